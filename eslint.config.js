@@ -1,0 +1,42 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', '.tsbuild/', 'dist/', 'out/', 'release/', 'tests/lint/fixtures/', 'tests/e2e/artifacts/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env'] > Identifier[name='NODE_ENV']",
+          message: '生产代码不得按 NODE_ENV 分支（style.md：环境差异放在一个小接口后面）。',
+        },
+      ],
+    },
+  },
+  {
+    // shared/ is pure (style.md "Layout"): the type checker stops DOM/Node globals; this stops platform imports too.
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'shared/ 必须与平台无关：不得导入 Node 内置模块。' },
+            {
+              group: ['electron', 'react', 'react-dom', 'dexie', 'better-sqlite3*', 'fastify', 'pg', '@electric-sql/*'],
+              message: 'shared/ 必须与平台无关：不得导入平台相关的包。',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,81 @@
+/**
+ * Code lists of the domain. Identifiers are English; the Chinese term is in the doc comment and the
+ * user-facing label lives in the message catalogue (`shared/messages/zh-CN.ts`).
+ */
+
+/** 信访形式 (第十七条: 信息网络、书信、电话、传真、走访). */
+export const channels = ['visit', 'letter', 'call', 'fax', 'email', 'online'] as const;
+/** visit 来访 · letter 来信 · call 来电 · fax 传真 · email 电子邮件 · online 网上信访. */
+export type Channel = (typeof channels)[number];
+
+/** Channels that bring a written petition (第十九条: 书面形式 carries 名称、住址、请求、事实和理由). */
+export const writtenChannels: readonly Channel[] = ['letter', 'fax', 'email', 'online'];
+
+/** 法定分类: suggestion 建议意见类 (第二十九条), accusation 检举控告类 (第三十条), claim 申诉求决类 (第三十一条至第三十四条). */
+export const caseClasses = ['suggestion', 'accusation', 'claim'] as const;
+export type CaseClass = (typeof caseClasses)[number];
+
+/** Staff roles (design.md §5): 接待员, 办理人, 负责人, 管理员. */
+export const roles = ['receptionist', 'handler', 'approver', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+/** 机构类别. */
+export const officeKinds = [
+  'township', // 乡镇政府/街道办事处
+  'county-bureau', // 县信访局 (党委和政府信访部门)
+  'county-department', // 县职能部门
+  'county-government', // 县政府
+  'discipline', // 纪检监察机关
+  'political-legal', // 政法部门 (政法委/法院/检察院/公安/司法行政)
+  'city', // 市级机关
+  'other',
+] as const;
+export type OfficeKind = (typeof officeKinds)[number];
+
+/** 证件类型. Only the resident identity card is checked by GB 11643; other types keep their own checks. */
+export const idTypes = ['resident-id', 'residence-permit', 'foreign-permanent', 'passport', 'hk-macao-taiwan-pass', 'other'] as const;
+export type IdType = (typeof idTypes)[number];
+
+/**
+ * Petition flags (domain-research §7.2): group 集体访/联名信, bypass 越级, urgent 紧急 (第二十五条), anonymous 匿名,
+ * litigation 涉法涉诉 (第二十二条第二款), threat 扬言, confidential 保密, repeat 重复信访.
+ */
+export const petitionFlags = ['group', 'bypass', 'urgent', 'anonymous', 'litigation', 'threat', 'confidential', 'repeat'] as const;
+export type PetitionFlag = (typeof petitionFlags)[number];
+
+/** 信访目的 (national code list) and the legal class it maps to (an inference, domain-research §7.2). */
+export const purposes = ['claim', 'appeal', 'suggestion', 'accusation', 'other'] as const;
+export type Purpose = (typeof purposes)[number];
+
+/** Status of a matter (信访事项), derived from its events; see `acts.ts`. */
+export const caseStatuses = [
+  'registered', // 已登记
+  'accepted', // 已受理 (办理中)
+  'rejected', // 不予受理
+  'redirected', // 已告知 (向有权机关提出)
+  'forwarded', // 已转送
+  'assigned', // 已交办
+  'transferred', // 已转出 (转政法 / 转纪检监察)
+  'answered', // 已答复 (处理意见 / 回复 / 协议)
+  'in-review', // 复查中
+  'reviewed', // 已复查
+  'in-re-review', // 复核中
+  're-reviewed', // 已复核
+  'closed', // 终结
+] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+/** Statuses in which the matter is finished for the office holding it. */
+export const finalStatuses: readonly CaseStatus[] = ['rejected', 'redirected', 'transferred', 'closed'];
+
+/** 满意度评价 scale (第二十一条; configurable, domain-research §7.5: "未评价" is never "满意"). */
+export const ratings = ['satisfied', 'basically-satisfied', 'dissatisfied', 'none'] as const;
+export type Rating = (typeof ratings)[number];
+
+/** 送达方式. */
+export const serviceMethods = ['in-person', 'post', 'electronic', 'left-at-address', 'public-notice', 'other'] as const;
+export type ServiceMethod = (typeof serviceMethods)[number];
+
+/** How a notice reached the petitioner (当场 where possible, 第二十三条). */
+export const noticeMethods = ['on-site', 'post', 'sms', 'electronic', 'phone', 'unreachable'] as const;
+export type NoticeMethod = (typeof noticeMethods)[number];

@@ -1,0 +1,115 @@
+import type { ActType } from './act-payloads';
+import type { Actor, CaseProjection } from './case-types';
+import type { CaseClass, CaseStatus, Channel, IdType, OfficeKind, PetitionFlag, Role } from './codes';
+
+/** The documents of the RxDB collections (design.md §2); their JSON schemas are in `schemas.ts`. */
+
+/** 机构. */
+export interface OfficeDoc {
+  id: string;
+  /** 区划代码 / 机构代码. */
+  code: string;
+  name: string;
+  kind: OfficeKind;
+  /** '' for the top office. */
+  parentId: string;
+  updatedAt: string;
+}
+
+/** A staff account; `verifier` is an argon2id/scrypt verifier for offline login, never a password (design.md §5). */
+export interface UserDoc {
+  id: string;
+  login: string;
+  name: string;
+  officeId: string;
+  roles: Role[];
+  verifier: string;
+  disabled: boolean;
+  updatedAt: string;
+}
+
+/** 信访人. Indexed fields are required: '' stands for unknown. */
+export interface PetitionerDoc {
+  id: string;
+  kind: 'person' | 'organisation';
+  name: string;
+  /** Pinyin initials of the name, for search at the desk. */
+  nameInitials: string;
+  idType: IdType | 'none';
+  idNumber: string;
+  birthDate?: string;
+  sex?: 'M' | 'F';
+  phone: string;
+  address?: string;
+  regionCode?: string;
+  officeId: string;
+  /** Earlier versions of changed fields, kept readable after a conflict (design.md §2). */
+  history: Record<string, unknown>[];
+  updatedAt: string;
+}
+
+/** 信访件 (第十七条、第十九条). */
+export interface PetitionDoc {
+  id: string;
+  caseId: string;
+  officeId: string;
+  channel: Channel;
+  receivedAt: string;
+  petitionerIds: string[];
+  headcount: number;
+  request?: string;
+  facts?: string;
+  reasons?: string;
+  flags: PetitionFlag[];
+  /** 重件 (linked to an existing matter) rather than 初件. */
+  repeat: boolean;
+  registeredBy: string;
+  recordedAt: string;
+}
+
+/** A stored case event; its payload is checked per act type by `payloadSchemas`. */
+export interface CaseEventDoc {
+  id: string;
+  caseId: string;
+  type: ActType;
+  payload: Record<string, unknown>;
+  actor: Actor;
+  occurredAt: string;
+  recordedAt: string;
+  article: string;
+  after: string[];
+}
+
+/** A row of the local `cases` collection: the indexed columns of a projection, and the projection itself. */
+export interface CaseDoc {
+  id: string;
+  caseNumber: string;
+  status: CaseStatus;
+  class: CaseClass | 'unclassified';
+  channel: Channel;
+  currentOfficeId: string;
+  receivedAt: string;
+  /** Earliest running office duty, '9999-12-31' when none: overdue is derived from it and today. */
+  nextDue: string;
+  restricted: boolean;
+  projection: CaseProjection;
+}
+
+export interface CalendarDoc {
+  id: string;
+  version: string;
+  coveredYears: number[];
+  restDays: string[];
+  workDays: string[];
+  updatedAt: string;
+}
+
+export interface AuditDoc {
+  id: string;
+  at: string;
+  userId: string;
+  officeId: string;
+  action: 'view' | 'print' | 'export' | 'login' | 'login-failed' | 'logout' | 'recuse';
+  caseId?: string;
+  detail?: string;
+}

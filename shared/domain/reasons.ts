@@ -1,0 +1,43 @@
+import type { IdNumberReason } from './identity';
+import type { PhoneReason } from './phone';
+
+/**
+ * Why an act on a matter is refused or flagged (domain-rules.md, "States and acts"). Callers never parse free
+ * text: the UI maps each code to Chinese in `shared/messages/zh-CN.ts`.
+ */
+export type ActReason =
+  | 'case-not-registered' // an act before the matter's 登记
+  | 'case-already-registered'
+  | 'act-not-allowed-in-status'
+  | 'act-wrong-office' // only the office holding the matter may do this
+  | 'act-role-not-allowed'
+  | 'act-wrong-class' // e.g. 处理意见 is for 申诉求决类, 回复 for 建议意见类/检举控告类
+  | 'act-payload-invalid'
+  | 'forward-to-accused' // 第三十条第三款
+  | 'forward-to-self'
+  | 'extension-not-applicable' // 第三十四条: only the 60-day handling clock is extended
+  | 'extension-once'
+  | 'extension-after-due'
+  | 'hearing-not-open'
+  | 'hearing-already-open'
+  | 'review-window-lapsed' // 第三十五条
+  | 're-review-window-lapsed' // 第三十六条
+  | 'close-ground-not-met'
+  | 'report-without-assignment'
+  | 'supervision-unknown'
+  | 'already-served';
+
+/** Why a registration cannot be saved (第十九条、第二十条). */
+export type RegistrationReason =
+  | 'registration-malformed'
+  | 'channel-required'
+  | 'received-at-invalid'
+  | 'received-at-future'
+  | 'headcount-invalid'
+  | 'headcount-below-representatives'
+  | 'representatives-over-limit' // 第二十条第三款
+  | 'id-type-required'
+  | 'duplicate-petitioner';
+
+/** Every reason code the domain can return. */
+export type ReasonCode = ActReason | RegistrationReason | IdNumberReason | PhoneReason;
