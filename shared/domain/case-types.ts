@@ -109,6 +109,8 @@ export interface CaseProjection {
   readonly finalAfterReReview: boolean;
   readonly recusedUserIds: readonly string[];
   readonly repeatCount: number;
+  /** Content profile of the first petition, for repeat detection (see `repeat.ts`). */
+  readonly contentProfile: readonly number[];
   readonly conflicts: readonly CaseConflict[];
   readonly eventCount: number;
   readonly lastEventId: string;

@@ -62,6 +62,7 @@ function registered(e: CaseEventOf<'register'>, calendar: HolidayCalendar): Muta
     finalAfterReReview: false,
     recusedUserIds: [],
     repeatCount: 0,
+    contentProfile: p.contentProfile ?? [],
     conflicts: [],
     eventCount: 1,
     lastEventId: e.id,

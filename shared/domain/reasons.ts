@@ -25,7 +25,8 @@ export type ActReason =
   | 'close-ground-not-met'
   | 'report-without-assignment'
   | 'supervision-unknown'
-  | 'already-served';
+  | 'already-served'
+  | 'user-recused'; // 第二十八条第三款
 
 /** Why a registration cannot be saved (第十九条、第二十条). */
 export type RegistrationReason =

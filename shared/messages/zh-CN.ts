@@ -1,6 +1,7 @@
 import type { ActType } from '../domain/act-payloads';
 import type { ClockKind } from '../domain/case-types';
 import type { CaseClass, CaseStatus, Channel, PetitionFlag, Role } from '../domain/codes';
+import type { ApiErrorCode } from '../contract/errors';
 import type { ReasonCode } from '../domain/reasons';
 import type { MissingItem } from '../domain/registration';
 
@@ -30,6 +31,7 @@ export const reasonText = {
   'report-without-assignment': '该事项没有待报送办结报告的交办。',
   'supervision-unknown': '找不到对应的督办记录，或已反馈。',
   'already-served': '该答复已经送达。',
+  'user-recused': '您已对该事项回避，不能办理（《信访工作条例》第二十八条）。',
   'registration-malformed': '登记内容格式不正确。',
   'channel-required': '请选择信访形式。',
   'received-at-invalid': '请填写正确的收到时间。',
@@ -151,3 +153,18 @@ export const missingText = {
   reasons: '理由',
   representatives: '代表',
 } satisfies Record<MissingItem, string>;
+
+/** Errors of the desk itself (not of a rule). */
+export const apiErrorText = {
+  ...reasonText,
+  'invalid-arguments': '提交的内容格式不正确。',
+  'unknown-handler': '不支持的操作。',
+  'not-logged-in': '请先登录。',
+  'login-failed': '用户名或密码不正确。',
+  'login-locked': '登录失败次数过多，请一分钟后再试。',
+  'user-disabled': '该账号已停用，请联系管理员。',
+  forbidden: '您无权进行此项操作。',
+  'not-found': '找不到该记录。',
+  'storage-failed': '数据保存失败，请重试；已填写的内容不会丢失。',
+  internal: '系统出现错误，请重试。',
+} satisfies Record<ApiErrorCode, string>;

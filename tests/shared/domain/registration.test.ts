@@ -63,7 +63,7 @@ describe('registration (登记)', () => {
     ['headcount-below-representatives', input({ petitioners: [person(1), person(2)], headcount: 1 })],
     ['received-at-future', input({ receivedAt: '2025-12-02T10:00:00+08:00' })],
     ['id-checksum', input({ petitioners: [{ kind: 'person', name: '张三', idType: 'resident-id', idNumber: idBody + (validId.endsWith('0') ? '1' : '0') }] })],
-    ['phone-mobile-format', input({ petitioners: [{ kind: 'person', name: '张三', phone: '1380013800' }] })],
+    ['phone-mobile-format', input({ petitioners: [{ kind: 'person', name: '张三', phone: '12800138000' }] })],
     ['id-type-required', input({ petitioners: [{ kind: 'person', name: '张三', idNumber: 'E12345678' }] })],
     ['duplicate-petitioner', input({ petitioners: [{ kind: 'person', name: '张三', idType: 'resident-id', idNumber: validId }, { kind: 'person', name: '张三', idType: 'resident-id', idNumber: validId.toLowerCase() }] })],
   ])('第十九条 wrong input is refused with %s', (reason, bad) => {

@@ -212,6 +212,42 @@ describe('第十九条第三款 / 第三十六条第三款: scoring and ranking'
     );
   });
 
+  it('findRepeats: equals scoring every candidate with scoreRepeat, filtering, sorting and cutting (early exits are exact)', () => {
+    const fragments = [LAND_A, LAND_B, NOISE, BRIBE, '征地补偿', '拖欠工资', cjkText(3, 2500), cjkText(4, 300)];
+    // Near-copies give scores that differ by little, where an inexact early exit would show.
+    fragments.push(LAND_A.slice(2), LAND_A.slice(0, -3), LAND_B.slice(1), `${LAND_A}。`, `${LAND_B}补偿`);
+    const keys: PetitionerKey[] = [WANG, { phone: WANG.phone }, { name: '王伟', address: '东风村三组12号' }, { name: '李娜' }, {}];
+    const arbitraryCandidate = fc.record({
+      caseId: fc.stringMatching(/^[a-c][0-9]$/),
+      petitioners: fc.array(fc.constantFrom(...keys), { maxLength: 2 }),
+      text: fc.array(fc.constantFrom(...fragments), { minLength: 1, maxLength: 3 }).map((parts) => parts.join('')),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(arbitraryCandidate, { maxLength: 30 }),
+        fc.constantFrom(...fragments),
+        fc.integer({ min: 1, max: 6 }),
+        fc.constantFrom(0, 0.1, 0.3, 0.6),
+        (raw, text, limit, minSimilarity) => {
+          const subject = { petitioners: [WANG], profile: contentProfile(text) };
+          const pool = raw.map((c) => candidate(c.caseId, c.text, c.petitioners));
+          const reference = pool
+            .map((c) => scoreRepeat(subject, c))
+            .filter((s) => s.samePetitioner !== null || (s.similarity > 0 && s.similarity >= minSimilarity))
+            .sort((x, y) => y.score - x.score || (x.caseId < y.caseId ? -1 : x.caseId > y.caseId ? 1 : 0))
+            .slice(0, limit);
+          const result = findRepeats(subject, pool, { limit, minSimilarity });
+          expect(result.map((r) => r.score)).toEqual(reference.map((r) => r.score));
+          // Equal score and caseId may come from two candidates: compare the ranked keys, not object identity.
+          expect(result.map((r) => [r.caseId, r.samePetitioner, r.similarity])).toEqual(
+            reference.map((r) => [r.caseId, r.samePetitioner, r.similarity]),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('findRepeats: accepts any iterable (a generator over stored matters)', () => {
     function* stored(): Generator<RepeatCandidate> {
       yield candidate('g1', LAND_B);

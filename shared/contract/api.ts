@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { actTypes, type ActType } from '../domain/act-payloads';
+import type { CaseEvent, CaseProjection, Clock } from '../domain/case-types';
+import { caseClasses, caseStatuses, channels, type CaseClass, type CaseStatus, type Channel, type PetitionFlag, type Role } from '../domain/codes';
+import type { OfficeDoc, PetitionDoc, PetitionerDoc } from '../domain/documents';
+import { registrationInput, type MissingItem } from '../domain/registration';
+import type { RepeatScore } from '../domain/repeat';
+
+/**
+ * The contract between the renderer and the desk core (style.md, "The contract"): every handler by name, with the
+ * zod schema of its arguments (the core validates every call: arguments are untrusted until then) and the type
+ * of its result. A core that lacks a handler does not compile.
+ */
+
+const id = z.string().min(1).max(64);
+const day = z.iso.date();
+
+export const apiArgs = {
+  'session-login': z.object({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
+  'session-logout': z.object({}),
+  'session-current': z.object({}),
+  'petition-register': z.object({
+    registration: registrationInput,
+    /** Open a new matter (初件) or link the petition to an existing one (重件, 第十九条第三款). */
+    matter: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('new'), title: z.string().trim().max(200).optional() }),
+      z.object({ kind: z.literal('link'), caseId: id }),
+    ]),
+  }),
+  'petition-find-similar': z.object({
+    petitioners: z.array(z.object({ idNumber: z.string().max(40).optional(), phone: z.string().max(40).optional(), name: z.string().max(100).optional(), address: z.string().max(300).optional() })).max(200),
+    text: z.string().max(40_000),
+    limit: z.number().int().min(1).max(50).optional(),
+  }),
+  'petitioner-search': z.object({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(100).optional() }),
+  'petitioner-get': z.object({ id }),
+  'case-list': z.object({
+    filter: z
+      .object({
+        status: z.array(z.enum(caseStatuses)).max(caseStatuses.length).optional(),
+        class: z.array(z.enum([...caseClasses, 'unclassified'])).max(4).optional(),
+        channel: z.array(z.enum(channels)).max(channels.length).optional(),
+        officeId: id.optional(),
+        /** Due within the office's due-soon window (default 3 days, configurable). */
+        dueSoon: z.boolean().optional(),
+        overdue: z.boolean().optional(),
+        text: z.string().trim().max(100).optional(),
+      })
+      .default({}),
+    sort: z.object({ field: z.enum(['receivedAt', 'nextDue', 'caseNumber']), direction: z.enum(['asc', 'desc']) }).default({ field: 'receivedAt', direction: 'desc' }),
+    page: z.object({ offset: z.number().int().min(0).max(10_000_000), limit: z.number().int().min(1).max(500) }).default({ offset: 0, limit: 50 }),
+  }),
+  'case-get': z.object({ id }),
+  'case-act': z.object({
+    caseId: id,
+    type: z.enum(actTypes.filter((t) => t !== 'register') as [ActType, ...ActType[]]), // register comes with petition-register
+    payload: z.record(z.string(), z.unknown()),
+    /** The legal time when the act happened, if not now (e.g. a 送达回证 returned by post). */
+    occurredAt: z.iso.datetime({ offset: true }).optional(),
+  }),
+  'settings-get': z.object({}),
+  'settings-set': z.object({
+    dueSoonDays: z.number().int().min(0).max(30).optional(),
+    groupThreshold: z.number().int().min(2).max(1000).optional(),
+    serverUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).optional(),
+  }),
+} as const;
+
+export type ApiName = keyof typeof apiArgs;
+export type ApiArgs<K extends ApiName> = z.input<(typeof apiArgs)[K]>;
+export type ApiParsedArgs<K extends ApiName> = z.output<(typeof apiArgs)[K]>;
+
+/** The signed-in user at this desk. */
+export interface Session {
+  readonly user: { readonly id: string; readonly login: string; readonly name: string; readonly roles: readonly Role[] };
+  readonly office: Pick<OfficeDoc, 'id' | 'name' | 'code' | 'kind'>;
+}
+
+/** One row of the matter list. Restricted matters read by a user who may not see them come masked. */
+export interface CaseSummary {
+  readonly id: string;
+  readonly caseNumber: string;
+  readonly status: CaseStatus;
+  readonly class?: CaseClass;
+  readonly channel: Channel;
+  readonly title: string;
+  readonly receivedAt: string;
+  readonly currentOfficeId: string;
+  readonly flags: readonly PetitionFlag[];
+  readonly restricted: boolean;
+  readonly masked: boolean;
+  /** The earliest running office duty, if any. */
+  readonly nextDue?: Pick<Clock, 'kind' | 'due' | 'uncertain' | 'article'>;
+  readonly overdue: boolean;
+  readonly dueSoon: boolean;
+  readonly conflictCount: number;
+}
+
+export interface CaseDetail {
+  readonly case: CaseProjection;
+  readonly masked: boolean;
+  readonly events: readonly CaseEvent[];
+  readonly petitions: readonly PetitionDoc[];
+  readonly petitioners: readonly PetitionerDoc[];
+  /** Acts the signed-in user may start now (buttons on the matter page). */
+  readonly allowedActs: readonly ActType[];
+  readonly today: string;
+}
+
+export interface Settings {
+  readonly dueSoonDays: number;
+  readonly groupThreshold: number;
+  readonly serverUrl: string;
+  readonly deskId: string;
+}
+
+export interface RegisterResult {
+  readonly caseId: string;
+  readonly caseNumber: string;
+  readonly petitionId: string;
+  readonly petitionerIds: readonly string[];
+  readonly missing: readonly MissingItem[];
+}
+
+export interface SimilarCase extends RepeatScore {
+  readonly summary: CaseSummary;
+}
+
+export interface ApiResults {
+  'session-login': Session;
+  'session-logout': null;
+  'session-current': Session | null;
+  'petition-register': RegisterResult;
+  'petition-find-similar': readonly SimilarCase[];
+  'petitioner-search': readonly PetitionerDoc[];
+  'petitioner-get': { readonly petitioner: PetitionerDoc; readonly petitions: readonly PetitionDoc[]; readonly cases: readonly CaseSummary[] };
+  'case-list': { readonly items: readonly CaseSummary[]; readonly total: number };
+  'case-get': CaseDetail;
+  'case-act': { readonly event: CaseEvent; readonly detail: CaseDetail };
+  'settings-get': Settings;
+  'settings-set': Settings;
+}
+
+/** The handler map a core implements: `satisfies Api` makes a missing handler a compile error. */
+export type Api = { [K in ApiName]: (args: ApiParsedArgs<K>) => Promise<ApiResults[K]> };

@@ -1,0 +1,82 @@
+import type { Api } from '../contract/api';
+import type { CoreEventName, CoreEvents } from '../contract/events';
+import { defaultCalendar, type HolidayCalendar } from '../domain/calendar';
+import { openDeskDatabase, type AnyStorage, type DeskDatabase } from './database';
+import { CoreEmitter } from './emitter';
+import { Projector } from './projector';
+import { RepeatIndex } from './repeat-index';
+import { createSerial, type DeskContext } from './context';
+import { caseHandlers } from './handlers/cases';
+import { petitionHandlers } from './handlers/petitions';
+import { petitionerHandlers } from './handlers/petitioners';
+import { sessionHandlers } from './handlers/session';
+import { readSettings, settingsHandlers } from './handlers/settings';
+
+export interface DeskOptions {
+  /** Our SQLite storage in Electron main, Dexie in the web worker, memory in fast tests. */
+  readonly storage: AnyStorage;
+  /** Database name: the file stem for SQLite, the IndexedDB name in a browser. */
+  readonly name?: string;
+  /** The desk clock; legal times are taken from it (design.md §2). */
+  readonly clock?: () => Date;
+  /** Holiday calendar; the county can push a newer one (design.md §4). */
+  readonly calendar?: HolidayCalendar;
+  /** Several tabs of the web edition on one IndexedDB (design.md §10). */
+  readonly multiInstance?: boolean;
+}
+
+/** The desk core (design.md §1): the local database, the projector and every handler of the Api. */
+export interface Desk {
+  readonly api: Api;
+  readonly db: DeskDatabase;
+  on<E extends CoreEventName>(event: E, listener: (payload: CoreEvents[E]) => void): () => void;
+  /** Folds every matter again from its events. */
+  rebuild(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Merges handler groups into one Api; two handlers of one name are a programming error (style.md). */
+function mergeHandlers(...groups: Partial<Api>[]): Api {
+  const api: Partial<Api> = {};
+  for (const group of groups) {
+    for (const name of Object.keys(group) as (keyof Api)[]) {
+      if (name in api) throw new Error(`duplicate handler: ${name}`);
+      Object.assign(api, { [name]: group[name] });
+    }
+  }
+  return api as Api; // completeness is checked by `satisfies Api` at the call site
+}
+
+export async function createDesk(options: DeskOptions): Promise<Desk> {
+  const db = await openDeskDatabase(options.storage, options.name ?? 'xinfang-desk', options.multiInstance ?? false);
+  const emitter = new CoreEmitter();
+  const calendar = () => options.calendar ?? defaultCalendar;
+  const repeats = new RepeatIndex(db);
+  const projector = new Projector(db, calendar, (caseIds, projections) => {
+    void repeats.update(projections);
+    emitter.emit('data-changed', { collections: ['cases', 'case_events'], caseIds });
+  });
+  const ctx: DeskContext = {
+    db,
+    now: options.clock ?? (() => new Date()),
+    calendar,
+    emitter,
+    projector,
+    repeats,
+    session: { current: undefined },
+    settings: () => readSettings(db),
+    serial: createSerial(),
+  };
+  const api = mergeHandlers(sessionHandlers(ctx), petitionHandlers(ctx), petitionerHandlers(ctx), caseHandlers(ctx), settingsHandlers(ctx)) satisfies Api;
+  projector.start();
+  return {
+    api,
+    db,
+    on: (event, listener) => emitter.on(event, listener),
+    rebuild: () => projector.rebuild(),
+    async close() {
+      projector.stop();
+      await db.close();
+    },
+  };
+}

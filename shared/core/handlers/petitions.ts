@@ -1,0 +1,184 @@
+import { pinyin } from 'pinyin-pro';
+import type { Api, ApiParsedArgs, RegisterResult, Session } from '../../contract/api';
+import { ApiError } from '../../contract/errors';
+import { checkAct } from '../../domain/acts';
+import { beijingDay } from '../../domain/calendar';
+import type { CaseEvent } from '../../domain/case-types';
+import type { PetitionDoc, PetitionerDoc } from '../../domain/documents';
+import { checkIdNumber } from '../../domain/identity';
+import { checkPhone } from '../../domain/phone';
+import { checkRegistration, type PetitionerInput, type RegistrationInput } from '../../domain/registration';
+import { contentProfile } from '../../domain/repeat';
+import { requireSession, today, type DeskContext } from '../context';
+import { newId, nextCaseNumber } from '../ids';
+import { petitionerKey } from '../repeat-index';
+import { summarise } from '../views';
+
+/** Pinyin initials of a name for search at the desk ('张三' → 'zs'; surnames read as surnames: 单 → s). */
+export function nameInitials(name: string): string {
+  if (!name) return '';
+  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', surname: 'head' })
+    .join('')
+    .replace(/[^a-z]/gi, '')
+    .toLowerCase()
+    .slice(0, 100);
+}
+
+function content(r: RegistrationInput): string {
+  return [r.request, r.facts, r.reasons].filter(Boolean).join('\n');
+}
+
+/**
+ * Saves each petitioner: an existing record (chosen by search, or found by 证件号码) is updated field by field and
+ * keeps the replaced values in its history; a new one is created.
+ */
+async function savePetitioners(ctx: DeskContext, session: Session, inputs: readonly PetitionerInput[]): Promise<PetitionerDoc[]> {
+  const now = ctx.now().toISOString();
+  const saved: PetitionerDoc[] = [];
+  for (const input of inputs) {
+    const existing = input.existingId
+      ? await ctx.db.petitioners.findOne(input.existingId).exec()
+      : input.idNumber
+        ? await ctx.db.petitioners.findOne({ selector: { idNumber: input.idNumber } }).exec()
+        : null;
+    if (input.existingId && !existing) throw new ApiError('not-found', [{ code: 'not-found', field: 'petitioners' }]);
+    const fields = {
+      kind: input.kind,
+      name: input.name ?? existing?.name ?? '',
+      idType: input.idType ?? existing?.idType ?? 'none',
+      idNumber: input.idNumber ?? existing?.idNumber ?? '',
+      phone: input.phone ?? existing?.phone ?? '',
+      ...(input.address ?? existing?.address ? { address: input.address ?? existing?.address } : {}),
+      ...(input.regionCode ?? existing?.regionCode ? { regionCode: input.regionCode ?? existing?.regionCode } : {}),
+    };
+    const id = input.idType === 'resident-id' && fields.idNumber ? checkIdNumber(fields.idNumber) : undefined;
+    const doc: PetitionerDoc = {
+      id: existing?.id ?? newId(),
+      ...fields,
+      nameInitials: nameInitials(fields.name),
+      ...(id?.ok ? { birthDate: id.birthDate, sex: id.sex } : {}),
+      officeId: existing?.officeId ?? session.office.id,
+      history: existing ? [...existing.history, ...changedFields(existing.toMutableJSON(), fields, now)].slice(-100) : [],
+      updatedAt: now,
+    };
+    await ctx.db.petitioners.upsert(doc);
+    saved.push(doc);
+  }
+  return saved;
+}
+
+/** The previous values of the fields a registration changes, kept readable (design.md §2). */
+function changedFields(before: PetitionerDoc, after: Partial<PetitionerDoc>, at: string): Record<string, unknown>[] {
+  const changed = Object.fromEntries(
+    Object.entries(after).filter(([key, value]) => before[key as keyof PetitionerDoc] !== value && before[key as keyof PetitionerDoc] !== undefined).map(([key]) => [key, before[key as keyof PetitionerDoc]]),
+  );
+  return Object.keys(changed).length > 0 ? [{ at, ...changed }] : [];
+}
+
+function actorOf(session: Session) {
+  const role = session.user.roles.find((r) => r !== 'admin') ?? 'receptionist';
+  return { userId: session.user.id, officeId: session.office.id, role };
+}
+
+/**
+ * 登记 (第十九条至第二十三条): every receipt is registered (第四十四条第一项). Written in the order that never leaves
+ * a matter without its content: petitioners, then the petition, then the matter's event.
+ */
+async function register(ctx: DeskContext, args: ApiParsedArgs<'petition-register'>): Promise<RegisterResult> {
+  const session = requireSession(ctx);
+  if (!session.user.roles.some((r) => r !== 'admin')) throw new ApiError('forbidden');
+  const settings = await ctx.settings();
+  const now = ctx.now().toISOString();
+  const check = checkRegistration(args.registration, { now, groupThreshold: settings.groupThreshold });
+  if (!check.ok) throw new ApiError(check.problems[0]!.reason, check.problems.map((p) => ({ code: p.reason, field: `registration.${p.field}` }))); // a failed check has problems
+  const r = check.registration;
+
+  const linkTo = args.matter.kind === 'link' ? await ctx.db.cases.findOne(args.matter.caseId).exec() : null;
+  if (args.matter.kind === 'link' && !linkTo) throw new ApiError('not-found', [{ code: 'not-found', field: 'matter.caseId' }]);
+
+  return ctx.serial(async () => {
+    const petitioners = await savePetitioners(ctx, session, r.petitioners);
+    const petitionerIds = petitioners.map((p) => p.id);
+    const caseId = linkTo?.id ?? newId();
+    const petition: PetitionDoc = {
+      id: newId(),
+      caseId,
+      officeId: session.office.id,
+      channel: r.channel,
+      receivedAt: r.receivedAt,
+      petitionerIds,
+      headcount: r.headcount,
+      ...(r.request ? { request: r.request } : {}),
+      ...(r.facts ? { facts: r.facts } : {}),
+      ...(r.reasons ? { reasons: r.reasons } : {}),
+      flags: linkTo ? [...new Set([...r.flags, 'repeat' as const])] : r.flags,
+      repeat: linkTo !== null,
+      registeredBy: session.user.id,
+      recordedAt: now,
+    };
+    await ctx.db.petitions.insert(petition);
+
+    const base = { id: newId(), caseId, actor: actorOf(session), occurredAt: now, recordedAt: now };
+    let event: CaseEvent;
+    let caseNumber: string;
+    if (linkTo) {
+      caseNumber = linkTo.caseNumber;
+      event = { ...base, type: 'link', payload: { petitionId: petition.id, petitionerIds }, article: '第十九条', after: [linkTo.projection.lastEventId] };
+      const refused = checkAct(linkTo.projection, event);
+      if (refused) throw new ApiError(refused);
+    } else {
+      caseNumber = await nextCaseNumber(ctx.db, session.office.code, Number(beijingDay(r.receivedAt).slice(0, 4)));
+      const title = (args.matter.kind === 'new' && args.matter.title) || r.title || (r.request ?? r.facts ?? '（未填写请求）').slice(0, 60);
+      event = {
+        ...base,
+        occurredAt: r.receivedAt,
+        type: 'register',
+        article: '第十九条',
+        after: [],
+        payload: {
+          caseNumber,
+          receivedAt: r.receivedAt,
+          channel: r.channel,
+          petitionIds: [petition.id],
+          petitionerIds,
+          title,
+          ...(r.class ? { class: r.class } : {}),
+          ...(r.purpose ? { purpose: r.purpose } : {}),
+          flags: r.flags,
+          ...(r.problemRegion ? { problemRegion: r.problemRegion } : {}),
+          ...(r.contentCategory ? { contentCategory: r.contentCategory } : {}),
+          accusedOfficeIds: r.accusedOfficeIds,
+          contentProfile: [...contentProfile(content(r))],
+        },
+      };
+    }
+    ctx.projector.willProject([event.id]);
+    await ctx.db.case_events.insert({ ...event, payload: { ...event.payload }, actor: { ...event.actor }, after: [...event.after] });
+    await ctx.projector.refresh([caseId]);
+    ctx.emitter.emit('data-changed', { collections: ['petitioners', 'petitions'], caseIds: [caseId] });
+    return { caseId, caseNumber, petitionId: petition.id, petitionerIds, missing: check.missing };
+  });
+}
+
+export function petitionHandlers(ctx: DeskContext): Pick<Api, 'petition-register' | 'petition-find-similar'> {
+  return {
+    'petition-register': (args) => register(ctx, args),
+
+    async 'petition-find-similar'({ petitioners, text, limit = 10 }) {
+      const session = requireSession(ctx);
+      const keys = petitioners.map((p) => {
+        const id = p.idNumber ? checkIdNumber(p.idNumber) : undefined;
+        const phone = p.phone ? checkPhone(p.phone) : undefined;
+        return petitionerKey({ ...p, idNumber: id?.ok ? id.normalized : (p.idNumber ?? ''), phone: phone?.ok ? phone.normalized : (p.phone ?? ''), name: p.name ?? '' });
+      });
+      const scores = await ctx.repeats.find({ petitioners: keys, profile: contentProfile(text) }, limit);
+      const docs = await ctx.db.cases.findByIds(scores.map((s) => s.caseId)).exec();
+      const settings = await ctx.settings();
+      const day = today(ctx);
+      return scores.flatMap((s) => {
+        const doc = docs.get(s.caseId);
+        return doc ? [{ ...s, summary: summarise(doc.projection, session, day, settings.dueSoonDays) }] : [];
+      });
+    },
+  };
+}
