@@ -1,0 +1,56 @@
+import type { Role } from '../domain/codes';
+import type { OfficeDoc, UserDoc } from '../domain/documents';
+import type { DeskDatabase } from './database';
+import { createVerifier } from './passwords';
+
+/**
+ * The demo county for trying the desk out: one county 信访局, two townships and a 纪检监察 office, with a user
+ * for each role. Region codes start with 99, which no real province uses.
+ */
+export const DEMO_PASSWORD = 'demo1234';
+
+export const demoOffices: readonly OfficeDoc[] = [
+  { id: 'office-county', code: '999901', name: '示范县信访局', kind: 'county-bureau', parentId: '', updatedAt: '2026-01-01T00:00:00.000Z' },
+  { id: 'office-qingshan', code: '999901101', name: '青山镇人民政府', kind: 'township', parentId: 'office-county', updatedAt: '2026-01-01T00:00:00.000Z' },
+  { id: 'office-lvshui', code: '999901201', name: '绿水乡人民政府', kind: 'township', parentId: 'office-county', updatedAt: '2026-01-01T00:00:00.000Z' },
+  { id: 'office-jiwei', code: '999901900', name: '示范县纪委监委', kind: 'discipline', parentId: 'office-county', updatedAt: '2026-01-01T00:00:00.000Z' },
+];
+
+const people: readonly [login: string, name: string, officeId: string, roles: Role[]][] = [
+  ['county-admin', '县局管理员', 'office-county', ['admin']],
+  ['county-reception', '县局接待员', 'office-county', ['receptionist']],
+  ['county-handler', '县局办理人', 'office-county', ['handler']],
+  ['county-approver', '县局负责人', 'office-county', ['approver', 'handler']],
+  ['qs-reception', '青山镇接待员', 'office-qingshan', ['receptionist']],
+  ['qs-handler', '青山镇办理人', 'office-qingshan', ['handler']],
+  ['qs-approver', '青山镇负责人', 'office-qingshan', ['approver', 'handler']],
+  ['ls-reception', '绿水乡接待员', 'office-lvshui', ['receptionist']],
+  ['ls-handler', '绿水乡办理人', 'office-lvshui', ['handler']],
+  ['ls-approver', '绿水乡负责人', 'office-lvshui', ['approver', 'handler']],
+  ['jw-handler', '纪委监委办理人', 'office-jiwei', ['handler', 'approver']],
+];
+
+export const demoLogins = people.map(([login, name]) => ({ login, name, password: DEMO_PASSWORD }));
+
+/** The demo users with password verifiers (`cost` lowers scrypt's work factor for fast tests). */
+export async function demoUsers(cost?: { N: number }): Promise<UserDoc[]> {
+  return Promise.all(
+    people.map(async ([login, name, officeId, roles]) => ({
+      id: `user-${login}`,
+      login,
+      name,
+      officeId,
+      roles,
+      verifier: await createVerifier(DEMO_PASSWORD, cost),
+      disabled: false,
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    })),
+  );
+}
+
+/** Puts the demo county into a desk database that has no offices yet. */
+export async function seedDemo(db: DeskDatabase, cost?: { N: number }): Promise<void> {
+  if ((await db.offices.count().exec()) > 0) return;
+  await db.offices.bulkInsert([...demoOffices]);
+  await db.users.bulkInsert(await demoUsers(cost));
+}

@@ -1,0 +1,120 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Transport } from '#shared/contract/transport';
+import type { ApiErrorCode } from '#shared/contract/errors';
+import type { RegistrationInput } from '#shared/domain/registration';
+import { DEMO_PASSWORD } from '#shared/core/demo';
+
+/**
+ * The handler contract (shared/contract/api.ts) as one suite, run over every transport: in-process, the Electron
+ * IPC dispatcher with a fake ipcMain/webContents pair, and the web worker in Chromium. Each run gets a fresh desk
+ * seeded with the demo county.
+ */
+export interface ContractTarget {
+  transport: Transport;
+  close(): Promise<void>;
+}
+
+export async function expectCode(promise: Promise<unknown>, code: ApiErrorCode): Promise<void> {
+  await expect(promise).rejects.toMatchObject({ code });
+}
+
+/** A valid 身份证 number (GB 11643) for the suite's petitioner. */
+export const demoIdNumber = '11010519491231002X';
+
+export function walkIn(extra: Partial<RegistrationInput> = {}): RegistrationInput {
+  return {
+    channel: 'visit',
+    receivedAt: new Date(Date.now() - 60_000).toISOString(),
+    petitioners: [{ kind: 'person', name: '张三', idType: 'resident-id', idNumber: demoIdNumber, phone: '13800138000', address: '青山镇东街1号' }],
+    headcount: 1,
+    request: '要求补发2024年土地征收补偿款',
+    facts: '2024年村里征地后，补偿款至今未足额发放',
+    reasons: '与公布的补偿方案不符',
+    flags: [],
+    accusedOfficeIds: [],
+    ...extra,
+  };
+}
+
+export function handlerContractSuite(label: string, open: () => Promise<ContractTarget>): void {
+  describe(`handler contract over ${label}`, () => {
+    let target: ContractTarget;
+    let t: Transport;
+    beforeAll(async () => {
+      target = await open();
+      t = target.transport;
+      return () => target.close();
+    });
+
+    it('refuses a call before login with not-logged-in', async () => {
+      await expectCode(t.invoke('case-list', {}), 'not-logged-in');
+    });
+
+    it('refuses a wrong password with login-failed', async () => {
+      await expectCode(t.invoke('session-login', { login: 'qs-reception', password: 'wrong' }), 'login-failed');
+    });
+
+    it('refuses malformed arguments with invalid-arguments', async () => {
+      await expectCode(t.invoke('session-login', { login: '', password: '' }), 'invalid-arguments');
+    });
+
+    it('logs in and reports the session', async () => {
+      const session = await t.invoke('session-login', { login: 'qs-reception', password: DEMO_PASSWORD });
+      expect(session).toMatchObject({ user: { login: 'qs-reception', roles: ['receptionist'] }, office: { id: 'office-qingshan', name: '青山镇人民政府' } });
+      expect(await t.invoke('session-current', {})).toEqual(session);
+    });
+
+    it('第十九条 registers a walk-in and lists it; data-changed is emitted', async () => {
+      const changed: string[][] = [];
+      const off = t.on('data-changed', (p) => changed.push([...p.collections]));
+      const result = await t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+      expect(result.caseNumber).toMatch(/^999901101-\d{4}-[0-9A-F]{6}-00001$/);
+      expect(result.missing).toEqual([]);
+      const list = await t.invoke('case-list', { filter: { status: ['registered'] } });
+      expect(list.items.map((i) => i.id)).toContain(result.caseId);
+      expect(list.total).toBeGreaterThanOrEqual(1);
+      await new Promise((r) => setTimeout(r, 50));
+      off();
+      expect(changed.flat()).toContain('cases');
+    });
+
+    it('第二十条第三款 a group visit with 6 representatives → representatives-over-limit', async () => {
+      const representatives = [1, 2, 3, 4, 5, 6].map((i) => ({ kind: 'person' as const, name: `代表${i}` }));
+      await expectCode(t.invoke('petition-register', { registration: walkIn({ petitioners: representatives, headcount: 40 }), matter: { kind: 'new' } }), 'representatives-over-limit');
+    });
+
+    it('第二十三条 an act out of turn or by the wrong role is refused with its reason code', async () => {
+      const { caseId } = await t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+      await expectCode(t.invoke('case-act', { caseId, type: 'accept', payload: { noticeMethod: 'on-site', class: 'claim', procedure: 'opinion' } }), 'act-role-not-allowed');
+      await t.invoke('session-logout', {});
+      await t.invoke('session-login', { login: 'qs-handler', password: DEMO_PASSWORD });
+      await expectCode(t.invoke('case-act', { caseId, type: 'decide', payload: { outcome: 'support', basis: '依据', reviewOrgan: '县人民政府' } }), 'act-not-allowed-in-status');
+      const { detail } = await t.invoke('case-act', { caseId, type: 'accept', payload: { noticeMethod: 'on-site', class: 'claim', procedure: 'opinion' } });
+      expect(detail.case.status).toBe('accepted');
+      expect(detail.case.clocks.find((k) => k.kind === 'handling')).toBeDefined();
+      expect(detail.events.map((e) => e.type)).toEqual(['register', 'accept']);
+    });
+
+    it('finds earlier matters of the same petitioner (第十九条第三款) and searches petitioners', async () => {
+      const similar = await t.invoke('petition-find-similar', { petitioners: [{ idNumber: demoIdNumber }], text: '补偿款未足额发放' });
+      expect(similar.length).toBeGreaterThan(0);
+      expect(similar[0]!.samePetitioner).toBe('id-number');
+      const byId = await t.invoke('petitioner-search', { query: '110105194912' });
+      expect(byId.map((p) => p.name)).toContain('张三');
+      const byPinyin = await t.invoke('petitioner-search', { query: 'zs' });
+      expect(byPinyin.map((p) => p.name)).toContain('张三');
+      const got = await t.invoke('petitioner-get', { id: byId[0]!.id });
+      expect(got.cases.length).toBeGreaterThan(0);
+    });
+
+    it('refuses an unknown handler with unknown-handler', async () => {
+      await expectCode(t.invoke('no-such-handler' as never, {} as never), 'unknown-handler');
+    });
+
+    it('reads and writes settings', async () => {
+      const settings = await t.invoke('settings-get', {});
+      expect(settings.dueSoonDays).toBe(3);
+      await expectCode(t.invoke('settings-set', { dueSoonDays: 99 }), 'invalid-arguments');
+    });
+  });
+}
