@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Native addons (better-sqlite3-multiple-ciphers) build from source here: no prebuilt binary can be downloaded.
-debian_packages=(python3 make g++)
+# Browser tests drive Debian's Chromium (Playwright's own browser download fails here), with CJK fonts.
+debian_packages=(python3 make g++ chromium fonts-noto-cjk)
 
 missing=()
 for pkg in "${debian_packages[@]}"; do
