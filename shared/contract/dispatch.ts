@@ -19,11 +19,15 @@ export async function dispatch(api: Api, name: unknown, args: unknown): Promise<
   return handler(parsed.data);
 }
 
-/** Answers one wire request: a result, or a safe error object (never a stack or an internal message). */
-export async function answer(api: Api, request: WireRequest): Promise<WireResponse> {
+/**
+ * Answers one wire request: a result, or a safe error object (never a stack or an internal message). An error
+ * that is not an ApiError is a fault of ours: `report` gets it whole (for the log), the caller only 'internal'.
+ */
+export async function answer(api: Api, request: WireRequest, report?: (error: unknown) => void): Promise<WireResponse> {
   try {
     return { kind: 'result', id: request.id, ok: true, value: await dispatch(api, request.name, request.args) };
   } catch (error) {
+    if (!(error instanceof ApiError)) report?.(error);
     return { kind: 'result', id: request.id, ok: false, error: toErrorData(error) };
   }
 }
@@ -41,11 +45,11 @@ export interface EventSource {
 }
 
 /** The transport used in-process (tests, and the worker itself): the same checks as over a wire. */
-export function inProcessTransport(api: Api, events: EventSource): Transport {
+export function inProcessTransport(api: Api, events: EventSource, report?: (error: unknown) => void): Transport {
   return {
     async invoke(name, args) {
       // Copy like a wire would (JSON is the strictest of the wires), so no transport hands out live objects.
-      const response = await answer(api, { kind: 'invoke', id: 0, name, args: copy(args) });
+      const response = await answer(api, { kind: 'invoke', id: 0, name, args: copy(args) }, report);
       if (!response.ok) throw fromErrorData(response.error);
       return copy(response.value) as never; // the handler's result for this name
     },

@@ -3,6 +3,7 @@ import type { CoreEventName, CoreEvents } from '../contract/events';
 import { defaultCalendar, type HolidayCalendar } from '../domain/calendar';
 import { openDeskDatabase, type AnyStorage, type DeskDatabase } from './database';
 import { CoreEmitter } from './emitter';
+import { deskId } from './ids';
 import { Projector } from './projector';
 import { RepeatIndex } from './repeat-index';
 import { createSerial, type DeskContext } from './context';
@@ -49,6 +50,7 @@ function mergeHandlers(...groups: Partial<Api>[]): Api {
 
 export async function createDesk(options: DeskOptions): Promise<Desk> {
   const db = await openDeskDatabase(options.storage, options.name ?? 'xinfang-desk', options.multiInstance ?? false);
+  await deskId(db); // made once here, so concurrent handlers only ever read it
   const emitter = new CoreEmitter();
   const calendar = () => options.calendar ?? defaultCalendar;
   const repeats = new RepeatIndex(db);

@@ -2,7 +2,8 @@ import type { Api, Settings } from '../../contract/api';
 import { DEFAULT_GROUP_THRESHOLD } from '../../domain/registration';
 import type { DeskDatabase } from '../database';
 import { deskId } from '../ids';
-import type { DeskContext } from '../context';
+import { requireSession, type DeskContext } from '../context';
+import { ApiError } from '../../contract/errors';
 
 const settingsDoc = 'settings';
 type Stored = Omit<Settings, 'deskId'>;
@@ -15,8 +16,13 @@ export async function readSettings(db: DeskDatabase): Promise<Settings> {
 
 export function settingsHandlers(ctx: DeskContext): Pick<Api, 'settings-get' | 'settings-set'> {
   return {
-    'settings-get': () => ctx.settings(),
+    'settings-get': async () => {
+      requireSession(ctx);
+      return ctx.settings();
+    },
     async 'settings-set'(patch) {
+      const session = requireSession(ctx);
+      if (!session.user.roles.some((r) => r === 'admin' || r === 'approver')) throw new ApiError('forbidden');
       const { deskId: _desk, ...current } = await ctx.settings();
       const next: Stored = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
       await ctx.db.upsertLocal<Stored>(settingsDoc, next);
