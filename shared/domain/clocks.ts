@@ -9,18 +9,20 @@ import { dueDate, isDueSoon, isOverdue, type Period } from './deadlines';
 export interface ClockSpec {
   readonly period: Period;
   readonly article: string;
+  /** The accountability article a missed duty maps to (第四十四条第三项 late notice, 第四十五条第一项 late handling). */
+  readonly accountability?: string;
 }
 
 /** The statutory period of each clock; 'assignment' and 'supervision' carry a date set by the assigning office. */
 export const clockSpecs: { readonly [K in ClockKind]: ClockSpec } = {
-  notice: { period: { days: 15, unit: 'calendar' }, article: '第二十三条' },
+  notice: { period: { days: 15, unit: 'calendar' }, article: '第二十三条', accountability: '第四十四条第三项' },
   objection: { period: { days: 5, unit: 'working' }, article: '第二十三条' },
-  assignment: { period: { days: 0, unit: 'calendar' }, article: '第二十二条' },
-  handling: { period: { days: 60, unit: 'calendar' }, article: '第三十四条' },
+  assignment: { period: { days: 0, unit: 'calendar' }, article: '第二十二条', accountability: '第四十五条第一项' },
+  handling: { period: { days: 60, unit: 'calendar' }, article: '第三十四条', accountability: '第四十五条第一项' },
   'review-window': { period: { days: 30, unit: 'calendar' }, article: '第三十五条' },
-  review: { period: { days: 30, unit: 'calendar' }, article: '第三十五条' },
+  review: { period: { days: 30, unit: 'calendar' }, article: '第三十五条', accountability: '第四十五条第一项' },
   're-review-window': { period: { days: 30, unit: 'calendar' }, article: '第三十六条' },
-  're-review': { period: { days: 30, unit: 'calendar' }, article: '第三十六条' },
+  're-review': { period: { days: 30, unit: 'calendar' }, article: '第三十六条', accountability: '第四十五条第一项' },
   supervision: { period: { days: 0, unit: 'calendar' }, article: '第四十条' },
 };
 

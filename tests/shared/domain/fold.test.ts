@@ -144,6 +144,21 @@ describe('送达, 复查 and 复核', () => {
     expect(early.conflicts.map((k) => k.reason)).toEqual(['close-ground-not-met']);
   });
 
+  it('第三十六条 a 复核 request more than 30 日 after 送达 of the 复查 answer is refused', () => {
+    const reviewed = [
+      ...answered(),
+      event('serve', { method: 'post' }, '2026-01-03'),
+      event('review-request', { organ: '县人民政府' }, '2026-01-05', countyReviewer),
+      event('review-decision', { result: 'uphold', content: '维持' }, '2026-01-20', countyReviewer),
+      event('serve', { method: 'post' }, '2026-01-21', countyReviewer),
+    ];
+    expect(clock(reviewed, 're-review-window')).toMatchObject({ due: '2026-02-24' }); // 02-20 is in 春节: rolls to 02-24
+    const late = fold([...reviewed, event('re-review-request', { organ: '市人民政府' }, '2026-02-25', countyReviewer)]);
+    expect(late.conflicts.map((k) => k.reason)).toEqual(['re-review-window-lapsed']);
+    const inTime = fold([...reviewed, event('re-review-request', { organ: '市人民政府' }, '2026-02-24', countyReviewer)]);
+    expect(inTime.status).toBe('in-re-review');
+  });
+
   it('第三十五条 复查 is answered within 30 日 of the request', () => {
     const events = [...answered(), event('serve', { method: 'post' }, '2026-01-03'), event('review-request', { organ: '县人民政府' }, '2026-01-10', countyReviewer)];
     expect(fold(events).status).toBe('in-review');
