@@ -1,0 +1,117 @@
+import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+
+/** A connection to one database file (one RxDB database = one file). */
+export type SqliteConnection = Database.Database;
+export type SqliteStatement = Database.Statement<unknown[], unknown>;
+
+/** Reason codes of the errors this storage throws on purpose; callers switch on `code`, never on text. */
+export type SqliteStorageErrorCode =
+  | 'SQLITE_WRONG_KEY'
+  | 'SQLITE_LOCKED'
+  | 'SQLITE_CORRUPT'
+  | 'SQLITE_CANT_OPEN'
+  | 'SQLITE_SCHEMA_MISMATCH'
+  | 'SQLITE_CLOSED'
+  | 'SQLITE_ERROR';
+
+export class SqliteStorageError extends Error {
+  override readonly name = 'SqliteStorageError';
+  constructor(
+    readonly code: SqliteStorageErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export type OpenDatabaseOptions = {
+  readonly filePath: string;
+  /** SQLCipher passphrase; without it the file is plain SQLite. */
+  readonly key?: string;
+  /** How long a write waits for another connection's lock before failing with SQLITE_LOCKED. */
+  readonly busyTimeoutMs?: number;
+};
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+const PLAIN_SQLITE_HEADER = 'SQLite format 3\0';
+
+/**
+ * Opens (creating if needed) a database file: cipher key, WAL, busy timeout. Any failure becomes a
+ * SqliteStorageError with a code, and the half-open handle is closed so the file is not left locked.
+ */
+export function openDatabase(options: OpenDatabaseOptions): SqliteConnection {
+  mkdirSync(path.dirname(options.filePath), { recursive: true });
+  let db: SqliteConnection | undefined;
+  try {
+    db = new Database(options.filePath);
+    if (options.key !== undefined) {
+      // SQLCipher v4 format, so the file opens in other SQLCipher tools; the cipher must precede the key.
+      db.pragma(`cipher='sqlcipher'`);
+      db.pragma(`legacy=4`);
+      db.key(Buffer.from(options.key, 'utf8'));
+    }
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`);
+    // The first real read: a wrong key or a damaged header fails here, not on some later query.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a committed transaction survives a process crash (kill -9); only an OS crash
+    // or power loss may roll back the last commits, never corrupt the file.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = OFF');
+    return db;
+  } catch (error) {
+    db?.close();
+    throw toStorageError(error, options);
+  }
+}
+
+/** Maps a better-sqlite3 error to a SqliteStorageError; errors that are already mapped pass through. */
+export function toStorageError(error: unknown, options?: Pick<OpenDatabaseOptions, 'filePath' | 'key'>): Error {
+  if (error instanceof SqliteStorageError) return error;
+  const sqliteCode = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const message = error instanceof Error ? error.message : String(error);
+  const where = options ? ` (${options.filePath})` : '';
+  if (sqliteCode === 'SQLITE_NOTADB' && options) {
+    if (hasPlainHeader(options.filePath)) {
+      return new SqliteStorageError('SQLITE_CORRUPT', `数据库文件已损坏${where}: ${message}`, { cause: error });
+    }
+    const hint = options.key === undefined ? '文件已加密，需要密钥' : '密钥错误';
+    return new SqliteStorageError('SQLITE_WRONG_KEY', `${hint}，或文件不是数据库${where}`, { cause: error });
+  }
+  if (sqliteCode.startsWith('SQLITE_BUSY') || sqliteCode.startsWith('SQLITE_LOCKED')) {
+    return new SqliteStorageError('SQLITE_LOCKED', `数据库文件被其他进程锁定${where}: ${message}`, { cause: error });
+  }
+  if (sqliteCode.startsWith('SQLITE_CORRUPT') || sqliteCode === 'SQLITE_NOTADB') {
+    return new SqliteStorageError('SQLITE_CORRUPT', `数据库文件已损坏${where}: ${message}`, { cause: error });
+  }
+  if (sqliteCode.startsWith('SQLITE_CANTOPEN') || sqliteCode.startsWith('SQLITE_READONLY')) {
+    return new SqliteStorageError('SQLITE_CANT_OPEN', `无法打开数据库文件${where}: ${message}`, { cause: error });
+  }
+  if (sqliteCode.startsWith('SQLITE_')) {
+    return new SqliteStorageError('SQLITE_ERROR', `${message}${where}`, { cause: error });
+  }
+  return error instanceof Error ? error : new Error(message);
+}
+
+function hasPlainHeader(filePath: string): boolean {
+  if (!existsSync(filePath)) return false;
+  const fd = openSync(filePath, 'r');
+  try {
+    const header = Buffer.alloc(16);
+    readSync(fd, header, 0, 16, 0);
+    return header.toString('latin1') === PLAIN_SQLITE_HEADER;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** File name for an RxDB database name; names that are not plain file names are hex-encoded. */
+export function databaseFilePath(directory: string, databaseName: string): string {
+  const safe = /^[A-Za-z0-9_.$-]{1,100}$/.test(databaseName) && !databaseName.startsWith('.')
+    ? databaseName
+    : 'x-' + Buffer.from(databaseName, 'utf8').toString('hex').slice(0, 200);
+  return path.join(directory, `${safe}.sqlite`);
+}

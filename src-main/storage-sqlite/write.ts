@@ -1,0 +1,89 @@
+import { categorizeBulkWriteRows } from 'rxdb';
+import type {
+  BulkWriteRow,
+  CategorizeBulkWriteRowsOutput,
+  RxDocumentData,
+  RxStorageInstance,
+} from 'rxdb';
+import type { SqliteConnection } from './database';
+import type { InstanceStatements, TableLayout } from './schema-sql';
+import { rowValues, toOrderedBlob } from './schema-sql';
+
+/** Attachment bytes read ahead of the transaction, keyed by the Blob they came from. */
+export type AttachmentBytes = Map<Blob, Buffer>;
+
+/**
+ * Blob bytes can only be read asynchronously, and nothing may be awaited between the conflict check
+ * and the write; so the bytes of every attachment in the call are read first.
+ */
+export async function readAttachmentBytes<T>(rows: readonly BulkWriteRow<T>[]): Promise<AttachmentBytes> {
+  const bytes: AttachmentBytes = new Map();
+  for (const row of rows) {
+    for (const attachment of Object.values(row.document._attachments ?? {})) {
+      if ('data' in attachment && attachment.data instanceof Blob && !bytes.has(attachment.data)) {
+        bytes.set(attachment.data, Buffer.from(await attachment.data.arrayBuffer()));
+      }
+    }
+  }
+  return bytes;
+}
+
+export function hasAttachmentData<T>(rows: readonly BulkWriteRow<T>[]): boolean {
+  return rows.some((row) => Object.values(row.document._attachments ?? {}).some((a) => 'data' in a));
+}
+
+/**
+ * Reads the current rows, categorises the writes as RxDB requires (409 on a missing or stale
+ * `previous`), and writes the accepted ones, all inside one BEGIN IMMEDIATE transaction: another
+ * connection cannot slip a write between the check and the write.
+ */
+export function writeInTransaction<T>(
+  db: SqliteConnection,
+  instance: RxStorageInstance<T, unknown, unknown>,
+  layout: TableLayout<T>,
+  statements: InstanceStatements,
+  rows: BulkWriteRow<T>[],
+  context: string,
+  attachmentBytes: AttachmentBytes,
+): CategorizeBulkWriteRowsOutput<T> {
+  return db
+    .transaction(() => {
+      // RxDB requires the primary key to be a top-level string field.
+      const ids = rows.map((row) => (row.document as Record<string, unknown>)[layout.primaryPath]);
+      const docsInDb = new Map<string, RxDocumentData<T>>();
+      for (const data of statements.byIds.all(JSON.stringify(ids))) {
+        // Stored rows are JSON.stringify of RxDocumentData (see rowValues).
+        const doc = JSON.parse(data as string) as RxDocumentData<T>;
+        docsInDb.set((doc as Record<string, unknown>)[layout.primaryPath] as string, doc);
+      }
+      // categorizeBulkWriteRows types the primary path as a key of the document type.
+      const primaryPath = layout.primaryPath as Parameters<typeof categorizeBulkWriteRows<T>>[1];
+      const categorized = categorizeBulkWriteRows<T>(instance, primaryPath, docsInDb, rows, context);
+      for (const row of categorized.bulkInsertDocs) {
+        const { id, values } = rowValues(layout, row.document);
+        statements.insert.run(id, toOrderedBlob(id), ...values);
+      }
+      for (const row of categorized.bulkUpdateDocs) {
+        const { id, values } = rowValues(layout, row.document);
+        statements.update.run(...values, id);
+      }
+      writeAttachments(statements, categorized, attachmentBytes);
+      return categorized;
+    })
+    .immediate();
+}
+
+function writeAttachments<T>(
+  statements: InstanceStatements,
+  categorized: CategorizeBulkWriteRowsOutput<T>,
+  attachmentBytes: AttachmentBytes,
+): void {
+  const { attachmentPut, attachmentDelete } = statements;
+  if (!attachmentPut || !attachmentDelete) return;
+  for (const a of [...categorized.attachmentsAdd, ...categorized.attachmentsUpdate]) {
+    const bytes = attachmentBytes.get(a.attachmentData.data);
+    if (!bytes) throw new Error(`attachment bytes were not read ahead: ${a.documentId}/${a.attachmentId}`);
+    attachmentPut.run(a.documentId, a.attachmentId, a.digest, a.attachmentData.type, bytes);
+  }
+  for (const a of categorized.attachmentsRemove) attachmentDelete.run(a.documentId, a.attachmentId);
+}
