@@ -13,7 +13,6 @@ import type { RepeatScore } from '../domain/repeat';
  */
 
 const id = z.string().min(1).max(64);
-const day = z.iso.date();
 
 export const apiArgs = {
   'session-login': z.object({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),

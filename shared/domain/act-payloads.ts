@@ -11,6 +11,20 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const day = z.iso.date();
 const instant = z.iso.datetime({ offset: true });
 
+/** 问题属地 region code: GB/T 2260 county (6 digits), + GB/T 10114 township (9), + village (12). */
+export const regionCode = z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/);
+
+/** How a matter is classified at registration: shared by the registration form and the 登记 event. */
+export const classification = {
+  class: z.enum(caseClasses).optional(),
+  purpose: z.enum(purposes).optional(),
+  flags: z.array(z.enum(petitionFlags)).max(petitionFlags.length),
+  problemRegion: regionCode.optional(),
+  contentCategory: z.string().max(100).optional(),
+  /** 被反映单位 that are offices of ours: a 检举控告 matter never reaches them (第三十条第三款). */
+  accusedOfficeIds: z.array(id).max(20),
+};
+
 /** 登记 (第十九条、第二十一条至第二十三条): the receipt time starts every legal clock. */
 export const registerPayload = z.object({
   /** Provisional human number `<office code>-<year>-<desk>-<seq>`, unique without the server (design.md §2). */
@@ -20,14 +34,7 @@ export const registerPayload = z.object({
   petitionIds: z.array(id).min(1).max(200),
   petitionerIds: z.array(id).max(200),
   title: text(200),
-  class: z.enum(caseClasses).optional(),
-  purpose: z.enum(purposes).optional(),
-  flags: z.array(z.enum(petitionFlags)).max(petitionFlags.length),
-  /** 问题属地 region code (GB/T 2260 + GB/T 10114). */
-  problemRegion: z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/).optional(),
-  contentCategory: z.string().max(100).optional(),
-  /** 被反映单位 that are offices of ours: a 检举控告 matter never reaches them (第三十条第三款). */
-  accusedOfficeIds: z.array(id).max(20),
+  ...classification,
   /** Repeat-detection profile of the content (see `repeat.ts`), kept so every desk can score without re-reading text. */
   contentProfile: z.array(z.number().int().nonnegative()).max(2000).optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { caseClasses, channels, idTypes, petitionFlags, purposes, writtenChannels, type PetitionFlag } from './codes';
+import { classification, regionCode } from './act-payloads';
+import { channels, idTypes, writtenChannels, type PetitionFlag } from './codes';
 import { checkIdNumber } from './identity';
 import { checkPhone } from './phone';
 import type { ReasonCode, RegistrationReason } from './reasons';
@@ -27,7 +28,7 @@ export const petitionerInput = z.object({
   idNumber: optionalText(40),
   phone: optionalText(40),
   address: optionalText(300),
-  regionCode: z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/).optional(),
+  regionCode: regionCode.optional(),
 });
 export type PetitionerInput = z.infer<typeof petitionerInput>;
 
@@ -43,12 +44,7 @@ export const registrationInput = z.object({
   facts: optionalText(20_000),
   reasons: optionalText(20_000),
   title: optionalText(200),
-  class: z.enum(caseClasses).optional(),
-  purpose: z.enum(purposes).optional(),
-  flags: z.array(z.enum(petitionFlags)).max(petitionFlags.length),
-  problemRegion: z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/).optional(),
-  contentCategory: z.string().max(100).optional(),
-  accusedOfficeIds: z.array(z.string().min(1).max(64)).max(20),
+  ...classification,
 });
 export type RegistrationInput = z.infer<typeof registrationInput>;
 

@@ -90,7 +90,10 @@ async function register(ctx: DeskContext, args: ApiParsedArgs<'petition-register
   const settings = await ctx.settings();
   const now = ctx.now().toISOString();
   const check = checkRegistration(args.registration, { now, groupThreshold: settings.groupThreshold });
-  if (!check.ok) throw new ApiError(check.problems[0]!.reason, check.problems.map((p) => ({ code: p.reason, field: `registration.${p.field}` }))); // a failed check has problems
+  if (!check.ok) {
+    const problems = check.problems.map((p) => ({ code: p.reason, field: `registration.${p.field}` }));
+    throw new ApiError(problems[0]?.code ?? 'registration-malformed', problems);
+  }
   const r = check.registration;
 
   const linkTo = args.matter.kind === 'link' ? await ctx.db.cases.findOne(args.matter.caseId).exec() : null;

@@ -1,0 +1,122 @@
+/**
+ * The wire protocol between a desk and the county server (design.md §3): RxDB's replication protocol over HTTP,
+ * one replication per replicated collection, plus device enrolment. Shared by the server (`src-server`) and the
+ * desk's replication client (`shared/core/replication*.ts`), so both sides agree on every shape and code.
+ */
+
+/** Base path of every endpoint; bump the version on an incompatible change. */
+export const API_BASE = '/api/v1';
+
+/** How each collection travels (design.md §2). `cases` is local only and never leaves the desk. */
+export const replicatedCollections = {
+  offices: 'down',
+  users: 'down',
+  calendars: 'down',
+  petitioners: 'both',
+  petitions: 'both',
+  case_events: 'both',
+  audit: 'up',
+} as const;
+export type ReplicatedCollection = keyof typeof replicatedCollections;
+export type SyncDirection = 'down' | 'up' | 'both';
+export const replicatedCollectionNames = Object.keys(replicatedCollections) as ReplicatedCollection[]; // keys of a literal object
+
+/** Pages of ~1,000 documents: at RxDB's default of 100 sync is 3–4× slower (design.md §10). */
+export const SYNC_BATCH_SIZE = 1_000;
+
+/**
+ * A position in one office's feed: the server sequence of the last document read, then its id (pull pages are
+ * ordered by (seq, id) and the server assigns seq itself, design.md §10). Opaque to the desk.
+ */
+export interface FeedCheckpoint {
+  readonly seq: number;
+  readonly id: string;
+}
+
+/** A document as it travels: its fields plus RxDB's `_deleted` flag. */
+export type WireDocument = Record<string, unknown> & { readonly _deleted: boolean };
+
+/** `GET …/<collection>/pull?checkpoint=<json>&limit=<n>` and every stream message other than RESYNC. */
+export interface PullResponse {
+  readonly documents: readonly WireDocument[];
+  readonly checkpoint: FeedCheckpoint | null;
+}
+
+/** One row of `POST …/<collection>/push`. */
+export interface PushRow {
+  readonly assumedMasterState?: WireDocument | null;
+  readonly newDocumentState: WireDocument;
+}
+
+/**
+ * Why the server refused one pushed document; the rest of the batch is kept (design.md §3). The desk shows these
+ * through `syncRefusalText` in the message catalogue.
+ */
+export const syncRefusals = [
+  'doc-malformed', // not a document of the collection's schema
+  'doc-too-large', // one document over MAX_DOCUMENT_BYTES
+  'doc-other-office', // the document belongs to another office
+  'actor-not-of-office', // the acting or registering user is not a user of the pushing office (or lacks the role)
+  'act-payload-invalid', // an act whose payload fails its schema
+  'case-not-visible', // an act on a matter the pushing office may not see (第三十条第三款)
+  'event-rewrite', // another body under an existing event id: events are append-only
+  'doc-immutable', // a 信访件 changed after it was saved
+  'delete-refused', // deleting a record that is never deleted
+  'collection-read-only', // offices, users and calendars come from the county only
+] as const;
+export type SyncRefusalCode = (typeof syncRefusals)[number];
+
+export interface SyncRefusal {
+  readonly id: string;
+  readonly code: SyncRefusalCode;
+}
+
+/**
+ * Answer to a push: the server's current state of every conflicting document (RxDB's protocol), and the
+ * documents refused with their codes.
+ */
+export interface PushResponse {
+  readonly conflicts: readonly WireDocument[];
+  readonly refused: readonly SyncRefusal[];
+}
+
+/** The largest single document the server stores (a 信访件 may carry ~44,000 characters of text). */
+export const MAX_DOCUMENT_BYTES = 256 * 1024;
+
+/** `POST /auth/login`: a user enrols this desk as a device of their office. */
+export interface EnrolRequest {
+  readonly login: string;
+  readonly password: string;
+  readonly deviceName: string;
+}
+
+/** Tokens of an enrolled device: a short-lived access token (jose JWT) and a rotating refresh token. */
+export interface DeviceTokens {
+  readonly deviceId: string;
+  readonly officeId: string;
+  readonly accessToken: string;
+  /** Seconds until the access token expires. */
+  readonly expiresIn: number;
+  readonly refreshToken: string;
+  /** The server clock (ISO instant), to flag a drifting desk clock (design.md §3). */
+  readonly serverTime: string;
+}
+
+/** Reason codes of the auth endpoints (HTTP 401/403/429 bodies carry `{ code }`). */
+export const authErrors = ['login-failed', 'login-rate-limited', 'user-disabled', 'token-invalid', 'device-revoked', 'forbidden'] as const;
+export type AuthErrorCode = (typeof authErrors)[number];
+
+/** Why the desk's sync is not healthy: the `lastError` of the sync status. */
+export type SyncErrorCode = AuthErrorCode | SyncRefusalCode | 'server-unreachable' | 'server-error' | 'not-enrolled' | 'clock-drift';
+
+/** Desk clock and server clock may differ by this much before the desk and the server flag it (design.md §3). */
+export const MAX_CLOCK_DRIFT_MS = 5 * 60_000;
+
+/** The endpoint paths. */
+export const syncPaths = {
+  login: `${API_BASE}/auth/login`,
+  refresh: `${API_BASE}/auth/refresh`,
+  pull: (collection: string) => `${API_BASE}/replication/${collection}/pull`,
+  push: (collection: string) => `${API_BASE}/replication/${collection}/push`,
+  stream: (collection: string) => `${API_BASE}/replication/${collection}/stream`,
+} as const;
