@@ -1,0 +1,18 @@
+/**
+ * Why the desk core could not start, as the page shows it. The web edition reports `open`, `seed` (steps inside
+ * its worker) or `worker` (the worker script did not load or run); `bridge` is an Electron window whose preload
+ * put no `window.desk` there.
+ */
+export type DeskStartStage = 'open' | 'seed' | 'worker' | 'bridge';
+
+/** A connection's `ready` rejects with this; calls then fail with `storage-failed`. */
+export class DeskStartError extends Error {
+  constructor(
+    readonly stage: DeskStartStage,
+    /** RxDB's error code when the worker reported one. */
+    readonly code?: string,
+  ) {
+    super(code === undefined ? `desk start-up failed: ${stage}` : `desk start-up failed: ${stage} (${code})`);
+    this.name = 'DeskStartError';
+  }
+}

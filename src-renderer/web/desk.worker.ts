@@ -1,0 +1,92 @@
+/**
+ * The web edition's desk core (design.md §1): the same core as the Electron main process, in a module Web Worker
+ * on RxDB's Dexie storage (IndexedDB), so the page never touches the database and a slow query never freezes it.
+ * The page talks to it with the contract's wire messages (web/worker-transport.ts); every call goes through the
+ * contract's `answer`, which validates it exactly as the Electron IPC dispatcher does.
+ *
+ * Type-checked by web/tsconfig.worker.json (WebWorker globals instead of the DOM's).
+ */
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { answer, isWireRequest } from '#shared/contract/dispatch';
+import { coreEventNames } from '#shared/contract/events';
+import type { WireEvent, WireRequest, WireResponse } from '#shared/contract/transport';
+import { seedDemo } from '#shared/core/demo';
+import { createDesk, type Desk } from '#shared/core/desk';
+import { isWorkerInit, type WorkerFailed, type WorkerInit, type WorkerStatus, type WorkerStartStage } from './worker-protocol';
+
+/** The IndexedDB database; one per browser profile and origin, shared by every tab (hence multiInstance). */
+const databaseName = 'xinfang-desk';
+
+type Outgoing = WireResponse | WireEvent | WorkerStatus;
+
+function send(message: Outgoing): void {
+  postMessage(message);
+}
+
+let onInit: ((init: WorkerInit) => void) | undefined;
+/** The open desk, or undefined when it could not start. Calls that arrive before `init` wait here. */
+const desk = new Promise<Desk | undefined>((resolve) => {
+  onInit = (init) => {
+    onInit = undefined; // a second init is ignored: the desk starts once per worker
+    resolve(start(init));
+  };
+});
+
+async function start(init: WorkerInit): Promise<Desk | undefined> {
+  let opened: Desk;
+  try {
+    // Several tabs share one IndexedDB: without multiInstance a second tab's queries go stale (design.md §10).
+    opened = await createDesk({ storage: getRxStorageDexie(), name: databaseName, multiInstance: true });
+  } catch (error) {
+    return fail('open', error);
+  }
+  try {
+    // Until the county server exists there is nothing to pull users from; the page decides (web/config.ts).
+    if (init.demo) await seedDemo(opened.db);
+  } catch (error) {
+    await opened.close().catch(() => undefined);
+    return fail('seed', error);
+  }
+  for (const event of coreEventNames) {
+    opened.on(event, (payload) => send({ kind: 'event', event, payload }));
+  }
+  send({ kind: 'ready' });
+  return opened;
+}
+
+function fail(stage: WorkerStartStage, error: unknown): undefined {
+  // The full error stays in this worker's console for whoever supports the desk; the page gets a safe summary.
+  console.error(`desk worker: start-up failed at '${stage}'`, error);
+  const code = rxdbCode(error);
+  const failed: WorkerFailed = code === undefined ? { kind: 'failed', stage } : { kind: 'failed', stage, code };
+  send(failed);
+  return undefined;
+}
+
+/** RxDB's error code ('DB6', 'COL23' …): a fixed identifier that names the failure and carries no user data. */
+function rxdbCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  return typeof error.code === 'string' && /^[A-Z]{1,8}\d{1,4}$/.test(error.code) ? error.code : undefined;
+}
+
+async function handle(request: WireRequest): Promise<void> {
+  const opened = await desk;
+  if (!opened) {
+    send({ kind: 'result', id: request.id, ok: false, error: { code: 'storage-failed' } });
+    return;
+  }
+  const response = await answer(opened.api, request);
+  try {
+    send(response);
+  } catch {
+    // A result the structured clone cannot copy must still answer the call, or the page would wait for ever.
+    send({ kind: 'result', id: request.id, ok: false, error: { code: 'internal' } });
+  }
+}
+
+addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = event.data;
+  if (isWorkerInit(message)) onInit?.(message);
+  else if (isWireRequest(message)) void handle(message);
+  // Anything else is not ours to answer: the page is trusted, but a stray message must not crash the desk.
+});

@@ -1,0 +1,47 @@
+/**
+ * The start-up messages between the web edition's page and its desk worker. Calls and core events travel as the
+ * contract's wire messages (shared/contract/transport.ts); these few only start the desk and report how that went.
+ * This file holds types and type guards only, so both the DOM build and the worker build can include it.
+ */
+
+/**
+ * page → worker, once, before any call. `demo` seeds the demo county into an empty database: the web edition has
+ * no county server yet to pull offices and users from (see web/config.ts).
+ */
+export interface WorkerInit {
+  readonly kind: 'init';
+  readonly demo: boolean;
+}
+
+/** Which step of the start-up failed; the page turns it into a Chinese message. */
+export type WorkerStartStage = 'open' | 'seed';
+
+/** worker → page: the desk is open (and seeded, if asked) and answers calls. */
+export interface WorkerReady {
+  readonly kind: 'ready';
+}
+
+/**
+ * worker → page: the desk could not start. Calls are then answered with `storage-failed`. `code` is RxDB's error
+ * code when there is one (e.g. 'DB6' for a schema clash); it names a known failure and holds no user data.
+ */
+export interface WorkerFailed {
+  readonly kind: 'failed';
+  readonly stage: WorkerStartStage;
+  readonly code?: string;
+}
+
+export type WorkerStatus = WorkerReady | WorkerFailed;
+
+function kindOf(message: unknown): unknown {
+  return typeof message === 'object' && message !== null && 'kind' in message ? message.kind : undefined;
+}
+
+export function isWorkerInit(message: unknown): message is WorkerInit {
+  return kindOf(message) === 'init' && typeof (message as { demo?: unknown }).demo === 'boolean'; // kind checked above
+}
+
+export function isWorkerStatus(message: unknown): message is WorkerStatus {
+  const kind = kindOf(message);
+  return kind === 'ready' || kind === 'failed';
+}
