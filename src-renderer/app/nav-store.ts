@@ -1,0 +1,14 @@
+import { create } from 'zustand';
+
+/** Where the user is (UI state only; style.md "Renderer state"). */
+export type Page = { name: 'intake' } | { name: 'matters' } | { name: 'matter'; id: string } | { name: 'petitioner'; id: string };
+
+interface NavState {
+  readonly page: Page;
+  go(page: Page): void;
+}
+
+export const useNav = create<NavState>((set) => ({
+  page: { name: 'intake' },
+  go: (page) => set({ page }),
+}));
