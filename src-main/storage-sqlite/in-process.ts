@@ -9,6 +9,7 @@ import { databaseFilePath, openDatabase, toStorageError } from './database';
 import type { SqliteInstanceInternals, SqliteInstanceOptions } from './instance';
 import { RxStorageInstanceSQLite } from './instance';
 import { ensureTables, tableLayout } from './schema-sql';
+import { DEFAULT_DOCUMENT_CACHE_CHARS, ParsedDocumentCache } from './doc-cache';
 
 export type SqliteStorageSettings = {
   /** Folder of the database files; each RxDB database is one file in it. */
@@ -17,6 +18,11 @@ export type SqliteStorageSettings = {
   readonly key?: string;
   /** How long a write waits on another connection's lock before failing with SQLITE_LOCKED. */
   readonly busyTimeoutMs?: number;
+  /**
+   * Characters of document JSON whose parsed form is kept for reuse (see doc-cache.ts); 0 turns the
+   * memo off. Default about 10,000 documents.
+   */
+  readonly documentCacheChars?: number;
 };
 
 export const STORAGE_NAME = 'sqlite-desk';
@@ -32,8 +38,11 @@ export class RxStorageSQLiteInProcess implements RxStorage<SqliteInstanceInterna
   readonly rxdbVersion = RXDB_VERSION;
   /** One connection per file, shared by the collections of that database in this storage. */
   private readonly files = new Map<string, OpenFile>();
+  private readonly docs: ParsedDocumentCache;
 
-  constructor(readonly settings: SqliteStorageSettings) {}
+  constructor(readonly settings: SqliteStorageSettings) {
+    this.docs = new ParsedDocumentCache(settings.documentCacheChars ?? DEFAULT_DOCUMENT_CACHE_CHARS);
+  }
 
   createStorageInstance<T>(
     params: RxStorageInstanceCreationParams<T, SqliteInstanceOptions>,
@@ -46,6 +55,7 @@ export class RxStorageSQLiteInProcess implements RxStorage<SqliteInstanceInterna
       const internals: SqliteInstanceInternals = {
         db: file.db,
         filePath,
+        docs: this.docs,
         release: () => {
           if (released) return;
           released = true;

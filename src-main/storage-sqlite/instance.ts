@@ -20,7 +20,9 @@ import { QueryRunner } from './query';
 import type { InstanceStatements, TableLayout } from './schema-sql';
 import { dropTables, prepareStatements, toOrderedBlob } from './schema-sql';
 import type { AttachmentBytes } from './write';
-import { hasAttachmentData, readAttachmentBytes, writeInTransaction } from './write';
+import type { ParsedDocumentCache } from './doc-cache';
+import type { Writer } from './write';
+import { createWriter, hasAttachmentData, readAttachmentBytes } from './write';
 
 type Doc<T> = RxDocumentData<T>;
 type ChangeBulk<T> = EventBulk<RxStorageChangeEvent<Doc<T>>, RxStorageDefaultCheckpoint>;
@@ -29,6 +31,8 @@ type ChangeBulk<T> = EventBulk<RxStorageChangeEvent<Doc<T>>, RxStorageDefaultChe
 export type SqliteInstanceInternals = {
   readonly db: SqliteConnection;
   readonly filePath: string;
+  /** The storage's memo of parsed documents (see doc-cache.ts). */
+  readonly docs: ParsedDocumentCache;
   /** Called once when the instance closes or is removed; the last release closes the file. */
   readonly release: () => void;
 };
@@ -40,6 +44,8 @@ export class RxStorageInstanceSQLite<T>
 {
   private readonly statements: InstanceStatements;
   readonly queries: QueryRunner<T>;
+  private readonly write: Writer<T>;
+  private readonly parse: (data: unknown) => Doc<T>;
   private state: 'open' | 'closed' | 'removed' = 'open';
   /** Serialises writes that must first read attachment bytes, so calls still commit in call order. */
   private writeQueue: Promise<unknown> = Promise.resolve();
@@ -55,7 +61,10 @@ export class RxStorageInstanceSQLite<T>
     readonly layout: TableLayout<T>,
   ) {
     this.statements = prepareStatements(internals.db, layout);
-    this.queries = new QueryRunner(internals.db, layout, schema);
+    const docs = internals.docs;
+    this.parse = (data) => docs.parse<Doc<T>>(data);
+    this.queries = new QueryRunner(internals.db, layout, schema, this.parse);
+    this.write = createWriter(internals.db, this, layout, this.statements, docs);
   }
 
   bulkWrite(rows: BulkWriteRow<T>[], context: string): Promise<RxStorageBulkWriteResponse<T>> {
@@ -78,7 +87,7 @@ export class RxStorageInstanceSQLite<T>
 
   private writeNow(rows: BulkWriteRow<T>[], context: string, bytes: AttachmentBytes): RxStorageBulkWriteResponse<T> {
     this.ensureOpen();
-    const categorized = writeInTransaction(this.internals.db, this, this.layout, this.statements, rows, context, bytes);
+    const categorized = this.write(rows, context, bytes);
     // Emitted after COMMIT and before the caller's promise settles, never empty.
     if (categorized.eventBulk.events.length > 0 && categorized.newestRow) {
       const newest = categorized.newestRow.document;
@@ -94,11 +103,11 @@ export class RxStorageInstanceSQLite<T>
       if (ids.length === 0) return [];
       if (ids.length === 1) {
         const data = this.statements.byId.get(ids[0]);
-        const doc = data === undefined ? undefined : parseDoc<T>(data);
+        const doc = data === undefined ? undefined : this.parse(data);
         return doc && (withDeleted || !doc._deleted) ? [doc] : [];
       }
       const statement = withDeleted ? this.statements.byIds : this.statements.byIdsNotDeleted;
-      return statement.all(JSON.stringify(ids)).map(parseDoc<T>);
+      return statement.all(JSON.stringify(ids)).map(this.parse);
     });
   }
 
@@ -125,7 +134,7 @@ export class RxStorageInstanceSQLite<T>
       const rows = checkpoint
         ? this.statements.changesSince.all(checkpoint.lwt, checkpoint.lwt, toOrderedBlob(checkpoint.id), limit)
         : this.statements.changesFirst.all(limit);
-      const documents = rows.map(parseDoc<T>);
+      const documents = rows.map(this.parse);
       const last = documents[documents.length - 1];
       return {
         documents,
@@ -221,9 +230,4 @@ export class RxStorageInstanceSQLite<T>
       throw toStorageError(error, { filePath: this.internals.filePath });
     }
   }
-}
-
-function parseDoc<T>(data: unknown): Doc<T> {
-  // The data column only ever holds JSON.stringify of an RxDocumentData (see rowValues).
-  return JSON.parse(data as string) as Doc<T>;
 }

@@ -31,6 +31,8 @@ export class QueryRunner<T> {
     private readonly db: SqliteConnection,
     private readonly layout: TableLayout<T>,
     private readonly schema: RxJsonSchema<Doc<T>>,
+    /** Parses a stored document (through the storage's memo). */
+    private readonly parse: (data: unknown) => Doc<T>,
   ) {
     this.columnByIndex = new Map(layout.indexColumns.map((c) => [c.fields.join(','), c]));
   }
@@ -48,12 +50,12 @@ export class QueryRunner<T> {
     const matcher = queryPlan.selectorSatisfiedByIndex ? undefined : getQueryMatcher(this.schema, query);
     if (queryPlan.sortSatisfiedByIndex && !matcher) {
       const sqlLimit = limit === Infinity ? -1 : limit;
-      return this.rangeStatement(range, 'ASC', true).all(range.lower, range.upper, sqlLimit, skip).map(parse<T>);
+      return this.rangeStatement(range, 'ASC', true).all(range.lower, range.upper, sqlLimit, skip).map(this.parse);
     }
     const rows: Doc<T>[] = [];
     const stopAt = queryPlan.sortSatisfiedByIndex ? skip + limit : Infinity;
     for (const data of this.rangeStatement(range, 'ASC', false).iterate(range.lower, range.upper)) {
-      const doc = parse<T>(data);
+      const doc = this.parse(data);
       if (matcher && !matcher(doc)) continue;
       rows.push(doc);
       if (rows.length >= stopAt) break;
@@ -68,7 +70,7 @@ export class QueryRunner<T> {
     if (!range) {
       const matcher = getQueryMatcher(this.schema, query);
       let n = 0;
-      for (const data of this.fullScanStatement().iterate()) if (matcher(parse<T>(data))) n++;
+      for (const data of this.fullScanStatement().iterate()) if (matcher(this.parse(data))) n++;
       return n;
     }
     if (queryPlan.selectorSatisfiedByIndex) {
@@ -78,7 +80,7 @@ export class QueryRunner<T> {
     const matcher = getQueryMatcher(this.schema, query);
     let n = 0;
     for (const data of this.rangeStatement(range, 'ASC', false).iterate(range.lower, range.upper)) {
-      if (matcher(parse<T>(data))) n++;
+      if (matcher(this.parse(data))) n++;
     }
     return n;
   }
@@ -109,7 +111,7 @@ export class QueryRunner<T> {
     const runStarts: number[] = [];
     let lastKey: string | undefined;
     for (const data of this.rangeStatement(range, 'DESC', false).iterate(range.lower, range.upper)) {
-      const doc = parse<T>(data);
+      const doc = this.parse(data);
       if (matcher && !matcher(doc)) continue;
       const key = runKey(doc);
       // A run of equal sort keys must be read whole: its order is reversed below.
@@ -143,7 +145,7 @@ export class QueryRunner<T> {
     const matcher = getQueryMatcher(this.schema, query);
     const rows: Doc<T>[] = [];
     for (const data of this.fullScanStatement().iterate()) {
-      const doc = parse<T>(data);
+      const doc = this.parse(data);
       if (matcher(doc)) rows.push(doc);
     }
     rows.sort(getSortComparator(this.schema, query));
@@ -180,9 +182,4 @@ export class QueryRunner<T> {
 function rangeWhere<T>(range: PlanRange<T>): string {
   const c = range.column.column;
   return `${c} ${range.plan.inclusiveStart ? '>=' : '>'} ? AND ${c} ${range.plan.inclusiveEnd ? '<=' : '<'} ?`;
-}
-
-function parse<T>(data: unknown): Doc<T> {
-  // The data column only ever holds JSON.stringify of an RxDocumentData (see rowValues).
-  return JSON.parse(data as string) as Doc<T>;
 }

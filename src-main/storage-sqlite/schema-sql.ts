@@ -166,10 +166,11 @@ export function prepareStatements<RxDocType>(db: SqliteConnection, layout: Table
 export function rowValues<RxDocType>(
   layout: TableLayout<RxDocType>,
   doc: RxDocumentData<RxDocType>,
-): { id: string; values: unknown[] } {
+): { id: string; values: unknown[]; json: string } {
   // The primary path is a string field of every RxDB document (RxDB validates this on schema creation).
   const id = (doc as Record<string, unknown>)[layout.primaryPath] as string;
-  const values: unknown[] = [doc._deleted ? 1 : 0, doc._meta.lwt, JSON.stringify(doc)];
+  const json = JSON.stringify(doc);
+  const values: unknown[] = [doc._deleted ? 1 : 0, doc._meta.lwt, json];
   for (const c of layout.indexColumns) values.push(toOrderedBlob(c.indexableString(doc)));
-  return { id, values };
+  return { id, values, json };
 }

@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { Subject } from 'rxjs';
 import type { Observable } from 'rxjs';
 import { RXDB_VERSION } from 'rxdb';
@@ -25,24 +23,11 @@ import type { SqliteInstanceOptions } from './instance';
 import { STORAGE_NAME } from './in-process';
 import type { ForwardedMethod, HostMessage, HostRequest, WorkerMessage } from './worker-protocol';
 import { deserializeError } from './worker-protocol';
+import { startWorker } from './start-worker';
 
 type Doc<T> = RxDocumentData<T>;
 type ChangeBulk<T> = EventBulk<RxStorageChangeEvent<Doc<T>>, RxStorageDefaultCheckpoint>;
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
-
-/**
- * Starts the worker. Under tsx/vitest the sources are TypeScript, so the worker gets tsx's loader;
- * a built app ships worker.js next to this file. This is the one place that knows the difference.
- */
-function startWorker(settings: SqliteStorageSettings): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', here), { workerData: settings });
-  // tsx's CommonJS API cannot find its own ESM half from an eval'd worker, so load the ESM API directly.
-  const tsxApi = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const entry = new URL('./worker.ts', here).href;
-  const code = `import(${JSON.stringify(tsxApi)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(here)}))`;
-  return new Worker(code, { eval: true, workerData: settings });
-}
 
 /** One worker thread per storage object; it holds every connection this storage opens. */
 class WorkerConnection {
@@ -67,7 +52,7 @@ class WorkerConnection {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = startWorker(this.settings);
+    const worker = startWorker(import.meta.url, './worker', this.settings);
     worker.on('message', (message: WorkerMessage) => this.onMessage(message));
     worker.on('error', (error) => this.failAll(error));
     worker.on('exit', (code) => this.failAll(new SqliteStorageError('SQLITE_ERROR', `SQLite 工作线程已退出 (${code})`)));

@@ -6,6 +6,7 @@ import type {
   RxStorageInstance,
 } from 'rxdb';
 import type { SqliteConnection } from './database';
+import type { ParsedDocumentCache } from './doc-cache';
 import type { InstanceStatements, TableLayout } from './schema-sql';
 import { rowValues, toOrderedBlob } from './schema-sql';
 
@@ -32,45 +33,50 @@ export function hasAttachmentData<T>(rows: readonly BulkWriteRow<T>[]): boolean 
   return rows.some((row) => Object.values(row.document._attachments ?? {}).some((a) => 'data' in a));
 }
 
+export type Writer<T> = (
+  rows: BulkWriteRow<T>[],
+  context: string,
+  attachmentBytes: AttachmentBytes,
+) => CategorizeBulkWriteRowsOutput<T>;
+
 /**
- * Reads the current rows, categorises the writes as RxDB requires (409 on a missing or stale
- * `previous`), and writes the accepted ones, all inside one BEGIN IMMEDIATE transaction: another
- * connection cannot slip a write between the check and the write.
+ * The write path of one instance: reads the current rows, categorises the writes as RxDB requires
+ * (409 on a missing or stale `previous`), and writes the accepted ones, all inside one BEGIN
+ * IMMEDIATE transaction, so another connection cannot slip a write between the check and the write.
+ * The transaction wrapper is built once here, not per call.
  */
-export function writeInTransaction<T>(
+export function createWriter<T>(
   db: SqliteConnection,
   instance: RxStorageInstance<T, unknown, unknown>,
   layout: TableLayout<T>,
   statements: InstanceStatements,
-  rows: BulkWriteRow<T>[],
-  context: string,
-  attachmentBytes: AttachmentBytes,
-): CategorizeBulkWriteRowsOutput<T> {
-  return db
-    .transaction(() => {
-      // RxDB requires the primary key to be a top-level string field.
-      const ids = rows.map((row) => (row.document as Record<string, unknown>)[layout.primaryPath]);
-      const docsInDb = new Map<string, RxDocumentData<T>>();
-      for (const data of statements.byIds.all(JSON.stringify(ids))) {
-        // Stored rows are JSON.stringify of RxDocumentData (see rowValues).
-        const doc = JSON.parse(data as string) as RxDocumentData<T>;
-        docsInDb.set((doc as Record<string, unknown>)[layout.primaryPath] as string, doc);
-      }
-      // categorizeBulkWriteRows types the primary path as a key of the document type.
-      const primaryPath = layout.primaryPath as Parameters<typeof categorizeBulkWriteRows<T>>[1];
-      const categorized = categorizeBulkWriteRows<T>(instance, primaryPath, docsInDb, rows, context);
-      for (const row of categorized.bulkInsertDocs) {
-        const { id, values } = rowValues(layout, row.document);
-        statements.insert.run(id, toOrderedBlob(id), ...values);
-      }
-      for (const row of categorized.bulkUpdateDocs) {
-        const { id, values } = rowValues(layout, row.document);
-        statements.update.run(...values, id);
-      }
-      writeAttachments(statements, categorized, attachmentBytes);
-      return categorized;
-    })
-    .immediate();
+  docs: ParsedDocumentCache,
+): Writer<T> {
+  // categorizeBulkWriteRows types the primary path as a key of the document type.
+  const primaryPath = layout.primaryPath as Parameters<typeof categorizeBulkWriteRows<T>>[1];
+  const write = db.transaction((rows: BulkWriteRow<T>[], context: string, attachmentBytes: AttachmentBytes) => {
+    // RxDB requires the primary key to be a top-level string field.
+    const ids = rows.map((row) => (row.document as Record<string, unknown>)[layout.primaryPath]);
+    const docsInDb = new Map<string, RxDocumentData<T>>();
+    for (const data of statements.byIds.all(JSON.stringify(ids))) {
+      const doc = docs.parse<RxDocumentData<T>>(data);
+      docsInDb.set((doc as Record<string, unknown>)[layout.primaryPath] as string, doc);
+    }
+    const categorized = categorizeBulkWriteRows<T>(instance, primaryPath, docsInDb, rows, context);
+    for (const row of categorized.bulkInsertDocs) {
+      const { id, values, json } = rowValues(layout, row.document);
+      statements.insert.run(id, toOrderedBlob(id), ...values);
+      docs.remember(json, row.document);
+    }
+    for (const row of categorized.bulkUpdateDocs) {
+      const { id, values, json } = rowValues(layout, row.document);
+      statements.update.run(...values, id);
+      docs.remember(json, row.document);
+    }
+    writeAttachments(statements, categorized, attachmentBytes);
+    return categorized;
+  });
+  return (rows, context, attachmentBytes) => write.immediate(rows, context, attachmentBytes);
 }
 
 function writeAttachments<T>(

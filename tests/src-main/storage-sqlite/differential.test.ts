@@ -169,6 +169,11 @@ describe('SQLite storage gives the same answers as RxDB memory storage (differen
   it.each(SEEDS)('in-process, random sequence of %i', async (seed) => {
     await runSequence(seed, inProcess, OPERATIONS);
   });
+  // Reads normally hit the parse memo (doc-cache.ts); one sequence with it off checks the cold path.
+  const cold = getRxStorageSQLite({ databaseDirectory: temp.dir, thread: 'in-process', documentCacheChars: 0 });
+  it('in-process without the parse memo, random sequence', async () => {
+    await runSequence((SEEDS[0] ?? 1) + 2, cold, OPERATIONS);
+  });
   // The worker forwards the same calls; one sequence checks that nothing is lost in the message hop
   // (structured clone of documents, events before the answer, errors).
   const worker = getRxStorageSQLite({ databaseDirectory: temp.dir });

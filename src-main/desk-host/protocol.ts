@@ -1,0 +1,34 @@
+import type { WireEvent, WireRequest, WireResponse } from '#shared/contract/transport';
+import type { SerializedError } from '../storage-sqlite/worker-protocol';
+
+/** What the host passes to the desk worker as workerData (structured-cloned). */
+export type DeskWorkerData = {
+  readonly databaseDirectory: string;
+  /** SQLCipher key of the database files. */
+  readonly key?: string;
+  /** Database name (the file stem); the desk's default when absent. */
+  readonly name?: string;
+  /** Put the demo county into an empty database (development builds and tests only). */
+  readonly seedDemo?: boolean;
+  /** scrypt cost of the demo users' password verifiers; tests lower it, the default is the real one. */
+  readonly demoPasswordCost?: { readonly N: number };
+  /**
+   * Modules (file URLs) the worker imports after the desk is open, calling their `runInDeskWorker(desk)`
+   * before it reports ready. For benchmarks and tests that must put load on the worker (a bulk load);
+   * the app passes none.
+   */
+  readonly workerModules?: readonly string[];
+};
+
+/** Host → worker: wire requests, and the request to close the desk. */
+export type HostToWorker = WireRequest | { readonly kind: 'close' };
+
+/** Worker → host. Responses and events are the contract's own wire messages. */
+export type WorkerToHost =
+  | WireResponse
+  | WireEvent
+  | { readonly kind: 'ready' }
+  | { readonly kind: 'start-failed'; readonly error: SerializedError }
+  /** A fault of ours inside a handler (not an ApiError): the caller got 'internal', the host logs this. */
+  | { readonly kind: 'internal-error'; readonly error: SerializedError }
+  | { readonly kind: 'closed' };
