@@ -1,0 +1,31 @@
+import { Space, Tag, Tooltip, Typography } from 'antd';
+import { mattersText } from '../messages';
+
+interface DueTagProps {
+  readonly due: string;
+  readonly overdue: boolean;
+  readonly dueSoon: boolean;
+  readonly uncertain: boolean;
+  /** Days left, when the caller knows today (the matter page does; a list row has only the flags). */
+  readonly daysLeft?: number;
+}
+
+/** A due date, red when overdue and orange when due soon, with a "?" when the calendar does not cover its year. */
+export function DueTag({ due, overdue, dueSoon, uncertain, daysLeft }: DueTagProps) {
+  const type = overdue ? 'danger' : dueSoon ? 'warning' : undefined;
+  return (
+    <Space size={4} wrap={false}>
+      <Typography.Text type={type} strong={overdue} data-due-state={overdue ? 'overdue' : dueSoon ? 'due-soon' : 'running'}>
+        {due}
+        {daysLeft === undefined ? '' : `（${mattersText.daysLeft(daysLeft)}）`}
+      </Typography.Text>
+      {uncertain && (
+        <Tooltip title={mattersText.uncertainTip}>
+          <Tag color="gold" style={{ marginInlineEnd: 0, cursor: 'help' }} aria-label={mattersText.uncertainTip}>
+            {mattersText.uncertain}
+          </Tag>
+        </Tooltip>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,29 @@
+import { Button, Card, Space, Typography } from 'antd';
+import type { ActType } from '#shared/domain/act-payloads';
+import { actText, matterText } from '../messages';
+import { useMattersUi } from '../matters-store';
+import { isFormAct } from '../acts/act-fields';
+
+/**
+ * Exactly the acts the core allows this user now (`detail.allowedActs`: status, office and role decide, e.g. 延期
+ * only for a 负责人). 重件关联 is left out: a repeat is linked while registering it (intake), not from here.
+ */
+export function ActButtons({ acts }: { readonly acts: readonly ActType[] }) {
+  const setOpenAct = useMattersUi((s) => s.setOpenAct);
+  const shown = acts.filter(isFormAct);
+  return (
+    <Card size="small" title={matterText.acts} data-testid="acts">
+      {shown.length === 0 ? (
+        <Typography.Text type="secondary">{matterText.noActs}</Typography.Text>
+      ) : (
+        <Space wrap size={[6, 6]}>
+          {shown.map((type, i) => (
+            <Button key={type} size="small" type={i === 0 ? 'primary' : 'default'} onClick={() => setOpenAct(type)} data-act={type}>
+              {actText[type]}
+            </Button>
+          ))}
+        </Space>
+      )}
+    </Card>
+  );
+}

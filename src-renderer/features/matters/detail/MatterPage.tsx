@@ -1,0 +1,107 @@
+import { useEffect } from 'react';
+import { Alert, Button, Col, Descriptions, Flex, Row, Spin, Tag, Typography, message } from 'antd';
+import { useApi } from '../../../app/useApi';
+import { errorText } from '../../../app/errors';
+import { useNav } from '../../../app/nav-store';
+import { actText, channelText, classText, matterText, mattersText, statusText } from '../messages';
+import { useMattersUi } from '../matters-store';
+import { officeName } from '../offices';
+import { CaseMarks } from '../common/CaseMarks';
+import { formatInstant } from '../common/summary-columns';
+import { ActModal } from '../acts/ActModal';
+import { isFormAct } from '../acts/act-fields';
+import { ActButtons } from './ActButtons';
+import { ClocksCard } from './ClocksCard';
+import { ConflictsAlert } from './ConflictsAlert';
+import { PetitionersCard } from './PetitionersCard';
+import { PetitionsCard } from './PetitionsCard';
+import { TimelineCard } from './TimelineCard';
+
+/** 事项详情: one matter, its people, its petitions, its clocks and timeline, and the acts allowed now. */
+export function MatterPage({ id }: { id: string }) {
+  // 'session': another user signing in changes the allowed acts and what is masked.
+  const { data: detail, error } = useApi('case-get', { id }, ['cases', 'case_events', 'petitions', 'petitioners', 'session']);
+  const go = useNav((s) => s.go);
+  const openAct = useMattersUi((s) => s.openAct);
+  const setOpenAct = useMattersUi((s) => s.setOpenAct);
+  const [notice, noticeHolder] = message.useMessage();
+
+  // An open form belongs to this matter: leaving the page closes it.
+  useEffect(() => () => setOpenAct(undefined), [id, setOpenAct]);
+
+  const back = (
+    <Button size="small" onClick={() => go({ name: 'matters' })}>
+      {matterText.back}
+    </Button>
+  );
+  if (!detail) {
+    return (
+      <Flex vertical gap={8} style={{ padding: 12 }}>
+        {back}
+        {error === undefined ? <Spin description={matterText.loading} /> : <Alert type="error" showIcon title={errorText(error)} />}
+      </Flex>
+    );
+  }
+
+  const c = detail.case;
+  const supervisions = c.clocks.filter((k) => k.kind === 'supervision' && k.stoppedDay === undefined);
+  // Only an act the core still allows may keep its form open (another desk's act may have changed the status).
+  const open = openAct !== undefined && isFormAct(openAct) && detail.allowedActs.includes(openAct) ? openAct : undefined;
+
+  return (
+    <Flex vertical gap={8} style={{ padding: '8px 12px 12px' }} data-testid="matter-page">
+      {noticeHolder}
+      <Flex align="center" gap={8} wrap>
+        {back}
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {c.caseNumber}
+        </Typography.Title>
+        <Tag color="blue" data-testid="matter-status">
+          {statusText[c.status]}
+        </Tag>
+        <CaseMarks flags={c.flags} restricted={c.restricted} conflictCount={c.conflicts.length} />
+      </Flex>
+      {detail.masked && <Alert type="info" showIcon title={matterText.maskedNotice} />}
+      <ConflictsAlert conflicts={c.conflicts} />
+      {error !== undefined && <Alert type="error" showIcon title={errorText(error)} />}
+      <Descriptions
+        size="small"
+        bordered
+        column={{ xs: 1, sm: 2, lg: 3 }}
+        items={[
+          { key: 'title', label: mattersText.column.title, span: 'filled', children: c.title },
+          { key: 'class', label: mattersText.column.class, children: c.class ? classText[c.class] : mattersText.unclassified },
+          { key: 'channel', label: mattersText.column.channel, children: channelText[c.channel] },
+          { key: 'received', label: mattersText.column.receivedAt, children: formatInstant(c.receivedAt) },
+          { key: 'office', label: mattersText.column.office, children: officeName(c.currentOfficeId) },
+        ]}
+      />
+      <ActButtons acts={detail.allowedActs} />
+      <Row gutter={[8, 8]}>
+        <Col xs={24} xl={12}>
+          <Flex vertical gap={8}>
+            <ClocksCard clocks={c.clocks} today={detail.today} extensionDays={c.extensionDays} />
+            <PetitionersCard petitioners={detail.petitioners} masked={detail.masked} />
+            <PetitionsCard petitions={detail.petitions} />
+          </Flex>
+        </Col>
+        <Col xs={24} xl={12}>
+          <TimelineCard events={detail.events} />
+        </Col>
+      </Row>
+      {open && (
+        <ActModal
+          key={open}
+          caseId={c.id}
+          type={open}
+          supervisions={supervisions}
+          onClose={() => setOpenAct(undefined)}
+          onDone={(type) => {
+            setOpenAct(undefined);
+            void notice.success(matterText.saved(actText[type]));
+          }}
+        />
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,2 @@
+export { MattersPage } from './list/MattersPage';
+export { MatterPage } from './detail/MatterPage';

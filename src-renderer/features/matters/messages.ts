@@ -1,0 +1,249 @@
+import type { ActPayload } from '#shared/domain/act-payloads';
+import type { ClockState } from '#shared/domain/clocks';
+import type { NoticeMethod, Purpose, Rating, ServiceMethod } from '#shared/domain/codes';
+import { actText, apiErrorText, channelText, classText, clockText, flagText, reasonText, roleText, statusText } from '#shared/messages/zh-CN';
+
+/**
+ * The texts of the matter list, the matter page and the petitioner page. Code labels come from the one catalogue
+ * (shared/messages/zh-CN.ts); this file adds only what those pages need on top, checked with `satisfies` so a new
+ * code without its Chinese is a compile error.
+ */
+export { actText, apiErrorText, channelText, classText, clockText, flagText, reasonText, roleText, statusText };
+
+type Options<T extends string> = Record<T, string>;
+
+export const noticeMethodText = {
+  'on-site': '当场告知',
+  post: '邮寄',
+  sms: '短信',
+  electronic: '电子方式',
+  phone: '电话',
+  unreachable: '无法联系',
+} satisfies Options<NoticeMethod>;
+
+export const serviceMethodText = {
+  'in-person': '直接送达',
+  post: '邮寄送达',
+  electronic: '电子送达',
+  'left-at-address': '留置送达',
+  'public-notice': '公告送达',
+  other: '其他方式',
+} satisfies Options<ServiceMethod>;
+
+export const ratingText = { satisfied: '满意', 'basically-satisfied': '基本满意', dissatisfied: '不满意', none: '未评价' } satisfies Options<Rating>;
+
+export const purposeText = { claim: '求决', appeal: '申诉', suggestion: '建议意见', accusation: '检举控告', other: '其他' } satisfies Options<Purpose>;
+
+/** Option labels of the act payloads' own enums, keyed by field. */
+export const optionText = {
+  procedure: { opinion: '按第三十一条第六项出具处理意见（60日）', statutory: '依照法定途径办理' } satisfies Options<ActPayload<'accept'>['procedure']>,
+  ground: {
+    'higher-level-duplicate': '已向上级机关提出、正在办理（第十九条）',
+    'after-re-review': '已经复核，同一事实和理由（第三十六条）',
+    'statutory-procedure': '应当通过法定途径解决（第三十一条）',
+    'not-a-petition': '不属于信访事项',
+    other: '其他',
+  } satisfies Options<ActPayload<'reject'>['ground']>,
+  target: { 'political-legal': '转政法部门', discipline: '转纪检监察机关' } satisfies Options<ActPayload<'transfer'>['target']>,
+  outcome: { support: '支持', explain: '解释说明', 'not-support': '不予支持' } satisfies Options<ActPayload<'decide'>['outcome']>,
+  adoption: { adopted: '采纳', 'partly-adopted': '部分采纳', 'not-adopted': '未采纳' } satisfies Options<NonNullable<ActPayload<'reply'>['adoption']>>,
+  agreeKind: { mediation: '调解协议', settlement: '和解协议' } satisfies Options<ActPayload<'agree'>['kind']>,
+  result: { uphold: '维持', revoke: '撤销', change: '变更', redo: '责令重新处理' } satisfies Options<ActPayload<'review-decision'>['result']>,
+  closeGround: {
+    're-review-done': '已复核完毕',
+    'review-window-lapsed': '逾期未申请复查',
+    're-review-window-lapsed': '逾期未申请复核',
+    agreement: '已达成调解/和解协议',
+    executed: '处理意见已执行',
+    replied: '已回复或反馈',
+    withdrawn: '信访人撤回',
+    'petitioner-died': '信访人死亡或终止',
+    certified: '经认定终结',
+  } satisfies Options<ActPayload<'close'>['ground']>,
+  evaluateTarget: { 'petition-office': '信访部门', 'handling-office': '办理机关' } satisfies Options<ActPayload<'evaluate'>['target']>,
+  stage: { acceptance: '受理环节', handling: '办理环节' } satisfies Options<ActPayload<'evaluate'>['stage']>,
+  superviseKind: { supervise: '督办', urge: '催办' } satisfies Options<ActPayload<'supervise'>['kind']>,
+  petitionerTold: { yes: '已告知信访人', no: '未告知信访人' },
+};
+
+/** Labels of the act forms' fields, by payload field name. */
+export const fieldText = {
+  noticeMethod: '告知方式',
+  noticeNo: '告知书文号',
+  class: '法定分类',
+  procedure: '办理程序',
+  ground: '理由类别',
+  explanation: '说明',
+  organ: '有权机关',
+  toOfficeId: '接收机构',
+  petitionerTold: '是否已告知信访人去向',
+  note: '附言',
+  reasons: '理由',
+  dueDate: '办结期限',
+  target: '转往',
+  days: '延长天数',
+  conclusion: '听证结论',
+  outcome: '处理意见',
+  basis: '事实和依据',
+  reviewOrgan: '复查机关',
+  documentNo: '文书编号',
+  content: '内容',
+  adoption: '采纳情况',
+  kind: '类型',
+  terms: '协议内容',
+  method: '送达方式',
+  receiptNo: '送达回证编号',
+  result: '结果',
+  evaluateTarget: '评价对象',
+  stage: '评价环节',
+  rating: '满意度',
+  issue: '督办事项',
+  feedbackDue: '反馈期限',
+  superviseEventId: '所反馈的督办',
+  userId: '回避人员',
+  reason: '回避理由',
+  text: '备注内容',
+  occurredAt: '发生时间（不填为现在）',
+  objectReasons: '异议理由（不少于10字）',
+  transferOrgan: '接收机关',
+  extendReasons: '延期理由',
+  replyContent: '回复/反馈内容',
+  reportContent: '办结报告内容',
+  reviewContent: '复查意见',
+  reReviewOrgan: '复核机关',
+  reReviewContent: '复核意见',
+  closeGround: '终结情形',
+  feedbackContent: '反馈内容',
+} as const;
+
+/** Form validation, mapped from the zod issue of the act's payload schema. */
+export const validationText = {
+  required: '请填写此项。',
+  choose: '请选择此项。',
+  tooLong: (max: number) => `不能超过${max}个字。`,
+  tooShort: (min: number) => `至少填写${min}个字。`,
+  tooSmallNumber: (min: number) => `不能小于${min}。`,
+  tooLarge: (max: number) => `不能超过${max}。`,
+  extensionDays: '延长期限不得超过30日（《信访工作条例》第三十四条）。',
+  date: '请选择日期。',
+  invalid: '格式不正确。',
+} as const;
+
+export const clockStateText = {
+  running: '进行中',
+  'due-soon': '即将到期',
+  overdue: '已超期',
+  met: '已办结',
+  'met-late': '逾期办结',
+  lapsed: '已过期',
+} satisfies Options<ClockState>;
+
+export const mattersText = {
+  listTitle: '信访事项',
+  total: (n: number) => `共 ${n.toLocaleString('zh-CN')} 件`,
+  keyboardHint: '↑/↓ 选择，Enter 打开',
+  loadingRow: '加载中……',
+  empty: '没有符合条件的事项',
+  column: {
+    caseNumber: '事项编号',
+    title: '事项摘要',
+    status: '状态',
+    class: '法定分类',
+    channel: '信访形式',
+    receivedAt: '收到时间',
+    office: '承办机构',
+    nextDue: '最近期限',
+    flags: '标记',
+  },
+  filter: {
+    status: '状态',
+    class: '法定分类',
+    channel: '信访形式',
+    office: '承办机构',
+    text: '编号或摘要',
+    dueSoon: '即将到期',
+    overdue: '已超期',
+    reset: '清除筛选',
+  },
+  sort: {
+    label: '排序',
+    receivedDesc: '收到时间（新→旧）',
+    receivedAsc: '收到时间（旧→新）',
+    nextDue: '最近期限（早→晚）',
+    caseNumber: '事项编号',
+  },
+  unclassified: '未分类',
+  restricted: '检举控告（限阅）',
+  masked: '内容不予显示',
+  conflict: (n: number) => `${n} 处冲突待处理`,
+  uncertain: '?',
+  uncertainTip: '节假日日历尚未覆盖该年份，期限为估算，请以正式日历核对。',
+  overdueTip: '已超期',
+  dueSoonTip: '即将到期',
+  daysLeft: (n: number) => (n > 0 ? `剩 ${n} 天` : n === 0 ? '今天到期' : `超期 ${-n} 天`),
+} as const;
+
+export const matterText = {
+  back: '返回事项列表',
+  loading: '正在读取事项……',
+  summary: '事项概况',
+  petitioners: '信访人',
+  petitions: '信访件',
+  timeline: '办理过程',
+  clocks: '办理期限',
+  acts: '可进行的操作',
+  noActs: '当前没有您可以进行的操作。',
+  noClocks: '没有计时中的期限。',
+  conflicts: '同步冲突（需人工处理）',
+  conflictLine: (act: string, reason: string, office: string) => `${office}的「${act}」未能生效：${reason}`,
+  request: '请求',
+  facts: '事实',
+  reasons: '理由',
+  headcount: (n: number) => `${n} 人`,
+  repeat: '重件',
+  first: '初件',
+  receivedAt: '收到时间',
+  registeredBy: '登记人',
+  maskedNotice: '本事项为检举控告事项，您无权查看具体内容（《信访工作条例》第三十条）。',
+  actor: (name: string, role: string, office: string) => `${office} · ${name}（${role}）`,
+  clockDue: '到期日',
+  clockStarted: '起算日',
+  clockStopped: '办结日',
+  clockOffice: '责任机构',
+  petitionerWindow: '信访人',
+  extension: (days: number) => `已延期 ${days} 日`,
+  submit: '确定',
+  cancel: '取消',
+  saved: (act: string) => `已记录：${act}`,
+  officeHint: '填写机构编号，或从示范机构中选择',
+  noSupervision: '没有待反馈的督办',
+  supervisionOption: (start: string, due: string) => `${start} 督办，${due} 前反馈`,
+  noFields: '确认进行此项操作？',
+  petitionerLink: '查看信访人',
+} as const;
+
+export const petitionerText = {
+  title: '信访人',
+  loading: '正在读取信访人……',
+  contact: '基本信息',
+  name: '姓名（名称）',
+  kindLabel: '类别',
+  kind: { person: '个人', organisation: '单位' },
+  idType: '证件类型',
+  idNumber: '证件号码',
+  birthDate: '出生日期',
+  sex: '性别',
+  sexText: { M: '男', F: '女' },
+  phone: '联系电话',
+  address: '住址',
+  region: '所在地区划',
+  history: '信息变更记录',
+  noHistory: '没有变更记录。',
+  historyField: '项目',
+  historyValue: '原值',
+  historyAt: '变更时间',
+  matters: '信访事项',
+  petitions: '信访件',
+  noPetitions: '没有信访件。',
+  unknown: '—',
+} as const;

@@ -1,0 +1,1 @@
+export { PetitionerPage } from './PetitionerPage';

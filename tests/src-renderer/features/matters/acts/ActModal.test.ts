@@ -1,0 +1,121 @@
+// @vitest-environment jsdom
+import { createElement } from 'react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { reasonText } from '#shared/messages/zh-CN';
+import { MatterPage } from '../../../../../src-renderer/features/matters';
+import { useMattersUi } from '../../../../../src-renderer/features/matters/matters-store';
+import { validationText } from '../../../../../src-renderer/features/matters/messages';
+import { walkIn } from '../../../../contract/handler-suite';
+import { installDomStubs, openTestDesk, renderPage, type TestDesk } from '../support';
+
+/** The act forms of the matter page against a real desk core: validation from the payload schemas, refusals, 延期. */
+
+let t: TestDesk;
+let caseId: string;
+beforeAll(installDomStubs);
+beforeEach(async () => {
+  useMattersUi.setState({ openAct: undefined });
+  t = await openTestDesk();
+  await t.as('qs-reception');
+  ({ caseId } = await t.transport.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } }));
+});
+afterEach(async () => {
+  cleanup();
+  await t.close();
+});
+
+const setup = () => userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
+
+async function openPage() {
+  renderPage(t.transport, createElement(MatterPage, { id: caseId }));
+  await screen.findByTestId('matter-page');
+}
+
+/** Picks `option` in the antd Select labelled `label` inside the open act form. */
+async function choose(user: ReturnType<typeof setup>, label: string, option: string) {
+  const dialog = screen.getByRole('dialog');
+  await user.click(within(dialog).getByLabelText(label));
+  const item = await waitFor(() => {
+    const found = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].find((o) => o.textContent === option);
+    if (!found) throw new Error(`no option ${option}`);
+    return found;
+  });
+  await user.click(item);
+}
+
+/** antd puts a space between the two characters of a two-character button (受 理): match with or without it. */
+const named = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
+
+const status = () => t.transport.invoke('case-get', { id: caseId }).then((d) => d.case.status);
+
+// The first antd render in jsdom is slow on a loaded machine: more room than the suite's default.
+describe('act forms (事项详情)', { timeout: 60_000 }, () => {
+  it('第二十三条 受理: the form asks for 告知方式, 法定分类 and 办理程序, then records the act and the timeline grows', async () => {
+    await t.as('qs-handler');
+    const user = setup();
+    await openPage();
+    expect(within(screen.getByTestId('timeline')).getAllByText('登记')).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: named('受理') }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: named('确定') }));
+    expect(await within(dialog).findAllByText(validationText.choose)).toHaveLength(3);
+    expect(await status()).toBe('registered');
+
+    await choose(user, '告知方式', '当场告知');
+    await choose(user, '法定分类', '申诉求决类');
+    await choose(user, '办理程序', '按第三十一条第六项出具处理意见（60日）');
+    await user.click(within(dialog).getByRole('button', { name: named('确定') }));
+    await waitFor(async () => expect(await status()).toBe('accepted'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const timeline = screen.getByTestId('timeline');
+    await within(timeline).findByText('受理');
+    expect(within(timeline).getByText('第二十三条')).toBeTruthy();
+    expect(within(timeline).getByText('当场告知')).toBeTruthy();
+    expect(await screen.findByTestId('matter-status')).toHaveProperty('textContent', '已受理');
+  });
+
+  it('第二十二条 an act the core refuses shows its Chinese reason and keeps what was typed', async () => {
+    await t.as('qs-handler');
+    const user = setup();
+    await openPage();
+    await user.click(screen.getByRole('button', { name: named('转送') }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByLabelText('接收机构'), 'office-qingshan'); // the handler's own office
+    await choose(user, '是否已告知信访人去向', '已告知信访人');
+    await user.type(within(dialog).getByLabelText('附言'), '请依法处理');
+    await user.click(within(dialog).getByRole('button', { name: named('确定') }));
+    expect(await within(dialog).findByText(reasonText['forward-to-self'])).toBeTruthy();
+    expect(screen.getByRole('dialog')).toBe(dialog);
+    expect(within(dialog).getByLabelText<HTMLInputElement>('接收机构').value).toBe('office-qingshan');
+    expect(within(dialog).getByLabelText<HTMLTextAreaElement>('附言').value).toBe('请依法处理');
+    expect(await status()).toBe('registered');
+  });
+
+  it('第三十四条 延期 is offered to the 负责人 only and refuses 31 days', async () => {
+    await t.as('qs-handler');
+    await t.transport.invoke('case-act', { caseId, type: 'accept', payload: { noticeMethod: 'on-site', class: 'claim', procedure: 'opinion' } });
+    const user = setup();
+    await openPage();
+    expect(screen.queryByRole('button', { name: named('延期') })).toBeNull();
+    cleanup();
+
+    await t.as('qs-approver');
+    await openPage();
+    await user.click(await screen.findByRole('button', { name: named('延期') }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByLabelText('延长天数'), '31');
+    await user.type(within(dialog).getByLabelText('延期理由'), '需要现场勘验');
+    await choose(user, '告知方式', '邮寄');
+    await user.click(within(dialog).getByRole('button', { name: named('确定') }));
+    expect(await within(dialog).findByText(validationText.extensionDays)).toBeTruthy();
+    expect((await t.transport.invoke('case-get', { id: caseId })).case.extensionDays).toBe(0);
+
+    await user.clear(within(dialog).getByLabelText('延长天数'));
+    await user.type(within(dialog).getByLabelText('延长天数'), '30');
+    await user.click(within(dialog).getByRole('button', { name: named('确定') }));
+    await waitFor(async () => expect((await t.transport.invoke('case-get', { id: caseId })).case.extensionDays).toBe(30));
+    expect(await within(screen.getByTestId('timeline')).findByText('延期')).toBeTruthy();
+  });
+});

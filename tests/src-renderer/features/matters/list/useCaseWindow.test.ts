@@ -1,0 +1,80 @@
+// @vitest-environment jsdom
+import { createElement } from 'react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiArgs, CaseSummary, Session } from '#shared/contract/api';
+import type { Transport } from '#shared/contract/transport';
+import { MattersPage } from '../../../../../src-renderer/features/matters';
+import { useMattersUi } from '../../../../../src-renderer/features/matters/matters-store';
+import { installDomStubs, renderPage } from '../support';
+
+/**
+ * 100,000 matters behind a transport that answers `case-list` from arithmetic (the one place a test may fake: the
+ * transport edge): the list must ask only for the blocks in view, never for all rows.
+ */
+const TOTAL = 100_000;
+const session: Session = {
+  user: { id: 'user-qs-handler', login: 'qs-handler', name: '青山镇办理人', roles: ['handler'] },
+  office: { id: 'office-qingshan', name: '青山镇人民政府', code: '999901101', kind: 'township' },
+};
+
+function summary(i: number): CaseSummary {
+  return {
+    id: `case-${i}`,
+    caseNumber: `999901101-2026-000000-${String(i).padStart(6, '0')}`,
+    status: 'registered',
+    channel: 'visit',
+    title: `第${i}号事项`,
+    receivedAt: new Date(Date.UTC(2026, 0, 1) - i * 60_000).toISOString(),
+    currentOfficeId: 'office-qingshan',
+    flags: [],
+    restricted: false,
+    masked: false,
+    overdue: false,
+    dueSoon: false,
+    conflictCount: 0,
+  };
+}
+
+function syntheticDesk(pages: ApiArgs<'case-list'>['page'][]): Transport {
+  return {
+    invoke: async (name, args) => {
+      if (name === 'session-current') return session as never; // answers the one handler asked
+      if (name !== 'case-list') throw new Error(`unexpected ${name}`);
+      const { page } = args as ApiArgs<'case-list'>; // narrowed by the name
+      pages.push(page);
+      const from = page?.offset ?? 0;
+      const to = Math.min(TOTAL, from + (page?.limit ?? 50));
+      return { items: Array.from({ length: to - from }, (_, k) => summary(from + k)), total: TOTAL } as never; // the case-list result
+    },
+    on: () => () => undefined,
+  };
+}
+
+beforeAll(installDomStubs);
+afterEach(cleanup);
+
+describe('the matter list at 100,000 matters', () => {
+  it('fetches the first block, then only the blocks scrolled to (End selects the last row)', async () => {
+    useMattersUi.setState({ filter: {}, sort: { field: 'receivedAt', direction: 'desc' }, selected: 0 });
+    const pages: ApiArgs<'case-list'>['page'][] = [];
+    renderPage(syntheticDesk(pages), createElement(MattersPage));
+    await waitFor(() => expect(screen.getByTestId('matters-total').textContent).toBe('共 100,000 件'), { timeout: 10_000 });
+    await screen.findByText('第0号事项');
+    expect(pages).toEqual([{ offset: 0, limit: 200 }]);
+    expect(document.querySelectorAll('[data-row-index]').length).toBeLessThan(60);
+
+    const table = screen.getByTestId('matters-table');
+    act(() => table.focus());
+    fireEvent.keyDown(table, { key: 'End' });
+    expect(useMattersUi.getState().selected).toBe(TOTAL - 1);
+    // jsdom has no layout, so the virtual list cannot scroll itself there: do what the browser would.
+    const holder = document.querySelector<HTMLElement>('.ant-table-tbody-virtual-holder')!;
+    holder.scrollTop = (TOTAL - 10) * 39;
+    fireEvent.scroll(holder);
+    await screen.findByText(`第${TOTAL - 1}号事项`, {}, { timeout: 5_000 });
+    expect(pages.map((p) => p?.offset)).toContain(99_800);
+    // Only blocks near the two ends were ever asked for.
+    expect(pages.every((p) => p !== undefined && (p.offset === 0 || (p.offset >= 99_000 && p.offset < TOTAL)) && p.limit === 200)).toBe(true);
+  });
+});

@@ -1,0 +1,49 @@
+// @vitest-environment jsdom
+import { createElement } from 'react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PetitionerPage } from '../../../../src-renderer/features/petitioner';
+import { useNav } from '../../../../src-renderer/app/nav-store';
+import { walkIn } from '../../../contract/handler-suite';
+import { installDomStubs, openTestDesk, renderPage, type TestDesk } from '../matters/support';
+
+/** The petitioner page: contact data with the values a later registration replaced, every matter and petition. */
+
+let t: TestDesk;
+beforeAll(installDomStubs);
+beforeEach(async () => {
+  t = await openTestDesk();
+  await t.as('qs-reception');
+});
+afterEach(async () => {
+  cleanup();
+  await t.close();
+});
+
+describe('信访人 page', () => {
+  it('shows the contact data, the replaced phone number in the history, and both matters; a click opens one', async () => {
+    const first = await t.transport.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+    const base = walkIn();
+    const second = await t.transport.invoke('petition-register', {
+      registration: { ...base, request: '要求修缮村道', petitioners: base.petitioners.map((p) => ({ ...p, phone: '13900139000' })) },
+      matter: { kind: 'new' },
+    });
+    const id = second.petitionerIds[0]!;
+    expect(first.petitionerIds[0]).toBe(id); // the same 证件号码 is the same petitioner
+
+    renderPage(t.transport, createElement(PetitionerPage, { id }));
+    const page = await screen.findByTestId('petitioner-page', {}, { timeout: 10_000 });
+    expect(within(page).getByText('13900139000')).toBeTruthy();
+    const history = screen.getByTestId('contact-history');
+    expect(within(history).getByText('13800138000')).toBeTruthy();
+    expect(within(history).getByText('联系电话')).toBeTruthy();
+    expect(within(page).getByText('信访事项（2）')).toBeTruthy();
+    expect(within(page).getAllByText('要求修缮村道')).toHaveLength(2); // the matter's title and the petition's request
+
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
+    const row = [...page.querySelectorAll<HTMLElement>('tr[data-row-key]')].find((r) => r.dataset.rowKey === first.caseId)!;
+    await user.click(row);
+    await waitFor(() => expect(useNav.getState().page).toEqual({ name: 'matter', id: first.caseId }));
+  });
+});
