@@ -3,6 +3,7 @@ import { actTypes, type ActType } from '../domain/act-payloads';
 import type { CaseEvent, CaseProjection, Clock } from '../domain/case-types';
 import { caseClasses, caseStatuses, channels, type CaseClass, type CaseStatus, type Channel, type PetitionFlag, type Role } from '../domain/codes';
 import type { OfficeDoc, PetitionDoc, PetitionerDoc } from '../domain/documents';
+import type { SyncStatus } from './events';
 import { registrationInput, type MissingItem } from '../domain/registration';
 import type { RepeatScore } from '../domain/repeat';
 
@@ -62,6 +63,17 @@ export const apiArgs = {
     dueSoonDays: z.number().int().min(0).max(30).optional(),
     groupThreshold: z.number().int().min(2).max(1000).optional(),
     serverUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).optional(),
+  }),
+  /** Sync with the county server (design.md §3): the status, a sync right now, and enrolling this desk. */
+  'sync-status': z.object({}),
+  'sync-now': z.object({}),
+  /** Enrols this desk as a device of the user's office; the password goes to the server once and is not kept. */
+  'sync-enrol': z.object({
+    login: z.string().trim().min(1).max(64),
+    password: z.string().min(1).max(256),
+    deviceName: z.string().trim().max(100).optional(),
+    /** The county server's address, when not yet set (a new desk has no users to log in with before its first sync). */
+    serverUrl: z.url({ protocol: /^https?$/ }).optional(),
   }),
 } as const;
 
@@ -138,6 +150,9 @@ export interface ApiResults {
   'case-act': { readonly event: CaseEvent; readonly detail: CaseDetail };
   'settings-get': Settings;
   'settings-set': Settings;
+  'sync-status': SyncStatus;
+  'sync-now': SyncStatus;
+  'sync-enrol': SyncStatus;
 }
 
 /** The handler map a core implements: `satisfies Api` makes a missing handler a compile error. */

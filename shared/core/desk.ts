@@ -4,6 +4,7 @@ import { defaultCalendar, type HolidayCalendar } from '../domain/calendar';
 import { openDeskDatabase, type AnyStorage, type DeskDatabase } from './database';
 import { CoreEmitter } from './emitter';
 import { deskId } from './ids';
+import { finishPendingRegistration } from './registration-intent';
 import { Projector } from './projector';
 import { RepeatIndex } from './repeat-index';
 import { createSerial, type DeskContext } from './context';
@@ -12,6 +13,7 @@ import { petitionHandlers } from './handlers/petitions';
 import { petitionerHandlers } from './handlers/petitioners';
 import { sessionHandlers } from './handlers/session';
 import { readSettings, settingsHandlers } from './handlers/settings';
+import { SyncController, syncHandlers, type SyncOptions } from './replication-handlers';
 
 export interface DeskOptions {
   /** Our SQLite storage in Electron main, Dexie in the web worker, memory in fast tests. */
@@ -24,6 +26,8 @@ export interface DeskOptions {
   readonly calendar?: HolidayCalendar;
   /** Several tabs of the web edition on one IndexedDB (design.md §10). */
   readonly multiInstance?: boolean;
+  /** Sync with the county server (design.md §3): the platform's fetch; absent, the desk never syncs. */
+  readonly sync?: SyncOptions;
 }
 
 /** The desk core (design.md §1): the local database, the projector and every handler of the Api. */
@@ -33,6 +37,8 @@ export interface Desk {
   on<E extends CoreEventName>(event: E, listener: (payload: CoreEvents[E]) => void): () => void;
   /** Folds every matter again from its events. */
   rebuild(): Promise<number>;
+  /** Replication with the county server: started when a server is configured and the desk is enrolled. */
+  readonly sync: SyncController;
   close(): Promise<void>;
 }
 
@@ -69,14 +75,25 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     settings: () => readSettings(db),
     serial: createSerial(),
   };
-  const api = mergeHandlers(sessionHandlers(ctx), petitionHandlers(ctx), petitionerHandlers(ctx), caseHandlers(ctx), settingsHandlers(ctx)) satisfies Api;
+  const sync = new SyncController(db, ctx.now, emitter, ctx.settings, options.sync);
+  const api = mergeHandlers(sessionHandlers(ctx), petitionHandlers(ctx), petitionerHandlers(ctx), caseHandlers(ctx), settingsHandlers(ctx), syncHandlers(sync)) satisfies Api;
   projector.start();
+  // A registration a crash interrupted is finished before anyone uses the desk (registration-intent.ts).
+  const finished = await finishPendingRegistration(db);
+  if (finished) await projector.refresh([finished]);
+  // A changed server setting restarts (or stops) replication.
+  emitter.on('data-changed', (change) => {
+    if (change.collections.includes('settings')) void sync.resume();
+  });
+  await sync.resume();
   return {
     api,
     db,
     on: (event, listener) => emitter.on(event, listener),
     rebuild: () => projector.rebuild(),
+    sync,
     async close() {
+      await sync.stop();
       projector.stop();
       await db.close();
     },

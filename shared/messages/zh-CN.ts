@@ -2,6 +2,8 @@ import type { ActType } from '../domain/act-payloads';
 import type { ClockKind } from '../domain/case-types';
 import type { CaseClass, CaseStatus, Channel, PetitionFlag, Role } from '../domain/codes';
 import type { ApiErrorCode } from '../contract/errors';
+import type { SyncStatus } from '../contract/events';
+import type { SyncErrorCode } from '../sync/protocol';
 import type { ReasonCode } from '../domain/reasons';
 import type { MissingItem } from '../domain/registration';
 
@@ -168,3 +170,35 @@ export const apiErrorText = {
   'storage-failed': '数据保存失败，请重试；已填写的内容不会丢失。',
   internal: '系统出现错误，请重试。',
 } satisfies Record<ApiErrorCode, string>;
+
+/** Sync with the county server (the top bar): states, and why a sync or a pushed record did not go through. */
+export const syncStateText = {
+  disabled: '未配置县级服务器',
+  online: '已同步',
+  offline: '离线（网络恢复后自动同步）',
+  syncing: '正在同步',
+  error: '同步出错',
+} satisfies Record<SyncStatus['state'], string>;
+
+export const syncErrorText = {
+  'login-failed': '用户名或密码不正确，本机未能登记到县级服务器。',
+  'login-rate-limited': '登录失败次数过多，请稍后再试。',
+  'user-disabled': '该账号已停用，请联系管理员。',
+  'token-invalid': '本机的同步凭据已失效，请重新登记本机。',
+  'device-revoked': '本机已被县级管理员停用同步，请联系管理员。',
+  forbidden: '本机无权同步此项数据。',
+  'doc-malformed': '有记录格式不正确，县级服务器未接收。',
+  'doc-too-large': '有记录内容过长，县级服务器未接收。',
+  'doc-other-office': '有记录属于其他机构，县级服务器未接收。',
+  'actor-not-of-office': '有记录的办理人不是本机构人员，县级服务器未接收。',
+  'act-payload-invalid': '有办理记录内容不完整，县级服务器未接收。',
+  'case-not-visible': '有办理记录涉及本机构无权查看的事项，县级服务器未接收（《信访工作条例》第三十条）。',
+  'event-rewrite': '办理记录一经保存不得修改，已恢复为县级服务器上的原记录。',
+  'doc-immutable': '信访件一经保存不得修改，已恢复为县级服务器上的原记录。',
+  'delete-refused': '该记录不能删除。',
+  'collection-read-only': '机构、人员和日历只能由县级服务器下发。',
+  'server-unreachable': '连接不上县级服务器，数据已保存在本机，网络恢复后自动同步。',
+  'server-error': '县级服务器暂时出错，稍后自动重试。',
+  'not-enrolled': '本机尚未登记到县级服务器。',
+  'clock-drift': '本机时间与县级服务器相差超过5分钟，请校准本机时间。',
+} satisfies Record<SyncErrorCode, string>;

@@ -12,6 +12,7 @@ import { contentProfile } from '../../domain/repeat';
 import { requireSession, today, type DeskContext } from '../context';
 import { newId, nextCaseNumber } from '../ids';
 import { petitionerKey } from '../repeat-index';
+import { applyIntent, writeIntent } from '../registration-intent';
 import { summarise } from '../views';
 
 /** Pinyin initials of a name for search at the desk ('张三' → 'zs'; surnames read as surnames: 单 → s). */
@@ -29,10 +30,10 @@ function content(r: RegistrationInput): string {
 }
 
 /**
- * Saves each petitioner: an existing record (chosen by search, or found by 证件号码) is updated field by field and
- * keeps the replaced values in its history; a new one is created.
+ * The petitioner records a registration writes: an existing record (chosen by search, or found by 证件号码) is
+ * updated field by field and keeps the replaced values in its history; a new one is created. Reads only.
  */
-async function savePetitioners(ctx: DeskContext, session: Session, inputs: readonly PetitionerInput[]): Promise<PetitionerDoc[]> {
+async function preparePetitioners(ctx: DeskContext, session: Session, inputs: readonly PetitionerInput[]): Promise<PetitionerDoc[]> {
   const now = ctx.now().toISOString();
   const saved: PetitionerDoc[] = [];
   for (const input of inputs) {
@@ -61,7 +62,6 @@ async function savePetitioners(ctx: DeskContext, session: Session, inputs: reado
       history: existing ? [...existing.history, ...changedFields(existing.toMutableJSON(), fields, now)].slice(-100) : [],
       updatedAt: now,
     };
-    await ctx.db.petitioners.upsert(doc);
     saved.push(doc);
   }
   return saved;
@@ -81,8 +81,8 @@ function actorOf(session: Session) {
 }
 
 /**
- * 登记 (第十九条至第二十三条): every receipt is registered (第四十四条第一项). Written in the order that never leaves
- * a matter without its content: petitioners, then the petition, then the matter's event.
+ * 登记 (第十九条至第二十三条): every receipt is registered (第四十四条第一项). Everything it writes is first written
+ * as one intent, so a crash half-way is finished at the next start (registration-intent.ts).
  */
 async function register(ctx: DeskContext, args: ApiParsedArgs<'petition-register'>): Promise<RegisterResult> {
   const session = requireSession(ctx);
@@ -100,7 +100,7 @@ async function register(ctx: DeskContext, args: ApiParsedArgs<'petition-register
   if (args.matter.kind === 'link' && !linkTo) throw new ApiError('not-found', [{ code: 'not-found', field: 'matter.caseId' }]);
 
   return ctx.serial(async () => {
-    const petitioners = await savePetitioners(ctx, session, r.petitioners);
+    const petitioners = await preparePetitioners(ctx, session, r.petitioners);
     const petitionerIds = petitioners.map((p) => p.id);
     const caseId = linkTo?.id ?? newId();
     const petition: PetitionDoc = {
@@ -119,7 +119,6 @@ async function register(ctx: DeskContext, args: ApiParsedArgs<'petition-register
       registeredBy: session.user.id,
       recordedAt: now,
     };
-    await ctx.db.petitions.insert(petition);
 
     const base = { id: newId(), caseId, actor: actorOf(session), occurredAt: now, recordedAt: now };
     let event: CaseEvent;
@@ -156,7 +155,9 @@ async function register(ctx: DeskContext, args: ApiParsedArgs<'petition-register
       };
     }
     ctx.projector.willProject([event.id]);
-    await ctx.db.case_events.insert({ ...event, payload: { ...event.payload }, actor: { ...event.actor }, after: [...event.after] });
+    const intent = { petitioners, petition, event: { ...event, payload: { ...event.payload }, actor: { ...event.actor }, after: [...event.after] } };
+    await writeIntent(ctx.db, intent);
+    await applyIntent(ctx.db, intent);
     await ctx.projector.refresh([caseId]);
     ctx.emitter.emit('data-changed', { collections: ['petitioners', 'petitions'], caseIds: [caseId] });
     return { caseId, caseNumber, petitionId: petition.id, petitionerIds, missing: check.missing };

@@ -1,0 +1,124 @@
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { DEMO_PASSWORD } from '#shared/core/demo';
+import type { Database } from '../../src-server/db/database';
+import { SseParser } from '#shared/sync/sse';
+import { syncPaths, type DeviceTokens, type FeedCheckpoint, type PullResponse } from '#shared/sync/protocol';
+import { percentile } from './stats';
+
+/** Load helpers of bench/sync.ts: bulk seeding, a simulated desk speaking the protocol, stream latency. */
+
+const at = '2025-12-01T01:00:00.000Z';
+const actor = { userId: 'user-qs-reception', officeId: 'office-qingshan', role: 'receptionist' };
+
+/** One event document of 青山镇: a 登记 or a 备注 on matter `c`. */
+export function eventDoc(id: string, c: number, n: number): Record<string, unknown> {
+  const caseId = `case-${c}`;
+  return n === 0
+    ? { id, caseId, type: 'register', actor, occurredAt: at, recordedAt: at, article: '第十九条', after: [],
+        payload: { caseNumber: `999901101-2025-BENCH-${c}`, receivedAt: at, channel: 'visit', petitionIds: [`petition-${c}`], petitionerIds: [], title: '要求补发土地征收补偿款', flags: [], accusedOfficeIds: [] } }
+    : { id, caseId, type: 'note', actor, occurredAt: at, recordedAt: at, article: '第二十一条', after: [], payload: { text: `备注 ${n}：已电话联系信访人，约定下周面谈。` } };
+}
+
+/** Puts `cases × perCase` events straight into the store and 青山镇's and the county's feeds (setup, not measured). */
+export async function seedEvents(db: Database, cases: number, perCase: number): Promise<void> {
+  for (let c0 = 0; c0 < cases; c0 += 1_000) {
+    const rows: { id: string; body: Record<string, unknown>; case_id: string }[] = [];
+    for (let c = c0; c < Math.min(cases, c0 + 1_000); c++) for (let n = 0; n < perCase; n++) rows.push({ id: `ev-${c}-${n}`, body: eventDoc(`ev-${c}-${n}`, c, n), case_id: `case-${c}` });
+    await db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO docs (collection, id, body, office_id, case_id) SELECT 'case_events', x.id, x.body, 'office-qingshan', x.case_id FROM jsonb_to_recordset($1::jsonb) AS x(id text, body jsonb, case_id text)`, [JSON.stringify(rows)]);
+      await tx.query(`INSERT INTO case_access (case_id, office_ids, registered) SELECT DISTINCT x.case_id, ARRAY['office-county','office-qingshan'], true FROM jsonb_to_recordset($1::jsonb) AS x(case_id text) ON CONFLICT DO NOTHING`, [JSON.stringify(rows.map((r) => ({ case_id: r.case_id })))]);
+      for (const office of ['office-qingshan', 'office-county']) {
+        await tx.query(`INSERT INTO feed (office_id, collection, doc_id, seq) SELECT $2, 'case_events', x.id, nextval('feed_seq') FROM jsonb_to_recordset($1::jsonb) AS x(id text)`, [JSON.stringify(rows.map((r) => ({ id: r.id }))), office]);
+      }
+    });
+  }
+}
+
+export interface LoadResult {
+  readonly latencies: number[];
+  readonly documents: number;
+  readonly seconds: number;
+}
+
+/** One simulated desk: `rounds` × (push `batch` new events, pull its feed from its checkpoint). */
+async function simulatedDesk(url: string, tokens: DeviceTokens, desk: number, rounds: number, batch: number, head: FeedCheckpoint | null, out: { latencies: number[]; documents: number }) {
+  let checkpoint: FeedCheckpoint | null = head;
+  const headers = { authorization: `Bearer ${tokens.accessToken}`, 'content-type': 'application/json' };
+  for (let r = 0; r < rounds; r++) {
+    const docs = Array.from({ length: batch }, (_, i) => ({ newDocumentState: { ...eventDoc(`load-${desk}-${r}-${i}`, 1_000_000 + desk * 1_000 + r * batch + i, 0), _deleted: false } }));
+    let start = performance.now();
+    const pushed = await fetch(url + syncPaths.push('case_events'), { method: 'POST', headers, body: JSON.stringify(docs) });
+    await pushed.json();
+    out.latencies.push(performance.now() - start);
+    out.documents += batch;
+    start = performance.now();
+    const q = `?limit=1000${checkpoint ? `&checkpoint=${encodeURIComponent(JSON.stringify(checkpoint))}` : ''}`;
+    const page = (await (await fetch(url + syncPaths.pull('case_events') + q, { headers })).json()) as PullResponse;
+    out.latencies.push(performance.now() - start);
+    out.documents += page.documents.length;
+    checkpoint = page.checkpoint;
+  }
+}
+
+/** `desks` simulated desks at once (each starts from the head of its feed, as an up-to-date desk would). */
+export async function runLoad(url: string, tokens: DeviceTokens[], rounds: number, batch: number, head: FeedCheckpoint | null): Promise<LoadResult> {
+  const out = { latencies: [] as number[], documents: 0 };
+  const start = performance.now();
+  await Promise.all(tokens.map((t, i) => simulatedDesk(url, t, i, rounds, batch, head, out)));
+  return { latencies: out.latencies.sort((a, b) => a - b), documents: out.documents, seconds: (performance.now() - start) / 1000 };
+}
+
+/** Time from a push at one desk until another desk of the office reads it from its stream. */
+export async function streamLatency(url: string, writer: DeviceTokens, reader: DeviceTokens, samples: number): Promise<{ p50: number; max: number }> {
+  const response = await fetch(url + syncPaths.stream('case_events'), { headers: { authorization: `Bearer ${reader.accessToken}` } });
+  const bodyReader = response.body!.getReader();
+  const parser = new SseParser();
+  const waiting = new Map<string, (t: number) => void>();
+  void (async () => {
+    for (let chunk = await bodyReader.read(); !chunk.done; chunk = await bodyReader.read()) {
+      for (const data of parser.push(chunk.value)) {
+        if (data === '"RESYNC"') continue;
+        for (const d of (JSON.parse(data) as PullResponse).documents) waiting.get(String(d.id))?.(performance.now());
+      }
+    }
+  })().catch(() => undefined);
+  await new Promise((r) => setTimeout(r, 200));
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const id = `stream-${i}-${Date.now()}`;
+    const arrived = new Promise<number>((resolve) => waiting.set(id, resolve));
+    const start = performance.now();
+    await fetch(url + syncPaths.push('case_events'), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${writer.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify([{ newDocumentState: { ...eventDoc(id, 2_000_000 + i, 0), _deleted: false } }]),
+    }).then((r) => r.json());
+    times.push((await arrived) - start);
+  }
+  await bodyReader.cancel();
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), max: times.at(-1) ?? Number.NaN };
+}
+
+const ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** A scratch PostgreSQL database with a random name; `drop()` removes it. */
+export async function scratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `xf_bench_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: ADMIN_URL });
+    await c.connect();
+    await c.query(sql);
+    await c.end();
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  return { url: ADMIN_URL.replace(/\/[^/]*$/, `/${name}`), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** Enrols a simulated desk with a demo user. */
+export async function enrol(url: string, login: string): Promise<DeviceTokens> {
+  const r = await fetch(url + syncPaths.login, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password: DEMO_PASSWORD, deviceName: 'bench' }) });
+  if (r.status !== 200) throw new Error(`enrol ${login}: ${r.status}`);
+  return (await r.json()) as DeviceTokens;
+}

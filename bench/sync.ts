@@ -1,0 +1,89 @@
+/**
+ * Sync benchmark (issue 5), on PostgreSQL at 127.0.0.1:5432 (a scratch database, dropped after):
+ *  1. initial sync of 100,000 events to a fresh desk core (our SQLite storage), against a raw SELECT of the same
+ *     rows on the same database;
+ *  2. 200 simulated desks pushing and pulling at once: p50/p99 latency and documents per second, against a raw
+ *     batched INSERT on the same database;
+ *  3. a write at one desk reaching another desk of the same office through the stream.
+ * Prints; never asserts (the machine is shared and noisy).
+ *
+ * Run: `npm run bench:sync [-- events desks]` (default 100000 200).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createDesk } from '#shared/core/desk';
+import { DEMO_PASSWORD } from '#shared/core/demo';
+import { inProcessTransport } from '#shared/contract/dispatch';
+import { getRxStorageSQLite } from '../src-main/storage-sqlite/index';
+import { createServer } from '../src-server/app';
+import { openDatabase } from '../src-server/db/database';
+import { migrate } from '../src-server/db/migrations';
+import { seedDemoCounty } from '../src-server/services/admin';
+import { feedHead } from '../src-server/services/feed';
+import { percentile } from './support/stats';
+import { enrol, runLoad, scratchDatabase, seedEvents, streamLatency } from './support/sync-load';
+
+const EVENTS = Number(process.argv[2] ?? 100_000);
+const DESKS = Number(process.argv[3] ?? 200);
+const PER_CASE = 10;
+const log = (line: string) => console.log(line);
+
+const tdb = await scratchDatabase();
+const db = await openDatabase({ url: tdb.url, poolSize: 20 });
+await migrate(db);
+await seedDemoCounty(db, { argon2: { memoryCost: 1024, timeCost: 1 }, scrypt: { N: 2 ** 10 } }); // cheap hashes: logins are not measured here
+const server = await createServer({ db });
+const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
+const dir = mkdtempSync(join(tmpdir(), 'bench-sync-'));
+
+try {
+  log(`# sync benchmark: ${EVENTS} events (${EVENTS / PER_CASE} matters × ${PER_CASE}), ${DESKS} desks, PostgreSQL ${(await db.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version}`);
+  await seedEvents(db, EVENTS / PER_CASE, PER_CASE);
+
+  // 1. Initial sync to a fresh desk.
+  let start = performance.now();
+  const raw = await db.query(`SELECT d.body FROM feed f JOIN docs d ON d.collection = f.collection AND d.id = f.doc_id WHERE f.office_id = 'office-qingshan' AND f.collection = 'case_events' ORDER BY f.seq, f.doc_id`);
+  const rawMs = performance.now() - start;
+  const desk = await createDesk({ storage: getRxStorageSQLite({ databaseDirectory: dir }), name: 'bench-sync', sync: { fetch: (u, i) => fetch(u, i) } });
+  const t = inProcessTransport(desk.api, desk);
+  start = performance.now();
+  await t.invoke('sync-enrol', { login: 'qs-approver', password: DEMO_PASSWORD, serverUrl: url });
+  await desk.sync.awaitInSync();
+  const syncMs = performance.now() - start;
+  const arrived = await desk.db.case_events.count().exec();
+  log(`initial sync: ${arrived} events in ${(syncMs / 1000).toFixed(2)} s = ${Math.round(arrived / (syncMs / 1000))} documents/s (target ≥ 10,000/s, < 10 s)`);
+  log(`  raw SELECT of the same ${raw.rows.length} rows: ${rawMs.toFixed(0)} ms → sync/raw = ${(syncMs / rawMs).toFixed(1)}×`);
+  start = performance.now();
+  while ((await desk.db.cases.count().exec()) < EVENTS / PER_CASE && performance.now() - start < 120_000) await new Promise((r) => setTimeout(r, 200));
+  log(`  projections of ${await desk.db.cases.count().exec()} matters ready ${((performance.now() - start) / 1000).toFixed(1)} s after the events`);
+  await desk.close();
+
+  // 2. Many desks at once.
+  const tokens = [];
+  for (let i = 0; i < DESKS; i++) tokens.push(await enrol(url, i % 2 === 0 ? 'qs-reception' : 'qs-handler'));
+  const ROUNDS = 10;
+  const BATCH = 10;
+  const load = await runLoad(url, tokens, ROUNDS, BATCH, (await feedHead(db, 'office-qingshan', 'case_events')) ?? null);
+  const docsPerS = load.documents / load.seconds;
+  log(`${DESKS} desks × ${ROUNDS} rounds of (push ${BATCH} events, pull): ${load.latencies.length} requests in ${load.seconds.toFixed(1)} s`);
+  log(`  latency p50 ${percentile(load.latencies, 50).toFixed(1)} ms, p99 ${percentile(load.latencies, 99).toFixed(1)} ms (target p99 < 250 ms); ${Math.round(docsPerS)} documents/s`);
+  await db.query('CREATE TABLE bench_raw (id text PRIMARY KEY, body jsonb)');
+  const rows = Array.from({ length: 20_000 }, (_, i) => ({ id: `raw-${i}`, body: { i, text: '备注：已电话联系信访人，约定下周面谈。' } }));
+  start = performance.now();
+  for (let i = 0; i < rows.length; i += 1_000) {
+    await db.query('INSERT INTO bench_raw SELECT x.id, x.body FROM jsonb_to_recordset($1::jsonb) AS x(id text, body jsonb)', [JSON.stringify(rows.slice(i, i + 1_000))]);
+  }
+  const rawInsert = rows.length / ((performance.now() - start) / 1000);
+  log(`  raw batched INSERT (1,000 rows a statement): ${Math.round(rawInsert)} rows/s → sync/raw = ${(docsPerS / rawInsert).toFixed(2)}`);
+
+  // 3. Stream latency between two desks of one office.
+  const s = await streamLatency(url, tokens[0]!, tokens[1]!, 20);
+  log(`stream: a push at one desk reaches another desk of the office in p50 ${s.p50.toFixed(1)} ms, max ${s.max.toFixed(1)} ms (target < 1 s)`);
+} finally {
+  await server.close();
+  await db.close();
+  await tdb.drop();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,125 @@
+import type { Api, Settings } from '../contract/api';
+import { ApiError } from '../contract/errors';
+import type { SyncStatus } from '../contract/events';
+import type { DeskDatabase } from './database';
+import type { CoreEmitter } from './emitter';
+import { DeskReplication, type RetryPolicy } from './replication';
+import { SyncClient, SyncFailure, type DeviceState, type FetchLike } from './replication-client';
+
+/**
+ * Sync as the desk core runs it: replication starts when a server is configured and this desk is enrolled, stops
+ * when the server setting is cleared, and the `sync-*` handlers enrol the desk, report the status and sync now.
+ */
+export interface SyncOptions {
+  /** The platform's fetch (Node's in Electron main, the browser's in the web worker). */
+  readonly fetch: FetchLike;
+  readonly retry?: RetryPolicy;
+}
+
+const deviceDoc = 'sync-device';
+/** The local document of `handlers/settings.ts`. */
+const settingsDoc = 'settings';
+const withoutDeskId = ({ deskId: _deskId, ...stored }: Settings) => stored;
+const disabled: SyncStatus = { state: 'disabled', pending: 0 };
+
+export class SyncController {
+  private replication: DeskReplication | undefined;
+  private status: SyncStatus = disabled;
+  private queue: Promise<unknown> = Promise.resolve();
+  private runningFor: string | undefined;
+
+  constructor(
+    private readonly db: DeskDatabase,
+    private readonly now: () => Date,
+    private readonly emitter: CoreEmitter,
+    private readonly settings: () => Promise<Settings>,
+    private readonly options: SyncOptions | undefined,
+  ) {}
+
+  get current(): SyncStatus {
+    return this.status;
+  }
+
+  /** Starts, restarts or stops replication to match the settings and the enrolment (one change at a time). */
+  resume(): Promise<void> {
+    const run = this.queue.then(() => this.apply());
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async apply(): Promise<void> {
+    const { serverUrl } = await this.settings();
+    const device = (await this.db.getLocal<DeviceState>(deviceDoc))?.toJSON().data;
+    const wanted = this.options && serverUrl && device?.serverUrl === serverUrl ? device : undefined;
+    if (this.replication && wanted?.deviceId === this.runningFor) return;
+    await this.replication?.stop();
+    this.replication = undefined;
+    this.runningFor = undefined;
+    if (!wanted || !this.options) {
+      this.publish(serverUrl && this.options ? { state: 'offline', pending: 0, lastError: 'not-enrolled' } : disabled);
+      return;
+    }
+    const save = (d: DeviceState) => this.db.upsertLocal<DeviceState>(deviceDoc, { ...d }).then(() => undefined);
+    const client = new SyncClient(this.options.fetch, { ...wanted }, this.now, save);
+    this.replication = new DeskReplication(this.db, client, this.now, (s) => this.publish(s), this.options.retry);
+    this.runningFor = wanted.deviceId;
+    this.replication.start();
+  }
+
+  /** Enrols this desk with the county server using a user's password (design.md §5), then starts syncing. */
+  async enrol(login: string, password: string, deviceName: string, newServerUrl?: string): Promise<SyncStatus> {
+    const current = await this.settings();
+    const serverUrl = newServerUrl ?? current.serverUrl;
+    const deskId = current.deskId;
+    if (!serverUrl || !this.options) throw new ApiError('invalid-arguments', [{ code: 'invalid-arguments', field: 'serverUrl' }]);
+    try {
+      const tokens = await SyncClient.enrol(this.options.fetch, serverUrl, { login, password, deviceName: deviceName || `desk ${deskId}` });
+      await this.db.upsertLocal<DeviceState>(deviceDoc, { serverUrl, deviceId: tokens.deviceId, officeId: tokens.officeId, refreshToken: tokens.refreshToken });
+      // A first start has no users to log in with yet: the server's password check authorises setting its address.
+      if (serverUrl !== current.serverUrl) {
+        await this.db.upsertLocal(settingsDoc, { ...withoutDeskId(current), serverUrl });
+        this.emitter.emit('data-changed', { collections: ['settings'] });
+      }
+    } catch (error) {
+      if (!(error instanceof SyncFailure)) throw error;
+      if (error.code === 'login-failed') throw new ApiError('login-failed');
+      if (error.code === 'login-rate-limited') throw new ApiError('login-locked');
+      if (error.code === 'user-disabled') throw new ApiError('user-disabled');
+      // Offline is a status, never an error dialog.
+      this.publish({ state: error.code === 'server-unreachable' ? 'offline' : 'error', pending: 0, lastError: error.code });
+      return this.status;
+    }
+    await this.resume();
+    return this.status;
+  }
+
+  async syncNow(): Promise<SyncStatus> {
+    await this.resume();
+    return this.replication ? this.replication.syncNow() : this.status;
+  }
+
+  /** Resolves when every collection has caught up (tests). */
+  async awaitInSync(): Promise<void> {
+    await this.queue;
+    await this.replication?.awaitInSync();
+  }
+
+  async stop(): Promise<void> {
+    await this.queue;
+    await this.replication?.stop();
+    this.replication = undefined;
+  }
+
+  private publish(status: SyncStatus): void {
+    this.status = status;
+    this.emitter.emit('sync-status-changed', status);
+  }
+}
+
+export function syncHandlers(sync: SyncController): Pick<Api, 'sync-status' | 'sync-now' | 'sync-enrol'> {
+  return {
+    'sync-status': async () => sync.current,
+    'sync-now': () => sync.syncNow(),
+    'sync-enrol': ({ login, password, deviceName, serverUrl }) => sync.enrol(login, password, deviceName ?? '', serverUrl),
+  };
+}

@@ -1,0 +1,232 @@
+import { Subject } from 'rxjs';
+import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import { addRxPlugin, getChangedDocumentsSince } from 'rxdb';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
+import type { SyncStatus } from '../contract/events';
+import { SseParser } from '../sync/sse';
+import { hostTimers } from '../sync/timers';
+import {
+  authErrors,
+  syncRefusals,
+  MAX_CLOCK_DRIFT_MS,
+  replicatedCollections,
+  SYNC_BATCH_SIZE,
+  syncPaths,
+  type FeedCheckpoint,
+  type PullResponse,
+  type PushResponse,
+  type ReplicatedCollection,
+  type SyncErrorCode,
+} from '../sync/protocol';
+import type { DeskDatabase } from './database';
+import { SyncFailure, type SyncClient } from './replication-client';
+
+/**
+ * Live replication of every replicated collection with the county server (design.md §3): RxDB's replication
+ * protocol with pages of 1,000, a Server-Sent Events stream per collection (RESYNC on every reconnect), retry with
+ * exponential back-off while the server is unreachable, and a status for the top bar. Being offline is a status,
+ * never an error dialog. Replicated `case_events` are folded by the projector's change-stream subscription.
+ */
+// Several tabs of the web edition share one database: only the leader replicates (design.md §10).
+addRxPlugin(RxDBLeaderElectionPlugin);
+
+export interface RetryPolicy {
+  readonly minMs: number;
+  readonly maxMs: number;
+}
+export const defaultRetry: RetryPolicy = { minMs: 1_000, maxMs: 60_000 };
+
+type AnyState = RxReplicationState<unknown, FeedCheckpoint>;
+
+export class DeskReplication {
+  private readonly states = new Map<ReplicatedCollection, AnyState>();
+  private readonly stopStreams: (() => void)[] = [];
+  private failures = 0;
+  private onFailure: (() => void)[] = [];
+  private stopped = false;
+  private status: SyncStatus = { state: 'syncing', pending: 0 };
+  private statusTimer: unknown;
+
+  constructor(
+    private readonly db: DeskDatabase,
+    private readonly client: SyncClient,
+    private readonly now: () => Date,
+    private readonly onStatus: (status: SyncStatus) => void,
+    private readonly retry: RetryPolicy = defaultRetry,
+  ) {}
+
+  start(): void {
+    for (const [name, direction] of Object.entries(replicatedCollections) as [ReplicatedCollection, string][]) {
+      const collection = this.db.collections[name] as unknown as RxCollection<unknown>; // every replicated collection exists in the desk database
+      const state = replicateRxCollection<unknown, FeedCheckpoint>({
+        replicationIdentifier: `xinfang-${name}-${this.client.device.deviceId}`,
+        collection,
+        live: true,
+        retryTime: this.retry.minMs,
+        waitForLeadership: true,
+        ...(direction === 'up' ? {} : { pull: { handler: (cp, size) => this.pull(name, cp, size), batchSize: SYNC_BATCH_SIZE, stream$: this.stream(name) } }),
+        ...(direction === 'down' ? {} : { push: { handler: (rows) => this.push(name, rows), batchSize: SYNC_BATCH_SIZE } }),
+      });
+      state.error$.subscribe((error) => this.failed(error));
+      this.states.set(name, state as AnyState);
+    }
+    this.publish({});
+  }
+
+  /** Pushes and pulls now (`sync-now`), without waiting for the back-off; resolves when in sync or failed. */
+  async syncNow(timeoutMs = 30_000): Promise<SyncStatus> {
+    this.failures = 0;
+    for (const state of this.states.values()) {
+      state.retryTime = this.retry.minMs;
+      state.reSync();
+    }
+    const settled = Promise.all([...this.states.values()].map((s) => s.awaitInSync()));
+    // Offline is an answer too: the first failure ends the wait (RxDB keeps retrying with back-off).
+    const failed = new Promise<void>((resolve) => this.onFailure.push(resolve));
+    await Promise.race([settled, failed, new Promise<void>((resolve) => hostTimers.setTimeout(resolve, timeoutMs))]);
+    await this.refreshPending();
+    return this.status;
+  }
+
+  /** Resolves once every collection has caught up with the server (tests, first start). */
+  async awaitInSync(): Promise<void> {
+    await Promise.all([...this.states.values()].map((s) => s.awaitInSync()));
+  }
+
+  get current(): SyncStatus {
+    return this.status;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    hostTimers.clearTimeout(this.statusTimer);
+    for (const stop of this.stopStreams) stop();
+    await Promise.all([...this.states.values()].map((s) => s.cancel()));
+  }
+
+  private async pull(name: ReplicatedCollection, checkpoint: FeedCheckpoint | undefined, limit: number): Promise<{ documents: never[]; checkpoint: FeedCheckpoint | undefined }> {
+    const query = `?limit=${limit}${checkpoint ? `&checkpoint=${encodeURIComponent(JSON.stringify(checkpoint))}` : ''}`;
+    const page = await this.client.request<PullResponse>('GET', syncPaths.pull(name) + query);
+    this.succeeded();
+    return { documents: page.documents as never[], checkpoint: page.checkpoint ?? checkpoint }; // documents of this collection
+  }
+
+  private async push(name: ReplicatedCollection, rows: readonly unknown[]): Promise<never[]> {
+    const answer = await this.client.request<PushResponse>('POST', syncPaths.push(name), rows);
+    const refused = answer.refused[0];
+    this.succeeded(refused?.code);
+    return answer.conflicts as never[]; // documents of this collection, as the server holds them
+  }
+
+  /** The collection's Server-Sent Events, reconnecting with back-off; RxDB gets RESYNC on every (re)connect. */
+  private stream(name: ReplicatedCollection): Subject<RxReplicationPullStreamItem<unknown, FeedCheckpoint>> {
+    const subject = new Subject<RxReplicationPullStreamItem<unknown, FeedCheckpoint>>();
+    let cancel: (() => void) | undefined;
+    let wakeUp: (() => void) | undefined;
+    this.stopStreams.push(() => {
+      cancel?.();
+      wakeUp?.();
+      subject.complete();
+    });
+    const run = async () => {
+      while (!this.stopped) {
+        try {
+          const response = await this.client.openStream(syncPaths.stream(name));
+          const reader = response.body?.getReader();
+          cancel = () => void reader?.cancel().catch(() => undefined);
+          const parser = new SseParser();
+          for (let chunk = await reader?.read(); chunk && !chunk.done && !this.stopped; chunk = await reader?.read()) {
+            for (const data of parser.push(chunk.value ?? new Uint8Array())) {
+              const message = JSON.parse(data) as 'RESYNC' | PullResponse; // the server's stream messages
+              subject.next(message === 'RESYNC' ? 'RESYNC' : { documents: message.documents as never[], checkpoint: message.checkpoint ?? { seq: -1, id: '' } });
+            }
+          }
+        } catch (error) {
+          this.failed(error);
+        }
+        if (this.stopped) return;
+        await new Promise<void>((resolve) => {
+          wakeUp = resolve;
+          hostTimers.setTimeout(resolve, this.backoffMs());
+        });
+      }
+    };
+    void run();
+    return subject;
+  }
+
+  private backoffMs(): number {
+    const base = Math.min(this.retry.maxMs, this.retry.minMs * 2 ** Math.min(this.failures, 16));
+    return base / 2 + Math.random() * (base / 2); // jitter: desks that lost the network together do not return together
+  }
+
+  private succeeded(refused?: SyncErrorCode): void {
+    this.failures = 0;
+    for (const state of this.states.values()) state.retryTime = this.retry.minMs;
+    const drift = this.client.clockDriftMs;
+    const drifting = drift !== undefined && Math.abs(drift) > MAX_CLOCK_DRIFT_MS;
+    this.publish({
+      state: 'online',
+      lastSuccessAt: this.now().toISOString(),
+      lastError: refused ?? (drifting ? 'clock-drift' : undefined),
+      clockDriftMs: drifting ? Math.round(drift) : undefined,
+    });
+  }
+
+  private failed(error: unknown): void {
+    if (this.stopped) return;
+    this.failures += 1;
+    const retryTime = this.backoffMs();
+    for (const state of this.states.values()) state.retryTime = retryTime;
+    for (const resolve of this.onFailure.splice(0)) resolve();
+    const cause = findFailure(error);
+    const code = cause?.code ?? 'server-error';
+    this.publish({ state: code === 'server-unreachable' ? 'offline' : 'error', lastError: code });
+  }
+
+  private publish(patch: Partial<SyncStatus>): void {
+    const next = { ...this.status, ...patch };
+    const clean = Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) as unknown as SyncStatus; // only undefined fields dropped
+    const changed = JSON.stringify(clean) !== JSON.stringify(this.status);
+    this.status = clean;
+    if (changed) this.onStatus(this.status);
+    hostTimers.clearTimeout(this.statusTimer);
+    this.statusTimer = hostTimers.setTimeout(() => void this.refreshPending(), 200);
+  }
+
+  /** Local changes the server has not accepted yet: documents written after each push checkpoint. */
+  private async refreshPending(): Promise<void> {
+    let pending = 0;
+    for (const [name, state] of this.states) {
+      if (replicatedCollections[name] === 'down') continue;
+      const checkpoint = state.internalReplicationState?.lastCheckpointDoc.up?.checkpointData;
+      const changed = await getChangedDocumentsSince(state.collection.storageInstance, SYNC_BATCH_SIZE, checkpoint).catch(() => ({ documents: [] }));
+      pending += changed.documents.length;
+    }
+    const active = [...this.states.values()].some((s) => s.isStopped() === false && (s as unknown as { subjects: { active: { getValue(): boolean } } }).subjects.active.getValue()); // RxDB keeps the active flag in a BehaviorSubject
+    if (this.stopped) return;
+    const state = this.status.state === 'online' && active ? 'syncing' : this.status.state === 'syncing' && !active ? 'online' : this.status.state;
+    if (pending !== this.status.pending || state !== this.status.state) {
+      this.status = { ...this.status, pending, state };
+      this.onStatus(this.status);
+    }
+  }
+}
+
+const syncErrorCodes = new Set<string>([...authErrors, ...syncRefusals, 'server-unreachable', 'server-error', 'not-enrolled', 'clock-drift']);
+
+/** RxDB wraps handler errors (in `parameters.errors`, `parameters.error`, `cause`); find the SyncFailure inside. */
+function findFailure(error: unknown, depth = 0): SyncFailure | undefined {
+  if (error instanceof SyncFailure) return error;
+  if (depth > 6 || typeof error !== 'object' || error === null) return undefined;
+  const e = error as Record<string, unknown>; // searched field by field
+  // RxDB keeps a handler's error as plain JSON ({ name, message, code }).
+  if (typeof e.code === 'string' && syncErrorCodes.has(e.code)) return new SyncFailure(e.code as SyncErrorCode); // checked against the list
+  const inner = [e.parameters, e.cause, e.error, e.errors].flatMap((x) => (Array.isArray(x) ? x : typeof x === 'object' && x !== null ? [x, ...Object.values(x)] : []));
+  for (const candidate of inner) {
+    const found = findFailure(candidate, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -1,0 +1,73 @@
+import cors from '@fastify/cors';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { API_BASE } from '#shared/sync/protocol';
+import type { Database } from './db/database';
+import { migrate } from './db/migrations';
+import { authRoutes } from './routes/auth';
+import { replicationRoutes } from './routes/replication';
+import { Auth, AuthError } from './services/auth';
+import { domainPolicies, type CollectionPolicy } from './services/collections';
+import { Notifier } from './services/notifier';
+
+/**
+ * The county server (design.md §1, §3): a replication hub over PostgreSQL or PGlite. It stores documents, decides
+ * who may read and write what, validates every pushed document with the `shared/domain` rules and streams changes.
+ * It holds no workflow of its own.
+ */
+export interface ServerOptions {
+  readonly db: Database;
+  /** Extra collections (RxDB's own replication test suite uses one). */
+  readonly extraPolicies?: readonly CollectionPolicy[];
+  /** Origins allowed by CORS (the web edition); default: any origin (tokens travel in headers, never cookies). */
+  readonly corsOrigins?: readonly string[];
+  readonly logger?: Logger | false;
+  readonly now?: () => Date;
+}
+
+export interface CountyServer {
+  readonly app: FastifyInstance;
+  readonly auth: Auth;
+  close(): Promise<void>;
+}
+
+/** Largest accepted request: a push of ~1,000 documents; single documents are limited separately. */
+const BODY_LIMIT = 32 * 1024 * 1024;
+
+export async function createServer(options: ServerOptions): Promise<CountyServer> {
+  const now = options.now ?? (() => new Date());
+  await migrate(options.db);
+  const auth = await Auth.open(options.db, now);
+  const notifier = new Notifier();
+  await notifier.start(options.db);
+  const app: FastifyInstance = options.logger
+    ? (Fastify({ loggerInstance: options.logger, bodyLimit: BODY_LIMIT }) as unknown as FastifyInstance) // pino's logger type is wider than fastify's default
+    : Fastify({ logger: false, bodyLimit: BODY_LIMIT });
+  await app.register(cors, {
+    origin: options.corsOrigins ? [...options.corsOrigins] : true,
+    allowedHeaders: ['authorization', 'content-type', 'x-desk-time'],
+    exposedHeaders: ['x-server-time'],
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    void reply.header('x-server-time', now().toISOString());
+  });
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof AuthError) return reply.code(error.status).send({ code: error.code });
+    const status = (error as { statusCode?: number }).statusCode ?? 500; // fastify's own errors (body too large, bad JSON)
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    return reply.code(status).send({ code: status === 413 ? 'doc-too-large' : status < 500 ? 'invalid-arguments' : 'internal' });
+  });
+  app.get(`${API_BASE}/health`, async () => ({ ok: true, serverTime: now().toISOString() }));
+  const policies = new Map([...domainPolicies, ...(options.extraPolicies ?? [])].map((p) => [p.name, p]));
+  const streams = new Set<() => void>();
+  authRoutes(app, auth);
+  replicationRoutes(app, { db: options.db, auth, notifier, policies, now, streams });
+  // Streams never finish by themselves: end them before fastify waits for in-flight requests.
+  app.addHook('preClose', async () => {
+    for (const end of [...streams]) end();
+  });
+  app.addHook('onClose', async () => {
+    await notifier.close();
+  });
+  return { app, auth, close: () => app.close() };
+}

@@ -1,0 +1,111 @@
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+
+/**
+ * The server's storage: PostgreSQL through `pg` when a connection string is given, otherwise an embedded PGlite
+ * database in a data folder (design.md §3: the same SQL on both). Only this file knows which one runs.
+ */
+export interface Sql {
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  /** Runs several statements without parameters (migrations). */
+  exec(text: string): Promise<void>;
+}
+
+export interface Database extends Sql {
+  readonly kind: 'pg' | 'pglite';
+  /** Runs `work` in one transaction (READ COMMITTED); rolls back when it throws. */
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  /** LISTEN on a channel; the returned function stops listening. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A PostgreSQL connection string; absent: PGlite. */
+  readonly url?: string;
+  /** PGlite's data folder; absent: in memory (tests). */
+  readonly dataDir?: string;
+  /** Connections in the pool (pg only). */
+  readonly poolSize?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.url ? openPg(options.url, options.poolSize ?? 20) : openPglite(options.dataDir);
+}
+
+function openPg(url: string, max: number): Database {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client's error (the server restarted) must not crash the process: the pool replaces it.
+  pool.on('error', () => undefined);
+  return {
+    kind: 'pg',
+    query: async <R>(text: string, params?: unknown[]) => ({ rows: (await pool.query(text, params)).rows as R[] }), // rows typed by the caller's SQL
+    exec: async (text) => {
+      await pool.query(text);
+    },
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const tx: Sql = {
+          query: async <R>(text: string, params?: unknown[]) => ({ rows: (await client.query(text, params)).rows as R[] }), // as above
+          exec: async (text) => {
+            await client.query(text);
+          },
+        };
+        const result = await work(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async listen(channel, onPayload) {
+      const client = new pg.Client({ connectionString: url });
+      client.on('error', () => undefined);
+      await client.connect();
+      client.on('notification', (n) => {
+        if (n.channel === channel) onPayload(n.payload ?? '');
+      });
+      await client.query(`LISTEN ${quoteIdent(channel)}`);
+      return async () => {
+        await client.end().catch(() => undefined);
+      };
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const db = new PGlite(dataDir);
+  await db.waitReady;
+  const query = async <R>(text: string, params?: unknown[]) => ({ rows: (await db.query<R>(text, params)).rows });
+  return {
+    kind: 'pglite',
+    query,
+    exec: async (text) => {
+      await db.exec(text);
+    },
+    transaction: (work) =>
+      db.transaction((tx) =>
+        work({
+          query: async <R>(text: string, params?: unknown[]) => ({ rows: (await tx.query<R>(text, params)).rows }),
+          exec: async (text) => {
+            await tx.exec(text);
+          },
+        }),
+      ),
+    async listen(channel, onPayload) {
+      const stop = await db.listen(channel, onPayload);
+      return stop;
+    },
+    close: () => db.close(),
+  };
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import { officeKinds, roles, type OfficeKind, type Role } from '#shared/domain/codes';
+import { createServer } from './app';
+import { openDatabase, type Database } from './db/database';
+import { migrate } from './db/migrations';
+import { addOffice, addUser, disableUser, listDevices, revokeDevice, seedDemoCounty, setPassword } from './services/admin';
+
+/**
+ * `npm run server` starts the county server: PostgreSQL when DATABASE_URL is set, otherwise PGlite in DATA_DIR
+ * (default ./data/server). `npm run server -- admin <command>` manages offices, users and devices:
+ *   admin demo                                             the demo county (password demo1234)
+ *   admin office-add --id --code --name --kind --parent
+ *   admin user-add --login --name --office --roles handler,approver --password
+ *   admin password --login --password
+ *   admin user-disable --login
+ *   admin device-list | admin device-revoke --id
+ */
+async function main(argv: string[]): Promise<void> {
+  const db = await openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? './data/server' });
+  if (argv[0] === 'admin') {
+    try {
+      await migrate(db);
+      console.log(JSON.stringify(await admin(db, argv.slice(1)), null, 2));
+    } finally {
+      await db.close();
+    }
+    return;
+  }
+  const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const server = await createServer({ db, logger, corsOrigins: process.env.CORS_ORIGINS?.split(',').filter(Boolean) });
+  await server.app.listen({ host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 8787) });
+  const stop = async () => {
+    await server.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+async function admin(db: Database, args: string[]): Promise<unknown> {
+  const [command, ...rest] = args;
+  const { values: v } = parseArgs({
+    args: rest,
+    options: Object.fromEntries(['id', 'code', 'name', 'kind', 'parent', 'login', 'office', 'roles', 'password'].map((k) => [k, { type: 'string' as const }])),
+  });
+  const need = (key: string): string => {
+    const value = v[key];
+    if (typeof value !== 'string' || value === '') throw new Error(`missing --${key}`);
+    return value;
+  };
+  switch (command) {
+    case 'demo':
+      return { seeded: await seedDemoCounty(db) };
+    case 'office-add': {
+      const kind = need('kind');
+      if (!(officeKinds as readonly string[]).includes(kind)) throw new Error(`--kind must be one of ${officeKinds.join(', ')}`);
+      return addOffice(db, { id: need('id'), code: need('code'), name: need('name'), kind: kind as OfficeKind, parentId: typeof v.parent === 'string' ? v.parent : '' }); // checked just above
+    }
+    case 'user-add': {
+      const list = need('roles').split(',');
+      if (!list.every((r) => (roles as readonly string[]).includes(r))) throw new Error(`--roles must be among ${roles.join(', ')}`);
+      const user = await addUser(db, { login: need('login'), name: need('name'), officeId: need('office'), roles: list as Role[], password: need('password') }); // checked just above
+      return { ...user, verifier: '(scrypt)' };
+    }
+    case 'password':
+      await setPassword(db, need('login'), need('password'));
+      return { changed: need('login') };
+    case 'user-disable':
+      await disableUser(db, need('login'));
+      return { disabled: need('login') };
+    case 'device-list':
+      return listDevices(db);
+    case 'device-revoke':
+      return { revoked: await revokeDevice(db, need('id')) };
+    default:
+      throw new Error('usage: admin demo | office-add | user-add | password | user-disable | device-list | device-revoke');
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

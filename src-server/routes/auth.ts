@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { syncPaths } from '#shared/sync/protocol';
+import type { Auth } from '../services/auth';
+
+/** Device enrolment and token refresh (design.md §5). Errors answer `{ code }` with 400/401/403/429. */
+const enrolBody = z.object({
+  login: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+  deviceName: z.string().trim().min(1).max(100),
+});
+const refreshBody = z.object({ refreshToken: z.string().min(10).max(200) });
+
+export function authRoutes(app: FastifyInstance, auth: Auth): void {
+  app.post(syncPaths.login, async (request, reply) => {
+    const body = enrolBody.safeParse(request.body);
+    if (!body.success) return reply.code(400).send({ code: 'invalid-arguments' });
+    return auth.enrol(body.data, request.ip);
+  });
+
+  app.post(syncPaths.refresh, async (request, reply) => {
+    const body = refreshBody.safeParse(request.body);
+    if (!body.success) return reply.code(400).send({ code: 'invalid-arguments' });
+    return auth.refresh(body.data.refreshToken);
+  });
+}

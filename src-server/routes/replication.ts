@@ -1,0 +1,155 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { UserDoc } from '#shared/domain/documents';
+import { MAX_CLOCK_DRIFT_MS, SYNC_BATCH_SIZE } from '#shared/sync/protocol';
+import type { Database } from '../db/database';
+import type { Auth, TokenClaims } from '../services/auth';
+import type { CollectionPolicy, Pusher } from '../services/collections';
+import { feedHead, readFeed } from '../services/feed';
+import type { Notifier } from '../services/notifier';
+import { pushDocuments } from '../services/push';
+
+/**
+ * The replication endpoints of design.md §3, per collection: pull, push and stream. Thin: decode, authorise for the
+ * token's office, call the service, answer.
+ */
+export interface ReplicationDeps {
+  readonly db: Database;
+  readonly auth: Auth;
+  readonly notifier: Notifier;
+  readonly policies: ReadonlyMap<string, CollectionPolicy>;
+  readonly now: () => Date;
+  /** Open streams, ended when the server closes. */
+  readonly streams: Set<() => void>;
+}
+
+const checkpointSchema = z.object({ seq: z.number().int().min(-1), id: z.string().max(200) });
+const pullQuery = z.object({
+  checkpoint: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(SYNC_BATCH_SIZE).default(SYNC_BATCH_SIZE),
+});
+const MAX_PUSH_ROWS = SYNC_BATCH_SIZE * 2;
+
+export function replicationRoutes(app: FastifyInstance, deps: ReplicationDeps): void {
+  const policyOf = (request: FastifyRequest, reply: FastifyReply, direction: 'pull' | 'push') => {
+    const policy = deps.policies.get((request.params as { collection: string }).collection); // route parameter
+    const allowed = policy && (direction === 'pull' ? policy.direction !== 'up' : policy.direction !== 'down');
+    if (!policy || !allowed) {
+      void reply.code(404).send({ code: 'not-found' });
+      return undefined;
+    }
+    return policy;
+  };
+
+  const authorise = async (request: FastifyRequest): Promise<TokenClaims> => {
+    const claims = await deps.auth.verify(request.headers.authorization);
+    const deskTime = Date.parse(String(request.headers['x-desk-time'] ?? ''));
+    // design.md §3: legal times come from the desk clock, so a drifting desk is flagged on the server too.
+    if (Number.isFinite(deskTime) && Math.abs(deskTime - deps.now().getTime()) > MAX_CLOCK_DRIFT_MS) {
+      request.log.warn({ deviceId: claims.deviceId, driftMs: deskTime - deps.now().getTime() }, 'desk clock drift');
+      await deps.db.query('UPDATE devices SET clock_drift_ms = $2 WHERE id = $1', [claims.deviceId, Math.round(deskTime - deps.now().getTime())]);
+    }
+    return claims;
+  };
+
+  app.get('/api/v1/replication/:collection/pull', async (request, reply) => {
+    const policy = policyOf(request, reply, 'pull');
+    if (!policy) return reply;
+    const claims = await authorise(request);
+    const query = pullQuery.safeParse(request.query);
+    const checkpoint = query.success && query.data.checkpoint ? checkpointSchema.safeParse(safeJson(query.data.checkpoint)) : undefined;
+    if (!query.success || (checkpoint && !checkpoint.success)) return reply.code(400).send({ code: 'invalid-arguments' });
+    return readFeed(deps.db, claims.officeId, policy.name, checkpoint?.data, query.data.limit);
+  });
+
+  app.post('/api/v1/replication/:collection/push', async (request, reply) => {
+    const policy = policyOf(request, reply, 'push');
+    if (!policy) return reply;
+    const claims = await authorise(request);
+    if (!Array.isArray(request.body) || request.body.length > MAX_PUSH_ROWS) return reply.code(400).send({ code: 'invalid-arguments' });
+    const pusher: Pusher = { officeId: claims.officeId, deviceId: claims.deviceId, users: await officeUsers(deps.db, claims.officeId) };
+    return pushDocuments(deps.db, policy, pusher, request.body, deps.now);
+  });
+
+  app.get('/api/v1/replication/:collection/stream', async (request, reply) => {
+    const policy = policyOf(request, reply, 'pull');
+    if (!policy) return reply;
+    const claims = await authorise(request);
+    openStream(deps, request, reply, claims.officeId, policy.name);
+    return reply;
+  });
+}
+
+async function officeUsers(db: Database, officeId: string): Promise<Map<string, UserDoc>> {
+  const { rows } = await db.query<{ body: UserDoc }>(`SELECT body FROM docs WHERE collection = 'users' AND body->>'officeId' = $1`, [officeId]);
+  return new Map(rows.map((r) => [r.body.id, r.body]));
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Server-Sent Events of `{ documents, checkpoint }` for one office's feed, and `RESYNC` when the stream opens (a
+ * reconnect may have missed anything). The stream keeps its own cursor from the feed's head at connect time;
+ * appends are serialised per office, so reading after the cursor never skips a document still in flight.
+ */
+function openStream(deps: ReplicationDeps, request: FastifyRequest, reply: FastifyReply, officeId: string, collection: string): void {
+  const raw = reply.raw;
+  reply.hijack();
+  const headers = Object.fromEntries(Object.entries(reply.getHeaders()).filter((e): e is [string, string | number | string[]] => e[1] !== undefined));
+  raw.writeHead(200, { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  let cursor: Awaited<ReturnType<typeof feedHead>>;
+  let running = false;
+  let again = false;
+  let closed = false;
+  const drain = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        for (let more = true; more && !closed; ) {
+          const page = await readFeed(deps.db, officeId, collection, cursor, SYNC_BATCH_SIZE);
+          if (page.documents.length > 0) raw.write(`data: ${JSON.stringify(page)}\n\n`);
+          cursor = page.checkpoint ?? cursor;
+          more = page.documents.length === SYNC_BATCH_SIZE;
+        }
+      } while (again && !closed);
+    } catch (error) {
+      request.log.warn({ err: error }, 'stream read failed');
+      close();
+    } finally {
+      running = false;
+    }
+  };
+  let unsubscribe = () => {};
+  const ping = setInterval(() => raw.write(': ping\n\n'), 15_000);
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    unsubscribe();
+    clearInterval(ping);
+    deps.streams.delete(close);
+    raw.end();
+  };
+  deps.streams.add(close);
+  raw.on('close', close);
+  void feedHead(deps.db, officeId, collection).then(
+    (head) => {
+      if (closed) return;
+      cursor = head;
+      unsubscribe = deps.notifier.subscribe(officeId, collection, () => void drain());
+      raw.write('data: "RESYNC"\n\n');
+      void drain(); // anything appended between reading the head and subscribing
+    },
+    () => close(),
+  );
+}

@@ -1,0 +1,144 @@
+import { hash as hashArgon2, type Options as Argon2Options } from '@node-rs/argon2';
+import { DEMO_PASSWORD, demoOffices, demoUsers } from '#shared/core/demo';
+import { createVerifier } from '#shared/core/passwords';
+import { defaultCalendar } from '#shared/domain/calendar';
+import type { Role } from '#shared/domain/codes';
+import type { CalendarDoc, OfficeDoc, UserDoc } from '#shared/domain/documents';
+import type { Database, Sql } from '../db/database';
+import { appendToFeeds, type FeedEntry } from './feed';
+import { OfficeTree } from './visibility';
+
+/**
+ * What the county's administrator does from the command line (`npm run server -- admin …`): offices, users,
+ * passwords, revoked devices, and the demo county. Offices, users and calendars replicate down only, so this is
+ * the one way they change. A password is stored twice: argon2id for the server's login (never replicated), and
+ * the scrypt verifier that travels to the office's desks for offline login (design.md §5).
+ */
+export interface PasswordCost {
+  readonly argon2?: Argon2Options;
+  readonly scrypt?: { N: number };
+}
+
+type Reference = { offices: OfficeDoc; users: UserDoc; calendars: CalendarDoc };
+
+/** Stores reference documents and appends them to the feeds of the offices that see them. */
+export async function writeReference<C extends keyof Reference>(tx: Sql, collection: C, docs: readonly Reference[C][]): Promise<void> {
+  if (docs.length === 0) return;
+  await tx.query(
+    `INSERT INTO docs (collection, id, body, deleted, office_id)
+     SELECT $1, x.body->>'id', x.body, false, coalesce(x.body->>'officeId', '') FROM jsonb_to_recordset($2::jsonb) AS x(body jsonb)
+     ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body, deleted = false, updated_at = now()`,
+    [collection, JSON.stringify(docs.map((body) => ({ body })))],
+  );
+  const tree = await OfficeTree.load(tx);
+  const entries: FeedEntry[] = [];
+  for (const doc of docs) {
+    const seers = collection === 'users' ? [(doc as UserDoc).officeId] : tree.all; // users go to their own office only
+    for (const officeId of seers) entries.push({ officeId, collection, docId: doc.id });
+  }
+  if (collection === 'offices') entries.push(...(await backfill(tx, docs.map((d) => d.id))));
+  await appendToFeeds(tx, entries);
+}
+
+/** A new office receives the reference data every office sees. */
+async function backfill(tx: Sql, officeIds: readonly string[]): Promise<FeedEntry[]> {
+  const { rows } = await tx.query<{ collection: string; id: string }>(`SELECT collection, id FROM docs WHERE collection IN ('offices', 'calendars')`);
+  return officeIds.flatMap((officeId) => rows.map((r) => ({ officeId, collection: r.collection, docId: r.id })));
+}
+
+export async function addOffice(db: Database, office: Omit<OfficeDoc, 'updatedAt'>, now = new Date()): Promise<OfficeDoc> {
+  const doc: OfficeDoc = { ...office, updatedAt: now.toISOString() };
+  await db.transaction((tx) => writeReference(tx, 'offices', [doc]));
+  return doc;
+}
+
+export interface NewUser {
+  readonly id?: string;
+  readonly login: string;
+  readonly name: string;
+  readonly officeId: string;
+  readonly roles: readonly Role[];
+  readonly password: string;
+}
+
+export async function addUser(db: Database, user: NewUser, cost: PasswordCost = {}, now = new Date()): Promise<UserDoc> {
+  const doc: UserDoc = {
+    id: user.id ?? `user-${user.login}`,
+    login: user.login,
+    name: user.name,
+    officeId: user.officeId,
+    roles: [...user.roles],
+    verifier: await createVerifier(user.password, cost.scrypt),
+    disabled: false,
+    updatedAt: now.toISOString(),
+  };
+  const passwordHash = await hashArgon2(user.password, cost.argon2);
+  await db.transaction(async (tx) => {
+    const office = await tx.query(`SELECT 1 FROM docs WHERE collection = 'offices' AND id = $1`, [user.officeId]);
+    if (office.rows.length === 0) throw new Error(`unknown office: ${user.officeId}`);
+    await writeReference(tx, 'users', [doc]);
+    await tx.query(
+      `INSERT INTO credentials (user_id, login, password_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id) DO UPDATE SET login = excluded.login, password_hash = excluded.password_hash`,
+      [doc.id, doc.login, passwordHash],
+    );
+  });
+  return doc;
+}
+
+/** Changes a password: both the server's argon2id hash and the desks' scrypt verifier. */
+export async function setPassword(db: Database, login: string, password: string, cost: PasswordCost = {}, now = new Date()): Promise<void> {
+  const { rows } = await db.query<{ body: UserDoc }>(`SELECT d.body FROM docs d JOIN credentials c ON c.user_id = d.id WHERE d.collection = 'users' AND c.login = $1`, [login]);
+  const user = rows[0]?.body;
+  if (!user) throw new Error(`unknown login: ${login}`);
+  const verifier = await createVerifier(password, cost.scrypt);
+  const passwordHash = await hashArgon2(password, cost.argon2);
+  await db.transaction(async (tx) => {
+    await writeReference(tx, 'users', [{ ...user, verifier, updatedAt: now.toISOString() }]);
+    await tx.query('UPDATE credentials SET password_hash = $2 WHERE user_id = $1', [user.id, passwordHash]);
+  });
+}
+
+/** Disables a user: their desks refuse the login offline once the change arrives, and the server refuses it. */
+export async function disableUser(db: Database, login: string, now = new Date()): Promise<void> {
+  const { rows } = await db.query<{ body: UserDoc }>(`SELECT d.body FROM docs d JOIN credentials c ON c.user_id = d.id WHERE d.collection = 'users' AND c.login = $1`, [login]);
+  const user = rows[0]?.body;
+  if (!user) throw new Error(`unknown login: ${login}`);
+  await db.transaction((tx) => writeReference(tx, 'users', [{ ...user, disabled: true, updatedAt: now.toISOString() }]));
+}
+
+/** Revokes an enrolled device (a lost desk, design.md §5); its tokens are refused from the next request on. */
+export async function revokeDevice(db: Database, deviceId: string): Promise<boolean> {
+  const { rows } = await db.query('UPDATE devices SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id', [deviceId]);
+  return rows.length > 0;
+}
+
+export async function listDevices(db: Database): Promise<Record<string, unknown>[]> {
+  const { rows } = await db.query('SELECT id, user_id, office_id, name, created_at, last_seen_at, clock_drift_ms, revoked_at FROM devices ORDER BY created_at');
+  return rows;
+}
+
+/**
+ * The demo county of `shared/core/demo.ts` (one county 信访局, two townships, a 纪检监察 office, a user of each
+ * role, password DEMO_PASSWORD) and the holiday calendar. Does nothing when offices exist already.
+ */
+export async function seedDemoCounty(db: Database, cost: PasswordCost = {}): Promise<boolean> {
+  const { rows } = await db.query(`SELECT 1 FROM docs WHERE collection = 'offices' LIMIT 1`);
+  if (rows.length > 0) return false;
+  const users = await demoUsers(cost.scrypt);
+  const hashes = await Promise.all(users.map(() => hashArgon2(DEMO_PASSWORD, cost.argon2)));
+  await db.transaction(async (tx) => {
+    await writeReference(tx, 'offices', [...demoOffices]);
+    await writeReference(tx, 'calendars', [calendarDoc()]);
+    await writeReference(tx, 'users', users);
+    for (const [i, user] of users.entries()) {
+      await tx.query('INSERT INTO credentials (user_id, login, password_hash) VALUES ($1, $2, $3)', [user.id, user.login, hashes[i]]);
+    }
+  });
+  return true;
+}
+
+function calendarDoc(): CalendarDoc {
+  const c = defaultCalendar;
+  return { id: `calendar-${c.version}`, version: c.version, coveredYears: [...c.coveredYears], restDays: [...c.restDays], workDays: [...c.workDays], updatedAt: new Date().toISOString() };
+}

@@ -1,0 +1,141 @@
+import type { RxJsonSchema } from 'rxdb';
+import { getValidator } from 'rxdb/plugins/validate-ajv';
+import { payloadSchemas, type ActType } from '#shared/domain/act-payloads';
+import type { UserDoc } from '#shared/domain/documents';
+import { collectionSchemas } from '#shared/domain/schemas';
+import { MAX_DOCUMENT_BYTES, type SyncDirection, type SyncRefusalCode, type WireDocument } from '#shared/sync/protocol';
+
+/**
+ * What the server does with each replicated collection (design.md §2, §3): how it travels, how a write to an
+ * existing document is treated, who sees it, and the checks of every pushed document.
+ */
+// The schemas differ per collection; the server only hands them to the validator.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnySchema = RxJsonSchema<any>;
+
+export type WriteKind =
+  | 'append-only' // case_events: a retried identical body is a success, another body is refused
+  | 'immutable' // petitions: like append-only, refused as doc-immutable
+  | 'merge' // petitioners: conflicts resolved field by field on the server, the loser kept in history
+  | 'replace'; // RxDB's default: the master state wins a conflict (used by RxDB's own test suite)
+
+export type Visibility =
+  | 'everyone' // offices, calendars: every office
+  | 'own-office' // users: the office in the document (their verifiers go nowhere else)
+  | 'case' // case_events, petitions: the offices that may see the matter
+  | 'petitioner' // the owner office and its superiors, plus every office that sees a matter of the petitioner
+  | 'pusher' // the pushing office only (test collections)
+  | 'nobody'; // audit: up only
+
+export interface CollectionPolicy {
+  readonly name: string;
+  readonly primaryKey: string;
+  readonly direction: SyncDirection;
+  readonly write: WriteKind;
+  readonly visibility: Visibility;
+  /** The JSON schema every pushed document must match (the desk's own RxDB schema). */
+  readonly schema: AnySchema | undefined;
+}
+
+const domain = (
+  name: keyof typeof collectionSchemas,
+  direction: SyncDirection,
+  write: WriteKind,
+  visibility: Visibility,
+): CollectionPolicy => ({ name, primaryKey: 'id', direction, write, visibility, schema: collectionSchemas[name] as AnySchema });
+
+/** The replicated collections of the desk (`cases` stays on the desk). */
+export const domainPolicies: readonly CollectionPolicy[] = [
+  domain('offices', 'down', 'replace', 'everyone'),
+  domain('users', 'down', 'replace', 'own-office'),
+  domain('calendars', 'down', 'replace', 'everyone'),
+  domain('petitioners', 'both', 'merge', 'petitioner'),
+  domain('petitions', 'both', 'immutable', 'case'),
+  domain('case_events', 'both', 'append-only', 'case'),
+  domain('audit', 'up', 'append-only', 'nobody'),
+];
+
+/** Who is pushing: the office and device of the access token, and the users of that office. */
+export interface Pusher {
+  readonly officeId: string;
+  readonly deviceId: string;
+  readonly users: ReadonlyMap<string, Pick<UserDoc, 'id' | 'officeId' | 'roles' | 'disabled'>>;
+}
+
+const validators = new Map<string, (doc: unknown) => unknown[]>();
+
+function schemaErrors(policy: CollectionPolicy, doc: Record<string, unknown>): boolean {
+  if (!policy.schema) return false;
+  let validate = validators.get(policy.name);
+  if (!validate) {
+    validate = getValidator(policy.schema) as (doc: unknown) => unknown[]; // ajv's error list, only its length is used
+    validators.set(policy.name, validate);
+  }
+  return validate(doc).length > 0;
+}
+
+/** The document's fields without RxDB's `_deleted` flag. */
+export function bodyOf(doc: WireDocument): Record<string, unknown> {
+  const { _deleted: _d, _meta: _m, _rev: _r, _attachments: _a, ...body } = doc;
+  return body;
+}
+
+/**
+ * The checks a pushed document passes before its write is even considered (design.md §3): size, schema, that
+ * it belongs to the pushing office, that the actor is a user of that office holding the role, and the act's
+ * payload. Checks against the stored state (rewrites, visibility) come later, inside the push transaction.
+ */
+export function checkDocument(policy: CollectionPolicy, doc: unknown, pusher: Pusher): SyncRefusalCode | undefined {
+  if (policy.direction === 'down') return 'collection-read-only';
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return 'doc-malformed';
+  const wire = doc as WireDocument; // an object; its fields are checked below
+  if (JSON.stringify(wire).length > MAX_DOCUMENT_BYTES) return 'doc-too-large';
+  const id = wire[policy.primaryKey];
+  if (typeof id !== 'string' || id.length === 0 || id.length > 128) return 'doc-malformed';
+  if (wire._deleted === true && policy.write !== 'replace') return 'delete-refused';
+  const body = bodyOf(wire);
+  if (schemaErrors(policy, body)) return 'doc-malformed';
+  switch (policy.name) {
+    case 'case_events':
+      return checkEvent(body, pusher);
+    case 'petitions':
+      return ownedBy(body.officeId, pusher) ?? userOf(body.registeredBy, pusher);
+    case 'petitioners':
+      return undefined; // the owner office is checked against the stored record (another office may update it)
+    case 'audit':
+      return ownedBy(body.officeId, pusher) ?? (body.userId === 'unknown' ? undefined : userOf(body.userId, pusher));
+    default:
+      return undefined;
+  }
+}
+
+function ownedBy(officeId: unknown, pusher: Pusher): SyncRefusalCode | undefined {
+  return officeId === pusher.officeId ? undefined : 'doc-other-office';
+}
+
+function userOf(userId: unknown, pusher: Pusher, role?: unknown): SyncRefusalCode | undefined {
+  const user = typeof userId === 'string' ? pusher.users.get(userId) : undefined;
+  if (!user || user.disabled || user.officeId !== pusher.officeId) return 'actor-not-of-office';
+  if (role !== undefined && !user.roles.some((r) => r === role)) return 'actor-not-of-office';
+  return undefined;
+}
+
+function checkEvent(body: Record<string, unknown>, pusher: Pusher): SyncRefusalCode | undefined {
+  const actor = body.actor as { userId: unknown; officeId: unknown; role: unknown }; // the schema requires this object
+  const refused = ownedBy(actor.officeId, pusher) ?? userOf(actor.userId, pusher, actor.role);
+  if (refused) return refused;
+  const type = body.type as ActType; // the schema's enum of act types
+  return payloadSchemas[type].safeParse(body.payload).success ? undefined : 'act-payload-invalid';
+}
+
+/** Deep equality of two JSON values, whatever the key order (jsonb reorders keys). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ra = a as Record<string, unknown>; // objects or arrays, indexed alike
+  const rb = b as Record<string, unknown>;
+  const ka = Object.keys(ra).filter((k) => ra[k] !== undefined);
+  const kb = Object.keys(rb).filter((k) => rb[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => sameJson(ra[k], rb[k]));
+}

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { walkIn } from '../contract/handler-suite';
+import { seeded, startServer, testDatabase, type RunningServer, type TestDatabase } from '../src-server/support';
+import { eventIds, openDesk, syncAll, type TestDesk } from './support';
+
+/**
+ * A county desk and two township desks (real desk cores, a real server on PostgreSQL) act offline on the same
+ * matters and sync in different orders (design.md §3).
+ */
+describe('desks and the county server', () => {
+  let tdb: TestDatabase;
+  let s: RunningServer;
+  let county: TestDesk;
+  let qs: TestDesk;
+  let ls: TestDesk;
+  beforeAll(async () => {
+    tdb = await testDatabase('pg');
+    s = await startServer(await seeded(await tdb.open()));
+    [county, qs, ls] = await Promise.all([openDesk(s.url, 'county-approver'), openDesk(s.url, 'qs-approver'), openDesk(s.url, 'ls-approver')]);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([county, qs, ls].map((d) => d?.close()));
+    await s?.stop();
+    await s?.db.close();
+    await tdb?.drop();
+  });
+
+  it('a new desk receives its users and logs in offline with them; sync-status reports online', async () => {
+    await qs.login('qs-reception');
+    expect((await qs.t.invoke('sync-status', {})).state).toMatch(/online|syncing/);
+    expect(await qs.ids('users')).toHaveLength(3);
+  });
+
+  it('offline acts on one matter at three desks converge to the same events and projections, in any sync order', async () => {
+    await qs.login('qs-reception');
+    const { caseId } = await qs.t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+    await syncAll([qs, county]);
+    expect(await eventIds(county, caseId)).toHaveLength(1);
+
+    for (const d of [county, qs, ls]) await d.net({ online: false });
+    await qs.login('qs-handler');
+    await qs.t.invoke('case-act', { caseId, type: 'note', payload: { text: '青山镇离线备注' } });
+    await county.login('county-handler');
+    await county.t.invoke('case-act', { caseId, type: 'supervise', payload: { kind: 'urge', issue: '请按期告知是否受理' } });
+    await county.t.invoke('case-act', { caseId, type: 'note', payload: { text: '县局离线备注' } });
+    await ls.login('ls-reception');
+    const other = await ls.t.invoke('petition-register', { registration: walkIn({ request: '道路修缮' }), matter: { kind: 'new' } });
+    expect((await qs.t.invoke('sync-now', {})).state).toBe('offline');
+
+    for (const d of [county, qs, ls]) await d.net({ online: true });
+    await syncAll([ls, county, qs]);
+    expect(await eventIds(qs, caseId)).toEqual(await eventIds(county, caseId));
+    expect(await eventIds(qs, caseId)).toHaveLength(4);
+    await qs.login('qs-handler');
+    await county.login('county-handler');
+    const [a, b] = await Promise.all([qs.t.invoke('case-get', { id: caseId }), county.t.invoke('case-get', { id: caseId })]);
+    expect(a.case).toEqual(b.case);
+    expect(await eventIds(county, other.caseId)).toHaveLength(1); // the county sees its townships
+    expect(await eventIds(qs, other.caseId)).toEqual([]); // a township does not see another's matters
+    await expect.poll(async () => (await qs.t.invoke('sync-status', {})).pending, { timeout: 3_000 }).toBe(0);
+  });
+
+  it('第二十二条 a 转送 makes the whole history appear at the receiving township', async () => {
+    await qs.login('qs-reception');
+    const { caseId, petitionId, petitionerIds } = await qs.t.invoke('petition-register', { registration: walkIn({ request: '宅基地纠纷' }), matter: { kind: 'new' } });
+    await qs.login('qs-handler');
+    await qs.t.invoke('case-act', { caseId, type: 'note', payload: { text: '转送前备注' } });
+    await syncAll([qs, ls]);
+    expect(await eventIds(ls, caseId)).toEqual([]);
+    await qs.t.invoke('case-act', { caseId, type: 'forward', payload: { toOfficeId: 'office-lvshui', petitionerTold: true } });
+    await syncAll([qs, ls]);
+    expect(await eventIds(ls, caseId)).toEqual(await eventIds(qs, caseId));
+    await ls.login('ls-handler');
+    const detail = await ls.t.invoke('case-get', { id: caseId });
+    expect(detail.case).toMatchObject({ status: 'forwarded', currentOfficeId: 'office-lvshui', eventCount: 3 });
+    expect(detail.petitions.map((p) => p.id)).toEqual([petitionId]);
+    expect(detail.petitioners.map((p) => p.id)).toEqual(petitionerIds);
+  });
+
+  it('第三十条第三款 a 检举控告 about 青山镇 never reaches the 青山镇 desk', async () => {
+    await county.login('county-reception');
+    const { caseId, petitionId, petitionerIds } = await county.t.invoke('petition-register', {
+      registration: walkIn({ class: 'accusation', accusedOfficeIds: ['office-qingshan'], request: '举报青山镇某干部违规发放补偿款', petitioners: [{ kind: 'person', name: '王五', phone: '13600136000' }] }),
+      matter: { kind: 'new' },
+    });
+    await syncAll([county, qs, ls]);
+    expect(await eventIds(qs, caseId)).toEqual([]);
+    expect(await qs.ids('petitions')).not.toContain(petitionId);
+    expect(await qs.ids('petitioners')).not.toEqual(expect.arrayContaining([...petitionerIds]));
+    expect(await qs.ids('cases')).not.toContain(caseId);
+    expect(await county.ids('petitions')).toContain(petitionId);
+  });
+
+  it('a write at one desk reaches another online desk of the same office through the stream in under 1 s', async () => {
+    const second = await openDesk(s.url, 'qs-approver');
+    try {
+      await qs.login('qs-reception');
+      const started = Date.now();
+      const { caseId } = await qs.t.invoke('petition-register', { registration: walkIn({ request: '路灯不亮' }), matter: { kind: 'new' } });
+      while (Date.now() - started < 3_000 && (await eventIds(second, caseId)).length === 0) await new Promise((r) => setTimeout(r, 20));
+      expect(Date.now() - started).toBeLessThan(1_000);
+    } finally {
+      await second.close();
+    }
+  });
+});
