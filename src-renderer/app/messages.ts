@@ -1,8 +1,9 @@
 import type { DeskStartStage } from './desk-start';
 
 /**
- * The texts a person reads, in one place so the wording is fixed once (style.md, "Renderer state"). The React UI
- * of a later issue grows this into the full catalogue.
+ * The renderer's own texts (style.md, "Renderer state"): the domain's texts (reasons, channels, classes, flags,
+ * missing items, API errors, sync states) live in shared/messages/zh-CN.ts; only what belongs to these screens is
+ * here, so wording is fixed once and no component hard-codes Chinese.
  */
 export const messages = {
   appTitle: '信访接待台',
@@ -17,4 +18,132 @@ export const messages = {
     worker: '接待台后台程序未能启动：请刷新页面；如仍失败，请改用新版 Chrome、Edge 或 Firefox 浏览器。',
     bridge: '接待台未能连接本机数据服务：请关闭后重新打开信访接待台；如仍失败，请联系县信访局技术支持。',
   } satisfies Record<DeskStartStage, string>,
+
+  login: {
+    title: '信访接待台',
+    subtitle: '请登录（无网络时也可登录）',
+    login: '用户名',
+    password: '密码',
+    submit: '登录',
+    loginRequired: '请输入用户名',
+    passwordRequired: '请输入密码',
+  },
+
+  shell: {
+    nav: { intake: '登记', matters: '事项', matter: '事项详情', petitioner: '信访人' },
+    logout: '退出登录',
+    loading: '正在加载……',
+  },
+
+  sync: {
+    title: '与县级服务器同步',
+    pending: (n: number) => `待上传 ${n} 条`,
+    lastSuccess: '上次同步',
+    never: '尚未同步',
+    lastError: '最近的问题',
+    clockDrift: (minutes: number) => `本机时间与服务器相差约 ${minutes} 分钟`,
+    syncNow: '立即同步',
+    unavailable: '本机暂不支持同步',
+    state: '状态',
+  },
+
+  intake: {
+    pageTitle: '登记',
+    channel: '信访形式',
+    receivedAt: '收到时间',
+    group: '多人（集体访/联名信）',
+    headcount: '总人数',
+    petitioner: '信访人',
+    representative: (n: number) => `代表 ${n}`,
+    addRepresentative: '添加代表',
+    removePerson: '删除',
+    searchPlaceholder: '查找信访人：证件号码、电话、姓名或拼音首字母',
+    searchEmpty: '没有找到，请直接填写新信访人',
+    existing: '已有信访人',
+    clearExisting: '改为新信访人',
+    name: '姓名（名称）',
+    idType: '证件类型',
+    idNumber: '证件号码',
+    idTyping: (n: number) => `已输入 ${n} 位，共 18 位`,
+    idOk: (birthDate: string, sex: string) => `出生日期 ${birthDate}，${sex}`,
+    sex: { M: '男', F: '女' },
+    phone: '联系电话',
+    address: '住址',
+    request: '请求',
+    facts: '事实',
+    reasons: '理由',
+    titleField: '标题（可不填，默认取请求）',
+    class: '法定分类',
+    contentCategory: '内容分类',
+    problemRegion: '问题属地',
+    bundledListNote: '（内置简表，县级下发的正式目录接入后替换）',
+    flags: '标记',
+    missing: '尚缺（可先保存，之后补充）：',
+    complete: '第十九条要求的事项已填写齐全',
+    save: '保存登记',
+    saveHint: 'Ctrl+Enter',
+    saving: '正在保存……',
+    clear: '清空',
+    clearConfirm: '清空当前草稿？已填写的内容将丢失。',
+    draftKept: '草稿已自动保存在本机，关闭窗口或断电后可继续填写。',
+    fixFirst: '请先更正标红的内容。',
+    linkTo: (caseNumber: string) => `将作为重件关联到 ${caseNumber}`,
+    unlink: '取消关联',
+    idTypes: {
+      'resident-id': '居民身份证',
+      'residence-permit': '居住证',
+      'foreign-permanent': '外国人永久居留身份证',
+      passport: '护照',
+      'hk-macao-taiwan-pass': '港澳台通行证',
+      other: '其他证件',
+    },
+  },
+
+  similar: {
+    title: '既往事项与相似事项',
+    hint: '填写信访人或内容后，这里显示可能的重复信访（第十九条第三款）。',
+    samePetitioner: '同一信访人的事项',
+    similarContent: '内容相似的事项',
+    none: '没有发现相关事项',
+    match: { 'id-number': '证件号码相同', phone: '电话相同', 'name-address': '姓名和住址相同' },
+    similarity: (percent: number) => `内容相似 ${percent}%`,
+    link: '关联为重件',
+    linked: '已选择',
+  },
+
+  routing: {
+    litigation: '涉法涉诉事项：应导入诉讼、仲裁、行政复议等法定途径，转政法部门处理（第二十二条第二款、第二十八条第二款）。',
+    accusation: '检举控告类：按管理权限转纪检监察机关处理；材料不得转给被检举、揭发的人员或单位（第二十二条第二款、第三十条）。',
+    urgent: '紧急事项：应当及时报告并采取措施（第二十五条）。',
+  },
+
+  saved: {
+    title: (caseNumber: string) => `已登记，编号 ${caseNumber}`,
+    linked: (caseNumber: string) => `已作为重件关联到 ${caseNumber}`,
+    missing: '以下事项尚未记录，请在办理中补充：',
+    printAccept: '打印受理告知书',
+    printRedirect: '打印告知书',
+    organ: '应向哪个机关提出',
+    next: '继续登记下一件',
+  },
+
+  notice: {
+    acceptTitle: '信访事项受理告知书',
+    redirectTitle: '信访事项告知书',
+    to: (name: string) => `${name}：`,
+    anonymous: '信访人',
+    received: (date: string, channel: string) => `你（你们）于${date}以${channel}形式反映的信访事项，本机关已收到并登记。`,
+    request: '反映的主要请求：',
+    acceptBody:
+      '经审查，该事项属于本机关职责范围，本机关依照《信访工作条例》第二十三条的规定予以受理，并将依照第三十一条、第三十二条的规定办理，自受理之日起60日内办结并出具书面处理意见；情况复杂的，经批准可以适当延长办理期限，但延长期限不得超过30日，并告知你（你们）延期理由。',
+    acceptRights: '对处理意见不服的，可以自收到书面答复之日起30日内请求原办理机关的上一级机关复查（第三十五条）。',
+    redirectBody: (organ: string) =>
+      `经审查，该事项不属于本机关职责范围，依照《信访工作条例》第二十三条第一款的规定，请你（你们）向${organ}提出。`,
+    queryCode: (code: string) => `查询码：${code}`,
+    handlingOrgan: (name: string) => `办理机关：${name}`,
+    contact: '联系人：____________　联系电话：____________',
+    seal: '（盖章）',
+    print: '打印',
+    close: '关闭',
+  },
 } as const;

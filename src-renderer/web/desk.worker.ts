@@ -36,7 +36,8 @@ async function start(init: WorkerInit): Promise<Desk | undefined> {
   let opened: Desk;
   try {
     // Several tabs share one IndexedDB: without multiInstance a second tab's queries go stale (design.md §10).
-    opened = await createDesk({ storage: getRxStorageDexie(), name: databaseName, multiInstance: true });
+    // The worker's own fetch, wrapped so it is always called with the worker as `this` (an unbound fetch throws).
+    opened = await createDesk({ storage: getRxStorageDexie(), name: databaseName, multiInstance: true, sync: { fetch: (...a) => fetch(...a) } });
   } catch (error) {
     return fail('open', error);
   }

@@ -1,0 +1,32 @@
+import { Layout } from 'antd';
+import { IntakePage } from '../features/intake';
+import { MatterPage, MattersPage } from '../features/matters';
+import { PetitionerPage } from '../features/petitioner';
+import { useNav, type Page } from './nav-store';
+import { TopBar } from './TopBar';
+
+/** The signed-in desk: the top bar and the current page. */
+export function Shell() {
+  const page = useNav((s) => s.page);
+  return (
+    <Layout className="desk-shell">
+      <TopBar />
+      <Layout.Content className="desk-content">
+        <CurrentPage page={page} />
+      </Layout.Content>
+    </Layout>
+  );
+}
+
+function CurrentPage({ page }: { page: Page }) {
+  switch (page.name) {
+    case 'intake':
+      return <IntakePage />;
+    case 'matters':
+      return <MattersPage />;
+    case 'matter':
+      return <MatterPage key={page.id} id={page.id} />;
+    case 'petitioner':
+      return <PetitionerPage key={page.id} id={page.id} />;
+  }
+}

@@ -1,0 +1,41 @@
+import { LogoutOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { roleText } from '#shared/messages/zh-CN';
+import { useDesk, useSession } from './desk-context';
+import { messages } from './messages';
+import { useNav } from './nav-store';
+import { SyncIndicator } from './SyncIndicator';
+
+/** Who is signed in, where, the pages, and the sync state: one dense line. */
+export function TopBar() {
+  const { transport } = useDesk();
+  const session = useSession();
+  const { page, go } = useNav();
+  const current = page.name === 'matter' ? 'matters' : page.name;
+  return (
+    <Layout.Header className="desk-topbar">
+      <Typography.Text strong className="desk-brand">
+        {messages.appTitle}
+      </Typography.Text>
+      <Menu
+        mode="horizontal"
+        className="desk-nav"
+        selectedKeys={[current]}
+        onClick={({ key }) => go(key === 'matters' ? { name: 'matters' } : { name: 'intake' })}
+        items={[
+          { key: 'intake', label: messages.shell.nav.intake },
+          { key: 'matters', label: messages.shell.nav.matters },
+        ]}
+      />
+      <Space size="middle" className="desk-who">
+        <SyncIndicator />
+        <span data-testid="desk-user">
+          {session.user.name}（{session.user.roles.map((r) => roleText[r]).join('、')}）· {session.office.name}
+        </span>
+        <Button size="small" icon={<LogoutOutlined />} onClick={() => void transport.invoke('session-logout', {})}>
+          {messages.shell.logout}
+        </Button>
+      </Space>
+    </Layout.Header>
+  );
+}

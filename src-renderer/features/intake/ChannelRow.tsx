@@ -1,0 +1,45 @@
+import { DatePicker, Form, Radio, Space } from 'antd';
+import dayjs from 'dayjs';
+import { channels } from '#shared/domain/codes';
+import type { ReasonCode } from '#shared/domain/reasons';
+import { channelText, reasonText } from '#shared/messages/zh-CN';
+import { messages } from '../../app/messages';
+import type { Draft } from './draft';
+import { useDraftStore } from './draft-store';
+
+const t = messages.intake;
+
+/**
+ * The channel comes first (第十七条: it decides what the law expects next), focused when the page opens; arrow
+ * keys move between channels. The receipt time defaults to when typing began; a letter's can be set back.
+ */
+export function ChannelRow({ draft, problems }: { draft: Draft; problems: ReadonlyMap<string, ReasonCode> }) {
+  const update = useDraftStore((s) => s.update);
+  const channelProblem = problems.get('channel');
+  const timeProblem = problems.get('receivedAt');
+  return (
+    <Space wrap align="start" className="intake-channel-row">
+      <Form.Item label={t.channel} validateStatus={channelProblem ? 'error' : undefined} help={channelProblem ? reasonText[channelProblem] : undefined}>
+        <Radio.Group buttonStyle="solid" aria-label={t.channel} value={draft.channel} onChange={(e) => update({ channel: channels.find((c) => c === e.target.value) })}>
+          {channels.map((c, i) => (
+            <Radio.Button key={c} value={c} autoFocus={draft.channel ? draft.channel === c : i === 0}>
+              {channelText[c]}
+            </Radio.Button>
+          ))}
+        </Radio.Group>
+      </Form.Item>
+      <Form.Item label={t.receivedAt} htmlFor="intake-received" validateStatus={timeProblem ? 'error' : undefined} help={timeProblem ? reasonText[timeProblem] : undefined}>
+        <DatePicker
+          id="intake-received"
+          showTime={{ format: 'HH:mm' }}
+          format="YYYY-MM-DD HH:mm"
+          allowClear={false}
+          value={draft.receivedAt ? dayjs(draft.receivedAt) : null}
+          placeholder={dayjs().format('YYYY-MM-DD HH:mm')}
+          onChange={(d) => d && update({ receivedAt: d.toISOString() })}
+          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+        />
+      </Form.Item>
+    </Space>
+  );
+}

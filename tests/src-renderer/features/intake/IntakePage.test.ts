@@ -1,0 +1,113 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { missingText, reasonText } from '#shared/messages/zh-CN';
+import { useDraftStore } from '../../../../src-renderer/features/intake/draft-store';
+import { installDomShims, openTestDesk, renderDesk, type TestDesk } from '../../support';
+
+/** The intake form against a real desk core: validation as typed, the representative limit, missing items, saving. */
+
+/** A valid 身份证 (GB 11643 check character X), born 1949-12-31, female (even sequence digit). */
+const VALID_ID = '11010519491231002X';
+
+let desk: TestDesk;
+beforeAll(installDomShims);
+beforeEach(async () => {
+  // The draft store lives as long as the module: start each test as a fresh page would.
+  useDraftStore.getState().reset();
+  localStorage.clear();
+  desk = await openTestDesk('qs-reception');
+});
+afterEach(async () => {
+  cleanup();
+  await desk.close();
+});
+
+async function openIntake() {
+  // antd hides the real radio inputs under their labels (pointer-events: none); a person clicks the label.
+  const user = userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
+  const view = await renderDesk(desk.transport);
+  await screen.findByLabelText('证件号码');
+  return { user, view };
+}
+
+// antd in jsdom is slow (a full re-render per typed key): room for a loaded CI machine.
+describe('登记 (intake)', { timeout: 90_000 }, () => {
+  it('GB 11643: a bad 身份证 shows the Chinese reason as typed; a good one fills birth date and sex', async () => {
+    const { user } = await openIntake();
+    const id = screen.getByLabelText('证件号码');
+    await user.type(id, '1101051949');
+    expect(screen.getByText('已输入 10 位，共 18 位')).toBeTruthy();
+    await user.type(id, '12310021');
+    expect(await screen.findByText(reasonText['id-checksum'])).toBeTruthy();
+    await user.clear(id);
+    await user.type(id, VALID_ID.toLowerCase());
+    expect(await screen.findByText('出生日期 1949-12-31，女')).toBeTruthy();
+  });
+
+  it('第二十条第三款: a sixth representative of a group visit is refused with the reason, nothing typed is lost', async () => {
+    const { user } = await openIntake();
+    await user.click(screen.getByRole('radio', { name: '来访' }));
+    await user.click(screen.getByRole('switch'));
+    await user.type(screen.getByLabelText('姓名（名称）'), '代表甲');
+    const add = screen.getByRole('button', { name: /添加代表/ });
+    for (let i = 0; i < 4; i++) await user.click(add);
+    expect(screen.getAllByRole('group', { name: /^代表 \d$/ })).toHaveLength(5);
+    expect(screen.queryByRole('alert')).toBeNull();
+    await user.click(add);
+    expect((await screen.findByRole('alert')).textContent).toBe(reasonText['representatives-over-limit']);
+    expect(screen.getAllByRole('group', { name: /^代表 \d$/ })).toHaveLength(5);
+    expect(screen.getByDisplayValue('代表甲')).toBeTruthy();
+  });
+
+  it('第十九条: the missing items of a letter are listed, and saving is still allowed', async () => {
+    const { user } = await openIntake();
+    await user.click(screen.getByRole('radio', { name: '来信' }));
+    await user.type(screen.getByLabelText('姓名（名称）'), '李四');
+    const missing = await screen.findByTestId('intake-missing');
+    for (const item of ['address', 'request', 'facts', 'reasons'] as const) expect(missing.textContent).toContain(missingText[item]);
+    await user.type(screen.getByLabelText('请求'), '要求修复村道');
+    await waitFor(() => expect(screen.getByTestId('intake-missing').textContent).not.toContain(missingText.request));
+    await user.click(screen.getByRole('button', { name: /保存登记/ }));
+    const saved = await screen.findByTestId('intake-saved');
+    expect(saved.textContent).toContain(missingText.facts);
+  });
+
+  it('Ctrl+Enter saves from a text field: the matter is registered and the draft cleared', async () => {
+    const { user } = await openIntake();
+    // Without a channel the save is refused with the reason, and what was typed stays.
+    await user.type(screen.getByLabelText('请求'), '要求补发土地征收补偿款');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(await screen.findByText(reasonText['channel-required'])).toBeTruthy();
+    expect(screen.getByDisplayValue('要求补发土地征收补偿款')).toBeTruthy();
+
+    await user.click(screen.getByRole('radio', { name: '来访' }));
+    await user.type(screen.getByLabelText('姓名（名称）'), '张三');
+    await user.type(screen.getByLabelText('证件号码'), VALID_ID);
+    await user.click(screen.getByLabelText('事实'));
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    const dialog = await screen.findByRole('dialog');
+    const caseNumber = /已登记，编号 ([\w-]+)/.exec(dialog.textContent ?? '')?.[1];
+    expect(caseNumber).toMatch(/^999901101-/);
+    const list = await desk.transport.invoke('case-list', {});
+    expect(list.items.map((c) => c.caseNumber)).toContain(caseNumber);
+    await user.click(within(dialog).getByRole('button', { name: '继续登记下一件' }));
+    await waitFor(() => expect(screen.queryByDisplayValue('张三')).toBeNull());
+  });
+
+  it('a draft survives a closed window: a fresh page load restores what was typed', async () => {
+    const { user, view } = await openIntake();
+    await user.click(screen.getByRole('radio', { name: '来电' }));
+    await user.type(screen.getByLabelText('姓名（名称）'), '王五');
+    await user.type(screen.getByLabelText('请求'), '反映噪声扰民');
+    view.unmount();
+    // A new module graph is a new page: the store starts empty and must hydrate from localStorage.
+    vi.resetModules();
+    const { DeskApp } = await import('../../../../src-renderer/app/DeskApp');
+    await renderDesk(desk.transport, DeskApp);
+    expect(await screen.findByDisplayValue('王五')).toBeTruthy();
+    expect(screen.getByDisplayValue('反映噪声扰民')).toBeTruthy();
+    expect(screen.getByRole('radio', { name: '来电' })).toHaveProperty('checked', true);
+  });
+});
