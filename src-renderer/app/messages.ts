@@ -27,6 +27,8 @@ export const messages = {
     submit: '登录',
     loginRequired: '请输入用户名',
     passwordRequired: '请输入密码',
+    enrolling: '本机首次登录，正在向县级服务器登记并下载本单位用户……',
+    firstLoginOffline: '本机首次登录需要连接县级服务器，目前无法连接，请检查网络后再试。',
   },
 
   shell: {

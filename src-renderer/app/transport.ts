@@ -1,6 +1,6 @@
 import { ApiError, fromErrorData, type ApiErrorData } from '#shared/contract/errors';
 import type { Transport } from '#shared/contract/transport';
-import { webEdition } from '../web/config';
+import { loadWebConfig } from '../web/config';
 import { startWorkerDesk } from '../web/worker-transport';
 import { DeskStartError } from './desk-start';
 
@@ -53,7 +53,7 @@ function pickTransport(): DeskConnection {
   if (/\bElectron\//.test(navigator.userAgent)) {
     return { edition: 'electron', transport: unavailable(), ready: Promise.reject(new DeskStartError('bridge')) };
   }
-  const { transport, ready } = startWorkerDesk({ demo: webEdition.seedDemoCounty });
+  const { transport, ready } = startWorkerDesk(loadWebConfig());
   return { edition: 'web', transport, ready };
 }
 

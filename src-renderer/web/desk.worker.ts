@@ -12,6 +12,8 @@ import { coreEventNames } from '#shared/contract/events';
 import type { WireEvent, WireRequest, WireResponse } from '#shared/contract/transport';
 import { seedDemo } from '#shared/core/demo';
 import { createDesk, type Desk } from '#shared/core/desk';
+import { readSettings } from '#shared/core/handlers/settings';
+import { syncFetch } from './sync-fetch';
 import { isWorkerInit, type WorkerFailed, type WorkerInit, type WorkerStatus, type WorkerStartStage } from './worker-protocol';
 
 /** The IndexedDB database; one per browser profile and origin, shared by every tab (hence multiInstance). */
@@ -36,14 +38,16 @@ async function start(init: WorkerInit): Promise<Desk | undefined> {
   let opened: Desk;
   try {
     // Several tabs share one IndexedDB: without multiInstance a second tab's queries go stale (design.md §10).
-    // The worker's own fetch, wrapped so it is always called with the worker as `this` (an unbound fetch throws).
-    opened = await createDesk({ storage: getRxStorageDexie(), name: databaseName, multiInstance: true, sync: { fetch: (...a) => fetch(...a) } });
+    // The worker's own fetch, wrapped so it is always called with the worker as `this` (an unbound fetch throws),
+    // and so that sync's streams leave connections free for pulls and pushes (sync-fetch.ts).
+    opened = await createDesk({ storage: getRxStorageDexie(), name: databaseName, multiInstance: true, sync: { fetch: syncFetch((...a) => fetch(...a)) } });
   } catch (error) {
     return fail('open', error);
   }
   try {
-    // Until the county server exists there is nothing to pull users from; the page decides (web/config.ts).
+    // Without a county server there is nothing to pull users from; the page decides (web/config.ts).
     if (init.demo) await seedDemo(opened.db);
+    if (init.serverUrl) await adoptServer(opened, init.serverUrl);
   } catch (error) {
     await opened.close().catch(() => undefined);
     return fail('seed', error);
@@ -53,6 +57,18 @@ async function start(init: WorkerInit): Promise<Desk | undefined> {
   }
   send({ kind: 'ready' });
   return opened;
+}
+
+/**
+ * The page was served by a county server: that is this desk's server unless one was set already (an address
+ * chosen at the desk wins over where the page happened to be loaded from). Replication starts once the desk is
+ * enrolled, which the first login does (features/session/sign-in.ts).
+ */
+async function adoptServer(opened: Desk, serverUrl: string): Promise<void> {
+  const { deskId: _deskId, ...current } = await readSettings(opened.db);
+  if (current.serverUrl) return;
+  await opened.db.upsertLocal('settings', { ...current, serverUrl });
+  await opened.sync.resume();
 }
 
 function fail(stage: WorkerStartStage, error: unknown): undefined {

@@ -5,12 +5,14 @@
  */
 
 /**
- * page → worker, once, before any call. `demo` seeds the demo county into an empty database: the web edition has
- * no county server yet to pull offices and users from (see web/config.ts).
+ * page → worker, once, before any call (see web/config.ts). `demo` seeds the demo county into an empty database
+ * (standalone, no county server to pull offices and users from); `serverUrl` becomes the desk's server address
+ * when it has none yet.
  */
 export interface WorkerInit {
   readonly kind: 'init';
   readonly demo: boolean;
+  readonly serverUrl?: string;
 }
 
 /** Which step of the start-up failed; the page turns it into a Chinese message. */
@@ -38,7 +40,9 @@ function kindOf(message: unknown): unknown {
 }
 
 export function isWorkerInit(message: unknown): message is WorkerInit {
-  return kindOf(message) === 'init' && typeof (message as { demo?: unknown }).demo === 'boolean'; // kind checked above
+  if (kindOf(message) !== 'init') return false;
+  const { demo, serverUrl } = message as { demo?: unknown; serverUrl?: unknown }; // kind checked above
+  return typeof demo === 'boolean' && (serverUrl === undefined || typeof serverUrl === 'string');
 }
 
 export function isWorkerStatus(message: unknown): message is WorkerStatus {

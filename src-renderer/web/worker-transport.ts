@@ -2,6 +2,7 @@ import { wireClient } from '#shared/contract/dispatch';
 import { ApiError } from '#shared/contract/errors';
 import type { Transport, WireEvent, WireResponse } from '#shared/contract/transport';
 import { DeskStartError } from '../app/desk-start';
+import type { WebConfig } from './config';
 import { isWorkerStatus, type WorkerInit } from './worker-protocol';
 
 /**
@@ -21,8 +22,11 @@ function isWireReply(message: unknown): message is WireResponse | WireEvent {
   return message.kind === 'result' || message.kind === 'event';
 }
 
-/** Starts the desk worker; `demo` seeds the demo county into an empty database (see web/config.ts). */
-export function startWorkerDesk(options: { readonly demo: boolean }): WorkerDesk {
+/**
+ * Starts the desk worker at once and tells it how to open the desk when the page's configuration arrives
+ * (web/config.ts): the worker's scripts load while the configuration is fetched.
+ */
+export function startWorkerDesk(config: Promise<WebConfig>): WorkerDesk {
   const worker = new Worker(new URL('./desk.worker.ts', import.meta.url), { type: 'module', name: 'xinfang-desk' });
   const client = wireClient((request) => {
     try {
@@ -67,8 +71,10 @@ export function startWorkerDesk(options: { readonly demo: boolean }): WorkerDesk
     worker.terminate();
   });
 
-  const init: WorkerInit = { kind: 'init', demo: options.demo };
-  worker.postMessage(init);
+  void config.then(({ seedDemoCounty, serverUrl }) => {
+    const init: WorkerInit = serverUrl === undefined ? { kind: 'init', demo: seedDemoCounty } : { kind: 'init', demo: seedDemoCounty, serverUrl };
+    worker.postMessage(init);
+  });
 
   const transport: Transport = {
     invoke: (name, args) => Promise.race([client.transport.invoke(name, args), dead]),

@@ -4,32 +4,31 @@ import { useState } from 'react';
 import { useDesk } from '../../app/desk-context';
 import { errorText } from '../../app/errors';
 import { messages } from '../../app/messages';
-
-interface Credentials {
-  login: string;
-  password: string;
-}
+import { FirstLoginOffline, signIn, type Credentials } from './sign-in';
 
 /**
  * Login against the desk core (`session-login`): the users and their password verifiers are in the local
- * database, so this works offline. A failed login keeps the login name and clears nothing else but the password.
+ * database, so this works offline. A fresh desk with a county server enrols on its first login (sign-in.ts).
+ * A failed login keeps the login name and clears nothing else but the password.
  */
 export function LoginPage() {
   const { transport } = useDesk();
   const [form] = Form.useForm<Credentials>();
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const [enrolling, setEnrolling] = useState(false);
 
   const submit = async ({ login, password }: Credentials) => {
     setBusy(true);
     setError(undefined);
     try {
       // Success needs nothing here: the core emits data-changed('session') and DeskProvider swaps in the shell.
-      await transport.invoke('session-login', { login, password });
+      await signIn(transport, { login, password }, () => setEnrolling(true));
     } catch (e) {
-      setError(errorText(e));
+      setError(e instanceof FirstLoginOffline ? messages.login.firstLoginOffline : errorText(e));
       form.setFieldValue('password', '');
       setBusy(false);
+      setEnrolling(false);
     }
   };
 
@@ -45,6 +44,7 @@ export function LoginPage() {
           <Form.Item name="password" label={messages.login.password} rules={[{ required: true, message: messages.login.passwordRequired }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
+          {enrolling ? <Alert type="info" showIcon title={messages.login.enrolling} className="desk-login-error" /> : null}
           {error ? <Alert type="error" showIcon title={error} className="desk-login-error" role="alert" /> : null}
           <Button type="primary" htmlType="submit" block loading={busy}>
             {messages.login.submit}
