@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
 /**
- * The desktop build (electron-vite 6): out/main (the main process and the SQLite storage worker), out/preload
+ * The desktop build (electron-vite 6): out/main (the main process and the desk core's worker), out/preload
  * (the sandboxed bridge) and out/renderer (the renderer, shared with the web edition).
  */
 const root = import.meta.dirname;
@@ -17,8 +18,9 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve(root, 'src-main/electron/main.ts'),
-          // The storage starts its worker from './worker.js' next to the bundle (storage-sqlite/worker-host.ts).
-          worker: resolve(root, 'src-main/storage-sqlite/worker.ts'),
+          // The desk host starts the desk core's worker from './worker.js' next to the bundle (desk-host/host.ts, through
+          // storage-sqlite/start-worker.ts).
+          worker: resolve(root, 'src-main/desk-host/worker.ts'),
         },
         external: [/^better-sqlite3(-multiple-ciphers)?($|\/)/],
         output: { format: 'es', entryFileNames: '[name].js' },
@@ -39,6 +41,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'src-renderer'),
+    plugins: [react()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: { input: resolve(root, 'src-renderer/index.html') },

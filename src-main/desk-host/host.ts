@@ -4,7 +4,7 @@ import { wireClient } from '#shared/contract/dispatch';
 import { toErrorData } from '#shared/contract/errors';
 import type { Transport, WireEvent, WireRequest, WireResponse } from '#shared/contract/transport';
 import { startWorker } from '../storage-sqlite/start-worker';
-import { deserializeError } from '../storage-sqlite/worker-protocol';
+import { deserializeError } from './errors';
 import type { DeskWorkerData, HostToWorker, WorkerToHost } from './protocol';
 
 export type DeskHostOptions = DeskWorkerData & {

@@ -1,5 +1,5 @@
 import type { WireEvent, WireRequest, WireResponse } from '#shared/contract/transport';
-import type { SerializedError } from '../storage-sqlite/worker-protocol';
+import type { SerializedError } from './errors';
 
 /** What the host passes to the desk worker as workerData (structured-cloned). */
 export type DeskWorkerData = {
@@ -12,6 +12,8 @@ export type DeskWorkerData = {
   readonly seedDemo?: boolean;
   /** scrypt cost of the demo users' password verifiers; tests lower it, the default is the real one. */
   readonly demoPasswordCost?: { readonly N: number };
+  /** Benchmarks only: the desk's clock stands still at this ISO instant (bench/desk.ts compares runs on one date). */
+  readonly clockAt?: string;
   /**
    * Modules (file URLs) the worker imports after the desk is open, calling their `runInDeskWorker(desk)`
    * before it reports ready. For benchmarks and tests that must put load on the worker (a bulk load);

@@ -10,7 +10,7 @@ import type { Desk } from '#shared/core/desk';
 import { createDesk } from '#shared/core/desk';
 import { seedDemo } from '#shared/core/demo';
 import { getRxStorageSQLite } from '../storage-sqlite/index';
-import { serializeError } from '../storage-sqlite/worker-protocol';
+import { serializeError } from './errors';
 import type { DeskWorkerData, HostToWorker, WorkerToHost } from './protocol';
 
 const port = parentPort;
@@ -25,8 +25,13 @@ function post(message: WorkerToHost): void {
 type WorkerModule = { runInDeskWorker?: (desk: Desk) => unknown };
 
 async function open(): Promise<Desk> {
-  const storage = getRxStorageSQLite({ databaseDirectory: options.databaseDirectory, key: options.key, thread: 'in-process' });
-  const desk = await createDesk({ storage, ...(options.name === undefined ? {} : { name: options.name }) });
+  const storage = getRxStorageSQLite({ databaseDirectory: options.databaseDirectory, key: options.key });
+  const clockAt = options.clockAt === undefined ? undefined : new Date(options.clockAt);
+  const desk = await createDesk({
+    storage,
+    ...(options.name === undefined ? {} : { name: options.name }),
+    ...(clockAt === undefined ? {} : { clock: () => clockAt }),
+  });
   try {
     if (options.seedDemo) await seedDemo(desk.db, options.demoPasswordCost);
     for (const specifier of options.workerModules ?? []) {

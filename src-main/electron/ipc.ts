@@ -1,7 +1,5 @@
-import type { Api } from '#shared/contract/api';
-import { answer, isWireRequest, type EventSource } from '#shared/contract/dispatch';
-import { coreEventNames } from '#shared/contract/events';
-import { ipcChannels, type WireEvent, type WireResponse } from '#shared/contract/transport';
+import { isWireRequest } from '#shared/contract/dispatch';
+import { ipcChannels, type WireEvent, type WireRequest, type WireResponse } from '#shared/contract/transport';
 import { isAppUrl } from './security';
 
 /**
@@ -40,15 +38,22 @@ export function trustedSender(appOrigin: string, windowContentsId: () => number 
 }
 
 /**
+ * Where trusted requests go: the desk host's `request` (its worker runs `answer()`: argument checks, the
+ * handler, safe error codes). It resolves with a WireResponse for the request's id and never rejects.
+ */
+export type WireHandler = (request: WireRequest) => Promise<WireResponse>;
+
+/**
  * Registers the one `desk:invoke` handler and returns its removal. Every path returns a WireResponse (never a
  * throw), so the renderer always receives a safe error code and Electron never serialises an internal message.
+ * Untrusted senders and malformed messages are refused here, before anything reaches the desk worker.
  */
-export function registerDispatcher(ipcMain: IpcMainLike, api: Api, isTrustedSender: (event: InvokeEventLike) => boolean): () => void {
+export function registerDispatcher(ipcMain: IpcMainLike, handle: WireHandler, isTrustedSender: (event: InvokeEventLike) => boolean): () => void {
   ipcMain.handle(ipcChannels.invoke, async (event, message): Promise<WireResponse> => {
     const id = requestId(message);
     if (!isTrustedSender(event)) return refusal(id, 'forbidden');
     if (!isWireRequest(message)) return refusal(id, 'invalid-arguments');
-    return answer(api, message);
+    return handle(message);
   });
   return () => ipcMain.removeHandler(ipcChannels.invoke);
 }
@@ -64,18 +69,16 @@ function refusal(id: number, code: 'forbidden' | 'invalid-arguments'): WireRespo
   return { kind: 'result', id, ok: false, error: { code } };
 }
 
+/** Where core events come from, already as wire messages: the desk host's `onEvent`. Returns the unsubscribe. */
+export type WireEventSource = (listener: (event: WireEvent) => void) => () => void;
+
 /**
  * Sends every core event to the window as a WireEvent, only while it shows the app (a page that left the app
  * never hears about the data). Returns the function that stops forwarding.
  */
-export function forwardEvents(events: EventSource, target: EventReceiver, appOrigin: string): () => void {
-  const stops = coreEventNames.map((event) =>
-    events.on(event, (payload) => {
-      if (target.isDestroyed() || !isAppUrl(target.getURL(), appOrigin)) return;
-      target.send(ipcChannels.event, { kind: 'event', event, payload });
-    }),
-  );
-  return () => {
-    for (const stop of stops) stop();
-  };
+export function forwardEvents(onEvent: WireEventSource, target: EventReceiver, appOrigin: string): () => void {
+  return onEvent((event) => {
+    if (target.isDestroyed() || !isAppUrl(target.getURL(), appOrigin)) return;
+    target.send(ipcChannels.event, event);
+  });
 }

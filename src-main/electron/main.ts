@@ -1,9 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session, type Session } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { seedDemo } from '#shared/core/demo';
-import { createDesk } from '#shared/core/desk';
-import { getRxStorageSQLite } from '../storage-sqlite/index';
+import { startDeskHost } from '../desk-host/host';
 import { resolveAppFile } from './app-protocol';
 import { loadDatabaseKey, type KeyCipher } from './database-key';
 import { forwardEvents, registerDispatcher, trustedSender } from './ipc';
@@ -14,8 +12,8 @@ import { startupFailure } from './startup-failure';
 
 /**
  * The Electron main process: thin glue between Electron and the plain, tested functions next to this file.
- * Built by electron-vite into out/main/index.js; the preload lands in out/preload/index.cjs and the renderer in
- * out/renderer/.
+ * Built by electron-vite into out/main/index.js (the desk core's worker next to it, out/main/worker.js); the preload
+ * lands in out/preload/index.cjs and the renderer in out/renderer/.
  */
 
 const location = rendererLocation({ isPackaged: app.isPackaged, devServerUrl: process.env['ELECTRON_RENDERER_URL'] });
@@ -53,21 +51,23 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const databaseDirectory = join(userData, 'data');
   const key = await loadDatabaseKey({ keyFile: join(userData, 'database.key'), databaseDirectory, cipher: safeStorageCipher() });
-  const desk = await createDesk({ storage: getRxStorageSQLite({ databaseDirectory, key }) });
-  // The demo county has known passwords: never in an installed app, only when trying a development build.
-  if (!app.isPackaged && app.commandLine.hasSwitch('demo')) await seedDemo(desk.db);
+  // The whole desk core (RxDB on SQLite) runs in the desk host's worker thread, so SQLite never blocks this
+  // event loop (window, menus, IPC). The demo county has known passwords: never in an installed app, only when
+  // trying a development build.
+  const host = await startDeskHost({ databaseDirectory, key, seedDemo: !app.isPackaged && app.commandLine.hasSwitch('demo') });
 
   secureSession(session.defaultSession);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, devTools })));
 
   // Registered before the window loads its page; the window's id is read at each call.
-  const stopDispatcher = registerDispatcher(ipcMain, desk.api, trustedSender(location.origin, () => mainWindow?.webContents.id));
+  const stopDispatcher = registerDispatcher(ipcMain, host.request, trustedSender(location.origin, () => mainWindow?.webContents.id));
   const window = createWindow();
-  const stopEvents = forwardEvents(desk, window.webContents, location.origin);
+  const stopEvents = forwardEvents(host.onEvent, window.webContents, location.origin);
   shutdown = async () => {
     stopEvents();
     stopDispatcher();
-    await desk.close();
+    // Closes the desk and its database in the worker (WAL checkpointed), then ends the worker.
+    await host.close();
   };
 }
 

@@ -1,31 +1,14 @@
 import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { SqliteStorageError } from './storage-error';
+
+export { SqliteStorageError } from './storage-error';
+export type { SqliteStorageErrorCode } from './storage-error';
 
 /** A connection to one database file (one RxDB database = one file). */
 export type SqliteConnection = Database.Database;
 export type SqliteStatement = Database.Statement<unknown[], unknown>;
-
-/** Reason codes of the errors this storage throws on purpose; callers switch on `code`, never on text. */
-export type SqliteStorageErrorCode =
-  | 'SQLITE_WRONG_KEY'
-  | 'SQLITE_LOCKED'
-  | 'SQLITE_CORRUPT'
-  | 'SQLITE_CANT_OPEN'
-  | 'SQLITE_SCHEMA_MISMATCH'
-  | 'SQLITE_CLOSED'
-  | 'SQLITE_ERROR';
-
-export class SqliteStorageError extends Error {
-  override readonly name = 'SqliteStorageError';
-  constructor(
-    readonly code: SqliteStorageErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
 
 export type OpenDatabaseOptions = {
   readonly filePath: string;

@@ -28,16 +28,18 @@ export class ParsedDocumentCache {
     return doc;
   }
 
-  /** Called with the text a write stores and the document it came from, so reads after a write hit. */
+  /** Keeps a parsed document for its text (reads call this; writes do not, see write.ts). */
   remember(json: string, doc: unknown): void {
     if (this.maxChars <= 0 || typeof doc !== 'object' || doc === null || this.byText.has(json)) return;
     this.byText.set(json, doc);
     this.chars += json.length;
-    while (this.chars > this.maxChars) {
-      const oldest = this.byText.keys().next();
-      if (oldest.done) break;
-      this.byText.delete(oldest.value);
-      this.chars -= oldest.value.length;
+    if (this.chars <= this.maxChars) return;
+    // Evicts down to 90% in one pass: asking a Map for its first key after many front deletions walks
+    // over the deleted slots each time, which made a full memo cost more per insert than the insert.
+    for (const oldest of this.byText.keys()) {
+      if (this.chars <= this.maxChars * 0.9) break;
+      this.byText.delete(oldest);
+      this.chars -= oldest.length;
     }
   }
 

@@ -31,7 +31,8 @@ type OpenFile = { db: SqliteConnection; refs: number };
 
 /**
  * The storage running SQLite on the calling thread. Every call is synchronous SQLite work wrapped in a
- * promise, so large calls block the caller's event loop; the Electron main process uses the worker.
+ * promise, so large calls block the caller's event loop; the Electron main process therefore runs the
+ * desk core (and with it this storage) in the desk host's worker thread.
  */
 export class RxStorageSQLiteInProcess implements RxStorage<SqliteInstanceInternals, SqliteInstanceOptions> {
   readonly name = STORAGE_NAME;
@@ -63,7 +64,7 @@ export class RxStorageSQLiteInProcess implements RxStorage<SqliteInstanceInterna
         },
       };
       try {
-        const layout = tableLayout(params.databaseName, params.collectionName, params.schema);
+        const layout = tableLayout(file.db, params.collectionName, params.schema);
         ensureTables(file.db, layout);
         const instance = new RxStorageInstanceSQLite<T>(
           params.databaseName,

@@ -2,23 +2,16 @@ import type { RxStorage } from 'rxdb';
 import type { SqliteStorageSettings } from './in-process';
 import { RxStorageSQLiteInProcess } from './in-process';
 import type { SqliteInstanceOptions } from './instance';
-import { RxStorageSQLiteWorker } from './worker-host';
 
 export type { SqliteStorageSettings } from './in-process';
-export { SqliteStorageError } from './database';
-export type { SqliteStorageErrorCode } from './database';
+export { SqliteStorageError } from './storage-error';
+export type { SqliteStorageErrorCode } from './storage-error';
 
-export type GetRxStorageSQLiteOptions = SqliteStorageSettings & {
-  /**
-   * Where SQLite runs. 'worker' (the default) keeps every database call off the calling thread's
-   * event loop, which the Electron main process needs; 'in-process' saves the message hop and suits
-   * tools, tests and code that already runs in a worker.
-   */
-  readonly thread?: 'worker' | 'in-process';
-};
-
-/** The RxStorage of the desk: RxDB documents in SQLite files (SQLCipher when a key is given). */
-export function getRxStorageSQLite(options: GetRxStorageSQLiteOptions): RxStorage<unknown, SqliteInstanceOptions> {
-  const { thread, ...settings } = options;
-  return thread === 'in-process' ? new RxStorageSQLiteInProcess(settings) : new RxStorageSQLiteWorker(settings);
+/**
+ * The RxStorage of the desk: RxDB documents in SQLite files (SQLCipher when a key is given). SQLite runs
+ * synchronously on the calling thread; the Electron main process keeps it off its event loop by running
+ * the whole desk core in the desk host's worker (src-main/desk-host), one message hop per user action.
+ */
+export function getRxStorageSQLite(settings: SqliteStorageSettings): RxStorage<unknown, SqliteInstanceOptions> {
+  return new RxStorageSQLiteInProcess(settings);
 }

@@ -18,7 +18,7 @@ import type { SqliteConnection } from './database';
 import { SqliteStorageError, toStorageError } from './database';
 import { QueryRunner } from './query';
 import type { InstanceStatements, TableLayout } from './schema-sql';
-import { dropTables, prepareStatements, toOrderedBlob } from './schema-sql';
+import { changesSinceParams, dropTables, prepareStatements } from './schema-sql';
 import type { AttachmentBytes } from './write';
 import type { ParsedDocumentCache } from './doc-cache';
 import type { Writer } from './write';
@@ -132,7 +132,7 @@ export class RxStorageInstanceSQLite<T>
     return this.guard(() => {
       this.ensureOpen();
       const rows = checkpoint
-        ? this.statements.changesSince.all(checkpoint.lwt, checkpoint.lwt, toOrderedBlob(checkpoint.id), limit)
+        ? this.statements.changesSince.all(changesSinceParams(this.layout, checkpoint, limit))
         : this.statements.changesFirst.all(limit);
       const documents = rows.map(this.parse);
       const last = documents[documents.length - 1];

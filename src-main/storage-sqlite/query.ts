@@ -9,7 +9,7 @@ import {
 import type { FilledMangoQuery, PreparedQuery, RxDocumentData, RxJsonSchema, RxQueryPlan } from 'rxdb';
 import type { SqliteConnection, SqliteStatement } from './database';
 import type { IndexColumn, TableLayout } from './schema-sql';
-import { quoteIdent, toOrderedBlob } from './schema-sql';
+import { quoteIdent } from './schema-sql';
 
 type Doc<T> = RxDocumentData<T>;
 type Statement = SqliteStatement;
@@ -17,8 +17,8 @@ type Statement = SqliteStatement;
 /** Reads the range of one RxDB query plan from the matching index column, in index order. */
 type PlanRange<T> = {
   readonly column: IndexColumn<T>;
-  readonly lower: Buffer;
-  readonly upper: Buffer;
+  readonly lower: string | Buffer;
+  readonly upper: string | Buffer;
   readonly plan: RxQueryPlan;
 };
 
@@ -137,7 +137,7 @@ export class QueryRunner<T> {
     if (!column) return undefined;
     const lower = getStartIndexStringFromLowerBound(this.schema, plan.index, plan.startKeys);
     const upper = getStartIndexStringFromUpperBound(this.schema, plan.index, plan.endKeys);
-    return { column, lower: toOrderedBlob(lower), upper: toOrderedBlob(upper), plan };
+    return { column, lower: this.layout.encodeKey(lower), upper: this.layout.encodeKey(upper), plan };
   }
 
   /** A query that forces an index this table does not have still gets an answer, by a full scan. */

@@ -5,13 +5,42 @@ import type { SqliteConnection, SqliteStatement } from './database';
 import { SqliteStorageError } from './database';
 
 /**
- * RxDB compares index strings by UTF-16 code unit; SQLite compares text as UTF-8 bytes, which puts
- * characters outside the BMP (emoji, CJK Ext-B) after RxDB's upper bound '\uFFFF'. Big-endian UTF-16
- * bytes compared with memcmp (SQLite's BLOB order) give exactly the code-unit order.
+ * RxDB compares index strings by UTF-16 code unit; SQLite compares TEXT as UTF-8 bytes, which agree
+ * only below U+D800 (a surrogate pair, e.g. emoji or CJK Ext-B, is 4 UTF-8 bytes and sorts after
+ * U+E000..U+FFFF, and RxDB's upper bound is '\uFFFF'). So every code unit from U+D800 up becomes the
+ * code point U+10000 + (unit - 0xD800): one code point per unit, monotonic, so UTF-8 byte order of
+ * the result is exactly RxDB's order. Index strings are almost always below U+D800 (CJK is
+ * U+4E00..U+9FFF): those are bound as they are, with no allocation.
+ */
+export function toOrderedText(value: string): string {
+  // One pass with charCodeAt; the result is built only from the first high unit on (most keys have none).
+  let out: string | undefined;
+  let from = 0;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit < 0xd800) continue;
+    // The surrogate pair of U+10000 + (unit - 0xD800).
+    out = (out ?? '') + value.slice(from, i) + String.fromCharCode(0xd800 + ((unit - 0xd800) >> 10), 0xdc00 + (unit & 0x3ff));
+    from = i + 1;
+  }
+  return out === undefined ? value : out + value.slice(from);
+}
+
+/**
+ * The key encoding of tables created before toOrderedText (see KeyFormat): big-endian UTF-16 bytes,
+ * whose memcmp order (SQLite's BLOB order) is the code-unit order too.
  */
 export function toOrderedBlob(value: string): Buffer {
   return Buffer.from(value, 'utf16le').swap16();
 }
+
+/**
+ * How a table stores its index keys, fixed when it was created; the columns tell (see readKeyFormat).
+ * 'text': TEXT keys (toOrderedText); the change feed reads RxDB's own [_meta.lwt, primary] index column.
+ * 'blob': the first layout: BLOB keys (toOrderedBlob), plus an `idb` column and a (lwt, idb) index for
+ * the change feed. Still read and written as it is, so existing files keep working.
+ */
+export type KeyFormat = 'text' | 'blob';
 
 export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
@@ -30,29 +59,86 @@ export type TableLayout<RxDocType> = {
   readonly primaryPath: string;
   readonly indexColumns: readonly IndexColumn<RxDocType>[];
   readonly schemaHash: string;
+  readonly keyFormat: KeyFormat;
+  readonly encodeKey: (value: string) => string | Buffer;
+  /** 'text' tables: the index column over [_meta.lwt, primary] that orders the change feed. */
+  readonly changesColumn: IndexColumn<RxDocType> | undefined;
+  /** How insertParams builds 'text' keys from shared parts (see keyParts). */
+  readonly keyParts: KeyParts<RxDocType>;
 };
+
+/**
+ * RxDB's index string is the concatenation of one part per field, and toOrderedText maps code units one by one,
+ * so a key is the concatenation of its encoded parts. Each field's part is computed and encoded once per
+ * document, however many indexes share it (the primary key ends every RxDB index, _deleted starts most).
+ */
+type KeyParts<RxDocType> = {
+  readonly parts: readonly ((doc: RxDocumentData<RxDocType>) => string)[];
+  /** Per index column (in order), the positions of its fields in `parts`. */
+  readonly columns: readonly (readonly number[])[];
+};
+
+function keyParts<RxDocType>(schema: RxJsonSchema<RxDocumentData<RxDocType>>, columns: readonly IndexColumn<RxDocType>[]): KeyParts<RxDocType> {
+  const fields: string[] = [];
+  const positions = columns.map((c) =>
+    c.fields.map((field) => {
+      const known = fields.indexOf(field);
+      return known >= 0 ? known : fields.push(field) - 1;
+    }),
+  );
+  return { parts: fields.map((field) => getIndexableStringMonad(schema, [field])), columns: positions };
+}
 
 const META_TABLE = 'rxdb_meta';
 
+/**
+ * The layout of one instance's table. The database is the file, so the table name needs only the
+ * collection and the schema version. An existing table keeps the key format it was created with.
+ */
 export function tableLayout<RxDocType>(
-  databaseName: string,
+  db: SqliteConnection,
   collectionName: string,
   schema: RxJsonSchema<RxDocumentData<RxDocType>>,
 ): TableLayout<RxDocType> {
-  // The database is the file, so the table name needs only the collection and the schema version.
-  void databaseName;
   const table = `c:${collectionName}:v${schema.version}`;
-  const indexColumns = (schema.indexes ?? []).map((index, position) => {
-    const fields = typeof index === 'string' ? [index] : [...index];
-    return { fields, column: `i${position}`, indexableString: getIndexableStringMonad(schema, fields) };
+  const keyFormat = readKeyFormat(db, table) ?? 'text';
+  // The schema says the primary key is a top-level string field (RxDB checks this on schema creation).
+  const primaryPath = getPrimaryFieldOfPrimaryKey(schema.primaryKey) as string;
+  const column = (fields: string[], name: string): IndexColumn<RxDocType> => ({
+    fields,
+    column: name,
+    indexableString: getIndexableStringMonad(schema, fields),
   });
+  const indexColumns = (schema.indexes ?? []).map((index, position) =>
+    column(typeof index === 'string' ? [index] : [...index], `i${position}`),
+  );
+  let changesColumn: IndexColumn<RxDocType> | undefined;
+  if (keyFormat === 'text') {
+    // RxDB adds this index to every schema; a hand-made schema without it gets it as an extra column.
+    changesColumn = indexColumns.find((c) => c.fields.length === 2 && c.fields[0] === '_meta.lwt' && c.fields[1] === primaryPath);
+    if (!changesColumn) {
+      changesColumn = column(['_meta.lwt', primaryPath], 'ilwt');
+      indexColumns.push(changesColumn);
+    }
+  }
   return {
     table,
     attachmentTable: schema.attachments ? `${table}:att` : undefined,
-    primaryPath: getPrimaryFieldOfPrimaryKey(schema.primaryKey) as string,
+    primaryPath,
     indexColumns,
     schemaHash: hashSchema(schema),
+    keyFormat,
+    encodeKey: keyFormat === 'text' ? toOrderedText : toOrderedBlob,
+    changesColumn,
+    keyParts: keyParts(schema, indexColumns),
   };
+}
+
+/** The key format of an existing table (its `idb` column marks the first layout); undefined if none. */
+function readKeyFormat(db: SqliteConnection, table: string): KeyFormat | undefined {
+  const columns = db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table);
+  if (columns.length === 0) return undefined;
+  return columns.includes('idb') ? 'blob' : 'text';
 }
 
 function hashSchema(schema: unknown): string {
@@ -87,13 +173,12 @@ export function ensureTables<RxDocType>(db: SqliteConnection, layout: TableLayou
     return;
   }
   const t = quoteIdent(layout.table);
-  const indexCols = layout.indexColumns.map((c) => `, ${c.column} BLOB NOT NULL`).join('');
+  // New tables are always 'text' (tableLayout); 'blob' tables exist already and are never created here.
+  const indexCols = layout.indexColumns.map((c) => `, ${c.column} TEXT NOT NULL`).join('');
   const statements = [
-    `CREATE TABLE ${t} (id TEXT PRIMARY KEY NOT NULL, idb BLOB NOT NULL, deleted INTEGER NOT NULL,
+    `CREATE TABLE ${t} (id TEXT PRIMARY KEY NOT NULL, deleted INTEGER NOT NULL,
       lwt REAL NOT NULL, data TEXT NOT NULL${indexCols})`,
     ...layout.indexColumns.map((c) => `CREATE INDEX ${quoteIdent(`${layout.table}:${c.column}`)} ON ${t}(${c.column})`),
-    // Checkpoint reads order by (lwt, id) in JS order; idb is the id as an ordered blob.
-    `CREATE INDEX ${quoteIdent(`${layout.table}:lwt`)} ON ${t}(lwt, idb)`,
     // cleanup() only looks at deleted documents, so a partial index keeps it off the live rows.
     `CREATE INDEX ${quoteIdent(`${layout.table}:deleted`)} ON ${t}(lwt) WHERE deleted = 1`,
   ];
@@ -129,10 +214,13 @@ export function prepareStatements<RxDocType>(db: SqliteConnection, layout: Table
   const t = quoteIdent(layout.table);
   const cols = layout.indexColumns.map((c) => c.column);
   const a = layout.attachmentTable ? quoteIdent(layout.attachmentTable) : undefined;
+  const idb = layout.keyFormat === 'blob';
+  // The change feed's order: RxDB's [_meta.lwt, primary] index string, or (lwt, idb) in 'blob' tables.
+  const changes = layout.changesColumn?.column;
   return {
     insert: db.prepare(
-      `INSERT INTO ${t} (id, idb, deleted, lwt, data${cols.map((c) => `, ${c}`).join('')})
-       VALUES (?, ?, ?, ?, ?${cols.map(() => ', ?').join('')})`,
+      `INSERT INTO ${t} (id, ${idb ? 'idb, ' : ''}deleted, lwt, data${cols.map((c) => `, ${c}`).join('')})
+       VALUES (?, ${idb ? '?, ' : ''}?, ?, ?${cols.map(() => ', ?').join('')})`,
     ),
     update: db.prepare(
       `UPDATE ${t} SET deleted = ?, lwt = ?, data = ?${cols.map((c) => `, ${c} = ?`).join('')} WHERE id = ?`,
@@ -144,10 +232,14 @@ export function prepareStatements<RxDocType>(db: SqliteConnection, layout: Table
       .prepare(`SELECT t.data FROM json_each(?) j CROSS JOIN ${t} t ON t.id = j.value WHERE +t.deleted = 0`)
       .pluck(),
     byId: db.prepare(`SELECT data FROM ${t} WHERE id = ?`).pluck(),
-    changesFirst: db.prepare(`SELECT data FROM ${t} ORDER BY lwt, idb LIMIT ?`).pluck(),
-    // Written as lwt >= ? AND (...) so SQLite seeks the (lwt, idb) index instead of scanning all of it.
+    changesFirst: db.prepare(`SELECT data FROM ${t} ORDER BY ${changes ?? 'lwt, idb'} LIMIT ?`).pluck(),
+    // 'blob': written as lwt >= ? AND (...) so SQLite seeks the (lwt, idb) index instead of scanning it.
     changesSince: db
-      .prepare(`SELECT data FROM ${t} WHERE lwt >= ? AND (lwt > ? OR idb > ?) ORDER BY lwt, idb LIMIT ?`)
+      .prepare(
+        changes
+          ? `SELECT data FROM ${t} WHERE ${changes} > ? ORDER BY ${changes} LIMIT ?`
+          : `SELECT data FROM ${t} WHERE lwt >= ? AND (lwt > ? OR idb > ?) ORDER BY lwt, idb LIMIT ?`,
+      )
       .pluck(),
     cleanupIds: db.prepare(`SELECT id FROM ${t} WHERE deleted = 1 AND lwt <= ?`).pluck(),
     cleanup: db.prepare(`DELETE FROM ${t} WHERE deleted = 1 AND lwt <= ?`),
@@ -161,16 +253,46 @@ export function prepareStatements<RxDocType>(db: SqliteConnection, layout: Table
   };
 }
 
-
-/** The SQL parameters of one document row, in the column order of `insert`. */
-export function rowValues<RxDocType>(
+/** The parameters of `changesSince` after a checkpoint. */
+export function changesSinceParams<RxDocType>(
   layout: TableLayout<RxDocType>,
-  doc: RxDocumentData<RxDocType>,
-): { id: string; values: unknown[]; json: string } {
+  checkpoint: { readonly id: string; readonly lwt: number },
+  limit: number,
+): unknown[] {
+  const column = layout.changesColumn;
+  if (!column) return [checkpoint.lwt, checkpoint.lwt, toOrderedBlob(checkpoint.id), limit];
+  // The index string reads only the two indexed fields, so a stand-in with just those gives the checkpoint's key.
+  const key = column.indexableString({ _meta: { lwt: checkpoint.lwt }, [layout.primaryPath]: checkpoint.id } as unknown as RxDocumentData<RxDocType>);
+  return [toOrderedText(key), limit];
+}
+
+/**
+ * The SQL parameters of one document row: `insert` takes them as they are; `update` takes them with
+ * the id (and idb) moved from the front to the end (see updateParams).
+ */
+export function insertParams<RxDocType>(layout: TableLayout<RxDocType>, doc: RxDocumentData<RxDocType>): unknown[] {
   // The primary path is a string field of every RxDB document (RxDB validates this on schema creation).
   const id = (doc as Record<string, unknown>)[layout.primaryPath] as string;
-  const json = JSON.stringify(doc);
-  const values: unknown[] = [doc._deleted ? 1 : 0, doc._meta.lwt, json];
-  for (const c of layout.indexColumns) values.push(toOrderedBlob(c.indexableString(doc)));
-  return { id, values, json };
+  if (layout.keyFormat === 'blob') {
+    const params: unknown[] = [id, toOrderedBlob(id), doc._deleted ? 1 : 0, doc._meta.lwt, JSON.stringify(doc)];
+    for (const c of layout.indexColumns) params.push(toOrderedBlob(c.indexableString(doc)));
+    return params;
+  }
+  const params: unknown[] = [id, doc._deleted ? 1 : 0, doc._meta.lwt, JSON.stringify(doc)];
+  const { parts, columns } = layout.keyParts;
+  const encoded = parts.map((part) => toOrderedText(part(doc)));
+  for (const positions of columns) {
+    let key = '';
+    for (const position of positions) key += encoded[position];
+    params.push(key);
+  }
+  return params;
+}
+
+/** insertParams reordered for `update` (SET deleted, lwt, data, keys… WHERE id = ?). */
+export function updateParams<RxDocType>(layout: TableLayout<RxDocType>, params: unknown[]): unknown[] {
+  const lead = layout.keyFormat === 'text' ? 1 : 2;
+  const rest = params.slice(lead);
+  rest.push(params[0]);
+  return rest;
 }

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
  * Starts the worker thread whose entry is `stem` (e.g. './worker') next to the module at `here`
  * (its import.meta.url). Under tsx/vitest the sources are TypeScript, so the worker gets tsx's loader;
  * a built app ships `<stem>.js` next to the built module. This is the one place that knows the
- * difference (the storage's worker mode and the desk host both start their workers through it).
+ * difference (the desk host and the integration tests start their workers through it).
  */
 export function startWorker(here: string, stem: string, workerData: unknown): Worker {
   if (!here.endsWith('.ts')) return new Worker(new URL(`${stem}.js`, here), { workerData });

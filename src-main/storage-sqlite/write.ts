@@ -8,7 +8,7 @@ import type {
 import type { SqliteConnection } from './database';
 import type { ParsedDocumentCache } from './doc-cache';
 import type { InstanceStatements, TableLayout } from './schema-sql';
-import { rowValues, toOrderedBlob } from './schema-sql';
+import { insertParams, updateParams } from './schema-sql';
 
 /** Attachment bytes read ahead of the transaction, keyed by the Blob they came from. */
 export type AttachmentBytes = Map<Blob, Buffer>;
@@ -63,15 +63,11 @@ export function createWriter<T>(
       docsInDb.set((doc as Record<string, unknown>)[layout.primaryPath] as string, doc);
     }
     const categorized = categorizeBulkWriteRows<T>(instance, primaryPath, docsInDb, rows, context);
-    for (const row of categorized.bulkInsertDocs) {
-      const { id, values, json } = rowValues(layout, row.document);
-      statements.insert.run(id, toOrderedBlob(id), ...values);
-      docs.remember(json, row.document);
-    }
+    // Written documents are not put into the parse memo: a bulk load would fill it with documents
+    // nobody reads and evict the ones that are (and cost the write path a map insert per row).
+    for (const row of categorized.bulkInsertDocs) statements.insert.run(insertParams(layout, row.document));
     for (const row of categorized.bulkUpdateDocs) {
-      const { id, values, json } = rowValues(layout, row.document);
-      statements.update.run(...values, id);
-      docs.remember(json, row.document);
+      statements.update.run(updateParams(layout, insertParams(layout, row.document)));
     }
     writeAttachments(statements, categorized, attachmentBytes);
     return categorized;

@@ -3,27 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromErrorData, type ApiErrorData } from '#shared/contract/errors';
 import type { Transport } from '#shared/contract/transport';
-import { seedDemo } from '#shared/core/demo';
-import { createDesk } from '#shared/core/desk';
+import { startDeskHost } from '../../../src-main/desk-host/host';
 import { forwardEvents, registerDispatcher, trustedSender } from '../../../src-main/electron/ipc';
 import { createBridge } from '../../../src-main/electron/preload-bridge';
-import { getRxStorageSQLite } from '../../../src-main/storage-sqlite/index';
 import { handlerContractSuite } from '../../contract/handler-suite';
 import { fakeIpc } from './fake-ipc';
 
 /**
  * The handler contract over the whole Electron path, as main.ts wires it: the renderer's calls go through the
  * preload bridge, a fake ipcRenderer → ipcMain hop that structured-clones every message, the dispatcher's sender
- * check, and a desk on our SQLite storage (its worker thread, SQLCipher key) in a temp folder; core events come
- * back through forwardEvents and the fake webContents.
+ * check, and the desk host (the whole desk core in its worker thread, on our SQLite storage with a SQLCipher key)
+ * in a temp folder; core events come back from the host through forwardEvents and the fake webContents.
  */
 handlerContractSuite('the IPC dispatcher (fake ipcMain/webContents)', async () => {
   const folder = await mkdtemp(join(tmpdir(), 'desk-ipc-'));
-  const desk = await createDesk({ storage: getRxStorageSQLite({ databaseDirectory: folder, key: 'ab'.repeat(32) }) });
-  await seedDemo(desk.db, { N: 2 ** 10 });
+  const host = await startDeskHost({ databaseDirectory: folder, key: 'ab'.repeat(32), seedDemo: true, demoPasswordCost: { N: 2 ** 10 } });
   const ipc = fakeIpc();
-  const stopDispatcher = registerDispatcher(ipc.ipcMain, desk.api, trustedSender('app://desk', () => ipc.webContents.id));
-  const stopEvents = forwardEvents(desk, ipc.webContents, 'app://desk');
+  const stopDispatcher = registerDispatcher(ipc.ipcMain, host.request, trustedSender('app://desk', () => ipc.webContents.id));
+  const stopEvents = forwardEvents(host.onEvent, ipc.webContents, 'app://desk');
   const bridge = createBridge(ipc.ipcRenderer);
   // What the renderer's Electron transport does with the bridge: rebuild the ApiError from its safe data.
   const transport: Transport = {
@@ -35,7 +32,7 @@ handlerContractSuite('the IPC dispatcher (fake ipcMain/webContents)', async () =
     async close() {
       stopEvents();
       stopDispatcher();
-      await desk.close();
+      await host.close();
       await rm(folder, { recursive: true, force: true });
     },
   };

@@ -1,9 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Api } from '#shared/contract/api';
+import { answer } from '#shared/contract/dispatch';
 import { ApiError } from '#shared/contract/errors';
-import { ipcChannels, type WireResponse } from '#shared/contract/transport';
+import { coreEventNames } from '#shared/contract/events';
+import { ipcChannels, type WireEvent, type WireResponse } from '#shared/contract/transport';
 import { CoreEmitter } from '#shared/core/emitter';
-import { forwardEvents, registerDispatcher, trustedSender } from '../../../src-main/electron/ipc';
+import { forwardEvents, registerDispatcher, trustedSender, type WireEventSource } from '../../../src-main/electron/ipc';
 import { appUrl, fakeIpc, type FakeIpc } from './fake-ipc';
 
 const appOrigin = 'app://desk';
@@ -34,7 +36,8 @@ describe('registerDispatcher', () => {
     ipc = fakeIpc();
     const built = fakeApi();
     spies = built.spies;
-    stop = registerDispatcher(ipc.ipcMain, built.api, trustedSender(appOrigin, () => ipc.webContents.id));
+    // What the desk worker does with a forwarded request (src-main/desk-host/worker.ts), minus the thread.
+    stop = registerDispatcher(ipc.ipcMain, (wire) => answer(built.api, wire), trustedSender(appOrigin, () => ipc.webContents.id));
   });
 
   it('answers a request from the app window with the handler result', async () => {
@@ -94,6 +97,14 @@ describe('registerDispatcher', () => {
   });
 });
 
+/** The core's events as wire messages, as the desk host's `onEvent` delivers them. */
+function wireEvents(emitter: CoreEmitter): WireEventSource {
+  return (listener: (event: WireEvent) => void) => {
+    const stops = coreEventNames.map((event) => emitter.on(event, (payload) => listener({ kind: 'event', event, payload })));
+    return () => stops.forEach((stop) => stop());
+  };
+}
+
 describe('forwardEvents', () => {
   let ipc: FakeIpc;
   let emitter: CoreEmitter;
@@ -103,7 +114,7 @@ describe('forwardEvents', () => {
   });
 
   it('sends each core event to the window as a WireEvent on desk:event', () => {
-    forwardEvents(emitter, ipc.webContents, appOrigin);
+    forwardEvents(wireEvents(emitter), ipc.webContents, appOrigin);
     emitter.emit('data-changed', { collections: ['cases'], caseIds: ['c1'] });
     emitter.emit('sync-status-changed', { state: 'offline', pending: 2 });
     expect(ipc.webContents.sent).toEqual([
@@ -113,7 +124,7 @@ describe('forwardEvents', () => {
   });
 
   it('sends nothing to a destroyed window or to a page that left the app', () => {
-    forwardEvents(emitter, ipc.webContents, appOrigin);
+    forwardEvents(wireEvents(emitter), ipc.webContents, appOrigin);
     ipc.webContents.url = 'https://example.com/';
     emitter.emit('data-changed', { collections: ['cases'] });
     ipc.webContents.url = appUrl;
@@ -123,7 +134,7 @@ describe('forwardEvents', () => {
   });
 
   it('stops forwarding when stopped', () => {
-    const stop = forwardEvents(emitter, ipc.webContents, appOrigin);
+    const stop = forwardEvents(wireEvents(emitter), ipc.webContents, appOrigin);
     stop();
     emitter.emit('data-changed', { collections: ['cases'] });
     expect(ipc.webContents.sent).toEqual([]);

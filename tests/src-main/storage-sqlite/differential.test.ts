@@ -165,19 +165,13 @@ async function compareFindById(pair: Pair, where: string): Promise<void> {
 }
 
 describe('SQLite storage gives the same answers as RxDB memory storage (differential)', () => {
-  const inProcess = getRxStorageSQLite({ databaseDirectory: temp.dir, thread: 'in-process' });
-  it.each(SEEDS)('in-process, random sequence of %i', async (seed) => {
-    await runSequence(seed, inProcess, OPERATIONS);
+  const storage = getRxStorageSQLite({ databaseDirectory: temp.dir });
+  it.each(SEEDS)('random sequence of %i', async (seed) => {
+    await runSequence(seed, storage, OPERATIONS);
   });
   // Reads normally hit the parse memo (doc-cache.ts); one sequence with it off checks the cold path.
-  const cold = getRxStorageSQLite({ databaseDirectory: temp.dir, thread: 'in-process', documentCacheChars: 0 });
-  it('in-process without the parse memo, random sequence', async () => {
+  const cold = getRxStorageSQLite({ databaseDirectory: temp.dir, documentCacheChars: 0 });
+  it('without the parse memo, random sequence', async () => {
     await runSequence((SEEDS[0] ?? 1) + 2, cold, OPERATIONS);
-  });
-  // The worker forwards the same calls; one sequence checks that nothing is lost in the message hop
-  // (structured clone of documents, events before the answer, errors).
-  const worker = getRxStorageSQLite({ databaseDirectory: temp.dir });
-  it('worker thread, random sequence', async () => {
-    await runSequence((SEEDS[0] ?? 1) + 1, worker, OPERATIONS);
   });
 });
