@@ -81,6 +81,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   // A registration a crash interrupted is finished before anyone uses the desk (registration-intent.ts).
   const finished = await finishPendingRegistration(db);
   if (finished) await projector.refresh([finished]);
+  repeats.warm();
   // A changed server setting restarts (or stops) replication.
   emitter.on('data-changed', (change) => {
     if (change.collections.includes('settings')) void sync.resume();

@@ -1,6 +1,7 @@
 import type { CaseProjection } from '../domain/case-types';
 import type { PetitionerDoc } from '../domain/documents';
 import { findRepeats, type PetitionerKey, type RepeatCandidate, type RepeatInput, type RepeatScore } from '../domain/repeat';
+import { normalizeMangoQuery, prepareQuery, type MangoQuerySelector, type MangoQuerySortPart, type RxCollection } from 'rxdb';
 import type { DeskDatabase } from './database';
 
 export function petitionerKey(p: Pick<PetitionerDoc, 'idNumber' | 'phone' | 'name' | 'address'>): PetitionerKey {
@@ -36,17 +37,45 @@ export class RepeatIndex {
     for (const c of projections) this.candidates.set(c.id, candidate(c, petitioners));
   }
 
+  /** Starts loading in the background (e.g. right after the desk opens), so the first registration does not wait. */
+  warm(): void {
+    void this.load().catch(() => undefined); // a failed warm-up is retried on first use
+  }
+
   private load(): Promise<Map<string, RepeatCandidate>> {
     if (this.candidates) return Promise.resolve(this.candidates);
     this.loading ??= (async () => {
-      const petitioners = await this.db.petitioners.find().exec();
-      const byId = new Map(petitioners.map((p) => [p.id, p]));
+      // Read straight from the storage, page by page: RxDocument objects for 100,000 matters cost seconds.
+      const byId = new Map<string, PetitionerDoc>();
+      for await (const p of readAll(this.db.petitioners)) byId.set(p.id, p);
       const map = new Map<string, RepeatCandidate>();
-      for (const doc of await this.db.cases.find().exec()) map.set(doc.id, candidate(doc.projection, byId));
+      for await (const c of readAll(this.db.cases)) map.set(c.id, candidate(c.projection, byId));
       this.candidates = map;
       return map;
     })();
+    this.loading.catch(() => {
+      this.loading = undefined;
+    });
     return this.loading;
+  }
+}
+
+const PAGE = 5_000;
+
+/** Every live document of a collection, in primary-key pages, as plain data. */
+async function* readAll<T extends { id: string }>(collection: RxCollection<T>): AsyncGenerator<T> {
+  let after = '';
+  for (;;) {
+    const query = normalizeMangoQuery<T>(collection.schema.jsonSchema, {
+      selector: { id: { $gt: after }, _deleted: false } as MangoQuerySelector<T>, // `id` is every desk collection's primary key
+      sort: [{ id: 'asc' } as MangoQuerySortPart<T>],
+      limit: PAGE,
+    });
+    const { documents } = await collection.storageInstance.query(prepareQuery(collection.schema.jsonSchema, query));
+    yield* documents as unknown as T[]; // storage rows are the collection's documents plus RxDB's meta fields
+    const last = documents.at(-1);
+    if (!last || documents.length < PAGE) return;
+    after = last.id;
   }
 }
 
