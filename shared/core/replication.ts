@@ -1,7 +1,7 @@
 import { Subject } from 'rxjs';
 import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import { addRxPlugin, getChangedDocumentsSince } from 'rxdb';
+import { addRxPlugin, getAssumedMasterState, getChangedDocumentsSince, writeDocToDocState } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import type { SyncStatus } from '../contract/events';
 import { SseParser } from '../sync/sse';
@@ -195,14 +195,16 @@ export class DeskReplication {
     this.statusTimer = hostTimers.setTimeout(() => void this.refreshPending(), 200);
   }
 
-  /** Local changes the server has not accepted yet: documents written after each push checkpoint. */
+  /**
+   * Local changes the server has not accepted yet. RxDB's push checkpoint does not move past documents that the
+   * pull wrote, so "changed since the push checkpoint" alone would count pulled documents as pending for ever;
+   * a document counts only when it differs from the state the server is known to hold, RxDB's own test.
+   */
   private async refreshPending(): Promise<void> {
     let pending = 0;
     for (const [name, state] of this.states) {
       if (replicatedCollections[name] === 'down') continue;
-      const checkpoint = state.internalReplicationState?.lastCheckpointDoc.up?.checkpointData;
-      const changed = await getChangedDocumentsSince(state.collection.storageInstance, SYNC_BATCH_SIZE, checkpoint).catch(() => ({ documents: [] }));
-      pending += changed.documents.length;
+      pending += await pendingOf(state).catch(() => 0);
     }
     const active = [...this.states.values()].some((s) => s.isStopped() === false && (s as unknown as { subjects: { active: { getValue(): boolean } } }).subjects.active.getValue()); // RxDB keeps the active flag in a BehaviorSubject
     if (this.stopped) return;
@@ -212,6 +214,23 @@ export class DeskReplication {
       this.onStatus(this.status);
     }
   }
+}
+
+/** The documents of one replicated collection that the server does not hold in their current state. */
+async function pendingOf(state: AnyState): Promise<number> {
+  const internal = state.internalReplicationState;
+  if (!internal) return 0;
+  const checkpoint = internal.lastCheckpointDoc.up?.checkpointData;
+  const changed = await getChangedDocumentsSince(state.collection.storageInstance, SYNC_BATCH_SIZE, checkpoint);
+  if (changed.documents.length === 0) return 0;
+  const primary = state.collection.schema.primaryPath as string; // every desk collection's key is a string field
+  const ids = changed.documents.map((d) => (d as Record<string, unknown>)[primary] as string);
+  const assumed = await getAssumedMasterState(internal, ids);
+  return changed.documents.filter((doc, i) => {
+    const id = ids[i];
+    const known = id === undefined ? undefined : assumed[id];
+    return !known || !internal.input.conflictHandler.isEqual(known.docData, writeDocToDocState(doc, internal.hasAttachments, !!internal.input.keepMeta), 'upstream-check-if-equal');
+  }).length;
 }
 
 const syncErrorCodes = new Set<string>([...authErrors, ...syncRefusals, 'server-unreachable', 'server-error', 'not-enrolled', 'clock-drift']);
