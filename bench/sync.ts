@@ -9,6 +9,7 @@
  *
  * Run: `npm run bench:sync [-- events desks]` (default 100000 200).
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,16 +18,20 @@ import { createDesk } from '#shared/core/desk';
 import { DEMO_PASSWORD } from '#shared/core/demo';
 import { inProcessTransport } from '#shared/contract/dispatch';
 import { getRxStorageSQLite } from '../src-main/storage-sqlite/index';
-import { createServer } from '../src-server/app';
 import { openDatabase } from '../src-server/db/database';
 import { migrate } from '../src-server/db/migrations';
 import { seedDemoCounty } from '../src-server/services/admin';
 import { feedHead } from '../src-server/services/feed';
 import { percentile } from './support/stats';
-import { enrol, runLoad, scratchDatabase, seedEvents, streamLatency } from './support/sync-load';
+import type { LoadOrder } from './support/sync-child';
+import { benchTownships, enrol, scratchDatabase, seedEvents, streamLatency, type LoadDesk, type LoadResult } from './support/sync-load';
 
 const EVENTS = Number(process.argv[2] ?? 100_000);
 const DESKS = Number(process.argv[3] ?? 200);
+// 200 desks of a county spread over its townships (a county has ~10–30): each pull then carries what the
+// desk's own township wrote. `-- 100000 200 1` puts every desk in 青山镇, the worst case (every pull carries all
+// 200 desks' writes).
+const TOWNSHIPS = Number(process.argv[4] ?? 20);
 const PER_CASE = 10;
 const log = (line: string) => console.log(line);
 
@@ -34,8 +39,11 @@ const tdb = await scratchDatabase();
 const db = await openDatabase({ url: tdb.url, poolSize: 20 });
 await migrate(db);
 await seedDemoCounty(db, { argon2: { memoryCost: 1024, timeCost: 1 }, scrypt: { N: 2 ** 10 } }); // cheap hashes: logins are not measured here
-const server = await createServer({ db });
-const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
+// The server runs in its own process, as deployed; the desk (initial sync) and the load generator in others.
+const child = (role: string, ...args: string[]) => fork(new URL('./support/sync-child.ts', import.meta.url), [role, ...args], { execArgv: [...process.execArgv, ...(process.env.SYNC_BENCH_PROFILE && role === 'server' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SYNC_BENCH_PROFILE}`] : [])] });
+const answer = <T>(p: ChildProcess) => new Promise<T>((resolve, reject) => { p.once('message', (m) => resolve(m as T)); p.once('exit', (code) => reject(new Error(`child exited ${code}`))); });
+const server = child('server', tdb.url, '20');
+const { url } = await answer<{ url: string }>(server);
 const dir = mkdtempSync(join(tmpdir(), 'bench-sync-'));
 
 try {
@@ -61,14 +69,32 @@ try {
   await desk.close();
 
   // 2. Many desks at once.
-  const tokens = [];
-  for (let i = 0; i < DESKS; i++) tokens.push(await enrol(url, i % 2 === 0 ? 'qs-reception' : 'qs-handler'));
+  const townships = await benchTownships(db, TOWNSHIPS);
+  const desks: LoadDesk[] = [];
+  for (let i = 0; i < DESKS; i++) {
+    const t = townships[i % townships.length]!;
+    desks.push({ tokens: await enrol(url, t.login), actor: { userId: t.userId, officeId: t.officeId, role: 'receptionist' }, head: (await feedHead(db, t.officeId, 'case_events')) ?? null });
+  }
+  const tokens = desks.map((d) => d.tokens);
   const ROUNDS = 10;
   const BATCH = 10;
-  const load = await runLoad(url, tokens, ROUNDS, BATCH, (await feedHead(db, 'office-qingshan', 'case_events')) ?? null);
-  const docsPerS = load.documents / load.seconds;
-  log(`${DESKS} desks × ${ROUNDS} rounds of (push ${BATCH} events, pull): ${load.latencies.length} requests in ${load.seconds.toFixed(1)} s`);
-  log(`  latency p50 ${percentile(load.latencies, 50).toFixed(1)} ms, p99 ${percentile(load.latencies, 99).toFixed(1)} ms (target p99 < 250 ms); ${Math.round(docsPerS)} documents/s`);
+  const ms = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(1)} ms, p99 ${percentile(xs, 99).toFixed(1)} ms`;
+  let docsPerS = 0;
+  // Back to back (a stress test: 200 requests always in flight) and paced (each desk a round every 2 s).
+  for (const [run, intervalMs] of [0, 2_000].entries()) {
+    const atHead: LoadDesk[] = []; // each run starts at its feed's head, as an up-to-date desk would
+    for (const d of desks) atHead.push({ ...d, head: (await feedHead(db, d.actor.officeId, 'case_events')) ?? null });
+    const loader = child('load');
+    const order: LoadOrder = { url, desks: atHead, rounds: ROUNDS, batch: BATCH, intervalMs, run };
+    loader.send(order);
+    const load = await answer<LoadResult>(loader);
+    const rate = load.documents / load.seconds;
+    if (intervalMs === 0) docsPerS = rate;
+    const how = intervalMs === 0 ? 'no pause' : `a round every ${intervalMs / 1000} s per desk`;
+    log(`${DESKS} desks in ${townships.length} township(s) × ${ROUNDS} rounds of (push ${BATCH} events, pull), ${how}: ${load.latencies.length} requests in ${load.seconds.toFixed(1)} s`);
+    log(`  latency ${ms(load.latencies)} (target p99 < 250 ms); ${Math.round(rate)} documents/s (${Math.round(load.pulled / (load.latencies.length / 2))} pulled a pull)`);
+    log(`    push ${ms(load.push)}; pull ${ms(load.pull)}`);
+  }
   await db.query('CREATE TABLE bench_raw (id text PRIMARY KEY, body jsonb)');
   const rows = Array.from({ length: 20_000 }, (_, i) => ({ id: `raw-${i}`, body: { i, text: '备注：已电话联系信访人，约定下周面谈。' } }));
   start = performance.now();
@@ -79,10 +105,12 @@ try {
   log(`  raw batched INSERT (1,000 rows a statement): ${Math.round(rawInsert)} rows/s → sync/raw = ${(docsPerS / rawInsert).toFixed(2)}`);
 
   // 3. Stream latency between two desks of one office.
-  const s = await streamLatency(url, tokens[0]!, tokens[1]!, 20);
+  // Desks i and i + townships share an office (with one desk, it reads its own writes).
+  const s = await streamLatency(url, tokens[0]!, tokens[Math.min(townships.length, DESKS - 1)]!, 20);
   log(`stream: a push at one desk reaches another desk of the office in p50 ${s.p50.toFixed(1)} ms, max ${s.max.toFixed(1)} ms (target < 1 s)`);
 } finally {
-  await server.close();
+  server.send('stop');
+  await new Promise((resolve) => server.once('exit', resolve));
   await db.close();
   await tdb.drop();
   rmSync(dir, { recursive: true, force: true });

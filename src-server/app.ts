@@ -8,6 +8,7 @@ import { authRoutes } from './routes/auth';
 import { replicationRoutes } from './routes/replication';
 import { Auth, AuthError } from './services/auth';
 import { domainPolicies, type CollectionPolicy } from './services/collections';
+import { sequencerOf } from './services/feed';
 import { Notifier } from './services/notifier';
 
 /**
@@ -37,6 +38,8 @@ const BODY_LIMIT = 32 * 1024 * 1024;
 export async function createServer(options: ServerOptions): Promise<CountyServer> {
   const now = options.now ?? (() => new Date());
   await migrate(options.db);
+  // Rows a crashed process committed but never sequenced reach their feeds now, not only at the next push.
+  await sequencerOf(options.db).flush();
   const auth = await Auth.open(options.db, now);
   const notifier = new Notifier();
   await notifier.start(options.db);

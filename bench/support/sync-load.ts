@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { DEMO_PASSWORD } from '#shared/core/demo';
 import type { Database } from '../../src-server/db/database';
+import { addOffice, addUser } from '../../src-server/services/admin';
 import { SseParser } from '#shared/sync/sse';
 import { syncPaths, type DeviceTokens, type FeedCheckpoint, type PullResponse } from '#shared/sync/protocol';
 import { percentile } from './stats';
@@ -9,10 +10,17 @@ import { percentile } from './stats';
 /** Load helpers of bench/sync.ts: bulk seeding, a simulated desk speaking the protocol, stream latency. */
 
 const at = '2025-12-01T01:00:00.000Z';
-const actor = { userId: 'user-qs-reception', officeId: 'office-qingshan', role: 'receptionist' };
+const qingshan = { userId: 'user-qs-reception', officeId: 'office-qingshan', role: 'receptionist' };
 
-/** One event document of 青山镇: a 登记 or a 备注 on matter `c`. */
-export function eventDoc(id: string, c: number, n: number): Record<string, unknown> {
+/** Who acts in a simulated desk's events: a receptionist of the desk's office. */
+export interface Actor {
+  readonly userId: string;
+  readonly officeId: string;
+  readonly role: string;
+}
+
+/** One event document (of 青山镇 unless `actor` says otherwise): a 登记 or a 备注 on matter `c`. */
+export function eventDoc(id: string, c: number, n: number, actor: Actor = qingshan): Record<string, unknown> {
   const caseId = `case-${c}`;
   return n === 0
     ? { id, caseId, type: 'register', actor, occurredAt: at, recordedAt: at, article: '第十九条', after: [],
@@ -37,36 +45,57 @@ export async function seedEvents(db: Database, cases: number, perCase: number): 
 
 export interface LoadResult {
   readonly latencies: number[];
+  readonly push: number[];
+  readonly pull: number[];
   readonly documents: number;
+  readonly pulled: number;
   readonly seconds: number;
 }
 
+/** A simulated desk: its tokens, the receptionist it pushes as, and where its office's feed stands. */
+export interface LoadDesk {
+  readonly tokens: DeviceTokens;
+  readonly actor: Actor;
+  readonly head: FeedCheckpoint | null;
+}
+
+type LoadOut = { push: number[]; pull: number[]; documents: number; pulled: number };
+
 /** One simulated desk: `rounds` × (push `batch` new events, pull its feed from its checkpoint). */
-async function simulatedDesk(url: string, tokens: DeviceTokens, desk: number, rounds: number, batch: number, head: FeedCheckpoint | null, out: { latencies: number[]; documents: number }) {
-  let checkpoint: FeedCheckpoint | null = head;
+async function simulatedDesk(url: string, d: LoadDesk, desk: number, rounds: number, batch: number, intervalMs: number, run: number, out: LoadOut) {
+  const { tokens, actor } = d;
+  let checkpoint: FeedCheckpoint | null = d.head;
   const headers = { authorization: `Bearer ${tokens.accessToken}`, 'content-type': 'application/json' };
+  // Paced desks start at random offsets within the interval and then keep to it; 0: back to back.
+  const t0 = performance.now() + Math.random() * intervalMs;
   for (let r = 0; r < rounds; r++) {
-    const docs = Array.from({ length: batch }, (_, i) => ({ newDocumentState: { ...eventDoc(`load-${desk}-${r}-${i}`, 1_000_000 + desk * 1_000 + r * batch + i, 0), _deleted: false } }));
+    const wait = t0 + r * intervalMs - performance.now();
+    if (intervalMs > 0 && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const docs = Array.from({ length: batch }, (_, i) => ({ newDocumentState: { ...eventDoc(`load-${run}-${desk}-${r}-${i}`, (run + 1) * 10_000_000 + desk * 1_000 + r * batch + i, 0, actor), _deleted: false } }));
     let start = performance.now();
     const pushed = await fetch(url + syncPaths.push('case_events'), { method: 'POST', headers, body: JSON.stringify(docs) });
-    await pushed.json();
-    out.latencies.push(performance.now() - start);
+    const answer = (await pushed.json()) as { refused?: unknown[] };
+    if (pushed.status !== 200 || (answer.refused?.length ?? 0) > 0) throw new Error(`push refused: ${pushed.status} ${JSON.stringify(answer).slice(0, 200)}`);
+    out.push.push(performance.now() - start);
     out.documents += batch;
     start = performance.now();
     const q = `?limit=1000${checkpoint ? `&checkpoint=${encodeURIComponent(JSON.stringify(checkpoint))}` : ''}`;
     const page = (await (await fetch(url + syncPaths.pull('case_events') + q, { headers })).json()) as PullResponse;
-    out.latencies.push(performance.now() - start);
+    out.pull.push(performance.now() - start);
     out.documents += page.documents.length;
+    out.pulled += page.documents.length;
     checkpoint = page.checkpoint;
   }
 }
 
 /** `desks` simulated desks at once (each starts from the head of its feed, as an up-to-date desk would). */
-export async function runLoad(url: string, tokens: DeviceTokens[], rounds: number, batch: number, head: FeedCheckpoint | null): Promise<LoadResult> {
-  const out = { latencies: [] as number[], documents: 0 };
+/** `run` keeps the documents of several runs on one database apart (a repeated push would be an idempotent no-op). */
+export async function runLoad(url: string, desks: readonly LoadDesk[], rounds: number, batch: number, intervalMs = 0, run = 0): Promise<LoadResult> {
+  const out: LoadOut = { push: [], pull: [], documents: 0, pulled: 0 };
   const start = performance.now();
-  await Promise.all(tokens.map((t, i) => simulatedDesk(url, t, i, rounds, batch, head, out)));
-  return { latencies: out.latencies.sort((a, b) => a - b), documents: out.documents, seconds: (performance.now() - start) / 1000 };
+  await Promise.all(desks.map((d, i) => simulatedDesk(url, d, i, rounds, batch, intervalMs, run, out)));
+  const sort = (xs: number[]) => xs.sort((a, b) => a - b);
+  return { latencies: sort([...out.push, ...out.pull]), push: sort(out.push), pull: sort(out.pull), documents: out.documents, pulled: out.pulled, seconds: (performance.now() - start) / 1000 };
 }
 
 /** Time from a push at one desk until another desk of the office reads it from its stream. */
@@ -121,4 +150,20 @@ export async function enrol(url: string, login: string): Promise<DeviceTokens> {
   const r = await fetch(url + syncPaths.login, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password: DEMO_PASSWORD, deviceName: 'bench' }) });
   if (r.status !== 200) throw new Error(`enrol ${login}: ${r.status}`);
   return (await r.json()) as DeviceTokens;
+}
+
+/** The demo's two townships and `count - 2` more, each with a receptionist to log in as (cheap hashes). */
+export async function benchTownships(db: Database, count: number): Promise<{ officeId: string; login: string; userId: string }[]> {
+  const demo = [
+    { officeId: 'office-qingshan', login: 'qs-reception', userId: 'user-qs-reception' },
+    { officeId: 'office-lvshui', login: 'ls-reception', userId: 'user-ls-reception' },
+  ];
+  const added = [];
+  for (let t = demo.length; t < count; t++) {
+    const officeId = `office-bench-${t}`;
+    await addOffice(db, { id: officeId, code: `9999013${String(t).padStart(2, '0')}`, name: `示范镇${t}`, kind: 'township', parentId: 'office-county' });
+    const user = await addUser(db, { login: `bench-${t}-reception`, name: `接待员${t}`, officeId, roles: ['receptionist'], password: DEMO_PASSWORD }, { argon2: { memoryCost: 1024, timeCost: 1 }, scrypt: { N: 2 ** 10 } });
+    added.push({ officeId, login: user.login, userId: user.id });
+  }
+  return [...demo, ...added].slice(0, Math.max(1, count));
 }

@@ -46,7 +46,9 @@ export class Projector {
   async refresh(caseIds: Iterable<string>): Promise<CaseProjection[]> {
     const ids = [...new Set(caseIds)];
     if (ids.length === 0) return [];
-    const docs = await this.db.case_events.find({ selector: { caseId: { $in: ids } } }).exec();
+    // One equality query per matter: RxDB plans `$in` as a scan of the whole index, which made every replicated
+    // page cost a pass over all events (initial sync quadratic in its size); equality reads one index range.
+    const docs = (await Promise.all(ids.map((id) => this.db.case_events.find({ selector: { caseId: id } }).exec()))).flat();
     const byCase = new Map<string, CaseEvent[]>();
     for (const doc of docs) {
       const event = asCaseEvent(doc.toMutableJSON());

@@ -80,6 +80,15 @@ export const migrations: readonly string[] = [
     code text NOT NULL
   );
   `,
+  `
+  -- Feed rows of committed writes waiting for a sequencing round (services/feed.ts): writers never number feed
+  -- rows themselves, so they hold no feed lock through their commit.
+  CREATE TABLE feed_pending (
+    office_id text NOT NULL,
+    collection text NOT NULL,
+    doc_id text NOT NULL
+  );
+  `,
 ];
 
 const MIGRATION_LOCK = 7_314_001;

@@ -5,7 +5,7 @@ import { MAX_CLOCK_DRIFT_MS, SYNC_BATCH_SIZE } from '#shared/sync/protocol';
 import type { Database } from '../db/database';
 import type { Auth, TokenClaims } from '../services/auth';
 import type { CollectionPolicy, Pusher } from '../services/collections';
-import { feedHead, readFeed } from '../services/feed';
+import { feedHead, readFeedText } from '../services/feed';
 import type { Notifier } from '../services/notifier';
 import { pushDocuments } from '../services/push';
 
@@ -59,7 +59,9 @@ export function replicationRoutes(app: FastifyInstance, deps: ReplicationDeps): 
     const query = pullQuery.safeParse(request.query);
     const checkpoint = query.success && query.data.checkpoint ? checkpointSchema.safeParse(safeJson(query.data.checkpoint)) : undefined;
     if (!query.success || (checkpoint && !checkpoint.success)) return reply.code(400).send({ code: 'invalid-arguments' });
-    return readFeed(deps.db, claims.officeId, policy.name, checkpoint?.data, query.data.limit);
+    const page = await readFeedText(deps.db, claims.officeId, policy.name, checkpoint?.data, query.data.limit);
+    // Already JSON: a string with this content type is sent as is, not serialised again.
+    return reply.type('application/json; charset=utf-8').send(page.json);
   });
 
   app.post('/api/v1/replication/:collection/push', async (request, reply) => {
@@ -117,10 +119,11 @@ function openStream(deps: ReplicationDeps, request: FastifyRequest, reply: Fasti
       do {
         again = false;
         for (let more = true; more && !closed; ) {
-          const page = await readFeed(deps.db, officeId, collection, cursor, SYNC_BATCH_SIZE);
-          if (page.documents.length > 0) raw.write(`data: ${JSON.stringify(page)}\n\n`);
+          const page = await readFeedText(deps.db, officeId, collection, cursor, SYNC_BATCH_SIZE);
+          // jsonb's text form escapes every newline, so the page is one SSE data line.
+          if (page.count > 0) raw.write(`data: ${page.json}\n\n`);
           cursor = page.checkpoint ?? cursor;
-          more = page.documents.length === SYNC_BATCH_SIZE;
+          more = page.count === SYNC_BATCH_SIZE;
         }
       } while (again && !closed);
     } catch (error) {

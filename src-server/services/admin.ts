@@ -5,7 +5,7 @@ import { defaultCalendar } from '#shared/domain/calendar';
 import type { Role } from '#shared/domain/codes';
 import type { CalendarDoc, OfficeDoc, UserDoc } from '#shared/domain/documents';
 import type { Database, Sql } from '../db/database';
-import { appendToFeeds, type FeedEntry } from './feed';
+import { appendToFeeds, withFeedAppends, type FeedEntry } from './feed';
 import { OfficeTree } from './visibility';
 
 /**
@@ -48,7 +48,7 @@ async function backfill(tx: Sql, officeIds: readonly string[]): Promise<FeedEntr
 
 export async function addOffice(db: Database, office: Omit<OfficeDoc, 'updatedAt'>, now = new Date()): Promise<OfficeDoc> {
   const doc: OfficeDoc = { ...office, updatedAt: now.toISOString() };
-  await db.transaction((tx) => writeReference(tx, 'offices', [doc]));
+  await withFeedAppends(db, (tx) => writeReference(tx, 'offices', [doc]));
   return doc;
 }
 
@@ -73,7 +73,7 @@ export async function addUser(db: Database, user: NewUser, cost: PasswordCost = 
     updatedAt: now.toISOString(),
   };
   const passwordHash = await hashArgon2(user.password, cost.argon2);
-  await db.transaction(async (tx) => {
+  await withFeedAppends(db, async (tx) => {
     const office = await tx.query(`SELECT 1 FROM docs WHERE collection = 'offices' AND id = $1`, [user.officeId]);
     if (office.rows.length === 0) throw new Error(`unknown office: ${user.officeId}`);
     await writeReference(tx, 'users', [doc]);
@@ -93,7 +93,7 @@ export async function setPassword(db: Database, login: string, password: string,
   if (!user) throw new Error(`unknown login: ${login}`);
   const verifier = await createVerifier(password, cost.scrypt);
   const passwordHash = await hashArgon2(password, cost.argon2);
-  await db.transaction(async (tx) => {
+  await withFeedAppends(db, async (tx) => {
     await writeReference(tx, 'users', [{ ...user, verifier, updatedAt: now.toISOString() }]);
     await tx.query('UPDATE credentials SET password_hash = $2 WHERE user_id = $1', [user.id, passwordHash]);
   });
@@ -104,7 +104,7 @@ export async function disableUser(db: Database, login: string, now = new Date())
   const { rows } = await db.query<{ body: UserDoc }>(`SELECT d.body FROM docs d JOIN credentials c ON c.user_id = d.id WHERE d.collection = 'users' AND c.login = $1`, [login]);
   const user = rows[0]?.body;
   if (!user) throw new Error(`unknown login: ${login}`);
-  await db.transaction((tx) => writeReference(tx, 'users', [{ ...user, disabled: true, updatedAt: now.toISOString() }]));
+  await withFeedAppends(db, (tx) => writeReference(tx, 'users', [{ ...user, disabled: true, updatedAt: now.toISOString() }]));
 }
 
 /** Revokes an enrolled device (a lost desk, design.md §5); its tokens are refused from the next request on. */
@@ -127,7 +127,7 @@ export async function seedDemoCounty(db: Database, cost: PasswordCost = {}): Pro
   if (rows.length > 0) return false;
   const users = await demoUsers(cost.scrypt);
   const hashes = await Promise.all(users.map(() => hashArgon2(DEMO_PASSWORD, cost.argon2)));
-  await db.transaction(async (tx) => {
+  await withFeedAppends(db, async (tx) => {
     await writeReference(tx, 'offices', [...demoOffices]);
     await writeReference(tx, 'calendars', [calendarDoc()]);
     await writeReference(tx, 'users', users);

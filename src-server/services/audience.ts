@@ -2,7 +2,7 @@ import type { Sql } from '../db/database';
 import { lockAll } from './locks';
 import type { CollectionPolicy, Pusher } from './collections';
 import type { FeedEntry } from './feed';
-import { OfficeTree, petitionerAudience, readCaseAccess, refreshCaseAccess, type CaseAccess } from './visibility';
+import { OfficeTree, petitionerAudience, readCaseAccess, refreshCaseAccess, type CaseAccess, type KnownAccess } from './visibility';
 
 /**
  * Which offices' feeds a write goes to (design.md §3). When a matter becomes visible to another office
@@ -23,8 +23,8 @@ export function touchedCases(policy: CollectionPolicy, bodies: readonly Record<s
 const lock = lockAll;
 
 /**
- * Serialises writes that decide the same audience: matters first, then petitioners, then (in `appendToFeeds`)
- * feeds, each in sorted order, so two pushes never wait on each other in a cycle. Returns the petitioner ids
+ * Serialises writes that decide the same audience: matters first, then petitioners, each in sorted order, so two
+ * pushes never wait on each other in a cycle (feed order is kept by the sequencer of `feed.ts`, after commit). Returns the petitioner ids
  * whose owner offices the caller needs.
  */
 export async function lockKeys(tx: Sql, policy: CollectionPolicy, caseIds: readonly string[], docs: readonly { id: string; body: Record<string, unknown> }[]): Promise<string[]> {
@@ -48,7 +48,7 @@ function petitionerLinks(body: Record<string, unknown>): string[] {
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
 }
 
-export async function audienceOf(tx: Sql, tree: OfficeTree, policy: CollectionPolicy, pusher: Pusher, written: readonly Written[]): Promise<FeedEntry[]> {
+export async function audienceOf(tx: Sql, tree: OfficeTree, policy: CollectionPolicy, pusher: Pusher, written: readonly Written[], known?: KnownAccess): Promise<FeedEntry[]> {
   const entry = (officeId: string, docId: string, collection = policy.name): FeedEntry => ({ officeId, collection, docId });
   switch (policy.visibility) {
     case 'nobody':
@@ -64,14 +64,14 @@ export async function audienceOf(tx: Sql, tree: OfficeTree, policy: CollectionPo
       return written.flatMap((w) => (seers.get(w.id) ?? []).map((office) => entry(office, w.id)));
     }
     case 'case':
-      return caseAudience(tx, tree, policy, pusher, written);
+      return caseAudience(tx, tree, policy, pusher, written, known);
   }
 }
 
-async function caseAudience(tx: Sql, tree: OfficeTree, policy: CollectionPolicy, pusher: Pusher, written: readonly Written[]): Promise<FeedEntry[]> {
+async function caseAudience(tx: Sql, tree: OfficeTree, policy: CollectionPolicy, pusher: Pusher, written: readonly Written[], known?: KnownAccess): Promise<FeedEntry[]> {
   const newLinks = await linkPetitioners(tx, written);
   const caseIds = [...new Set([...written.map((w) => String(w.body.caseId)), ...newLinks.map((l) => l.caseId)])];
-  const refreshed = policy.name === 'case_events' ? await refreshCaseAccess(tx, tree, caseIds) : undefined;
+  const refreshed = policy.name === 'case_events' ? await refreshCaseAccess(tx, tree, caseIds, known) : undefined;
   const access = new Map<string, CaseAccess>();
   for (const [id, a] of refreshed ?? (await readCaseAccess(tx, caseIds))) access.set(id, 'access' in a ? a.access : a);
   // A matter whose 登记 has not arrived yet is seen only by the office that wrote to it, until the 登记 decides.

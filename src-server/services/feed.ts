@@ -1,15 +1,17 @@
-import type { FeedCheckpoint, PullResponse, WireDocument } from '#shared/sync/protocol';
-import type { Sql } from '../db/database';
-import { lockAll } from './locks';
+import type { FeedCheckpoint, PullResponse } from '#shared/sync/protocol';
+import type { Database, Sql } from '../db/database';
 
 /**
  * The per-office feeds (design.md §3). A pull reads one office's feed after its checkpoint, ordered by
  * (seq, id). Feed rows point at the document, so a document updated many times is sent once, in its latest state.
  *
- * **A checkpoint must never pass a document still on its way.** Appends to one office's feed are serialised by a
- * transaction-level advisory lock per office, taken right before the sequence number and held until commit: so
- * in every feed, sequence order is commit order, and a committed row can never appear below one a reader has
- * already passed. Locks are taken in sorted order (no deadlocks) and as late as possible (short waits).
+ * **A checkpoint must never pass a document still on its way.** A writing transaction never numbers feed rows
+ * itself: it queues them in `feed_pending`, commits, and then waits for a sequencing round. A round takes one
+ * global advisory lock, draws one sequence number, moves every committed pending row into the feed with it and
+ * commits while still holding the lock: so sequence order is commit order in every feed, and a row can never
+ * appear below a checkpoint a reader has already passed. Rounds batch the rows of every push committed meanwhile,
+ * so the lock is held once per batch (one WAL flush) instead of once per push: with a lock per office held until
+ * each push's commit, every push of the county queued behind every other's fsync.
  */
 
 /** The LISTEN/NOTIFY channel on which every server process hears feed appends (design.md §3, scale-out). */
@@ -28,53 +30,124 @@ export interface FeedNotice {
   readonly officeIds: readonly string[];
 }
 
-const lockKey = (officeId: string) => `feed:${officeId}`;
-
-/** Appends entries to their offices' feeds inside the caller's transaction, and notifies at commit. */
+/** Queues entries for their offices' feeds inside the caller's transaction; `withFeedAppends` sequences them. */
 export async function appendToFeeds(tx: Sql, entries: Iterable<FeedEntry>): Promise<void> {
   const unique = new Map<string, FeedEntry>();
   for (const e of entries) unique.set(`${e.officeId}\u0000${e.collection}\u0000${e.docId}`, e);
   if (unique.size === 0) return;
-  const rows = [...unique.values()];
-  const offices = [...new Set(rows.map((r) => r.officeId))].sort();
-  await lockAll(tx, offices.map(lockKey));
-  // One sequence number for the whole transaction, taken after every lock: pages break ties by document id.
   await tx.query(
-    `INSERT INTO feed (office_id, collection, doc_id, seq)
-     SELECT x.o, x.c, x.d, $2::bigint FROM jsonb_to_recordset($1::jsonb) AS x(o text, c text, d text)
-     ON CONFLICT (office_id, collection, doc_id) DO UPDATE SET seq = excluded.seq`,
-    [JSON.stringify(rows.map((r) => ({ o: r.officeId, c: r.collection, d: r.docId }))), await nextSeq(tx)],
+    `INSERT INTO feed_pending (office_id, collection, doc_id)
+     SELECT x.o, x.c, x.d FROM jsonb_to_recordset($1::jsonb) AS x(o text, c text, d text)`,
+    [JSON.stringify([...unique.values()].map((r) => ({ o: r.officeId, c: r.collection, d: r.docId })))],
   );
-  const byCollection = new Map<string, Set<string>>();
-  for (const r of rows) byCollection.set(r.collection, (byCollection.get(r.collection) ?? new Set()).add(r.officeId));
-  for (const [collection, officeIds] of byCollection) {
-    const notice: FeedNotice = { collection, officeIds: [...officeIds] };
-    await tx.query('SELECT pg_notify($1, $2)', [FEED_CHANNEL, JSON.stringify(notice)]);
+}
+
+/**
+ * Runs `work` in a transaction that may append to feeds, and resolves once its entries are in the feeds (so a
+ * pull right after a push sees the push, as RxDB's protocol expects).
+ */
+export async function withFeedAppends<T>(db: Database, work: (tx: Sql) => Promise<T>): Promise<T> {
+  const result = await db.transaction(work);
+  await sequencerOf(db).flush();
+  return result;
+}
+
+const SEQUENCER_LOCK = 'feed-sequencer';
+
+/** One sequencing round at a time per process; calls during a round share the next one. */
+class Sequencer {
+  private running: Promise<void> | undefined;
+  private next: Promise<void> | undefined;
+
+  constructor(private readonly db: Database) {}
+
+  /** Resolves after a round that started after this call (so it saw every row committed before it). */
+  flush(): Promise<void> {
+    if (!this.running) {
+      this.running = this.round().finally(() => (this.running = undefined));
+      return this.running;
+    }
+    this.next ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.next = undefined;
+        return this.flush();
+      });
+    return this.next;
+  }
+
+  private round(): Promise<void> {
+    return this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [SEQUENCER_LOCK]);
+      // Taken after the lock (a separate statement), so the snapshot sees every earlier round's commit.
+      await tx.query(
+        `WITH taken AS (DELETE FROM feed_pending RETURNING office_id, collection, doc_id),
+         drawn AS (SELECT nextval('feed_seq') AS seq),
+         appended AS (
+           INSERT INTO feed (office_id, collection, doc_id, seq)
+           SELECT DISTINCT t.office_id, t.collection, t.doc_id, drawn.seq FROM taken t, drawn
+           ON CONFLICT (office_id, collection, doc_id) DO UPDATE SET seq = excluded.seq
+           RETURNING office_id, collection
+         )
+         SELECT count(pg_notify($1, json_build_object('collection', collection, 'officeIds', offices)::text)) AS n
+         FROM (SELECT collection, json_agg(DISTINCT office_id) AS offices FROM appended GROUP BY collection) AS grown`,
+        [FEED_CHANNEL],
+      );
+    });
   }
 }
 
-async function nextSeq(tx: Sql): Promise<number> {
-  const { rows } = await tx.query<{ seq: string | number }>(`SELECT nextval('feed_seq') AS seq`);
-  return Number(rows[0]?.seq);
+const sequencers = new WeakMap<Database, Sequencer>();
+
+/** The sequencer of a database handle (one per pool: rounds of one process never queue on each other's lock). */
+export function sequencerOf(db: Database): Sequencer {
+  let sequencer = sequencers.get(db);
+  if (!sequencer) {
+    sequencer = new Sequencer(db);
+    sequencers.set(db, sequencer);
+  }
+  return sequencer;
 }
 
-/** Reads one page of an office's feed after the checkpoint (exclusive), in (seq, id) order. */
-export async function readFeed(sql: Sql, officeId: string, collection: string, checkpoint: FeedCheckpoint | undefined, limit: number): Promise<PullResponse> {
+/** One page of a feed as JSON text built by the database: the route sends it as is, never parsing the documents. */
+export interface FeedPageText {
+  /** `{ "documents": [...], "checkpoint": … }`: a PullResponse. */
+  readonly json: string;
+  readonly count: number;
+  readonly checkpoint: FeedCheckpoint | null;
+}
+
+/**
+ * Reads one page of an office's feed after the checkpoint (exclusive), in (seq, id) order. PostgreSQL renders the
+ * documents (jsonb to text is its fast path); parsing a thousand bodies into objects and stringifying them again
+ * cost the server most of a pull.
+ */
+export async function readFeedText(sql: Sql, officeId: string, collection: string, checkpoint: FeedCheckpoint | undefined, limit: number): Promise<FeedPageText> {
   const after = checkpoint ?? { seq: -1, id: '' };
-  const { rows } = await sql.query<{ seq: string | number; doc_id: string; body: Record<string, unknown>; deleted: boolean }>(
-    `SELECT f.seq, f.doc_id, d.body, d.deleted
-     FROM feed f JOIN docs d ON d.collection = f.collection AND d.id = f.doc_id
-     WHERE f.office_id = $1 AND f.collection = $2 AND (f.seq, f.doc_id) > ($3::bigint, $4::text)
-     ORDER BY f.seq, f.doc_id
-     LIMIT $5`,
+  const { rows } = await sql.query<{ docs: string | null; n: number; last_seq: string | number | null; last_id: string | null }>(
+    `WITH page AS MATERIALIZED (
+       SELECT f.seq, f.doc_id, d.body, d.deleted
+       FROM feed f JOIN docs d ON d.collection = f.collection AND d.id = f.doc_id
+       WHERE f.office_id = $1 AND f.collection = $2 AND (f.seq, f.doc_id) > ($3::bigint, $4::text)
+       ORDER BY f.seq, f.doc_id
+       LIMIT $5
+     )
+     SELECT string_agg((body || jsonb_build_object('_deleted', deleted))::text, ',' ORDER BY seq, doc_id) AS docs,
+            count(*)::int AS n,
+            (SELECT seq FROM page ORDER BY seq DESC, doc_id DESC LIMIT 1) AS last_seq,
+            (SELECT doc_id FROM page ORDER BY seq DESC, doc_id DESC LIMIT 1) AS last_id
+     FROM page`,
     [officeId, collection, after.seq, after.id, limit],
   );
-  const last = rows.at(-1);
-  return {
-    documents: rows.map((r): WireDocument => ({ ...r.body, _deleted: r.deleted })),
-    // An empty page returns the given checkpoint (RxDB's protocol).
-    checkpoint: last ? { seq: Number(last.seq), id: last.doc_id } : (checkpoint ?? null),
-  };
+  const row = rows[0];
+  // An empty page returns the given checkpoint (RxDB's protocol).
+  const last = row && row.last_seq !== null && row.last_id !== null ? { seq: Number(row.last_seq), id: row.last_id } : (checkpoint ?? null);
+  return { json: `{"documents":[${row?.docs ?? ''}],"checkpoint":${JSON.stringify(last)}}`, count: Number(row?.n ?? 0), checkpoint: last };
+}
+
+/** Reads one page of an office's feed after the checkpoint (exclusive), as objects (tests, tools). */
+export async function readFeed(sql: Sql, officeId: string, collection: string, checkpoint: FeedCheckpoint | undefined, limit: number): Promise<PullResponse> {
+  return JSON.parse((await readFeedText(sql, officeId, collection, checkpoint, limit)).json) as PullResponse; // built above
 }
 
 /** The newest position of an office's feed: where a new stream starts listening. */

@@ -1,7 +1,7 @@
 import type { PushResponse, PushRow, SyncRefusal, SyncRefusalCode, WireDocument } from '#shared/sync/protocol';
 import type { Database, Sql } from '../db/database';
 import { bodyOf, checkDocument, sameJson, type CollectionPolicy, type Pusher } from './collections';
-import { appendToFeeds } from './feed';
+import { appendToFeeds, withFeedAppends } from './feed';
 import { mergePetitioner } from './merge';
 import { audienceOf, lockKeys, touchedCases, type Written } from './audience';
 import { OfficeTree, readCaseAccess, petitionerAudience, type CaseAccess } from './visibility';
@@ -46,7 +46,7 @@ export async function pushDocuments(db: Database, policy: CollectionPolicy, push
     const assumed = (row as PushRow).assumedMasterState ?? undefined;
     byId.set(id, { id, body: bodyOf(doc), deleted: doc._deleted === true, assumed });
   }
-  const conflicts = await db.transaction(async (tx) => {
+  const conflicts = await withFeedAppends(db, async (tx) => {
     const result = byId.size > 0 ? await writeBatch(tx, policy, pusher, [...byId.values()], now().toISOString(), refused) : [];
     await logRefusals(tx, policy, pusher, refused);
     return result;
@@ -77,7 +77,7 @@ async function writeBatch(tx: Sql, policy: CollectionPolicy, pusher: Pusher, can
   for (const c of inserts.filter((i) => !inserted.has(i.id))) refused.push({ id: c.id, code: 'doc-malformed' }); // unreachable under the locks
   await updateDocs(tx, policy.name, updates);
   const written: Written[] = [...inserts.filter((i) => inserted.has(i.id)), ...updates].map((w) => ({ id: w.id, body: w.body }));
-  await appendToFeeds(tx, await audienceOf(tx, tree, policy, pusher, written));
+  await appendToFeeds(tx, await audienceOf(tx, tree, policy, pusher, written, { caseIds: new Set(caseIds), access }));
   return conflicts;
 }
 

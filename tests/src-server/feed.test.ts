@@ -10,18 +10,22 @@ import type { FeedCheckpoint } from '#shared/sync/protocol';
 /**
  * The checkpoint trap (design.md §3): sequence numbers taken in concurrent transactions can commit out of order,
  * and a pull that returns 105 while 104 is in flight loses 104 for ever. Many writers push at once while a reader
- * pulls continuously with its checkpoint; the reader must end with every document. Without the per-office lock
- * in `appendToFeeds` this test loses documents on PostgreSQL.
+ * pulls continuously with its checkpoint; the reader must end with every document. The writers use two pools, as
+ * two server processes would, so the sequencer's advisory lock (not only its one-round-at-a-time per process) is
+ * what keeps feed order equal to commit order: without it this test loses documents on PostgreSQL.
  */
 describe('feed checkpoints under concurrent pushes (PostgreSQL)', () => {
   let tdb: TestDatabase;
   let db: Database;
+  let other: Database;
   beforeAll(async () => {
     tdb = await testDatabase('pg');
     db = await seeded(await tdb.open());
+    other = await tdb.open();
   });
   afterAll(async () => {
     await db?.close();
+    await other?.close();
     await tdb?.drop();
   });
 
@@ -44,11 +48,11 @@ describe('feed checkpoints under concurrent pushes (PostgreSQL)', () => {
       while ((await read()) > 0);
     })();
     await Promise.all(
-      Array.from({ length: 8 }, async () => {
+      Array.from({ length: 8 }, async (_, w) => {
         for (let b = 0; b < 12; b++) {
           const batch = Array.from({ length: 4 }, () => registerEvent(actors.qsReception));
           pushed.push(...batch.map((e) => e.id));
-          const answer = await pushDocuments(db, events, pusher, batch.map(fresh), () => new Date());
+          const answer = await pushDocuments(w % 2 === 0 ? db : other, events, pusher, batch.map(fresh), () => new Date());
           expect(answer.refused).toEqual([]);
         }
       }),
