@@ -1,51 +1,110 @@
+import type { RxDocumentData } from 'rxdb';
+
+type StoredDoc = RxDocumentData<unknown>;
+type Entry = { readonly doc: StoredDoc; readonly chars: number };
+
 /**
- * A memo of JSON.parse for stored documents, keyed by the exact JSON text SQLite returns.
+ * A memo of parsed stored documents, so reads skip both JSON.parse and fetching the JSON text.
  *
- * Parsing is most of the cost of every read (a 400-character document with non-Latin text takes
- * several microseconds; the SQLite lookup is about one). Because the key is the full text, an entry
- * can never be stale: a changed document has a different text and misses. So no write path, other
- * connection, cleanup or remove has to invalidate anything, and one memo serves every file and
- * instance of a storage object. Bounded by total characters; the oldest entries go first.
+ * Entries are keyed by primary key within a scope (one table of one file) and are only returned for
+ * the state the row holds now: the reader first selects each row's (`_rev`, `_meta.lwt`) and asks for
+ * the document of exactly that pair. RxDB's `_rev` is `${height}-${databaseInstanceToken}`, so after a
+ * purge and re-insert one process writes '1-<token>' again with other contents; but every write through
+ * RxDB stamps `_meta.lwt` with its `now()`, which never returns the same value twice in a process, and the
+ * token differs between processes. So (id, _rev, lwt) names one document state, and an entry can be
+ * stale but never wrong: no write path, other connection, cleanup or remove has to invalidate anything.
  *
- * The documents are shared between callers, as RxDB's memory storage shares its stored objects:
- * RxDB treats storage results as immutable (and deep-freezes them in dev-mode).
+ * Written documents are kept too (the object RxDB handed to bulkWrite, as RxDB's memory storage keeps
+ * it), and the documents are shared between callers: RxDB treats storage results as immutable (and
+ * deep-freezes them in dev-mode). Bounded by characters of JSON with two generations: when the young
+ * maps of all scopes together pass half the budget, every scope's young map becomes its old map and the
+ * previous old maps are dropped, O(scopes), no per-entry eviction work on the write path; a hit in an
+ * old map moves the entry back to the young one.
  */
-export class ParsedDocumentCache {
-  private readonly byText = new Map<string, object>();
-  private chars = 0;
+export class DocumentMemo {
+  private readonly scopes = new Map<string, MemoScope>();
+  private youngChars = 0;
 
   /** `maxChars` 0 turns the memo off (every read parses). */
-  constructor(private readonly maxChars: number) {}
+  constructor(readonly maxChars: number) {}
 
-  parse<D>(text: unknown): D {
-    // The data column only ever holds JSON.stringify of an RxDocumentData (see rowValues).
-    const json = text as string;
-    const hit = this.byText.get(json);
-    // The entry was stored for this very text, so it is what JSON.parse(json) returns.
-    if (hit !== undefined) return hit as D;
-    const doc = JSON.parse(json) as D;
-    this.remember(json, doc);
-    return doc;
+  get enabled(): boolean {
+    return this.maxChars > 0;
   }
 
-  /** Keeps a parsed document for its text (reads call this; writes do not, see write.ts). */
-  remember(json: string, doc: unknown): void {
-    if (this.maxChars <= 0 || typeof doc !== 'object' || doc === null || this.byText.has(json)) return;
-    this.byText.set(json, doc);
-    this.chars += json.length;
-    if (this.chars <= this.maxChars) return;
-    // Evicts down to 90% in one pass: asking a Map for its first key after many front deletions walks
-    // over the deleted slots each time, which made a full memo cost more per insert than the insert.
-    for (const oldest of this.byText.keys()) {
-      if (this.chars <= this.maxChars * 0.9) break;
-      this.byText.delete(oldest);
-      this.chars -= oldest.length;
+  /** The memo of one table of one file, shared by every instance that opens it. */
+  scope(filePath: string, table: string): MemoScope {
+    const key = `${filePath}\u0000${table}`;
+    let scope = this.scopes.get(key);
+    if (!scope) {
+      scope = new MemoScope(this);
+      this.scopes.set(key, scope);
     }
+    return scope;
   }
 
+  /** Called by a scope after it took `chars` more characters into its young map. */
+  grew(chars: number): void {
+    this.youngChars += chars;
+    if (this.youngChars * 2 <= this.maxChars) return;
+    for (const scope of this.scopes.values()) scope.age();
+    this.youngChars = 0;
+  }
+
+  /** Called by a scope that dropped its young map early (clear). */
+  shrank(chars: number): void {
+    this.youngChars = Math.max(0, this.youngChars - chars);
+  }
+}
+
+export class MemoScope {
+  private young = new Map<string, Entry>();
+  private old = new Map<string, Entry>();
+  private youngChars = 0;
+
+  constructor(private readonly memo: DocumentMemo) {}
+
+  /** The remembered document of `id` if it is the state (`rev`, `lwt`) the row holds. */
+  get(id: string, rev: unknown, lwt: unknown): StoredDoc | undefined {
+    let entry = this.young.get(id);
+    if (entry === undefined) {
+      entry = this.old.get(id);
+      if (entry === undefined) return undefined;
+      if (entry.doc._rev === rev && entry.doc._meta.lwt === lwt) this.keep(id, entry);
+    }
+    return entry.doc._rev === rev && entry.doc._meta.lwt === lwt ? entry.doc : undefined;
+  }
+
+  /** Whether some state of `id` is remembered (it may be stale); cheap, for choosing a read plan. */
+  has(id: string): boolean {
+    return this.young.has(id) || this.old.has(id);
+  }
+
+  /** Remembers a stored document; `chars` is the length of its JSON, for the budget. */
+  set(id: string, doc: StoredDoc, chars: number): void {
+    if (this.memo.enabled) this.keep(id, { doc, chars });
+  }
+
+  /** Drops everything (the table was removed). */
   clear(): void {
-    this.byText.clear();
-    this.chars = 0;
+    this.memo.shrank(this.youngChars);
+    this.young = new Map();
+    this.old = new Map();
+    this.youngChars = 0;
+  }
+
+  /** The young generation becomes the old one (see DocumentMemo). */
+  age(): void {
+    this.old = this.young;
+    this.young = new Map();
+    this.youngChars = 0;
+  }
+
+  private keep(id: string, entry: Entry): void {
+    this.young.set(id, entry);
+    this.youngChars += entry.chars;
+    // Last: it may age this scope, which is harmless for the entry just set (it moves to `old`).
+    this.memo.grew(entry.chars);
   }
 }
 

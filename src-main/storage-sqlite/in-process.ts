@@ -9,7 +9,7 @@ import { databaseFilePath, openDatabase, toStorageError } from './database';
 import type { SqliteInstanceInternals, SqliteInstanceOptions } from './instance';
 import { RxStorageInstanceSQLite } from './instance';
 import { ensureTables, tableLayout } from './schema-sql';
-import { DEFAULT_DOCUMENT_CACHE_CHARS, ParsedDocumentCache } from './doc-cache';
+import { DEFAULT_DOCUMENT_CACHE_CHARS, DocumentMemo } from './doc-cache';
 
 export type SqliteStorageSettings = {
   /** Folder of the database files; each RxDB database is one file in it. */
@@ -39,10 +39,10 @@ export class RxStorageSQLiteInProcess implements RxStorage<SqliteInstanceInterna
   readonly rxdbVersion = RXDB_VERSION;
   /** One connection per file, shared by the collections of that database in this storage. */
   private readonly files = new Map<string, OpenFile>();
-  private readonly docs: ParsedDocumentCache;
+  private readonly docs: DocumentMemo;
 
   constructor(readonly settings: SqliteStorageSettings) {
-    this.docs = new ParsedDocumentCache(settings.documentCacheChars ?? DEFAULT_DOCUMENT_CACHE_CHARS);
+    this.docs = new DocumentMemo(settings.documentCacheChars ?? DEFAULT_DOCUMENT_CACHE_CHARS);
   }
 
   createStorageInstance<T>(

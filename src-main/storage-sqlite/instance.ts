@@ -17,10 +17,13 @@ import type {
 import type { SqliteConnection } from './database';
 import { SqliteStorageError, toStorageError } from './database';
 import { QueryRunner } from './query';
-import type { InstanceStatements, TableLayout } from './schema-sql';
-import { changesSinceParams, dropTables, prepareStatements } from './schema-sql';
+import type { TableLayout } from './schema-sql';
+import { dropTables } from './schema-sql';
+import type { InstanceStatements } from './statements';
+import { changesSinceParams, prepareStatements, readShape } from './statements';
 import type { AttachmentBytes } from './write';
-import type { ParsedDocumentCache } from './doc-cache';
+import type { DocumentMemo, MemoScope } from './doc-cache';
+import { DocumentReader } from './doc-reader';
 import type { Writer } from './write';
 import { createWriter, hasAttachmentData, readAttachmentBytes } from './write';
 
@@ -32,7 +35,7 @@ export type SqliteInstanceInternals = {
   readonly db: SqliteConnection;
   readonly filePath: string;
   /** The storage's memo of parsed documents (see doc-cache.ts). */
-  readonly docs: ParsedDocumentCache;
+  readonly docs: DocumentMemo;
   /** Called once when the instance closes or is removed; the last release closes the file. */
   readonly release: () => void;
 };
@@ -45,7 +48,10 @@ export class RxStorageInstanceSQLite<T>
   private readonly statements: InstanceStatements;
   readonly queries: QueryRunner<T>;
   private readonly write: Writer<T>;
-  private readonly parse: (data: unknown) => Doc<T>;
+  private readonly memo: MemoScope;
+  private readonly reader: DocumentReader<T>;
+  /** Runs a read in one deferred transaction, so its versions and texts come from one state. */
+  private readonly snapshot: (work: () => unknown) => unknown;
   private state: 'open' | 'closed' | 'removed' = 'open';
   /** Serialises writes that must first read attachment bytes, so calls still commit in call order. */
   private writeQueue: Promise<unknown> = Promise.resolve();
@@ -60,11 +66,13 @@ export class RxStorageInstanceSQLite<T>
     readonly options: Readonly<SqliteInstanceOptions>,
     readonly layout: TableLayout<T>,
   ) {
-    this.statements = prepareStatements(internals.db, layout);
-    const docs = internals.docs;
-    this.parse = (data) => docs.parse<Doc<T>>(data);
-    this.queries = new QueryRunner(internals.db, layout, schema, this.parse);
-    this.write = createWriter(internals.db, this, layout, this.statements, docs);
+    const shape = readShape(layout, internals.docs.enabled);
+    this.statements = prepareStatements(internals.db, layout, shape);
+    this.memo = internals.docs.scope(internals.filePath, layout.table);
+    this.reader = new DocumentReader<T>(this.memo, shape, layout.primaryPath, this.statements);
+    this.queries = new QueryRunner(internals.db, layout, schema, this.reader);
+    this.write = createWriter(internals.db, this, layout, this.statements, this.reader);
+    this.snapshot = internals.db.transaction((work: () => unknown) => work());
   }
 
   bulkWrite(rows: BulkWriteRow<T>[], context: string): Promise<RxStorageBulkWriteResponse<T>> {
@@ -101,27 +109,21 @@ export class RxStorageInstanceSQLite<T>
     return this.guard(() => {
       this.ensureOpen();
       if (ids.length === 0) return [];
-      if (ids.length === 1) {
-        const data = this.statements.byId.get(ids[0]);
-        const doc = data === undefined ? undefined : this.parse(data);
-        return doc && (withDeleted || !doc._deleted) ? [doc] : [];
-      }
-      const statement = withDeleted ? this.statements.byIds : this.statements.byIdsNotDeleted;
-      return statement.all(JSON.stringify(ids)).map(this.parse);
+      return this.read(() => this.reader.findByIds(ids, withDeleted));
     });
   }
 
   query(preparedQuery: PreparedQuery<T>): Promise<RxStorageQueryResult<T>> {
     return this.guard(() => {
       this.ensureOpen();
-      return { documents: this.queries.query(preparedQuery) };
+      return { documents: this.read(() => this.queries.query(preparedQuery)) };
     });
   }
 
   count(preparedQuery: PreparedQuery<T>): Promise<RxStorageCountResult> {
     return this.guard(() => {
       this.ensureOpen();
-      return { count: this.queries.count(preparedQuery), mode: 'fast' as const };
+      return { count: this.read(() => this.queries.count(preparedQuery)), mode: 'fast' as const };
     });
   }
 
@@ -131,10 +133,13 @@ export class RxStorageInstanceSQLite<T>
   ): Promise<{ documents: Doc<T>[]; checkpoint: RxStorageDefaultCheckpoint }> {
     return this.guard(() => {
       this.ensureOpen();
-      const rows = checkpoint
-        ? this.statements.changesSince.all(changesSinceParams(this.layout, checkpoint, limit))
-        : this.statements.changesFirst.all(limit);
-      const documents = rows.map(this.parse);
+      const documents = this.read(() =>
+        this.reader.resolve(
+          checkpoint
+            ? this.statements.changesSince.all(changesSinceParams(this.layout, checkpoint, limit))
+            : this.statements.changesFirst.all(limit),
+        ),
+      );
       const last = documents[documents.length - 1];
       return {
         documents,
@@ -192,6 +197,7 @@ export class RxStorageInstanceSQLite<T>
     }
     await this.writeQueue;
     this.guardSync(() => dropTables(this.internals.db, this.layout));
+    this.memo.clear();
     this.state = 'removed';
     this.changes$.complete();
     this.internals.release();
@@ -201,6 +207,13 @@ export class RxStorageInstanceSQLite<T>
   preparedSql(): string[] {
     const fixed = Object.values(this.statements).flatMap((statement) => (statement ? [statement.source] : []));
     return [...fixed, ...this.queries.preparedSql()];
+  }
+
+  /** A read that may take two statements (versions, then texts the memo lacks) runs in one transaction. */
+  private read<R>(work: () => R): R {
+    if (!this.reader.shape.versions || this.internals.db.inTransaction) return work();
+    // The transaction returns what `work` returns.
+    return this.snapshot(work) as R;
   }
 
   private idOf(doc: Doc<T>): string {

@@ -8,6 +8,7 @@ import {
 } from 'rxdb';
 import type { FilledMangoQuery, PreparedQuery, RxDocumentData, RxJsonSchema, RxQueryPlan } from 'rxdb';
 import type { SqliteConnection, SqliteStatement } from './database';
+import type { DocumentReader } from './doc-reader';
 import type { IndexColumn, TableLayout } from './schema-sql';
 import { quoteIdent } from './schema-sql';
 
@@ -31,8 +32,8 @@ export class QueryRunner<T> {
     private readonly db: SqliteConnection,
     private readonly layout: TableLayout<T>,
     private readonly schema: RxJsonSchema<Doc<T>>,
-    /** Parses a stored document (through the storage's memo). */
-    private readonly parse: (data: unknown) => Doc<T>,
+    /** Turns the rows of reading statements into documents (through the storage's memo). */
+    private readonly reader: DocumentReader<T>,
   ) {
     this.columnByIndex = new Map(layout.indexColumns.map((c) => [c.fields.join(','), c]));
   }
@@ -50,12 +51,11 @@ export class QueryRunner<T> {
     const matcher = queryPlan.selectorSatisfiedByIndex ? undefined : getQueryMatcher(this.schema, query);
     if (queryPlan.sortSatisfiedByIndex && !matcher) {
       const sqlLimit = limit === Infinity ? -1 : limit;
-      return this.rangeStatement(range, 'ASC', true).all(range.lower, range.upper, sqlLimit, skip).map(this.parse);
+      return this.reader.resolve(this.rangeStatement(range, 'ASC', true).all(range.lower, range.upper, sqlLimit, skip));
     }
     const rows: Doc<T>[] = [];
     const stopAt = queryPlan.sortSatisfiedByIndex ? skip + limit : Infinity;
-    for (const data of this.rangeStatement(range, 'ASC', false).iterate(range.lower, range.upper)) {
-      const doc = this.parse(data);
+    for (const doc of this.reader.iterate(this.rangeStatement(range, 'ASC', false), [range.lower, range.upper])) {
       if (matcher && !matcher(doc)) continue;
       rows.push(doc);
       if (rows.length >= stopAt) break;
@@ -70,17 +70,17 @@ export class QueryRunner<T> {
     if (!range) {
       const matcher = getQueryMatcher(this.schema, query);
       let n = 0;
-      for (const data of this.fullScanStatement().iterate()) if (matcher(this.parse(data))) n++;
+      for (const doc of this.reader.iterate(this.fullScanStatement(), [])) if (matcher(doc)) n++;
       return n;
     }
     if (queryPlan.selectorSatisfiedByIndex) {
       const sql = `SELECT count(*) FROM ${quoteIdent(this.layout.table)} WHERE ${rangeWhere(range)}`;
-      return this.statement(sql, true).get(range.lower, range.upper) as number;
+      return this.statement(sql, (s) => s.pluck()).get(range.lower, range.upper) as number;
     }
     const matcher = getQueryMatcher(this.schema, query);
     let n = 0;
-    for (const data of this.rangeStatement(range, 'ASC', false).iterate(range.lower, range.upper)) {
-      if (matcher(this.parse(data))) n++;
+    for (const doc of this.reader.iterate(this.rangeStatement(range, 'ASC', false), [range.lower, range.upper])) {
+      if (matcher(doc)) n++;
     }
     return n;
   }
@@ -110,8 +110,7 @@ export class QueryRunner<T> {
     const rows: Doc<T>[] = [];
     const runStarts: number[] = [];
     let lastKey: string | undefined;
-    for (const data of this.rangeStatement(range, 'DESC', false).iterate(range.lower, range.upper)) {
-      const doc = this.parse(data);
+    for (const doc of this.reader.iterate(this.rangeStatement(range, 'DESC', false), [range.lower, range.upper])) {
       if (matcher && !matcher(doc)) continue;
       const key = runKey(doc);
       // A run of equal sort keys must be read whole: its order is reversed below.
@@ -144,8 +143,7 @@ export class QueryRunner<T> {
   private fullScan(query: FilledMangoQuery<T>, skip: number, end: number): Doc<T>[] {
     const matcher = getQueryMatcher(this.schema, query);
     const rows: Doc<T>[] = [];
-    for (const data of this.fullScanStatement().iterate()) {
-      const doc = this.parse(data);
+    for (const doc of this.reader.iterate(this.fullScanStatement(), [])) {
       if (matcher(doc)) rows.push(doc);
     }
     rows.sort(getSortComparator(this.schema, query));
@@ -153,21 +151,22 @@ export class QueryRunner<T> {
   }
 
   private fullScanStatement(): Statement {
-    return this.statement(`SELECT data FROM ${quoteIdent(this.layout.table)}`, true);
+    return this.statement(`SELECT ${this.reader.shape.columns('')} FROM ${quoteIdent(this.layout.table)}`, this.reader.shape.mode);
   }
 
   private rangeStatement(range: PlanRange<T>, order: 'ASC' | 'DESC', paged: boolean): Statement {
     const c = range.column.column;
     const sql =
-      `SELECT data FROM ${quoteIdent(this.layout.table)} WHERE ${rangeWhere(range)} ORDER BY ${c} ${order}` +
+      `SELECT ${this.reader.shape.columns('')} FROM ${quoteIdent(this.layout.table)} WHERE ${rangeWhere(range)} ORDER BY ${c} ${order}` +
       (paged ? ' LIMIT ? OFFSET ?' : '');
-    return this.statement(sql, true);
+    return this.statement(sql, this.reader.shape.mode);
   }
 
-  private statement(sql: string, pluck: boolean): Statement {
+  /** A statement prepared once per SQL text; `mode` sets its row shape (plucked value or raw array). */
+  private statement(sql: string, mode: (statement: Statement) => Statement): Statement {
     let statement = this.statements.get(sql);
     if (!statement) {
-      statement = this.db.prepare<unknown[]>(sql).pluck(pluck);
+      statement = mode(this.db.prepare<unknown[]>(sql));
       this.statements.set(sql, statement);
     }
     return statement;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { getIndexableStringMonad, getPrimaryFieldOfPrimaryKey } from 'rxdb';
 import type { RxDocumentData, RxJsonSchema } from 'rxdb';
-import type { SqliteConnection, SqliteStatement } from './database';
+import type { SqliteConnection } from './database';
 import { SqliteStorageError } from './database';
 
 /**
@@ -65,6 +65,12 @@ export type TableLayout<RxDocType> = {
   readonly changesColumn: IndexColumn<RxDocType> | undefined;
   /** How insertParams builds 'text' keys from shared parts (see keyParts). */
   readonly keyParts: KeyParts<RxDocType>;
+  /**
+   * Whether the table has a `rev` column (`_rev` of `data`), which lets reads check the parse memo
+   * without touching `data` (see doc-cache.ts). Tables created before it have none and read `_rev`
+   * with json_extract; they open and work as they are.
+   */
+  readonly revColumn: boolean;
 };
 
 /**
@@ -101,7 +107,9 @@ export function tableLayout<RxDocType>(
   schema: RxJsonSchema<RxDocumentData<RxDocType>>,
 ): TableLayout<RxDocType> {
   const table = `c:${collectionName}:v${schema.version}`;
-  const keyFormat = readKeyFormat(db, table) ?? 'text';
+  const existing = readColumns(db, table);
+  // The first layout is the one with an `idb` column; a new table is always 'text' with a rev column.
+  const keyFormat: KeyFormat = existing?.includes('idb') ? 'blob' : 'text';
   // The schema says the primary key is a top-level string field (RxDB checks this on schema creation).
   const primaryPath = getPrimaryFieldOfPrimaryKey(schema.primaryKey) as string;
   const column = (fields: string[], name: string): IndexColumn<RxDocType> => ({
@@ -131,14 +139,14 @@ export function tableLayout<RxDocType>(
     encodeKey: keyFormat === 'text' ? toOrderedText : toOrderedBlob,
     changesColumn,
     keyParts: keyParts(schema, indexColumns),
+    revColumn: existing ? existing.includes('rev') : true,
   };
 }
 
-/** The key format of an existing table (its `idb` column marks the first layout); undefined if none. */
-function readKeyFormat(db: SqliteConnection, table: string): KeyFormat | undefined {
+/** The column names of an existing table (they tell its layout, see tableLayout); undefined if none. */
+function readColumns(db: SqliteConnection, table: string): unknown[] | undefined {
   const columns = db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table);
-  if (columns.length === 0) return undefined;
-  return columns.includes('idb') ? 'blob' : 'text';
+  return columns.length === 0 ? undefined : columns;
 }
 
 function hashSchema(schema: unknown): string {
@@ -177,7 +185,7 @@ export function ensureTables<RxDocType>(db: SqliteConnection, layout: TableLayou
   const indexCols = layout.indexColumns.map((c) => `, ${c.column} TEXT NOT NULL`).join('');
   const statements = [
     `CREATE TABLE ${t} (id TEXT PRIMARY KEY NOT NULL, deleted INTEGER NOT NULL,
-      lwt REAL NOT NULL, data TEXT NOT NULL${indexCols})`,
+      lwt REAL NOT NULL, data TEXT NOT NULL, rev TEXT NOT NULL${indexCols})`,
     ...layout.indexColumns.map((c) => `CREATE INDEX ${quoteIdent(`${layout.table}:${c.column}`)} ON ${t}(${c.column})`),
     // cleanup() only looks at deleted documents, so a partial index keeps it off the live rows.
     `CREATE INDEX ${quoteIdent(`${layout.table}:deleted`)} ON ${t}(lwt) WHERE deleted = 1`,
@@ -200,99 +208,4 @@ export function dropTables<RxDocType>(db: SqliteConnection, layout: TableLayout<
     db.exec(`CREATE TABLE IF NOT EXISTS ${META_TABLE} (tbl TEXT PRIMARY KEY NOT NULL, schema_hash TEXT NOT NULL)`);
     db.prepare(`DELETE FROM ${META_TABLE} WHERE tbl = ?`).run(layout.table);
   }).immediate();
-}
-
-type StatementName =
-  | 'insert' | 'update' | 'byIds' | 'byIdsNotDeleted' | 'byId' | 'changesFirst' | 'changesSince' | 'cleanupIds'
-  | 'cleanup' | 'fullScan';
-type AttachmentStatementName = 'attachmentPut' | 'attachmentDelete' | 'attachmentDeleteAll' | 'attachmentGet';
-export type InstanceStatements = Record<StatementName, SqliteStatement> &
-  Record<AttachmentStatementName, SqliteStatement | undefined>;
-
-/** The fixed statements of one instance, prepared once. */
-export function prepareStatements<RxDocType>(db: SqliteConnection, layout: TableLayout<RxDocType>): InstanceStatements {
-  const t = quoteIdent(layout.table);
-  const cols = layout.indexColumns.map((c) => c.column);
-  const a = layout.attachmentTable ? quoteIdent(layout.attachmentTable) : undefined;
-  const idb = layout.keyFormat === 'blob';
-  // The change feed's order: RxDB's [_meta.lwt, primary] index string, or (lwt, idb) in 'blob' tables.
-  const changes = layout.changesColumn?.column;
-  return {
-    insert: db.prepare(
-      `INSERT INTO ${t} (id, ${idb ? 'idb, ' : ''}deleted, lwt, data${cols.map((c) => `, ${c}`).join('')})
-       VALUES (?, ${idb ? '?, ' : ''}?, ?, ?${cols.map(() => ', ?').join('')})`,
-    ),
-    update: db.prepare(
-      `UPDATE ${t} SET deleted = ?, lwt = ?, data = ?${cols.map((c) => `, ${c} = ?`).join('')} WHERE id = ?`,
-    ),
-    // json_each keeps one statement for any number of ids. CROSS JOIN makes the id list the outer loop
-    // (rows come back in the asked order, one primary-key seek each); +deleted keeps SQLite off a scan.
-    byIds: db.prepare(`SELECT t.data FROM json_each(?) j CROSS JOIN ${t} t ON t.id = j.value`).pluck(),
-    byIdsNotDeleted: db
-      .prepare(`SELECT t.data FROM json_each(?) j CROSS JOIN ${t} t ON t.id = j.value WHERE +t.deleted = 0`)
-      .pluck(),
-    byId: db.prepare(`SELECT data FROM ${t} WHERE id = ?`).pluck(),
-    changesFirst: db.prepare(`SELECT data FROM ${t} ORDER BY ${changes ?? 'lwt, idb'} LIMIT ?`).pluck(),
-    // 'blob': written as lwt >= ? AND (...) so SQLite seeks the (lwt, idb) index instead of scanning it.
-    changesSince: db
-      .prepare(
-        changes
-          ? `SELECT data FROM ${t} WHERE ${changes} > ? ORDER BY ${changes} LIMIT ?`
-          : `SELECT data FROM ${t} WHERE lwt >= ? AND (lwt > ? OR idb > ?) ORDER BY lwt, idb LIMIT ?`,
-      )
-      .pluck(),
-    cleanupIds: db.prepare(`SELECT id FROM ${t} WHERE deleted = 1 AND lwt <= ?`).pluck(),
-    cleanup: db.prepare(`DELETE FROM ${t} WHERE deleted = 1 AND lwt <= ?`),
-    fullScan: db.prepare(`SELECT data FROM ${t}`).pluck(),
-    attachmentPut: a
-      ? db.prepare(`INSERT OR REPLACE INTO ${a} (doc_id, att_id, digest, type, data) VALUES (?, ?, ?, ?, ?)`)
-      : undefined,
-    attachmentDelete: a ? db.prepare(`DELETE FROM ${a} WHERE doc_id = ? AND att_id = ?`) : undefined,
-    attachmentDeleteAll: a ? db.prepare(`DELETE FROM ${a} WHERE doc_id = ?`) : undefined,
-    attachmentGet: a ? db.prepare(`SELECT digest, type, data FROM ${a} WHERE doc_id = ? AND att_id = ?`) : undefined,
-  };
-}
-
-/** The parameters of `changesSince` after a checkpoint. */
-export function changesSinceParams<RxDocType>(
-  layout: TableLayout<RxDocType>,
-  checkpoint: { readonly id: string; readonly lwt: number },
-  limit: number,
-): unknown[] {
-  const column = layout.changesColumn;
-  if (!column) return [checkpoint.lwt, checkpoint.lwt, toOrderedBlob(checkpoint.id), limit];
-  // The index string reads only the two indexed fields, so a stand-in with just those gives the checkpoint's key.
-  const key = column.indexableString({ _meta: { lwt: checkpoint.lwt }, [layout.primaryPath]: checkpoint.id } as unknown as RxDocumentData<RxDocType>);
-  return [toOrderedText(key), limit];
-}
-
-/**
- * The SQL parameters of one document row: `insert` takes them as they are; `update` takes them with
- * the id (and idb) moved from the front to the end (see updateParams).
- */
-export function insertParams<RxDocType>(layout: TableLayout<RxDocType>, doc: RxDocumentData<RxDocType>): unknown[] {
-  // The primary path is a string field of every RxDB document (RxDB validates this on schema creation).
-  const id = (doc as Record<string, unknown>)[layout.primaryPath] as string;
-  if (layout.keyFormat === 'blob') {
-    const params: unknown[] = [id, toOrderedBlob(id), doc._deleted ? 1 : 0, doc._meta.lwt, JSON.stringify(doc)];
-    for (const c of layout.indexColumns) params.push(toOrderedBlob(c.indexableString(doc)));
-    return params;
-  }
-  const params: unknown[] = [id, doc._deleted ? 1 : 0, doc._meta.lwt, JSON.stringify(doc)];
-  const { parts, columns } = layout.keyParts;
-  const encoded = parts.map((part) => toOrderedText(part(doc)));
-  for (const positions of columns) {
-    let key = '';
-    for (const position of positions) key += encoded[position];
-    params.push(key);
-  }
-  return params;
-}
-
-/** insertParams reordered for `update` (SET deleted, lwt, data, keys… WHERE id = ?). */
-export function updateParams<RxDocType>(layout: TableLayout<RxDocType>, params: unknown[]): unknown[] {
-  const lead = layout.keyFormat === 'text' ? 1 : 2;
-  const rest = params.slice(lead);
-  rest.push(params[0]);
-  return rest;
 }

@@ -6,9 +6,10 @@ import type {
   RxStorageInstance,
 } from 'rxdb';
 import type { SqliteConnection } from './database';
-import type { ParsedDocumentCache } from './doc-cache';
-import type { InstanceStatements, TableLayout } from './schema-sql';
-import { insertParams, updateParams } from './schema-sql';
+import type { DocumentReader } from './doc-reader';
+import type { TableLayout } from './schema-sql';
+import type { InstanceStatements } from './statements';
+import { dataParam, insertParams, updateParams } from './statements';
 
 /** Attachment bytes read ahead of the transaction, keyed by the Blob they came from. */
 export type AttachmentBytes = Map<Blob, Buffer>;
@@ -50,24 +51,31 @@ export function createWriter<T>(
   instance: RxStorageInstance<T, unknown, unknown>,
   layout: TableLayout<T>,
   statements: InstanceStatements,
-  docs: ParsedDocumentCache,
+  reader: DocumentReader<T>,
 ): Writer<T> {
   // categorizeBulkWriteRows types the primary path as a key of the document type.
   const primaryPath = layout.primaryPath as Parameters<typeof categorizeBulkWriteRows<T>>[1];
   const write = db.transaction((rows: BulkWriteRow<T>[], context: string, attachmentBytes: AttachmentBytes) => {
     // RxDB requires the primary key to be a top-level string field.
-    const ids = rows.map((row) => (row.document as Record<string, unknown>)[layout.primaryPath]);
+    const ids = rows.map((row) => (row.document as Record<string, unknown>)[layout.primaryPath] as string);
     const docsInDb = new Map<string, RxDocumentData<T>>();
-    for (const data of statements.byIds.all(JSON.stringify(ids))) {
-      const doc = docs.parse<RxDocumentData<T>>(data);
+    for (const doc of reader.findByIds(ids, true)) {
       docsInDb.set((doc as Record<string, unknown>)[layout.primaryPath] as string, doc);
     }
     const categorized = categorizeBulkWriteRows<T>(instance, primaryPath, docsInDb, rows, context);
-    // Written documents are not put into the parse memo: a bulk load would fill it with documents
-    // nobody reads and evict the ones that are (and cost the write path a map insert per row).
-    for (const row of categorized.bulkInsertDocs) statements.insert.run(insertParams(layout, row.document));
+    // Written documents go into the memo (a map set by id): RxDB reads what it wrote soon after
+    // (find-by-ids, queries), and the object is already the full stored document. Spread, because
+    // better-sqlite3 binds an array argument slower than the same values as arguments.
+    const data = dataParam(layout);
+    for (const row of categorized.bulkInsertDocs) {
+      const params = insertParams(layout, row.document);
+      statements.insert.run(...params);
+      reader.remember(row.document, (params[data] as string).length);
+    }
     for (const row of categorized.bulkUpdateDocs) {
-      statements.update.run(updateParams(layout, insertParams(layout, row.document)));
+      const params = insertParams(layout, row.document);
+      statements.update.run(...updateParams(layout, params));
+      reader.remember(row.document, (params[data] as string).length);
     }
     writeAttachments(statements, categorized, attachmentBytes);
     return categorized;
