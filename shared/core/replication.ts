@@ -43,6 +43,15 @@ export class DeskReplication {
   private readonly states = new Map<ReplicatedCollection, AnyState>();
   private readonly stopStreams: (() => void)[] = [];
   private failures = 0;
+  /**
+   * The back-off, one for the whole desk (the server is reachable or it is not): until `retryAt` (Date.now() time,
+   * timers run on the real clock) every handler and stream waits here, and a success or 立即同步 wakes them all.
+   * RxDB's own retry wait cannot be cut short (`retryTime` is read when it starts sleeping), so it stays at
+   * `retry.minMs`: a push that failed during an outage used to sleep up to `maxMs` after the server was back, and
+   * 立即同步 could not wake it.
+   */
+  private retryAt = 0;
+  private readonly sleepers = new Set<() => void>();
   private onFailure: (() => void)[] = [];
   private stopped = false;
   private status: SyncStatus = { state: 'syncing', pending: 0 };
@@ -76,11 +85,8 @@ export class DeskReplication {
 
   /** Pushes and pulls now (`sync-now`), without waiting for the back-off; resolves when in sync or failed. */
   async syncNow(timeoutMs = 30_000): Promise<SyncStatus> {
-    this.failures = 0;
-    for (const state of this.states.values()) {
-      state.retryTime = this.retry.minMs;
-      state.reSync();
-    }
+    this.resetBackoff();
+    for (const state of this.states.values()) state.reSync();
     const settled = Promise.all([...this.states.values()].map((s) => s.awaitInSync()));
     // Offline is an answer too: the first failure ends the wait (RxDB keeps retrying with back-off).
     const failed = new Promise<void>((resolve) => this.onFailure.push(resolve));
@@ -100,12 +106,14 @@ export class DeskReplication {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.wakeAll();
     hostTimers.clearTimeout(this.statusTimer);
     for (const stop of this.stopStreams) stop();
     await Promise.all([...this.states.values()].map((s) => s.cancel()));
   }
 
   private async pull(name: ReplicatedCollection, checkpoint: FeedCheckpoint | undefined, limit: number): Promise<{ documents: never[]; checkpoint: FeedCheckpoint | undefined }> {
+    await this.backedOff();
     const query = `?limit=${limit}${checkpoint ? `&checkpoint=${encodeURIComponent(JSON.stringify(checkpoint))}` : ''}`;
     const page = await this.client.request<PullResponse>('GET', syncPaths.pull(name) + query);
     this.succeeded();
@@ -113,6 +121,7 @@ export class DeskReplication {
   }
 
   private async push(name: ReplicatedCollection, rows: readonly unknown[]): Promise<never[]> {
+    await this.backedOff();
     const answer = await this.client.request<PushResponse>('POST', syncPaths.push(name), rows);
     const refused = answer.refused[0];
     this.succeeded(refused?.code);
@@ -123,10 +132,8 @@ export class DeskReplication {
   private stream(name: ReplicatedCollection): Subject<RxReplicationPullStreamItem<unknown, FeedCheckpoint>> {
     const subject = new Subject<RxReplicationPullStreamItem<unknown, FeedCheckpoint>>();
     let cancel: (() => void) | undefined;
-    let wakeUp: (() => void) | undefined;
     this.stopStreams.push(() => {
       cancel?.();
-      wakeUp?.();
       subject.complete();
     });
     const run = async () => {
@@ -146,10 +153,8 @@ export class DeskReplication {
           this.failed(error);
         }
         if (this.stopped) return;
-        await new Promise<void>((resolve) => {
-          wakeUp = resolve;
-          hostTimers.setTimeout(resolve, this.backoffMs());
-        });
+        // At least a short jittered pause, so a server that ends streams at once is not called in a tight loop.
+        await this.sleep(Math.max(this.retryAt - Date.now(), jitter(this.retry.minMs)));
       }
     };
     void run();
@@ -157,13 +162,40 @@ export class DeskReplication {
   }
 
   private backoffMs(): number {
-    const base = Math.min(this.retry.maxMs, this.retry.minMs * 2 ** Math.min(this.failures, 16));
-    return base / 2 + Math.random() * (base / 2); // jitter: desks that lost the network together do not return together
+    return jitter(Math.min(this.retry.maxMs, this.retry.minMs * 2 ** Math.min(this.failures, 16)));
+  }
+
+  /** Resolves once the back-off has passed (at once when there is none). */
+  private backedOff(): Promise<void> {
+    return this.sleep(this.retryAt - Date.now());
+  }
+
+  /** Resolves after `ms`, or earlier when the back-off is reset (a success, 立即同步) or sync stops. */
+  private sleep(ms: number): Promise<void> {
+    if (ms <= 0 || this.stopped) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const wake = () => {
+        hostTimers.clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve();
+      };
+      const timer = hostTimers.setTimeout(wake, ms);
+      this.sleepers.add(wake);
+    });
+  }
+
+  private wakeAll(): void {
+    for (const wake of [...this.sleepers]) wake();
+  }
+
+  private resetBackoff(): void {
+    this.failures = 0;
+    this.retryAt = 0;
+    this.wakeAll();
   }
 
   private succeeded(refused?: SyncErrorCode): void {
-    this.failures = 0;
-    for (const state of this.states.values()) state.retryTime = this.retry.minMs;
+    this.resetBackoff();
     const drift = this.client.clockDriftMs;
     const drifting = drift !== undefined && Math.abs(drift) > MAX_CLOCK_DRIFT_MS;
     this.publish({
@@ -176,9 +208,13 @@ export class DeskReplication {
 
   private failed(error: unknown): void {
     if (this.stopped) return;
-    this.failures += 1;
-    const retryTime = this.backoffMs();
-    for (const state of this.states.values()) state.retryTime = retryTime;
+    // The requests of one attempt (every collection's pull, push and stream) fail together: they count once, or a
+    // single short outage would jump straight to the longest back-off.
+    const now = Date.now();
+    if (now >= this.retryAt) {
+      this.failures += 1;
+      this.retryAt = now + this.backoffMs();
+    }
     for (const resolve of this.onFailure.splice(0)) resolve();
     const cause = findFailure(error);
     const code = cause?.code ?? 'server-error';
@@ -214,6 +250,11 @@ export class DeskReplication {
       this.onStatus(this.status);
     }
   }
+}
+
+/** Half to all of `ms`: desks that lost the network together do not return together. */
+function jitter(ms: number): number {
+  return ms / 2 + Math.random() * (ms / 2);
 }
 
 /** The documents of one replicated collection that the server does not hold in their current state. */

@@ -1,0 +1,225 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '#shared/core/demo';
+import { reasonText } from '#shared/messages/zh-CN';
+import { launchChromium } from './support/chromium';
+import { startTestCounty, type TestCounty } from './support/server';
+
+/**
+ * A scripted reception morning (issue 6), in Chromium, against the web edition served by a real county server on
+ * PGlite, exactly as `npm start` runs it. 青山镇 logs in at a fresh desk (the first login enrols it), registers a
+ * walk-in, a repeat linked as 重件 and a group visit (a sixth representative refused); its handler accepts one
+ * matter and forwards another to 绿水乡, where a second browser profile sees it arrive. Then the server goes away,
+ * registering carries on, and when it is back the pending count drains to zero. A screenshot of every page goes
+ * to tests/e2e/artifacts/ (git-ignored) to be looked at.
+ */
+const artifacts = join(import.meta.dirname, 'artifacts');
+const VALID_ID = '11010519491231002X';
+
+let county: TestCounty;
+let browser: Browser;
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  [county, browser] = await Promise.all([startTestCounty(), launchChromium()]);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await county?.close();
+});
+
+const named = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
+const shot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `morning-${name}.png`), fullPage: true });
+
+/** A fresh browser profile (its own IndexedDB: a new desk) at 1366×768, an old township PC's screen. */
+async function openDesk(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(county.url);
+  await page.waitForSelector('html[data-desk-state="ready"]', { state: 'attached' });
+  return { context, page };
+}
+
+async function login(page: Page, user: string) {
+  await page.getByLabel('用户名', { exact: true }).fill(user);
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: named('登录') }).click();
+  await page.getByTestId('desk-user').waitFor();
+}
+
+async function logout(page: Page) {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.getByLabel('用户名', { exact: true }).waitFor();
+}
+
+/** The person and the 第十九条 items of a walk-in; the channel 来访 first, as a receptionist does. */
+async function fillWalkIn(page: Page, request: string) {
+  await page.locator('.intake-channel-row').getByText('来访', { exact: true }).click();
+  await page.getByLabel('姓名（名称）', { exact: true }).fill('张三');
+  await page.getByLabel('证件号码', { exact: true }).fill(VALID_ID);
+  await page.getByLabel('联系电话', { exact: true }).fill('13800138000');
+  await page.getByLabel('住址', { exact: true }).fill('青山镇东街1号');
+  await fillContent(page, request);
+}
+
+async function fillContent(page: Page, request: string) {
+  await page.getByLabel('请求', { exact: true }).fill(request);
+  await page.getByLabel('事实', { exact: true }).fill('2024年村里征地后，补偿款至今未足额发放');
+  await page.getByLabel('理由', { exact: true }).fill('与公布的补偿方案不符');
+}
+
+/** Ctrl+Enter, the saved dialog, its case number; the dialog is left open. */
+async function save(page: Page): Promise<string> {
+  await page.keyboard.press('Control+Enter');
+  const dialog = page.getByRole('dialog');
+  await expect.poll(() => dialog.textContent()).toMatch(/已登记，编号 999901101-/);
+  return (/999901101-[\w-]+/.exec((await dialog.textContent()) ?? '') ?? [''])[0];
+}
+
+async function next(page: Page) {
+  await page.getByRole('dialog').getByRole('button', { name: '继续登记下一件' }).click();
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+}
+
+async function openMatter(page: Page, caseNumber: string) {
+  await page.getByRole('menuitem', { name: '事项' }).click();
+  await page.locator('[data-row-index]', { hasText: caseNumber }).click();
+  await page.getByTestId('matter-page').waitFor();
+  await expect.poll(() => page.getByRole('heading', { level: 4 }).textContent()).toBe(caseNumber);
+}
+
+async function choose(page: Page, label: string, option: string) {
+  await page.getByRole('dialog').getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+const syncText = (page: Page) => page.getByTestId('sync-indicator').textContent();
+
+async function syncNow(page: Page) {
+  await page.getByTestId('sync-indicator').click();
+  await page.getByRole('button', { name: '立即同步' }).click();
+  await page.keyboard.press('Escape');
+}
+
+describe('a reception morning in Chromium with a county server', () => {
+  it('registers, links, refuses, accepts, prints, forwards across townships and drains the queue after an outage', async () => {
+    const qs = await openDesk();
+    const ls = await openDesk();
+    const page = qs.page;
+    try {
+      // A fresh desk: the first login enrols it with the server and pulls 青山镇's users.
+      await page.getByLabel('用户名', { exact: true }).waitFor();
+      await shot(page, '01-login');
+      await login(page, 'qs-reception');
+      expect(await page.getByTestId('desk-user').textContent()).toContain('青山镇人民政府');
+
+      // A walk-in with a valid 身份证: birth date and sex filled from it; saved with Ctrl+Enter; notice printed.
+      await fillWalkIn(page, '要求补发2024年土地征收补偿款');
+      await page.getByText('出生日期 1949-12-31，女').waitFor();
+      await shot(page, '02-intake');
+      const walkIn = await save(page);
+      await shot(page, '03-saved');
+      // Headless Chromium holds window.print() open (page.pdf() would collide with it): look at the print media.
+      await page.getByRole('dialog').getByRole('button', { name: '打印受理告知书' }).click();
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.desk-notice').textContent()).toContain(`查询码：${walkIn}`);
+      await shot(page, '04-notice-print');
+      await page.emulateMedia({ media: 'screen' });
+      await next(page);
+
+      // The same petitioner again: the side panel offers the earlier matter, linked as 重件 with one click.
+      await fillWalkIn(page, '再次要求补发土地征收补偿款');
+      await page.getByText('证件号码相同').waitFor();
+      await page.getByRole('button', { name: '关联为重件' }).first().click();
+      await page.getByText(`将作为重件关联到 ${walkIn}`).waitFor();
+      await shot(page, '05-repeat-linked');
+      await page.keyboard.press('Control+Enter');
+      await expect.poll(() => page.getByRole('dialog').textContent()).toContain(`已作为重件关联到 ${walkIn}`);
+      await next(page);
+
+      // A group visit: five representatives at most (第二十条第三款); the sixth is refused with the reason.
+      await page.locator('.intake-channel-row').getByText('来访', { exact: true }).click();
+      await page.getByRole('switch').click();
+      for (let i = 0; i < 5; i++) await page.getByRole('button', { name: /添加代表/ }).click();
+      await expect.poll(() => page.getByRole('alert').first().textContent()).toBe(reasonText['representatives-over-limit']);
+      const representatives = page.getByRole('group', { name: /^代表 \d$/ });
+      expect(await representatives.count()).toBe(5);
+      for (let i = 0; i < 5; i++) await representatives.nth(i).getByLabel('姓名（名称）', { exact: true }).fill(`代表${'甲乙丙丁戊'[i] ?? ''}`);
+      await fillContent(page, '反映村集体土地被占用，要求恢复耕种');
+      await shot(page, '06-group-refused');
+      const group = await save(page);
+      await next(page);
+
+      // 绿水乡's handler at the other township's desk, enrolled before anything is forwarded to it.
+      await login(ls.page, 'ls-handler');
+      await ls.page.getByRole('menuitem', { name: '事项' }).click();
+      await expect.poll(() => ls.page.getByTestId('matters-total').textContent()).toBe('共 0 件');
+
+      // 青山镇's handler (already on this desk since its first sync) accepts the walk-in …
+      await logout(page);
+      await login(page, 'qs-handler');
+      await openMatter(page, walkIn);
+      await page.getByRole('button', { name: named('受理') }).click();
+      await choose(page, '告知方式', '当场告知');
+      await choose(page, '法定分类', '申诉求决类');
+      await choose(page, '办理程序', '按第三十一条第六项出具处理意见（60日）');
+      await page.getByRole('dialog').getByRole('button', { name: named('确定') }).click();
+      await expect.poll(() => page.getByTestId('matter-status').textContent()).toBe('已受理');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      await shot(page, '07-accepted');
+
+      // … and forwards the group visit to 绿水乡 (第二十二条), where it arrives after sync.
+      await openMatter(page, group);
+      await page.getByRole('button', { name: named('转送') }).click();
+      await page.getByRole('dialog').getByLabel('接收机构', { exact: true }).fill('office-lvshui');
+      await choose(page, '是否已告知信访人去向', '已告知信访人');
+      await shot(page, '08-forward-form');
+      await page.getByRole('dialog').getByRole('button', { name: named('确定') }).click();
+      await expect.poll(() => page.getByTestId('matter-status').textContent()).toBe('已转送');
+      await syncNow(page);
+      await expect.poll(() => syncText(page), { timeout: 20_000 }).not.toContain('待上传');
+      await syncNow(ls.page);
+      await expect.poll(() => ls.page.locator('[data-row-index]', { hasText: group }).count(), { timeout: 20_000 }).toBe(1);
+      await shot(ls.page, '09-arrived-lvshui');
+
+      // The network goes: registering carries on, the queue grows.
+      await county.stop();
+      await logout(page);
+      await login(page, 'qs-reception');
+      await page.getByRole('menuitem', { name: '登记' }).click();
+      for (const request of ['停电期间登记：要求维修村道', '停电期间登记：反映噪声扰民']) {
+        await fillWalkIn(page, request);
+        await save(page);
+        await next(page);
+      }
+      await syncNow(page);
+      await expect.poll(() => syncText(page), { timeout: 20_000 }).toMatch(/离线[\s\S]*待上传 \d+ 条/);
+      await shot(page, '10-offline-pending');
+
+      // It comes back on the same address and data: the pending count drains to zero.
+      await county.start();
+      await syncNow(page);
+      // 已同步 may show a moment before the count is refreshed: wait for both.
+      const drained = async () => {
+        for (let i = 0; i < 6; i++) {
+          const text = (await syncText(page)) ?? '';
+          if (/^已同步/.test(text) && !text.includes('待上传')) return text;
+          await page.waitForTimeout(5_000);
+          await syncNow(page);
+        }
+        return (await syncText(page)) ?? '';
+      };
+      expect(await drained()).toMatch(/^已同步(?![\s\S]*待上传)/);
+      await shot(page, '11-back-online');
+    } catch (error) {
+      await shot(page, 'failure');
+      await shot(ls.page, 'failure-lvshui');
+      throw error;
+    } finally {
+      await qs.context.close();
+      await ls.context.close();
+    }
+  }, 180_000);
+});
