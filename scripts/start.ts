@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pino } from 'pino';
 import { demoLogins, DEMO_PASSWORD } from '#shared/core/demo';
 import { startLocalCounty } from '../src-server/local-county';
+import { electronBinary } from './electron-binary';
 
 /**
  * `npm start`, the README's one run command (issue 6, item 7): the desktop app where an Electron binary can
@@ -14,24 +14,6 @@ import { startLocalCounty } from '../src-server/local-county';
  * Environment: DATA_DIR (default ./data/server, the same county as `npm run server`), HOST (127.0.0.1), PORT (8787).
  */
 const root = resolve(import.meta.dirname, '..');
-const require = createRequire(import.meta.url);
-
-/**
- * The binary `require('electron')` would name, found without requiring the package: when the binary is missing,
- * requiring it starts a download (the same check as tests/e2e/electron-smoke.test.ts).
- */
-function electronBinary(): string | undefined {
-  try {
-    const packageDirectory = dirname(require.resolve('electron/package.json'));
-    const pathFile = join(packageDirectory, 'path.txt');
-    const relativePath = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : undefined;
-    const override = process.env['ELECTRON_OVERRIDE_DIST_PATH'];
-    const binary = override ? join(override, relativePath ?? 'electron') : relativePath && join(packageDirectory, 'dist', relativePath);
-    return binary && existsSync(binary) ? binary : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function startDesktop(): void {
   const child = spawn(join(root, 'node_modules', '.bin', 'electron-vite'), ['dev'], { cwd: root, stdio: 'inherit' });

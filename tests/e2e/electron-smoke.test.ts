@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { electronBinary } from '../../scripts/electron-binary';
 
 /**
  * The Electron shell for real (design.md §7): build with electron-vite, launch with Playwright, and check the
@@ -17,23 +18,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const root = resolve(import.meta.dirname, '../..');
-
-/**
- * The binary that `require('electron')` would return, found the same way but without its fallback: when the
- * binary is missing, requiring the package starts a download, which must not happen inside a test run.
- */
-function electronBinary(): string | undefined {
-  try {
-    const packageDirectory = dirname(require.resolve('electron/package.json'));
-    const pathFile = join(packageDirectory, 'path.txt');
-    const relativePath = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : undefined;
-    const override = process.env['ELECTRON_OVERRIDE_DIST_PATH'];
-    const binary = override ? join(override, relativePath ?? 'electron') : relativePath && join(packageDirectory, 'dist', relativePath);
-    return binary && existsSync(binary) ? binary : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Fails early, with the fix, when the native SQLite binding is the one built for this Node rather than Electron. */
 function expectNativeBindingForElectron(): void {

@@ -41,6 +41,8 @@ export function installDomShims(): void {
 export interface TestDesk {
   readonly desk: Desk;
   readonly transport: Transport;
+  /** Signs a demo user in (password demo1234), signing out whoever was in. */
+  as(login: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,8 +51,12 @@ export async function openTestDesk(login?: string): Promise<TestDesk> {
   const desk = await createDesk({ storage: getRxStorageMemory(), name: `ui-${Math.random().toString(36).slice(2)}`, clock: () => new Date() });
   await seedDemo(desk.db, { N: 2 ** 10 });
   const transport = inProcessTransport(desk.api, desk, (error) => console.error(error));
-  if (login) await transport.invoke('session-login', { login, password: DEMO_PASSWORD });
-  return { desk, transport, close: () => desk.close() };
+  const as = async (who: string) => {
+    await transport.invoke('session-logout', {});
+    await transport.invoke('session-login', { login: who, password: DEMO_PASSWORD });
+  };
+  if (login) await as(login);
+  return { desk, transport, as, close: () => desk.close() };
 }
 
 /** Renders the whole app (providers, login gate, shell) on a transport; `App` lets a test load a fresh module graph. */

@@ -6,8 +6,8 @@ import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { collectionSchemas } from '#shared/domain/schemas';
 import { foldCase } from '#shared/domain/fold';
 import { defaultCalendar } from '#shared/domain/calendar';
-import { nextDue } from '#shared/domain/clocks';
-import type { CaseDoc, CaseEventDoc } from '#shared/domain/documents';
+import { toCaseDoc } from '#shared/core/projector';
+import type { CaseEventDoc } from '#shared/domain/documents';
 import { register } from './case-fixtures';
 
 /**
@@ -36,18 +36,7 @@ describe('collection schemas (design.md §2)', () => {
     const doc: CaseEventDoc = { ...e, payload: { ...e.payload }, after: [...e.after] };
     await db.collections.case_events!.insert(doc);
     const projection = foldCase([e], defaultCalendar)!;
-    const row: CaseDoc = {
-      id: projection.id,
-      caseNumber: projection.caseNumber,
-      status: projection.status,
-      class: projection.class ?? 'unclassified',
-      channel: projection.channel,
-      currentOfficeId: projection.currentOfficeId,
-      receivedAt: projection.receivedAt,
-      nextDue: nextDue(projection)?.due ?? '9999-12-31',
-      restricted: projection.restricted,
-      projection,
-    };
+    const row = toCaseDoc(projection);
     await db.collections.cases!.insert(row);
     const found = await db.collections.cases!.findOne({ selector: { status: 'registered', nextDue: { $lte: '2025-12-16' } } }).exec();
     expect(found?.toJSON().projection).toEqual(projection);
