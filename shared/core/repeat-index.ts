@@ -1,7 +1,7 @@
 import type { CaseProjection } from '../domain/case-types';
 import type { PetitionerDoc } from '../domain/documents';
 import { findRepeats, type PetitionerKey, type RepeatCandidate, type RepeatInput, type RepeatScore } from '../domain/repeat';
-import { normalizeMangoQuery, prepareQuery, type MangoQuerySelector, type MangoQuerySortPart, type RxCollection } from 'rxdb';
+import { getChangedDocumentsSince, type RxCollection } from 'rxdb';
 import type { DeskDatabase } from './database';
 
 export function petitionerKey(p: Pick<PetitionerDoc, 'idNumber' | 'phone' | 'name' | 'address'>): PetitionerKey {
@@ -62,20 +62,20 @@ export class RepeatIndex {
 
 const PAGE = 5_000;
 
-/** Every live document of a collection, in primary-key pages, as plain data. */
+/**
+ * Every live document of a collection, as plain data, in pages of the storage's changes feed ((_meta.lwt, id)
+ * order, read on the [_meta.lwt, id] index every collection has): a query sorted by `id` has no index to use on
+ * Dexie (RxDB adds [_deleted, id] only to schemas without indexes) and scanned and sorted the whole collection per
+ * page, blocking the worker and every write behind it for seconds at 100,000 matters. A document written while
+ * the pages are read moves to the end of the feed and is read again there.
+ */
 async function* readAll<T extends { id: string }>(collection: RxCollection<T>): AsyncGenerator<T> {
-  let after = '';
+  let checkpoint: { id: string; lwt: number } | undefined;
   for (;;) {
-    const query = normalizeMangoQuery<T>(collection.schema.jsonSchema, {
-      selector: { id: { $gt: after }, _deleted: false } as MangoQuerySelector<T>, // `id` is every desk collection's primary key
-      sort: [{ id: 'asc' } as MangoQuerySortPart<T>],
-      limit: PAGE,
-    });
-    const { documents } = await collection.storageInstance.query(prepareQuery(collection.schema.jsonSchema, query));
-    yield* documents as unknown as T[]; // storage rows are the collection's documents plus RxDB's meta fields
-    const last = documents.at(-1);
-    if (!last || documents.length < PAGE) return;
-    after = last.id;
+    const page = await getChangedDocumentsSince(collection.storageInstance, PAGE, checkpoint);
+    for (const doc of page.documents) if (!doc._deleted) yield doc as unknown as T; // plus RxDB's meta fields
+    if (page.documents.length < PAGE) return;
+    checkpoint = page.checkpoint as { id: string; lwt: number };
   }
 }
 
