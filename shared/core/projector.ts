@@ -5,6 +5,7 @@ import { nextDue } from '../domain/clocks';
 import type { CaseDoc, CaseEventDoc } from '../domain/documents';
 import { foldCase } from '../domain/fold';
 import type { DeskDatabase } from './database';
+import { readAll } from './read-all';
 
 /** The row the `cases` collection holds for a projection: indexed columns plus the projection itself. */
 export function toCaseDoc(c: CaseProjection): CaseDoc {
@@ -91,14 +92,7 @@ export class Projector {
   /** Rebuilds every projection from the events (e.g. after a calendar update or a repair). */
   async rebuild(batchSize = 2_000): Promise<number> {
     const caseIds = new Set<string>();
-    let after = '';
-    for (;;) {
-      const page = await this.db.case_events.find({ selector: { id: { $gt: after } }, sort: [{ id: 'asc' }], limit: batchSize }).exec();
-      for (const doc of page) caseIds.add(doc.caseId);
-      const last = page.at(-1);
-      if (!last || page.length < batchSize) break;
-      after = last.id;
-    }
+    for await (const event of readAll(this.db.case_events)) caseIds.add(event.caseId);
     const ids = [...caseIds];
     for (let i = 0; i < ids.length; i += batchSize) await this.refresh(ids.slice(i, i + batchSize));
     const orphans = await this.db.cases.find({ selector: { id: { $nin: ids } } }).exec();
