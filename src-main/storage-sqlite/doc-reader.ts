@@ -32,7 +32,11 @@ export class DocumentReader<T> {
     // A versions read pays a second statement for what the memo misses; when it knows few of the ids
     // (a cold read, or new ids in a write's conflict check) the text is fetched and parsed directly.
     if (this.shape.versions && this.knowsMost(ids)) {
-      return this.resolve((withDeleted ? s.readByIds : s.readByIdsNotDeleted).all(json));
+      // Raw rows of [position in `ids`, _rev, lwt] (see prepareStatements): an integer comes back cheaper
+      // than the id text, and the caller's id strings have their hashes cached for the memo's maps.
+      const rows = (withDeleted ? s.readByIds : s.readByIdsNotDeleted).all(json) as unknown[][];
+      for (const row of rows) row[0] = ids[row[0] as number];
+      return this.resolve(rows);
     }
     return this.parseAll((withDeleted ? s.dataByIds : s.dataByIdsNotDeleted).all(json));
   }

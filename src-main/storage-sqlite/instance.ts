@@ -77,7 +77,8 @@ export class RxStorageInstanceSQLite<T>
 
   bulkWrite(rows: BulkWriteRow<T>[], context: string): Promise<RxStorageBulkWriteResponse<T>> {
     if (rows.length === 0) return Promise.resolve({ error: [] });
-    if (this.queuedWrites === 0 && !hasAttachmentData(rows)) {
+    // Without attachments in the schema RxDB writes none, so there are no bytes to read ahead.
+    if (this.queuedWrites === 0 && (!this.layout.attachmentTable || !hasAttachmentData(rows))) {
       return this.guard(() => this.writeNow(rows, context, new Map()));
     }
     this.queuedWrites++;

@@ -10,8 +10,11 @@ import { quoteIdent, toOrderedBlob, toOrderedText } from './schema-sql';
  */
 export type ReadShape = {
   readonly versions: boolean;
-  /** The select list, columns prefixed by `alias` ('' or 't.'). */
-  readonly columns: (alias: string) => string;
+  /**
+   * The select list, columns prefixed by `alias` ('' or 't.'); `id` replaces the id column (by-id reads
+   * select the position in the id list instead, see DocumentReader.findByIds).
+   */
+  readonly columns: (alias: string, id?: string) => string;
   /** Sets a statement's row mode to match the select list. */
   readonly mode: (statement: SqliteStatement) => SqliteStatement;
 };
@@ -20,7 +23,7 @@ export function readShape<RxDocType>(layout: TableLayout<RxDocType>, versions: b
   if (!versions) return { versions, columns: (a) => `${a}data`, mode: (s) => s.pluck() };
   // Older tables have no rev column: json_extract reads it from the text, in C, without returning it.
   const rev = (a: string) => (layout.revColumn ? `${a}rev` : `json_extract(${a}data, '$._rev')`);
-  return { versions, columns: (a) => `${a}id, ${rev(a)}, ${a}lwt`, mode: (s) => s.raw() };
+  return { versions, columns: (a, id = `${a}id`) => `${id}, ${rev(a)}, ${a}lwt`, mode: (s) => s.raw() };
 }
 
 type StatementName =
@@ -57,8 +60,8 @@ export function prepareStatements<RxDocType>(
     ),
     dataByIds: db.prepare(byIds('t.data')).pluck(),
     dataByIdsNotDeleted: db.prepare(byIds('t.data', ' WHERE +t.deleted = 0')).pluck(),
-    readByIds: read(byIds(shape.columns('t.'))),
-    readByIdsNotDeleted: read(byIds(shape.columns('t.'), ' WHERE +t.deleted = 0')),
+    readByIds: read(byIds(shape.columns('t.', 'j.key'))),
+    readByIdsNotDeleted: read(byIds(shape.columns('t.', 'j.key'), ' WHERE +t.deleted = 0')),
     changesFirst: read(`SELECT ${shape.columns('')} FROM ${t} ORDER BY ${changes ?? 'lwt, idb'} LIMIT ?`),
     // 'blob': written as lwt >= ? AND (...) so SQLite seeks the (lwt, idb) index instead of scanning it.
     changesSince: read(

@@ -45,6 +45,11 @@ export type Writer<T> = (
  * (409 on a missing or stale `previous`), and writes the accepted ones, all inside one BEGIN
  * IMMEDIATE transaction, so another connection cannot slip a write between the check and the write.
  * The transaction wrapper is built once here, not per call.
+ *
+ * Most rows without `previous` are new documents, and reading 500 ids that are not there cost up to a
+ * tenth of a bulk insert; so the first attempt reads only the rows that have `previous` and assumes the
+ * others are new. If one of them exists after all, its INSERT fails on the primary key, the transaction
+ * rolls back (nothing was emitted or remembered yet), and the call is redone reading every row.
  */
 export function createWriter<T>(
   db: SqliteConnection,
@@ -55,32 +60,52 @@ export function createWriter<T>(
 ): Writer<T> {
   // categorizeBulkWriteRows types the primary path as a key of the document type.
   const primaryPath = layout.primaryPath as Parameters<typeof categorizeBulkWriteRows<T>>[1];
-  const write = db.transaction((rows: BulkWriteRow<T>[], context: string, attachmentBytes: AttachmentBytes) => {
-    // RxDB requires the primary key to be a top-level string field.
-    const ids = rows.map((row) => (row.document as Record<string, unknown>)[layout.primaryPath] as string);
+  // RxDB requires the primary key to be a top-level string field.
+  const idOf = (row: BulkWriteRow<T>) => (row.document as Record<string, unknown>)[layout.primaryPath] as string;
+  const write = db.transaction((rows: BulkWriteRow<T>[], context: string, attachmentBytes: AttachmentBytes, readAll: boolean) => {
+    const ids = readAll ? rows.map(idOf) : rows.filter((row) => row.previous !== undefined).map(idOf);
     const docsInDb = new Map<string, RxDocumentData<T>>();
-    for (const doc of reader.findByIds(ids, true)) {
-      docsInDb.set((doc as Record<string, unknown>)[layout.primaryPath] as string, doc);
+    if (ids.length > 0) {
+      for (const doc of reader.findByIds(ids, true)) {
+        docsInDb.set((doc as Record<string, unknown>)[layout.primaryPath] as string, doc);
+      }
     }
     const categorized = categorizeBulkWriteRows<T>(instance, primaryPath, docsInDb, rows, context);
-    // Written documents go into the memo (a map set by id): RxDB reads what it wrote soon after
-    // (find-by-ids, queries), and the object is already the full stored document. Spread, because
-    // better-sqlite3 binds an array argument slower than the same values as arguments.
+    // Spread, because better-sqlite3 binds an array argument slower than the same values as arguments.
+    // Each returns the length of the JSON text, the memo's measure of a document.
     const data = dataParam(layout);
-    for (const row of categorized.bulkInsertDocs) {
+    const insertedChars = categorized.bulkInsertDocs.map((row) => {
       const params = insertParams(layout, row.document);
       statements.insert.run(...params);
-      reader.remember(row.document, (params[data] as string).length);
-    }
-    for (const row of categorized.bulkUpdateDocs) {
+      return (params[data] as string).length;
+    });
+    const updatedChars = categorized.bulkUpdateDocs.map((row) => {
       const params = insertParams(layout, row.document);
       statements.update.run(...updateParams(layout, params));
-      reader.remember(row.document, (params[data] as string).length);
-    }
+      return (params[data] as string).length;
+    });
     writeAttachments(statements, categorized, attachmentBytes);
+    // Written documents go into the memo (a map set by id): RxDB reads what it wrote soon after
+    // (find-by-ids, queries), and the object is already the full stored document. Last, so an attempt
+    // that fails above (a conflict on the primary key) leaves nothing behind.
+    categorized.bulkInsertDocs.forEach((row, i) => reader.remember(row.document, insertedChars[i] ?? 0));
+    categorized.bulkUpdateDocs.forEach((row, i) => reader.remember(row.document, updatedChars[i] ?? 0));
     return categorized;
   });
-  return (rows, context, attachmentBytes) => write.immediate(rows, context, attachmentBytes);
+  return (rows, context, attachmentBytes) => {
+    try {
+      return write.immediate(rows, context, attachmentBytes, false);
+    } catch (error) {
+      if (!isPrimaryKeyConflict(error)) throw error;
+      return write.immediate(rows, context, attachmentBytes, true);
+    }
+  };
+}
+
+/** SQLite's error for an INSERT of an id that is already stored (a rowid table's TEXT primary key is a unique index). */
+function isPrimaryKeyConflict(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 function writeAttachments<T>(

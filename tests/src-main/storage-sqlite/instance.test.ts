@@ -37,6 +37,23 @@ describe('bulkWrite', () => {
     await instance.remove();
   });
 
+  it('an insert of a stored id among new ones (first attempt rolled back, redone reading every row): 409 for it, one event bulk of the rest', async () => {
+    const instance = await createInstance<TestDoc>(storage, schema);
+    const bulks: EventBulk<RxStorageChangeEvent<TestDoc>, unknown>[] = [];
+    instance.changeStream().subscribe((bulk) => bulks.push(bulk));
+    const stored = newDocument('kept', { ...fields, name: '原' }, false);
+    await instance.bulkWrite([{ document: stored }], 'first');
+    const result = await instance.bulkWrite(
+      ['n1', 'kept', 'n2'].map((id) => ({ document: newDocument(id, { ...fields, name: '新' }, false) })),
+      'second',
+    );
+    expect(result.error.map((e) => [e.status, e.documentId])).toEqual([[409, 'kept']]);
+    expect(bulks.map((bulk) => bulk.events.map((e) => e.documentId))).toEqual([['kept'], ['n1', 'n2']]);
+    const docs = await instance.findDocumentsById(['kept', 'n1', 'n2'], false);
+    expect(docs.map((d) => [d.id, d.name]).sort()).toEqual([['kept', '原'], ['n1', '新'], ['n2', '新']]);
+    await instance.remove();
+  });
+
   it('emits events after commit and before resolving, never empty, with the newest row as checkpoint', async () => {
     const instance = await createInstance<TestDoc>(storage, schema);
     const bulks: EventBulk<RxStorageChangeEvent<TestDoc>, unknown>[] = [];

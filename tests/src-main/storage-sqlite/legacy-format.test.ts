@@ -50,6 +50,9 @@ describe('files of the first layout (BLOB keys, idb column)', () => {
     if (!stored) throw new Error('b was not read back');
     const update = await instance.bulkWrite([{ previous: stored, document: { ...doc('b', 'a', 20, now() + 1), _rev: '2-b' } }], 'test');
     expect(update.error).toEqual([]);
+    // An insert of a stored id fails on the primary key and is redone with the full conflict check.
+    const again = await instance.bulkWrite([{ document: doc('a', 'x', 1, now() + 2) }], 'test');
+    expect(again.error.map((e) => [e.status, e.documentId])).toEqual([[409, 'a']]);
     const byName = prepareQuery(schema, normalizeMangoQuery(schema, { selector: notDeleted(), sort: [{ name: 'asc' }] }));
     // UTF-16 code-unit order: 'a' < 张 (U+5F20) < 😀 (D83D…) < 𠀀 (D840…).
     expect((await instance.query(byName)).documents.map((d) => d.id)).toEqual(['b', 'c', 'a', 'd']);
