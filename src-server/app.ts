@@ -10,6 +10,7 @@ import { Auth, AuthError } from './services/auth';
 import { domainPolicies, type CollectionPolicy } from './services/collections';
 import { sequencerOf } from './services/feed';
 import { Notifier } from './services/notifier';
+import { ReferenceCache } from './services/reference';
 
 /**
  * The county server (design.md §1, §3): a replication hub over PostgreSQL or PGlite. It stores documents, decides
@@ -64,7 +65,7 @@ export async function createServer(options: ServerOptions): Promise<CountyServer
   const policies = new Map([...domainPolicies, ...(options.extraPolicies ?? [])].map((p) => [p.name, p]));
   const streams = new Set<() => void>();
   authRoutes(app, auth);
-  replicationRoutes(app, { db: options.db, auth, notifier, policies, now, streams });
+  replicationRoutes(app, { db: options.db, auth, notifier, reference: new ReferenceCache(options.db), policies, now, streams });
   // Streams never finish by themselves: end them before fastify waits for in-flight requests.
   app.addHook('preClose', async () => {
     for (const end of [...streams]) end();

@@ -33,13 +33,28 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return options.url ? openPg(options.url, options.poolSize ?? 20) : openPglite(options.dataDir);
 }
 
+/**
+ * Every parameterised statement runs as a named prepared statement: each connection parses and plans it once
+ * instead of at every call (the server's statements are a fixed set of texts).
+ */
+const statementNames = new Map<string, string>();
+const MAX_NAMED = 500; // a bound, should a caller ever build texts on the fly: the rest run unnamed
+function prepared(text: string, values: unknown[] | undefined): pg.QueryConfig {
+  let name = statementNames.get(text);
+  if (!name && statementNames.size < MAX_NAMED) {
+    name = `xf${statementNames.size}`;
+    statementNames.set(text, name);
+  }
+  return name ? { name, text, values } : { text, values };
+}
+
 function openPg(url: string, max: number): Database {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client's error (the server restarted) must not crash the process: the pool replaces it.
   pool.on('error', () => undefined);
   return {
     kind: 'pg',
-    query: async <R>(text: string, params?: unknown[]) => ({ rows: (await pool.query(text, params)).rows as R[] }), // rows typed by the caller's SQL
+    query: async <R>(text: string, params?: unknown[]) => ({ rows: (await pool.query(prepared(text, params))).rows as R[] }), // rows typed by the caller's SQL
     exec: async (text) => {
       await pool.query(text);
     },
@@ -48,7 +63,7 @@ function openPg(url: string, max: number): Database {
       try {
         await client.query('BEGIN');
         const tx: Sql = {
-          query: async <R>(text: string, params?: unknown[]) => ({ rows: (await client.query(text, params)).rows as R[] }), // as above
+          query: async <R>(text: string, params?: unknown[]) => ({ rows: (await client.query(prepared(text, params))).rows as R[] }), // as above
           exec: async (text) => {
             await client.query(text);
           },

@@ -89,6 +89,61 @@ export const migrations: readonly string[] = [
     doc_id text NOT NULL
   );
   `,
+  `
+  -- Offices and users, cached by every server process (services/reference.ts): any change to them bumps this
+  -- counter in the same transaction, and each request reads it with its device check.
+  CREATE TABLE reference_version (
+    only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+    version bigint NOT NULL
+  );
+  INSERT INTO reference_version (version) VALUES (0);
+  CREATE FUNCTION bump_reference_version() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    UPDATE reference_version SET version = version + 1;
+    RETURN NULL;
+  END $$;
+  -- Row triggers with a WHEN clause: the pushes of case documents never run the function.
+  CREATE TRIGGER docs_reference_written AFTER INSERT OR UPDATE ON docs FOR EACH ROW
+    WHEN (NEW.collection IN ('offices', 'users')) EXECUTE FUNCTION bump_reference_version();
+  CREATE TRIGGER docs_reference_deleted AFTER DELETE ON docs FOR EACH ROW
+    WHEN (OLD.collection IN ('offices', 'users')) EXECUTE FUNCTION bump_reference_version();
+  `,
+  `
+  -- Round trips cost a loaded server more than the work in them: these functions take locks and then run the
+  -- statements that must follow them, in one call. A VOLATILE function's every statement takes a new snapshot,
+  -- so what runs after a lock sees everything committed before the lock was granted.
+
+  -- A push's locks (sorted: every writer takes them in one order) and then its read (services/push-store.ts):
+  -- the query gets the arguments as one jsonb, $1, and returns one jsonb value.
+  CREATE FUNCTION locked_read(keys text[], query text, args jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
+  DECLARE
+    result jsonb;
+  BEGIN
+    PERFORM count(pg_advisory_xact_lock(hashtext(k))) FROM (SELECT k FROM unnest(keys) AS k ORDER BY k) AS sorted;
+    EXECUTE query INTO result USING args;
+    RETURN result;
+  END $$;
+
+  -- One sequencing round of services/feed.ts, run as its own statement: the advisory lock is held until the
+  -- statement's transaction commits, so feed order is commit order.
+  CREATE FUNCTION sequence_feeds(lock_key text, channel text) RETURNS bigint LANGUAGE plpgsql AS $$
+  DECLARE
+    notified bigint;
+  BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext(lock_key));
+    WITH taken AS (DELETE FROM feed_pending RETURNING office_id, collection, doc_id),
+    drawn AS (SELECT nextval('feed_seq') AS seq),
+    appended AS (
+      INSERT INTO feed (office_id, collection, doc_id, seq)
+      SELECT DISTINCT t.office_id, t.collection, t.doc_id, drawn.seq FROM taken t, drawn
+      ON CONFLICT (office_id, collection, doc_id) DO UPDATE SET seq = excluded.seq
+      RETURNING office_id, collection
+    )
+    SELECT count(pg_notify(channel, json_build_object('collection', collection, 'officeIds', offices)::text)) INTO notified
+    FROM (SELECT collection, json_agg(DISTINCT office_id) AS offices FROM appended GROUP BY collection) AS grown;
+    RETURN notified;
+  END $$;
+  `,
 ];
 
 const MIGRATION_LOCK = 7_314_001;

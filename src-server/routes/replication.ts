@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { UserDoc } from '#shared/domain/documents';
 import { MAX_CLOCK_DRIFT_MS, SYNC_BATCH_SIZE } from '#shared/sync/protocol';
 import type { Database } from '../db/database';
-import type { Auth, TokenClaims } from '../services/auth';
+import { AuthError, type Auth, type TokenClaims, type Verified } from '../services/auth';
 import type { CollectionPolicy, Pusher } from '../services/collections';
 import { feedHead, readFeedText } from '../services/feed';
 import type { Notifier } from '../services/notifier';
 import { pushDocuments } from '../services/push';
+import type { ReferenceCache } from '../services/reference';
 
 /**
  * The replication endpoints of design.md §3, per collection: pull, push and stream. Thin: decode, authorise for the
@@ -17,6 +17,7 @@ export interface ReplicationDeps {
   readonly db: Database;
   readonly auth: Auth;
   readonly notifier: Notifier;
+  readonly reference: ReferenceCache;
   readonly policies: ReadonlyMap<string, CollectionPolicy>;
   readonly now: () => Date;
   /** Open streams, ended when the server closes. */
@@ -41,25 +42,32 @@ export function replicationRoutes(app: FastifyInstance, deps: ReplicationDeps): 
     return policy;
   };
 
-  const authorise = async (request: FastifyRequest): Promise<TokenClaims> => {
-    const claims = await deps.auth.verify(request.headers.authorization);
+  const authorise = async (request: FastifyRequest): Promise<Verified> => {
+    const verified = await deps.auth.verify(request.headers.authorization);
+    await flagDrift(request, verified.claims);
+    return verified;
+  };
+
+  const flagDrift = async (request: FastifyRequest, claims: TokenClaims): Promise<void> => {
     const deskTime = Date.parse(String(request.headers['x-desk-time'] ?? ''));
     // design.md §3: legal times come from the desk clock, so a drifting desk is flagged on the server too.
     if (Number.isFinite(deskTime) && Math.abs(deskTime - deps.now().getTime()) > MAX_CLOCK_DRIFT_MS) {
       request.log.warn({ deviceId: claims.deviceId, driftMs: deskTime - deps.now().getTime() }, 'desk clock drift');
       await deps.db.query('UPDATE devices SET clock_drift_ms = $2 WHERE id = $1', [claims.deviceId, Math.round(deskTime - deps.now().getTime())]);
     }
-    return claims;
   };
 
   app.get('/api/v1/replication/:collection/pull', async (request, reply) => {
     const policy = policyOf(request, reply, 'pull');
     if (!policy) return reply;
-    const claims = await authorise(request);
+    // The device check runs in the page's own statement (one round trip a pull); nothing is sent before it passed.
+    const claims = await deps.auth.claimsOf(request.headers.authorization);
+    await flagDrift(request, claims);
     const query = pullQuery.safeParse(request.query);
     const checkpoint = query.success && query.data.checkpoint ? checkpointSchema.safeParse(safeJson(query.data.checkpoint)) : undefined;
     if (!query.success || (checkpoint && !checkpoint.success)) return reply.code(400).send({ code: 'invalid-arguments' });
-    const page = await readFeedText(deps.db, claims.officeId, policy.name, checkpoint?.data, query.data.limit);
+    const page = await readFeedText(deps.db, claims.officeId, policy.name, checkpoint?.data, query.data.limit, claims.deviceId);
+    if (!page.deviceActive) throw new AuthError('device-revoked', 401);
     // Already JSON: a string with this content type is sent as is, not serialised again.
     return reply.type('application/json; charset=utf-8').send(page.json);
   });
@@ -67,24 +75,21 @@ export function replicationRoutes(app: FastifyInstance, deps: ReplicationDeps): 
   app.post('/api/v1/replication/:collection/push', async (request, reply) => {
     const policy = policyOf(request, reply, 'push');
     if (!policy) return reply;
-    const claims = await authorise(request);
+    const { claims, referenceVersion } = await authorise(request);
     if (!Array.isArray(request.body) || request.body.length > MAX_PUSH_ROWS) return reply.code(400).send({ code: 'invalid-arguments' });
-    const pusher: Pusher = { officeId: claims.officeId, deviceId: claims.deviceId, users: await officeUsers(deps.db, claims.officeId) };
-    return pushDocuments(deps.db, policy, pusher, request.body, deps.now);
+    const users = await deps.reference.officeUsers(claims.officeId, referenceVersion);
+    const tree = await deps.reference.officeTree(referenceVersion);
+    const pusher: Pusher = { officeId: claims.officeId, deviceId: claims.deviceId, users };
+    return pushDocuments(deps.db, policy, pusher, tree, request.body, deps.now);
   });
 
   app.get('/api/v1/replication/:collection/stream', async (request, reply) => {
     const policy = policyOf(request, reply, 'pull');
     if (!policy) return reply;
-    const claims = await authorise(request);
+    const { claims } = await authorise(request);
     openStream(deps, request, reply, claims.officeId, policy.name);
     return reply;
   });
-}
-
-async function officeUsers(db: Database, officeId: string): Promise<Map<string, UserDoc>> {
-  const { rows } = await db.query<{ body: UserDoc }>(`SELECT body FROM docs WHERE collection = 'users' AND body->>'officeId' = $1`, [officeId]);
-  return new Map(rows.map((r) => [r.body.id, r.body]));
 }
 
 function safeJson(text: string): unknown {

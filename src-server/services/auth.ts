@@ -26,6 +26,12 @@ export interface TokenClaims {
   readonly deviceId: string;
 }
 
+/** A request's verified token, and the `reference_version` its device check read. */
+export interface Verified {
+  readonly claims: TokenClaims;
+  readonly referenceVersion: number;
+}
+
 const ACCESS_TTL_S = 10 * 60;
 const VERIFIED_LIMIT = 10_000;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -117,13 +123,27 @@ export class Auth {
     return this.tokens({ userId: device.user_id, officeId: device.office_id, deviceId }, next);
   }
 
-  /** Checks an access token and that its device is still enrolled. */
-  async verify(authorization: string | undefined, sql: Sql = this.db): Promise<TokenClaims> {
-    const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : '';
-    const claims = await this.verifySignature(token);
-    const { rows } = await sql.query<{ revoked: boolean }>('SELECT revoked_at IS NOT NULL AS revoked FROM devices WHERE id = $1', [claims.deviceId]);
+  /**
+   * Checks an access token and that its device is still enrolled, on every request. The same statement reads the
+   * version of the offices and users (services/reference.ts), so the request knows in this one round trip
+   * whether the process's copy of them is current.
+   */
+  async verify(authorization: string | undefined, sql: Sql = this.db): Promise<Verified> {
+    const claims = await this.claimsOf(authorization);
+    const { rows } = await sql.query<{ revoked: boolean | null; version: string | number }>(
+      'SELECT (SELECT revoked_at IS NOT NULL FROM devices WHERE id = $1) AS revoked, version FROM reference_version',
+      [claims.deviceId],
+    );
     if (rows[0]?.revoked !== false) throw new AuthError('device-revoked', 401);
-    return claims;
+    return { claims, referenceVersion: Number(rows[0].version) };
+  }
+
+  /**
+   * The claims of a validly signed, unexpired token, without the device check: for a caller that runs the check
+   * in its own statement (a pull reads its page and the device's state in one round trip).
+   */
+  async claimsOf(authorization: string | undefined): Promise<TokenClaims> {
+    return this.verifySignature(authorization?.startsWith('Bearer ') ? authorization.slice(7) : '');
   }
 
   /**

@@ -44,7 +44,8 @@ export async function appendToFeeds(tx: Sql, entries: Iterable<FeedEntry>): Prom
 
 /**
  * Runs `work` in a transaction that may append to feeds, and resolves once its entries are in the feeds (so a
- * pull right after a push sees the push, as RxDB's protocol expects).
+ * pull right after a push sees the push, as RxDB's protocol expects). The round's commit is synchronous: when
+ * this resolves, the work's commit is flushed to disk too, even if the work committed without waiting.
  */
 export async function withFeedAppends<T>(db: Database, work: (tx: Sql) => Promise<T>): Promise<T> {
   const result = await db.transaction(work);
@@ -76,24 +77,13 @@ class Sequencer {
     return this.next;
   }
 
-  private round(): Promise<void> {
-    return this.db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [SEQUENCER_LOCK]);
-      // Taken after the lock (a separate statement), so the snapshot sees every earlier round's commit.
-      await tx.query(
-        `WITH taken AS (DELETE FROM feed_pending RETURNING office_id, collection, doc_id),
-         drawn AS (SELECT nextval('feed_seq') AS seq),
-         appended AS (
-           INSERT INTO feed (office_id, collection, doc_id, seq)
-           SELECT DISTINCT t.office_id, t.collection, t.doc_id, drawn.seq FROM taken t, drawn
-           ON CONFLICT (office_id, collection, doc_id) DO UPDATE SET seq = excluded.seq
-           RETURNING office_id, collection
-         )
-         SELECT count(pg_notify($1, json_build_object('collection', collection, 'officeIds', offices)::text)) AS n
-         FROM (SELECT collection, json_agg(DISTINCT office_id) AS offices FROM appended GROUP BY collection) AS grown`,
-        [FEED_CHANNEL],
-      );
-    });
+  /**
+   * One round in one statement (migration 4's `sequence_feeds`): it takes the global lock, then (a new snapshot,
+   * so it sees every earlier round's commit) moves the pending rows into the feeds under one sequence number and
+   * notifies, and its transaction commits while still holding the lock.
+   */
+  private async round(): Promise<void> {
+    await this.db.query('SELECT sequence_feeds($1, $2)', [SEQUENCER_LOCK, FEED_CHANNEL]);
   }
 }
 
@@ -115,6 +105,8 @@ export interface FeedPageText {
   readonly json: string;
   readonly count: number;
   readonly checkpoint: FeedCheckpoint | null;
+  /** With `deviceId`: whether that device may still sync (design.md §5), read in the page's own statement. */
+  readonly deviceActive?: boolean;
 }
 
 /**
@@ -122,9 +114,16 @@ export interface FeedPageText {
  * documents (jsonb to text is its fast path); parsing a thousand bodies into objects and stringifying them again
  * cost the server most of a pull.
  */
-export async function readFeedText(sql: Sql, officeId: string, collection: string, checkpoint: FeedCheckpoint | undefined, limit: number): Promise<FeedPageText> {
+export async function readFeedText(
+  sql: Sql,
+  officeId: string,
+  collection: string,
+  checkpoint: FeedCheckpoint | undefined,
+  limit: number,
+  deviceId?: string,
+): Promise<FeedPageText> {
   const after = checkpoint ?? { seq: -1, id: '' };
-  const { rows } = await sql.query<{ docs: string | null; n: number; last_seq: string | number | null; last_id: string | null }>(
+  const { rows } = await sql.query<{ docs: string | null; n: number; last_seq: string | number | null; last_id: string | null; device_active: boolean | null }>(
     `WITH page AS MATERIALIZED (
        SELECT f.seq, f.doc_id, d.body, d.deleted
        FROM feed f JOIN docs d ON d.collection = f.collection AND d.id = f.doc_id
@@ -135,14 +134,20 @@ export async function readFeedText(sql: Sql, officeId: string, collection: strin
      SELECT string_agg((body || jsonb_build_object('_deleted', deleted))::text, ',' ORDER BY seq, doc_id) AS docs,
             count(*)::int AS n,
             (SELECT seq FROM page ORDER BY seq DESC, doc_id DESC LIMIT 1) AS last_seq,
-            (SELECT doc_id FROM page ORDER BY seq DESC, doc_id DESC LIMIT 1) AS last_id
+            (SELECT doc_id FROM page ORDER BY seq DESC, doc_id DESC LIMIT 1) AS last_id,
+            (SELECT revoked_at IS NULL FROM devices WHERE id = $6) AS device_active
      FROM page`,
-    [officeId, collection, after.seq, after.id, limit],
+    [officeId, collection, after.seq, after.id, limit, deviceId ?? null],
   );
   const row = rows[0];
   // An empty page returns the given checkpoint (RxDB's protocol).
   const last = row && row.last_seq !== null && row.last_id !== null ? { seq: Number(row.last_seq), id: row.last_id } : (checkpoint ?? null);
-  return { json: `{"documents":[${row?.docs ?? ''}],"checkpoint":${JSON.stringify(last)}}`, count: Number(row?.n ?? 0), checkpoint: last };
+  return {
+    json: `{"documents":[${row?.docs ?? ''}],"checkpoint":${JSON.stringify(last)}}`,
+    count: Number(row?.n ?? 0),
+    checkpoint: last,
+    ...(deviceId === undefined ? {} : { deviceActive: row?.device_active === true }),
+  };
 }
 
 /** Reads one page of an office's feed after the checkpoint (exclusive), as objects (tests, tools). */

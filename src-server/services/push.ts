@@ -1,10 +1,11 @@
 import type { PushResponse, PushRow, SyncRefusal, SyncRefusalCode, WireDocument } from '#shared/sync/protocol';
 import type { Database, Sql } from '../db/database';
+import { audienceOf, petitionerLinks, touchedCases, type Written } from './audience';
 import { bodyOf, checkDocument, sameJson, type CollectionPolicy, type Pusher } from './collections';
-import { appendToFeeds, withFeedAppends } from './feed';
+import { withFeedAppends } from './feed';
 import { mergePetitioner } from './merge';
-import { audienceOf, lockKeys, touchedCases, type Written } from './audience';
-import { OfficeTree, readCaseAccess, petitionerAudience, type CaseAccess } from './visibility';
+import { lockAndRead, logRefusals, writePush, type Stored } from './push-store';
+import { petitionerSeers, type CaseAccess, type OfficeTree } from './visibility';
 
 /**
  * A push (RxDB's protocol, design.md §3): every document is checked, and the batch is written in one transaction
@@ -18,11 +19,6 @@ interface Candidate {
   readonly assumed: WireDocument | undefined;
 }
 
-interface Stored {
-  readonly body: Record<string, unknown>;
-  readonly deleted: boolean;
-}
-
 type Decision =
   | { kind: 'insert' }
   | { kind: 'update'; body: Record<string, unknown>; deleted: boolean; conflict: boolean }
@@ -32,53 +28,69 @@ type Decision =
 
 const wire = (s: Stored): WireDocument => ({ ...s.body, _deleted: s.deleted });
 
-export async function pushDocuments(db: Database, policy: CollectionPolicy, pusher: Pusher, rows: readonly unknown[], now: () => Date): Promise<PushResponse> {
-  const refused: SyncRefusal[] = [];
+/** Another matter's push took one of our new ids between our read and our insert: decide the batch again. */
+class InsertRace extends Error {}
+
+/** `tree` is the office tree as of the request (the caller's cache, services/reference.ts). */
+export async function pushDocuments(db: Database, policy: CollectionPolicy, pusher: Pusher, tree: OfficeTree, rows: readonly unknown[], now: () => Date): Promise<PushResponse> {
+  const checked: SyncRefusal[] = [];
   const byId = new Map<string, Candidate>();
   for (const row of rows) {
     const doc = (row as Partial<PushRow> | null)?.newDocumentState; // shape checked by checkDocument
     const code = checkDocument(policy, doc, pusher);
     const id = typeof doc === 'object' && doc !== null ? String((doc as Record<string, unknown>)[policy.primaryKey] ?? '') : '';
     if (code || !doc) {
-      refused.push({ id, code: code ?? 'doc-malformed' });
+      checked.push({ id, code: code ?? 'doc-malformed' });
       continue;
     }
     const assumed = (row as PushRow).assumedMasterState ?? undefined;
     byId.set(id, { id, body: bodyOf(doc), deleted: doc._deleted === true, assumed });
   }
-  const conflicts = await withFeedAppends(db, async (tx) => {
-    const result = byId.size > 0 ? await writeBatch(tx, policy, pusher, [...byId.values()], now().toISOString(), refused) : [];
-    await logRefusals(tx, policy, pusher, refused);
-    return result;
-  });
-  return { conflicts, refused };
+  const attempt = () =>
+    withFeedAppends(db, async (tx) => {
+      if (byId.size > 0) return writeBatch(tx, tree, policy, pusher, [...byId.values()], now().toISOString(), checked);
+      await logRefusals(tx, policy, pusher, checked);
+      return { conflicts: [], refused: checked };
+    });
+  try {
+    return await attempt();
+  } catch (error) {
+    // The second attempt reads the other push's document under the same locks, and refuses or accepts it as stored.
+    if (error instanceof InsertRace) return attempt();
+    throw error;
+  }
 }
 
-async function writeBatch(tx: Sql, policy: CollectionPolicy, pusher: Pusher, candidates: Candidate[], now: string, refused: SyncRefusal[]): Promise<WireDocument[]> {
-  const tree = await OfficeTree.load(tx);
+async function writeBatch(tx: Sql, tree: OfficeTree, policy: CollectionPolicy, pusher: Pusher, candidates: Candidate[], now: string, checked: readonly SyncRefusal[]): Promise<PushResponse> {
+  const ids = candidates.map((c) => c.id);
   const caseIds = touchedCases(policy, candidates.map((c) => c.body));
-  const petitionerIds = await lockKeys(tx, policy, caseIds, candidates);
-  const stored = await readStored(tx, policy.name, candidates.map((c) => c.id));
-  const access = await readCaseAccess(tx, caseIds);
-  const seers = policy.write === 'merge' ? await petitionerAudience(tx, tree, ownersOf(stored, petitionerIds)) : new Map<string, string[]>();
+  const state = await lockAndRead(tx, policy, ids, caseIds, [...new Set(candidates.flatMap((c) => petitionerLinks(c.body)))]);
+  const seers = policy.write === 'merge' ? petitionerSeers(tree, ownersOf(state.stored, ids), state.matterOffices) : new Map<string, string[]>();
+  const refused = [...checked];
   const conflicts: WireDocument[] = [];
   const inserts: Candidate[] = [];
   const updates: { id: string; body: Record<string, unknown>; deleted: boolean }[] = [];
   for (const c of candidates) {
-    const existing = stored.get(c.id);
-    const d = decide(policy, pusher, c, existing, access, seers, now);
+    const existing = state.stored.get(c.id);
+    const d = decide(policy, pusher, c, existing, state.access, seers, now);
     if (d.kind === 'insert') inserts.push(c);
     if (d.kind === 'update') updates.push({ id: c.id, body: d.body, deleted: d.deleted });
     if (d.kind === 'refuse') refused.push({ id: c.id, code: d.code });
     if (existing && (d.kind === 'conflict' || (d.kind === 'refuse' && d.conflict))) conflicts.push(wire(existing));
     if (d.kind === 'update' && d.conflict) conflicts.push({ ...d.body, _deleted: d.deleted });
   }
-  const inserted = await insertDocs(tx, policy, pusher, inserts);
-  for (const c of inserts.filter((i) => !inserted.has(i.id))) refused.push({ id: c.id, code: 'doc-malformed' }); // unreachable under the locks
-  await updateDocs(tx, policy.name, updates);
-  const written: Written[] = [...inserts.filter((i) => inserted.has(i.id)), ...updates].map((w) => ({ id: w.id, body: w.body }));
-  await appendToFeeds(tx, await audienceOf(tx, tree, policy, pusher, written, { caseIds: new Set(caseIds), access }));
-  return conflicts;
+  const written: Written[] = [...inserts, ...updates].map((w) => ({ id: w.id, body: w.body }));
+  const audience = audienceOf(tree, policy, pusher, written, state);
+  const rows = inserts.map((c) => ({
+    id: c.id,
+    body: c.body,
+    deleted: c.deleted,
+    officeId: ownerOffice(policy, c.body, pusher),
+    caseId: policy.visibility === 'case' ? String(c.body.caseId) : null,
+  }));
+  const inserted = await writePush(tx, policy, pusher, { inserts: rows, updates, ...audience, refused });
+  if (inserted < inserts.length) throw new InsertRace();
+  return { conflicts, refused };
 }
 
 function decide(
@@ -125,53 +137,7 @@ function ownersOf(stored: ReadonlyMap<string, Stored>, ids: readonly string[]): 
   return new Map(ids.map((id) => [id, String(stored.get(id)?.body.officeId ?? '')]));
 }
 
-async function readStored(tx: Sql, collection: string, ids: readonly string[]): Promise<Map<string, Stored>> {
-  const { rows } = await tx.query<{ id: string; body: Record<string, unknown>; deleted: boolean }>(
-    'SELECT id, body, deleted FROM docs WHERE collection = $1 AND id = ANY($2::text[]) FOR UPDATE',
-    [collection, ids],
-  );
-  return new Map(rows.map((r) => [r.id, { body: r.body, deleted: r.deleted }]));
-}
-
 function ownerOffice(policy: CollectionPolicy, body: Record<string, unknown>, pusher: Pusher): string {
   if (policy.name === 'case_events') return String((body.actor as { officeId?: unknown } | undefined)?.officeId ?? pusher.officeId); // schema-checked actor
   return typeof body.officeId === 'string' ? body.officeId : pusher.officeId;
-}
-
-async function insertDocs(tx: Sql, policy: CollectionPolicy, pusher: Pusher, docs: readonly Candidate[]): Promise<Set<string>> {
-  if (docs.length === 0) return new Set();
-  const rows = docs.map((d) => ({
-    id: d.id,
-    body: d.body,
-    deleted: d.deleted,
-    office_id: ownerOffice(policy, d.body, pusher),
-    case_id: policy.visibility === 'case' ? String(d.body.caseId) : null,
-  }));
-  const { rows: inserted } = await tx.query<{ id: string }>(
-    `INSERT INTO docs (collection, id, body, deleted, office_id, case_id)
-     SELECT $1, x.id, x.body, x.deleted, x.office_id, x.case_id
-     FROM jsonb_to_recordset($2::jsonb) AS x(id text, body jsonb, deleted boolean, office_id text, case_id text)
-     ON CONFLICT (collection, id) DO NOTHING RETURNING id`,
-    [policy.name, JSON.stringify(rows)],
-  );
-  return new Set(inserted.map((r) => r.id));
-}
-
-async function updateDocs(tx: Sql, collection: string, docs: readonly { id: string; body: Record<string, unknown>; deleted: boolean }[]): Promise<void> {
-  if (docs.length === 0) return;
-  await tx.query(
-    `UPDATE docs d SET body = x.body, deleted = x.deleted, updated_at = now()
-     FROM jsonb_to_recordset($2::jsonb) AS x(id text, body jsonb, deleted boolean)
-     WHERE d.collection = $1 AND d.id = x.id`,
-    [collection, JSON.stringify(docs)],
-  );
-}
-
-async function logRefusals(tx: Sql, policy: CollectionPolicy, pusher: Pusher, refused: readonly SyncRefusal[]): Promise<void> {
-  if (refused.length === 0) return;
-  await tx.query(
-    `INSERT INTO refusals (device_id, office_id, collection, doc_id, code)
-     SELECT $1, $2, $3, x.id, x.code FROM jsonb_to_recordset($4::jsonb) AS x(id text, code text)`,
-    [pusher.deviceId, pusher.officeId, policy.name, JSON.stringify(refused.map((r) => ({ id: r.id.slice(0, 128), code: r.code })))],
-  );
 }

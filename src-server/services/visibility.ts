@@ -13,10 +13,17 @@ export class OfficeTree {
   private constructor(private readonly parents: ReadonlyMap<string, string>) {}
 
   static async load(sql: Sql): Promise<OfficeTree> {
-    const { rows } = await sql.query<{ id: string; parent: string | null }>(
-      `SELECT id, body->>'parentId' AS parent FROM docs WHERE collection = 'offices' AND NOT deleted`,
+    return (await OfficeTree.loadVersioned(sql)).value;
+  }
+
+  /** The tree with the `reference_version` it was read at (one statement: one snapshot), for `ReferenceCache`. */
+  static async loadVersioned(sql: Sql): Promise<{ version: number; value: OfficeTree }> {
+    const { rows } = await sql.query<{ version: string | number; offices: { id: string; parent: string | null }[] | null }>(
+      `SELECT (SELECT version FROM reference_version) AS version,
+              (SELECT json_agg(json_build_object('id', id, 'parent', body->>'parentId')) FROM docs WHERE collection = 'offices' AND NOT deleted) AS offices`,
     );
-    return new OfficeTree(new Map(rows.map((r) => [r.id, r.parent ?? ''])));
+    const row = rows[0];
+    return { version: Number(row?.version ?? 0), value: new OfficeTree(new Map((row?.offices ?? []).map((o) => [o.id, o.parent ?? '']))) };
   }
 
   get all(): string[] {
@@ -45,48 +52,29 @@ export interface CaseAccess {
   readonly registered: boolean;
 }
 
-/** Access read earlier in the same transaction, for `caseIds` (a matter absent from `access` has none). */
-export interface KnownAccess {
-  readonly caseIds: ReadonlySet<string>;
-  readonly access: ReadonlyMap<string, CaseAccess>;
-}
-
-/** Reads the stored access of the given matters (absent: nothing known yet). */
-export async function readCaseAccess(sql: Sql, caseIds: readonly string[]): Promise<Map<string, CaseAccess>> {
-  if (caseIds.length === 0) return new Map();
-  const { rows } = await sql.query<{ case_id: string; office_ids: string[]; accused_office_ids: string[]; registered: boolean }>(
-    'SELECT case_id, office_ids, accused_office_ids, registered FROM case_access WHERE case_id = ANY($1::text[])',
-    [caseIds],
-  );
-  return new Map(rows.map((r) => [r.case_id, { caseId: r.case_id, officeIds: r.office_ids, accused: r.accused_office_ids, registered: r.registered }]));
+/** A matter's access after a fold, the offices it added, and whether the stored row must change. */
+export interface AccessChange {
+  readonly access: CaseAccess;
+  readonly added: readonly string[];
+  readonly store: boolean;
 }
 
 /**
- * Folds each matter again from all its stored events (the same fold the desks run) and stores the grown
- * audience. Returns, per matter, the new access and the offices that were added.
+ * Folds each matter from all its events (the same fold the desks run) and grows its audience. Pure: the caller
+ * read `before` and the stored events under the matters' locks, and adds the events it is writing.
  */
-export async function refreshCaseAccess(
-  sql: Sql,
+export function foldAccess(
   tree: OfficeTree,
   caseIds: readonly string[],
-  known?: KnownAccess,
-): Promise<Map<string, { access: CaseAccess; added: string[] }>> {
-  const result = new Map<string, { access: CaseAccess; added: string[] }>();
-  if (caseIds.length === 0) return result;
-  // Read already in this transaction, under the matters' locks: one round trip fewer per push.
-  const before = known && caseIds.every((id) => known.caseIds.has(id)) ? known.access : await readCaseAccess(sql, caseIds);
-  const { rows } = await sql.query<{ case_id: string; body: CaseEvent }>(
-    `SELECT case_id, body FROM docs WHERE collection = 'case_events' AND case_id = ANY($1::text[])`,
-    [caseIds],
-  );
-  const events = new Map<string, CaseEvent[]>();
-  for (const row of rows) events.set(row.case_id, [...(events.get(row.case_id) ?? []), row.body]);
-  const changed: CaseAccess[] = [];
+  before: ReadonlyMap<string, CaseAccess>,
+  events: ReadonlyMap<string, readonly CaseEvent[]>,
+): Map<string, AccessChange> {
+  const result = new Map<string, AccessChange>();
   for (const caseId of caseIds) {
     const old = before.get(caseId);
     const projection = foldCase(events.get(caseId) ?? [], defaultCalendar);
     if (!projection) {
-      result.set(caseId, { access: old ?? { caseId, officeIds: [], accused: [], registered: false }, added: [] });
+      result.set(caseId, { access: old ?? { caseId, officeIds: [], accused: [], registered: false }, added: [], store: false });
       continue;
     }
     // The accused offices come from the 登记 and never change; they are subtracted from every audience.
@@ -94,31 +82,15 @@ export async function refreshCaseAccess(
     const audience = tree.caseAudience([...projection.officeIds], accused);
     const officeIds = [...new Set([...(old?.officeIds ?? []), ...audience])].filter((id) => !accused.includes(id)).sort();
     const added = officeIds.filter((id) => !(old?.officeIds ?? []).includes(id));
-    const access = { caseId, officeIds, accused, registered: true };
-    result.set(caseId, { access, added });
-    if (added.length > 0 || !old?.registered) changed.push(access);
-  }
-  if (changed.length > 0) {
-    await sql.query(
-      `INSERT INTO case_access (case_id, office_ids, accused_office_ids, registered)
-       SELECT x.case_id, x.office_ids, x.accused, true
-       FROM jsonb_to_recordset($1::jsonb) AS x(case_id text, office_ids text[], accused text[])
-       ON CONFLICT (case_id) DO UPDATE SET office_ids = excluded.office_ids, accused_office_ids = excluded.accused_office_ids, registered = true`,
-      [JSON.stringify(changed.map((c) => ({ case_id: c.caseId, office_ids: c.officeIds, accused: c.accused })))],
-    );
+    result.set(caseId, { access: { caseId, officeIds, accused, registered: true }, added, store: added.length > 0 || !old?.registered });
   }
   return result;
 }
 
-/** The offices that see a petitioner: its owner office and superiors, and the audience of each of its matters. */
-export async function petitionerAudience(sql: Sql, tree: OfficeTree, petitioners: ReadonlyMap<string, string>): Promise<Map<string, string[]>> {
-  const ids = [...petitioners.keys()];
-  const { rows } = await sql.query<{ petitioner_id: string; office_ids: string[] }>(
-    `SELECT p.petitioner_id, a.office_ids FROM case_petitioners p JOIN case_access a ON a.case_id = p.case_id
-     WHERE p.petitioner_id = ANY($1::text[])`,
-    [ids],
-  );
-  const result = new Map<string, Set<string>>(ids.map((id) => [id, new Set(tree.withSuperiors(petitioners.get(id) ?? ''))]));
-  for (const row of rows) for (const office of row.office_ids) result.get(row.petitioner_id)?.add(office);
-  return new Map([...result].map(([id, set]) => [id, [...set]]));
+/**
+ * The offices that see each petitioner: its owner office and superiors (`owners`: petitioner id → office), and
+ * the audience of each of its matters (`matterOffices`, read under the petitioners' locks).
+ */
+export function petitionerSeers(tree: OfficeTree, owners: ReadonlyMap<string, string>, matterOffices: ReadonlyMap<string, readonly string[]>): Map<string, string[]> {
+  return new Map([...owners].map(([id, owner]) => [id, [...new Set([...tree.withSuperiors(owner), ...(matterOffices.get(id) ?? [])])]]));
 }

@@ -5,6 +5,7 @@ import type { Database } from '../../src-server/db/database';
 import { domainPolicies, type Pusher } from '../../src-server/services/collections';
 import { readFeed } from '../../src-server/services/feed';
 import { pushDocuments } from '../../src-server/services/push';
+import { OfficeTree } from '../../src-server/services/visibility';
 import type { FeedCheckpoint } from '#shared/sync/protocol';
 
 /**
@@ -33,6 +34,7 @@ describe('feed checkpoints under concurrent pushes (PostgreSQL)', () => {
     const events = domainPolicies.find((p) => p.name === 'case_events')!;
     const users = new Map([['user-qs-reception', { id: 'user-qs-reception', officeId: 'office-qingshan', roles: ['receptionist' as const], disabled: false }]]);
     const pusher: Pusher = { officeId: 'office-qingshan', deviceId: 'torture', users };
+    const tree = await OfficeTree.load(db);
     const pushed: string[] = [];
     let writing = true;
     const seen = new Set<string>();
@@ -52,7 +54,7 @@ describe('feed checkpoints under concurrent pushes (PostgreSQL)', () => {
         for (let b = 0; b < 12; b++) {
           const batch = Array.from({ length: 4 }, () => registerEvent(actors.qsReception));
           pushed.push(...batch.map((e) => e.id));
-          const answer = await pushDocuments(w % 2 === 0 ? db : other, events, pusher, batch.map(fresh), () => new Date());
+          const answer = await pushDocuments(w % 2 === 0 ? db : other, events, pusher, tree, batch.map(fresh), () => new Date());
           expect(answer.refused).toEqual([]);
         }
       }),
