@@ -7,7 +7,9 @@
  *  3. a write at one desk reaching another desk of the same office through the stream.
  * Prints; never asserts (the machine is shared and noisy).
  *
- * Run: `npm run bench:sync [-- events desks]` (default 100000 200).
+ * Run: `npm run bench:sync [-- events desks]` (default 100000 200). `SYNC_BENCH_ONLY=initial` stops after 1 (a quick
+ * loop while working on the initial sync); `SYNC_BENCH_PROFILE=<dir>` writes a CPU profile of the server child (profile
+ * the desk with `node --import tsx --cpu-prof bench/sync.ts`).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { createDesk } from '#shared/core/desk';
 import { DEMO_PASSWORD } from '#shared/core/demo';
 import { inProcessTransport } from '#shared/contract/dispatch';
+import type { FetchLike } from '#shared/core/replication-client';
 import { getRxStorageSQLite } from '../src-main/storage-sqlite/index';
 import { openDatabase } from '../src-server/db/database';
 import { migrate } from '../src-server/db/migrations';
@@ -33,6 +36,8 @@ const DESKS = Number(process.argv[3] ?? 200);
 // 200 desks' writes).
 const TOWNSHIPS = Number(process.argv[4] ?? 20);
 const PER_CASE = 10;
+// SYNC_BENCH_ORDER=interleaved: the feed holds the first event of every matter, then the second… (see seedEvents).
+const ORDER = process.env.SYNC_BENCH_ORDER === 'interleaved' ? 'interleaved' : 'by-matter';
 const log = (line: string) => console.log(line);
 
 const tdb = await scratchDatabase();
@@ -47,27 +52,61 @@ const { url } = await answer<{ url: string }>(server);
 const dir = mkdtempSync(join(tmpdir(), 'bench-sync-'));
 
 try {
-  log(`# sync benchmark: ${EVENTS} events (${EVENTS / PER_CASE} matters × ${PER_CASE}), ${DESKS} desks, PostgreSQL ${(await db.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version}`);
-  await seedEvents(db, EVENTS / PER_CASE, PER_CASE);
+  log(`# sync benchmark: ${EVENTS} events (${EVENTS / PER_CASE} matters × ${PER_CASE}, feed ${ORDER}), ${DESKS} desks, PostgreSQL ${(await db.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version}`);
+  await seedEvents(db, EVENTS / PER_CASE, PER_CASE, ORDER);
 
   // 1. Initial sync to a fresh desk.
   let start = performance.now();
   const raw = await db.query(`SELECT d.body FROM feed f JOIN docs d ON d.collection = f.collection AND d.id = f.doc_id WHERE f.office_id = 'office-qingshan' AND f.collection = 'case_events' ORDER BY f.seq, f.doc_id`);
   const rawMs = performance.now() - start;
-  const desk = await createDesk({ storage: getRxStorageSQLite({ databaseDirectory: dir }), name: 'bench-sync', sync: { fetch: (u, i) => fetch(u, i) } });
+  // Time from each pull request to its parsed answer, against the server's own time on it: RxDB sends the next pull
+  // as soon as an answer arrives, so a wait far above the server's time is the desk still writing the last page.
+  const pulls = { n: 0, ms: 0 };
+  const timedFetch: FetchLike = async (u, i) => {
+    if (!u.includes('/pull')) return fetch(u, i);
+    const t0 = performance.now();
+    const response = await fetch(u, i);
+    const body: unknown = await response.json();
+    pulls.n += 1;
+    pulls.ms += performance.now() - t0;
+    return { status: response.status, headers: response.headers, body: null, json: async () => body };
+  };
+  const desk = await createDesk({ storage: getRxStorageSQLite({ databaseDirectory: dir }), name: 'bench-sync', sync: { fetch: timedFetch } });
   const t = inProcessTransport(desk.api, desk);
+  const serverStats = async () => {
+    server.send('cpu');
+    const { cpu, pullMs } = await answer<{ cpu: NodeJS.CpuUsage; pullMs: number }>(server);
+    return { cpuS: (cpu.user + cpu.system) / 1e6, pullMs };
+  };
+  const server0 = await serverStats();
+  const cpu0 = process.cpuUsage();
   start = performance.now();
   await t.invoke('sync-enrol', { login: 'qs-approver', password: DEMO_PASSWORD, serverUrl: url });
   await desk.sync.awaitInSync();
   const syncMs = performance.now() - start;
+  const cpu = process.cpuUsage(cpu0);
+  const server1 = await serverStats();
   const arrived = await desk.db.case_events.count().exec();
   log(`initial sync: ${arrived} events in ${(syncMs / 1000).toFixed(2)} s = ${Math.round(arrived / (syncMs / 1000))} documents/s (target ≥ 10,000/s, < 10 s)`);
   log(`  raw SELECT of the same ${raw.rows.length} rows: ${rawMs.toFixed(0)} ms → sync/raw = ${(syncMs / rawMs).toFixed(1)}×`);
+  // The desk's CPU time is the steadier figure on a shared machine: wall time includes waiting for a core.
+  log(`  CPU: desk process ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s, server process ${(server1.cpuS - server0.cpuS).toFixed(2)} s`);
+  log(`  ${pulls.n} pulls: ${(pulls.ms / 1000).toFixed(2)} s waiting for answers at the desk, ${((server1.pullMs - server0.pullMs) / 1000).toFixed(2)} s answering in the server (sums)`);
   start = performance.now();
   while ((await desk.db.cases.count().exec()) < EVENTS / PER_CASE && performance.now() - start < 120_000) await new Promise((r) => setTimeout(r, 200));
   log(`  projections of ${await desk.db.cases.count().exec()} matters ready ${((performance.now() - start) / 1000).toFixed(1)} s after the events`);
   await desk.close();
+  if (process.env.SYNC_BENCH_ONLY !== 'initial') await manyDesksAndStream();
+} finally {
+  server.send('stop');
+  await new Promise((resolve) => server.once('exit', resolve));
+  await db.close();
+  await tdb.drop();
+  rmSync(dir, { recursive: true, force: true });
+}
 
+/** Parts 2 and 3: many desks at once, then stream latency between two desks of one office. */
+async function manyDesksAndStream(): Promise<void> {
   // 2. Many desks at once.
   const townships = await benchTownships(db, TOWNSHIPS);
   const desks: LoadDesk[] = [];
@@ -97,7 +136,7 @@ try {
   }
   await db.query('CREATE TABLE bench_raw (id text PRIMARY KEY, body jsonb)');
   const rows = Array.from({ length: 20_000 }, (_, i) => ({ id: `raw-${i}`, body: { i, text: '备注：已电话联系信访人，约定下周面谈。' } }));
-  start = performance.now();
+  const start = performance.now();
   for (let i = 0; i < rows.length; i += 1_000) {
     await db.query('INSERT INTO bench_raw SELECT x.id, x.body FROM jsonb_to_recordset($1::jsonb) AS x(id text, body jsonb)', [JSON.stringify(rows.slice(i, i + 1_000))]);
   }
@@ -108,10 +147,4 @@ try {
   // Desks i and i + townships share an office (with one desk, it reads its own writes).
   const s = await streamLatency(url, tokens[0]!, tokens[Math.min(townships.length, DESKS - 1)]!, 20);
   log(`stream: a push at one desk reaches another desk of the office in p50 ${s.p50.toFixed(1)} ms, max ${s.max.toFixed(1)} ms (target < 1 s)`);
-} finally {
-  server.send('stop');
-  await new Promise((resolve) => server.once('exit', resolve));
-  await db.close();
-  await tdb.drop();
-  rmSync(dir, { recursive: true, force: true });
 }

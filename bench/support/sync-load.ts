@@ -28,18 +28,29 @@ export function eventDoc(id: string, c: number, n: number, actor: Actor = qingsh
     : { id, caseId, type: 'note', actor, occurredAt: at, recordedAt: at, article: '第二十一条', after: [], payload: { text: `备注 ${n}：已电话联系信访人，约定下周面谈。` } };
 }
 
-/** Puts `cases × perCase` events straight into the store and 青山镇's and the county's feeds (setup, not measured). */
-export async function seedEvents(db: Database, cases: number, perCase: number): Promise<void> {
+/**
+ * Puts `cases × perCase` events straight into the store and 青山镇's and the county's feeds (setup, not measured).
+ * `order` is the feed's: 'by-matter' (each matter's events together, the projector's best case) or 'interleaved'
+ * (the n-th event of every matter, then the (n+1)-th: matters worked on side by side over months, its worst case).
+ */
+export async function seedEvents(db: Database, cases: number, perCase: number, order: 'by-matter' | 'interleaved' = 'by-matter'): Promise<void> {
+  const feed = async (tx: Pick<Database, 'query'>, ids: string[]) => {
+    for (const office of ['office-qingshan', 'office-county']) {
+      await tx.query(`INSERT INTO feed (office_id, collection, doc_id, seq) SELECT $2, 'case_events', x.id, nextval('feed_seq') FROM jsonb_to_recordset($1::jsonb) AS x(id text)`, [JSON.stringify(ids.map((id) => ({ id }))), office]);
+    }
+  };
   for (let c0 = 0; c0 < cases; c0 += 1_000) {
     const rows: { id: string; body: Record<string, unknown>; case_id: string }[] = [];
     for (let c = c0; c < Math.min(cases, c0 + 1_000); c++) for (let n = 0; n < perCase; n++) rows.push({ id: `ev-${c}-${n}`, body: eventDoc(`ev-${c}-${n}`, c, n), case_id: `case-${c}` });
     await db.transaction(async (tx) => {
       await tx.query(`INSERT INTO docs (collection, id, body, office_id, case_id) SELECT 'case_events', x.id, x.body, 'office-qingshan', x.case_id FROM jsonb_to_recordset($1::jsonb) AS x(id text, body jsonb, case_id text)`, [JSON.stringify(rows)]);
       await tx.query(`INSERT INTO case_access (case_id, office_ids, registered) SELECT DISTINCT x.case_id, ARRAY['office-county','office-qingshan'], true FROM jsonb_to_recordset($1::jsonb) AS x(case_id text) ON CONFLICT DO NOTHING`, [JSON.stringify(rows.map((r) => ({ case_id: r.case_id })))]);
-      for (const office of ['office-qingshan', 'office-county']) {
-        await tx.query(`INSERT INTO feed (office_id, collection, doc_id, seq) SELECT $2, 'case_events', x.id, nextval('feed_seq') FROM jsonb_to_recordset($1::jsonb) AS x(id text)`, [JSON.stringify(rows.map((r) => ({ id: r.id }))), office]);
-      }
+      if (order === 'by-matter') await feed(tx, rows.map((r) => r.id));
     });
+  }
+  if (order === 'by-matter') return;
+  for (let n = 0; n < perCase; n++) {
+    for (let c0 = 0; c0 < cases; c0 += 10_000) await feed(db, Array.from({ length: Math.min(cases, c0 + 10_000) - c0 }, (_, i) => `ev-${c0 + i}-${n}`));
   }
 }
 
