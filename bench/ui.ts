@@ -11,16 +11,22 @@
  * (support/ui-seed-page.ts) before the desk opens. Output is also written to /tmp/bench-ui.txt; screenshots of
  * the list go to tests/e2e/artifacts/ (git-ignored). UI_BENCH_MATTERS overrides the count for a quick try.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newDeskContext, openAndType, logIn, openMatters, timeSaves, type ReadyTimes, type SaveTime } from './support/ui-drive';
+import { launchChromium, newDeskContext, openAndType, persistentDeskContext, logIn, openMatters, timeSaves, type ReadyTimes, type SaveTime } from './support/ui-drive';
 import { scrollFrames, type FrameOptions, type FrameResult } from './support/ui-page-scripts';
 import { dur, frameStats, p, ratio, table, type FrameStats } from './support/ui-report';
 import { serveUiBench, type UiBenchSite } from './support/ui-serve';
 import type { SeedResult } from './support/ui-seed-page';
 
 const MATTERS = Number(process.env.UI_BENCH_MATTERS ?? 100_000);
+/** UI_BENCH_ONLY=list: the 事项 list alone (open and scroll), without the save and ready-to-type sections. */
+const LIST_ONLY = process.env.UI_BENCH_ONLY === 'list';
+/** A profile folder kept across runs (with UI_BENCH_PORT): seeded once, reused while it holds MATTERS matters. */
+const PROFILE = process.env.UI_BENCH_PROFILE;
+/** The list's scrolling element; UI_BENCH_HOLDER names another (an older build's antd virtual holder, to compare). */
+const LIST_HOLDER = process.env.UI_BENCH_HOLDER ?? '[data-testid="matters-scroll"]';
 const SAVES = 20;
 const SAVE_WARM_UP = 3;
 const OPENS = 5;
@@ -82,21 +88,26 @@ mkdirSync(artifacts, { recursive: true });
 try {
   log(`界面基准 UI benchmark — web edition in ${browser.version()}, 1366×768, ${MATTERS.toLocaleString()} matters; build ${site.buildSeconds.toFixed(1)} s`);
 
-  const ready = await readyToType(browser, site);
-  const savesEmpty = await savesOnEmptyDesk(browser, site);
+  const ready = LIST_ONLY ? { cold: [], warm: [] } : await readyToType(browser, site);
+  const savesEmpty = LIST_ONLY ? [] : await savesOnEmptyDesk(browser, site);
 
-  const big = await newDeskContext(browser);
-  const seedPage = await big.newPage();
-  seedPage.setDefaultTimeout(600_000);
-  const seeded = await seed(seedPage, site);
-  await seedPage.close();
+  const big = PROFILE ? await persistentDeskContext(PROFILE) : await newDeskContext(browser);
+  const marker = PROFILE && join(PROFILE, `bench-seeded-${MATTERS}`);
+  let seeded: (SeedResult & { wallMs: number }) | undefined;
+  if (!marker || !existsSync(marker)) {
+    const seedPage = await big.newPage();
+    seedPage.setDefaultTimeout(600_000);
+    seeded = await seed(seedPage, site);
+    await seedPage.close();
+    if (marker) writeFileSync(marker, `${seeded.count}\n`);
+  }
 
   const page = await big.newPage();
   page.setDefaultTimeout(60_000);
   // The first open of the seeded profile also seeds the demo county (the seed page wrote matters only).
   const bigOpens: ReadyTimes[] = [];
-  for (let i = 0; i < 1 + 3; i++) bigOpens.push(await openAndType(page, i === 0 ? site.url : undefined, 'qs-reception'));
-  const savesBig = await timeSaves(page, SAVES, SAVE_WARM_UP);
+  for (let i = 0; i < (LIST_ONLY ? 1 : 1 + 3); i++) bigOpens.push(await openAndType(page, i === 0 ? site.url : undefined, 'qs-reception'));
+  const savesBig = LIST_ONLY ? [] : await timeSaves(page, SAVES, SAVE_WARM_UP);
 
   await page.reload();
   await logIn(page, 'qs-handler');
@@ -110,7 +121,7 @@ try {
   const baseRuns: FrameResult[] = [];
   for (let round = 0; round < SCROLL_ROUNDS; round++) {
     await page.bringToFront();
-    listRuns.push((await page.evaluate(scrollFrames(scroll('[data-testid="matters-table"] .ant-table-tbody-virtual-holder')))) as FrameResult);
+    listRuns.push((await page.evaluate(scrollFrames(scroll(LIST_HOLDER)))) as FrameResult);
     await baseline.bringToFront();
     baseRuns.push((await baseline.evaluate(scrollFrames(scroll('.ant-table-tbody-virtual-holder')))) as FrameResult);
   }
@@ -131,18 +142,27 @@ interface Figures {
   savesEmpty: SaveTime[];
   savesBig: SaveTime[];
   bigOpens: ReadyTimes[];
-  seeded: SeedResult & { wallMs: number };
-  list: { total: string; ms: number };
+  seeded: (SeedResult & { wallMs: number }) | undefined;
+  list: { total: string; ms: number; totalMs: number };
   listFrames: FrameStats;
   baseFrames: FrameStats;
 }
 
 function report(f: Figures): void {
   const s = f.seeded;
-  log(`seed: ${s.count.toLocaleString()} cases rows in IndexedDB in ${dur(s.wallMs)} (build rows ${dur(s.generateMs)}, bulkInsert ${dur(s.insertMs)}, ${Math.round((s.count * 1000) / s.insertMs).toLocaleString()} rows/s inserted)`);
-  log(`事项 list opened by qs-handler: "${f.list.total}", first row shown ${dur(f.list.ms)} after the menu click (Node-side, includes Playwright round trips)`);
+  if (s) log(`seed: ${s.count.toLocaleString()} cases rows in IndexedDB in ${dur(s.wallMs)} (build rows ${dur(s.generateMs)}, bulkInsert ${dur(s.insertMs)}, ${Math.round((s.count * 1000) / s.insertMs).toLocaleString()} rows/s inserted)`);
+  else log(`seed: reused the profile in ${PROFILE ?? ''}`);
+  log(
+    `事项 list opened by qs-handler: "${f.list.total}", first row shown ${dur(f.list.ms)}, total shown ${dur(f.list.totalMs)} after the menu click (Node-side, includes Playwright round trips)`,
+  );
   log('');
 
+  if (!LIST_ONLY) saveTable(f);
+  scrollTable(f);
+  if (!LIST_ONLY) readyTable(f);
+}
+
+function saveTable(f: Figures): void {
   const save = (times: readonly SaveTime[], key: keyof SaveTime, q: number) => p(times.map((t) => t[key]), q);
   log(`Save: Ctrl+Enter → 已登记 dialog, ${SAVES} saves after ${SAVE_WARM_UP} warm-up (page clock; "painted" = end of the first frame showing it)`);
   log(
@@ -155,7 +175,9 @@ function report(f: Figures): void {
   );
   log(`  max painted: ${dur(Math.max(...f.savesBig.map((t) => t.painted)))} (100k), ${dur(Math.max(...f.savesEmpty.map((t) => t.painted)))} (empty)`);
   log('');
+}
 
+function scrollTable(f: Figures): void {
   const l = f.listFrames;
   const b = f.baseFrames;
   log(`Scrolling: ${SCROLL_ROUNDS} × ${SCROLL_SECONDS} s each, scrollTop +120 px every frame and a random jump every 60 frames; rAF intervals and long tasks`);
@@ -177,7 +199,9 @@ function report(f: Figures): void {
     ),
   );
   log('');
+}
 
+function readyTable(f: Figures): void {
   const warmBig = f.bigOpens.slice(1);
   const row = (label: string, times: readonly ReadyTimes[], peer?: readonly ReadyTimes[]) =>
     (['login', 'intake'] as const).map((key) => [

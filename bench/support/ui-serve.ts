@@ -34,7 +34,9 @@ export async function serveUiBench(): Promise<UiBenchSite> {
   const pagesDir = join(outDir, 'bench-ui');
   try {
     const started = performance.now();
-    await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    // UI_BENCH_MINIFY=0 keeps function names, for reading a CPU profile of the page.
+    const minify = process.env.UI_BENCH_MINIFY !== '0';
+    await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true, minify } });
     // A second, plain build for the bench pages: no project config (its root is src-renderer and its only input
     // is index.html), JS entries only, so no bench HTML has to live in the repository.
     await build({
@@ -57,8 +59,10 @@ export async function serveUiBench(): Promise<UiBenchSite> {
     mkdirSync(pagesDir, { recursive: true });
     writeFileSync(join(pagesDir, 'seed.html'), html('bench seed', 'seed.js'));
     writeFileSync(join(pagesDir, 'baseline.html'), html('bench baseline', 'baseline.js'));
-    // port 0: the OS picks a free port, so this never collides with `npm run web` on 4173.
-    const server = await preview({ configFile, logLevel: 'silent', build: { outDir }, preview: { port: 0, strictPort: true } });
+    // port 0: the OS picks a free port, so this never collides with `npm run web` on 4173. UI_BENCH_PORT pins it,
+    // for a persistent profile whose IndexedDB (kept per origin, port included) is reused across runs.
+    const port = Number(process.env.UI_BENCH_PORT ?? 0);
+    const server = await preview({ configFile, logLevel: 'silent', build: { outDir }, preview: { port, strictPort: true } });
     const url = server.resolvedUrls?.local[0];
     if (!url) {
       await server.close();

@@ -49,6 +49,11 @@ export const apiArgs = {
       .default({}),
     sort: z.object({ field: z.enum(['receivedAt', 'nextDue', 'caseNumber']), direction: z.enum(['asc', 'desc']) }).default({ field: 'receivedAt', direction: 'desc' }),
     page: z.object({ offset: z.number().int().min(0).max(10_000_000), limit: z.number().int().min(1).max(500) }).default({ offset: 0, limit: 50 }),
+    /**
+     * false: the page alone, no `total`. Counting 100,000 matters takes IndexedDB seconds the first time (later
+     * counts follow the changes), so a list asks for its first rows and its total in two calls.
+     */
+    withTotal: z.boolean().default(true),
   }),
   'case-get': z.object({ id }),
   'case-act': z.object({
@@ -145,7 +150,8 @@ export interface ApiResults {
   'petition-find-similar': readonly SimilarCase[];
   'petitioner-search': readonly PetitionerDoc[];
   'petitioner-get': { readonly petitioner: PetitionerDoc; readonly petitions: readonly PetitionDoc[]; readonly cases: readonly CaseSummary[] };
-  'case-list': { readonly items: readonly CaseSummary[]; readonly total: number };
+  /** `total`: every matter the filter matches, present unless the call said `withTotal: false`. */
+  'case-list': { readonly items: readonly CaseSummary[]; readonly total?: number };
   'case-get': CaseDetail;
   'case-act': { readonly event: CaseEvent; readonly detail: CaseDetail };
   'settings-get': Settings;

@@ -10,6 +10,13 @@ import { requireSession, today, type DeskContext } from '../context';
 import { newId } from '../ids';
 import { mayReadRestricted } from '../access';
 import { caseDetail, summarise } from '../views';
+import { Walk, walkable } from '../case-pages';
+
+/**
+ * Rows the list's walk reads on past each page asked for (case-pages.ts): while a list is scrolled or dragged
+ * its pages keep coming and the walk keeps ahead; when nobody looks at the list, it stops.
+ */
+const WALK_AHEAD = 20_000;
 
 /** A desk clock may run a little ahead of the one that stamped a form; more than this is refused. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -32,6 +39,20 @@ function listSelector(filter: ApiParsedArgs<'case-list'>['filter'], day: string,
 }
 
 export function caseHandlers(ctx: DeskContext): Pick<Api, 'case-list' | 'case-get' | 'case-act'> {
+  // One walk per sort over the unfiltered list (case-pages.ts), forgotten whenever any matter changes: an insert
+  // or a new deadline moves rows, and a stale walk would put them at the wrong offsets.
+  const walks = new Map<string, Walk>();
+  ctx.db.cases.$.subscribe(() => {
+    for (const walk of walks.values()) walk.stop();
+    walks.clear();
+  });
+  const walkFor = (sort: ApiParsedArgs<'case-list'>['sort']) => {
+    const key = `${sort.field} ${sort.direction}`;
+    let walk = walks.get(key);
+    if (!walk) walks.set(key, (walk = new Walk(ctx.db.cases, sort, ctx.now)));
+    return walk;
+  };
+
   async function load(id: string) {
     const doc = await ctx.db.cases.findOne(id).exec();
     if (!doc) throw new ApiError('not-found');
@@ -39,16 +60,21 @@ export function caseHandlers(ctx: DeskContext): Pick<Api, 'case-list' | 'case-ge
   }
 
   return {
-    async 'case-list'({ filter, sort, page }) {
+    async 'case-list'({ filter, sort, page, withTotal }) {
       const session = requireSession(ctx);
       const { dueSoonDays } = await ctx.settings();
       const day = today(ctx);
       const selector = listSelector(filter, day, dueSoonDays);
       const [docs, total] = await Promise.all([
-        ctx.db.cases.find({ selector, sort: [{ [sort.field]: sort.direction }], skip: page.offset, limit: page.limit }).exec(),
-        ctx.db.cases.count({ selector }).exec(),
+        walkable(selector, sort)
+          ? walkFor(sort).page(page.offset, page.limit, WALK_AHEAD)
+          : ctx.db.cases.find({ selector, sort: [{ [sort.field]: sort.direction }], skip: page.offset, limit: page.limit }).exec(),
+        // RxDB keeps this query and brings its count up to date from the change events: only the first count
+        // of a filter (or one after a burst of more changes than RxDB buffers) reads the index.
+        withTotal ? ctx.db.cases.count({ selector }).exec() : undefined,
       ]);
-      return { items: docs.map((d) => summarise(d.projection, session, day, dueSoonDays)), total };
+      const items = docs.map((d) => summarise(d.projection, session, day, dueSoonDays));
+      return total === undefined ? { items } : { items, total };
     },
 
     async 'case-get'({ id }) {

@@ -10,7 +10,7 @@ import { useCaseWindow } from './useCaseWindow';
 export function MattersPage() {
   const filter = useMattersUi((s) => s.filter);
   const sort = useMattersUi((s) => s.sort);
-  const { rows, total, error, ensure } = useCaseWindow(filter, sort);
+  const { length, rowAt, total, error, ensure } = useCaseWindow(filter, sort);
 
   return (
     <Flex vertical gap={8} style={{ padding: '8px 12px 0' }}>
@@ -25,7 +25,7 @@ export function MattersPage() {
       </Flex>
       <MattersFilters />
       {error !== undefined && <Alert type="error" showIcon title={errorText(error)} />}
-      <MattersTable rows={rows} ensure={ensure} />
+      <MattersTable length={length} rowAt={rowAt} counted={total !== undefined} ensure={ensure} />
     </Flex>
   );
 }

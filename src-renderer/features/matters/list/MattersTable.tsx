@@ -1,50 +1,67 @@
-import { useCallback, useMemo, useRef, type KeyboardEvent, type UIEvent } from 'react';
-import { Table, theme, type TableRef } from 'antd';
+import { useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
+import { theme } from 'antd';
 import { useNav } from '../../../app/nav-store';
 import { mattersText } from '../messages';
 import { useMattersUi } from '../matters-store';
-import { summaryColumns } from '../common/summary-columns';
-import type { CaseRow } from './useCaseWindow';
-import { PendingCell } from './PendingCell';
+import { BLOCK, type CaseRow } from './useCaseWindow';
 import { useFillHeight } from './useFillHeight';
+import { MattersBody } from './MattersBody';
+import { listColumns, ROW_HEIGHT } from './list-columns';
 
-/** antd's small row: 8px padding twice, a 22px line, a 1px border (antd computes the same for `virtual`). */
-const ROW_HEIGHT = 39;
 /** Header row and a little air below the table. */
 const RESERVE = 39 + 12;
 
 interface MattersTableProps {
-  readonly rows: readonly CaseRow[];
+  readonly length: number;
+  readonly rowAt: (index: number) => CaseRow;
+  /** Whether the total is known (see MattersBody). */
+  readonly counted: boolean;
   readonly ensure: (first: number, last: number) => void;
 }
 
 /**
- * The matter list: an antd virtual table over a windowed `case-list` (only the rows in view are in the DOM, only
- * the blocks scrolled to are fetched). Keyboard: ↑/↓ move, PageUp/PageDown jump a screen, Home/End, Enter opens.
+ * The matter list: a virtual list over a windowed `case-list` (only the rows in view are in the DOM, only the
+ * blocks scrolled to are fetched). Its own windowing rather than antd's `<Table virtual>`, which walks every row
+ * of its data on each scroll frame (keys and measured heights of all 100,000) and re-renders every visible cell
+ * when a block arrives; here the rows have one fixed height, so the rows in view are plain arithmetic, and each
+ * row is memoised on its own data. Keyboard: ↑/↓ move, PageUp/PageDown jump a screen, Home/End, Enter opens.
  */
-export function MattersTable({ rows, ensure }: MattersTableProps) {
+export function MattersTable({ length, rowAt, counted, ensure }: MattersTableProps) {
   const { token } = theme.useToken();
   const go = useNav((s) => s.go);
   const selected = useMattersUi((s) => s.selected);
   const select = useMattersUi((s) => s.select);
   const box = useRef<HTMLDivElement>(null);
-  const table = useRef<TableRef>(null);
+  const holder = useRef<HTMLDivElement>(null);
   const height = useFillHeight(box, RESERVE);
   const pageRows = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
 
-  const columns = useMemo(() => {
-    const cols = summaryColumns<CaseRow>((row) => row.summary);
-    // The summary column of a row still loading asks for its block (see PendingCell).
-    return cols.map((col) => (col.key === 'title' ? { ...col, render: (_: unknown, row: CaseRow) => (row.summary ? row.summary.title : <PendingCell index={row.key} need={ensure} />) } : col));
-  }, [ensure]);
+  const columns = useMemo(() => listColumns(ensure), [ensure]);
+  const grid = columns.map((c) => (c.width === undefined ? 'minmax(0, 1fr)' : `${c.width}px`)).join(' ');
 
-  const open = useCallback((row: CaseRow | undefined) => row?.summary && go({ name: 'matter', id: row.summary.id }), [go]);
+  const open = useCallback((row: CaseRow) => row.summary && go({ name: 'matter', id: row.summary.id }), [go]);
+  const click = useCallback(
+    (row: CaseRow) => {
+      select(row.key);
+      open(row);
+    },
+    [select, open],
+  );
+
+  /** Scrolls just enough to show row `index`. */
+  const reveal = (index: number) => {
+    const el = holder.current;
+    if (!el) return;
+    const top = index * ROW_HEIGHT;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT > el.scrollTop + height) el.scrollTop = top + ROW_HEIGHT - height;
+  };
 
   const move = (to: number) => {
-    if (rows.length === 0) return;
-    const index = Math.min(rows.length - 1, Math.max(0, to));
+    if (length === 0) return;
+    const index = Math.min(length - 1, Math.max(0, to));
     select(index);
-    table.current?.scrollTo({ index });
+    reveal(index);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -54,8 +71,10 @@ export function MattersTable({ rows, ensure }: MattersTableProps) {
       PageDown: () => move(selected + pageRows),
       PageUp: () => move(selected - pageRows),
       Home: () => move(0),
-      End: () => move(rows.length - 1),
-      Enter: () => open(rows[selected]),
+      End: () => move(length - 1),
+      Enter: () => {
+        if (selected < length) open(rowAt(selected));
+      },
     };
     const action = keys[e.key];
     if (!action) return;
@@ -63,49 +82,43 @@ export function MattersTable({ rows, ensure }: MattersTableProps) {
     action();
   };
 
-  // Prefetch ahead of the wheel: the rows about to come into view are asked for before they show as pending.
-  const onScroll = (e: UIEvent<HTMLDivElement>) => {
-    const top = Math.floor(e.currentTarget.scrollTop / ROW_HEIGHT);
-    ensure(Math.max(0, top - 20), top + pageRows + 100);
-  };
-
-  const css = `
-    .xf-matters .ant-table-row { cursor: pointer; }
-    .xf-matters .ant-table-row.xf-selected > .ant-table-cell { background: ${token.controlItemBgActive}; }
+  const css = useMemo(
+    () => `
+    .xf-matters-head, .xf-matters-row { display: grid; grid-template-columns: ${grid}; }
+    .xf-matters-head { background: ${token.colorFillAlter}; font-weight: ${token.fontWeightStrong}; border-bottom: 1px solid ${token.colorBorderSecondary};
+      border-radius: ${token.borderRadiusLG}px ${token.borderRadiusLG}px 0 0; overflow-y: hidden; scrollbar-gutter: stable; }
+    .xf-matters-body { overflow-y: auto; scrollbar-gutter: stable; position: relative; contain: strict; }
+    .xf-matters-cell { padding: 8px; line-height: 22px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    .xf-matters-row { height: ${ROW_HEIGHT}px; box-sizing: border-box; border-bottom: 1px solid ${token.colorBorderSecondary}; cursor: pointer; }
+    .xf-matters-row:hover { background: ${token.colorFillQuaternary}; }
+    .xf-matters-row.xf-selected { background: ${token.controlItemBgActive}; }
+    .xf-matters-row.xf-overdue > .xf-matters-cell:first-child { box-shadow: inset 3px 0 0 ${token.colorError}; }
+    .xf-matters-row.xf-due-soon > .xf-matters-cell:first-child { box-shadow: inset 3px 0 0 ${token.colorWarning}; }
+    .xf-matters-pending { color: ${token.colorTextSecondary}; }
+    .xf-due-overdue { color: ${token.colorError}; font-weight: ${token.fontWeightStrong}; }
+    .xf-due-due-soon { color: ${token.colorWarning}; }
+    .xf-mark { display: inline-block; margin-inline-end: 4px; padding: 0 6px; font-size: ${token.fontSizeSM}px; line-height: 18px;
+      border: 1px solid ${token.colorBorder}; border-radius: ${token.borderRadiusSM}px; background: ${token.colorFillQuaternary}; }
+    .xf-due + .xf-mark { margin-inline-start: 4px; cursor: help; }
+    .xf-mark-red { color: ${token.colorError}; border-color: ${token.colorErrorBorder}; background: ${token.colorErrorBg}; }
+    .xf-mark-purple { color: ${token.purple7}; border-color: ${token.purple3}; background: ${token.purple1}; }
+    .xf-mark-gold { color: ${token.gold7}; border-color: ${token.gold3}; background: ${token.gold1}; }
     .xf-matters:focus-visible { outline: 2px solid ${token.colorPrimaryBorder}; outline-offset: 1px; }
-    .xf-matters .ant-table-row.xf-overdue > .ant-table-cell:first-child { box-shadow: inset 3px 0 0 ${token.colorError}; }
-    .xf-matters .ant-table-row.xf-due-soon > .ant-table-cell:first-child { box-shadow: inset 3px 0 0 ${token.colorWarning}; }
-  `;
+  `,
+    [token, grid],
+  );
 
   return (
-    <div ref={box} className="xf-matters" tabIndex={0} onKeyDown={onKeyDown} aria-label={mattersText.keyboardHint} data-testid="matters-table">
+    <div ref={box} className="xf-matters" tabIndex={0} onKeyDown={onKeyDown} aria-label={mattersText.keyboardHint} data-testid="matters-table" role="grid" aria-rowcount={length}>
       <style>{css}</style>
-      <Table<CaseRow>
-        ref={table}
-        virtual
-        size="small"
-        bordered={false}
-        pagination={false}
-        rowKey="key"
-        columns={columns}
-        dataSource={rows as CaseRow[]} /* antd types dataSource as mutable; it never writes to it */
-        scroll={{ y: height }}
-        onScroll={onScroll}
-        locale={{ emptyText: mattersText.empty }}
-        rowClassName={(row) =>
-          [row.key === selected ? 'xf-selected' : '', row.summary?.overdue ? 'xf-overdue' : row.summary?.dueSoon ? 'xf-due-soon' : ''].filter(Boolean).join(' ')
-        }
-        onRow={(row) => ({
-          onClick: () => {
-            select(row.key);
-            open(row);
-          },
-          'data-row-index': row.key,
-          'data-overdue': row.summary?.overdue ? 'true' : undefined,
-          'data-due-soon': row.summary?.dueSoon ? 'true' : undefined,
-          'aria-selected': row.key === selected,
-        })}
-      />
+      <div className="xf-matters-head" role="row">
+        {columns.map((c) => (
+          <div key={c.key} className="xf-matters-cell" role="columnheader">
+            {c.title}
+          </div>
+        ))}
+      </div>
+      <MattersBody ref={holder} length={length} rowAt={rowAt} counted={counted} columns={columns} selected={selected} height={height} ahead={pageRows + BLOCK} ensure={ensure} onClick={click} />
     </div>
   );
 }

@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { Typography } from 'antd';
 import { mattersText } from '../messages';
 
 interface PendingCellProps {
@@ -9,10 +8,11 @@ interface PendingCellProps {
 }
 
 /**
- * A row whose block has not arrived. Being rendered means the virtual table is showing it, so this is where
- * the fetch is asked for: it works the same for the wheel, the scrollbar, keyboard jumps and a resized window.
+ * A row whose block has not arrived. Being rendered means the list is showing it, so this is where the fetch is
+ * asked for: it works the same for the wheel, the scrollbar, keyboard jumps and a resized window. A plain span
+ * (styled by MattersTable): a screenful of these mounts at once after a jump.
  */
 export function PendingCell({ index, need }: PendingCellProps) {
   useEffect(() => need(index, index + 50), [index, need]);
-  return <Typography.Text type="secondary">{mattersText.loadingRow}</Typography.Text>;
+  return <span className="xf-matters-pending">{mattersText.loadingRow}</span>;
 }

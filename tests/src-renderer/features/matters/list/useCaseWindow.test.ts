@@ -36,16 +36,22 @@ function summary(i: number): CaseSummary {
   };
 }
 
-function syntheticDesk(pages: ApiArgs<'case-list'>['page'][]): Transport {
+/** Records the row pages asked for; a call for the total (one row, `withTotal`) is counted apart. */
+function syntheticDesk(pages: ApiArgs<'case-list'>['page'][], totals: { asked: number; answer?: () => Promise<void> }): Transport {
   return {
     invoke: async (name, args) => {
       if (name === 'session-current') return session as never; // answers the one handler asked
       if (name !== 'case-list') throw new Error(`unexpected ${name}`);
-      const { page } = args as ApiArgs<'case-list'>; // narrowed by the name
+      const { page, withTotal } = args as ApiArgs<'case-list'>; // narrowed by the name
+      if (withTotal !== false) {
+        totals.asked++;
+        await totals.answer?.();
+        return { items: [summary(0)], total: TOTAL } as never; // the case-list result
+      }
       pages.push(page);
       const from = page?.offset ?? 0;
       const to = Math.min(TOTAL, from + (page?.limit ?? 50));
-      return { items: Array.from({ length: to - from }, (_, k) => summary(from + k)), total: TOTAL } as never; // the case-list result
+      return { items: Array.from({ length: to - from }, (_, k) => summary(from + k)) } as never; // the case-list result
     },
     on: () => () => undefined,
   };
@@ -58,10 +64,12 @@ describe('the matter list at 100,000 matters', () => {
   it('fetches the first block, then only the blocks scrolled to (End selects the last row)', async () => {
     useMattersUi.setState({ filter: {}, sort: { field: 'receivedAt', direction: 'desc' }, selected: 0 });
     const pages: ApiArgs<'case-list'>['page'][] = [];
-    renderPage(syntheticDesk(pages), createElement(MattersPage));
+    const totals = { asked: 0 };
+    renderPage(syntheticDesk(pages, totals), createElement(MattersPage));
     await waitFor(() => expect(screen.getByTestId('matters-total').textContent).toBe('共 100,000 件'), { timeout: 10_000 });
     await screen.findByText('第0号事项');
     expect(pages).toEqual([{ offset: 0, limit: 200 }]);
+    expect(totals.asked).toBe(1);
     expect(document.querySelectorAll('[data-row-index]').length).toBeLessThan(60);
 
     const table = screen.getByTestId('matters-table');
@@ -69,12 +77,24 @@ describe('the matter list at 100,000 matters', () => {
     fireEvent.keyDown(table, { key: 'End' });
     expect(useMattersUi.getState().selected).toBe(TOTAL - 1);
     // jsdom has no layout, so the virtual list cannot scroll itself there: do what the browser would.
-    const holder = document.querySelector<HTMLElement>('.ant-table-tbody-virtual-holder')!;
+    const holder = screen.getByTestId('matters-scroll');
     holder.scrollTop = (TOTAL - 10) * 39;
     fireEvent.scroll(holder);
     await screen.findByText(`第${TOTAL - 1}号事项`, {}, { timeout: 5_000 });
     expect(pages.map((p) => p?.offset)).toContain(99_800);
     // Only blocks near the two ends were ever asked for.
     expect(pages.every((p) => p !== undefined && (p.offset === 0 || (p.offset >= 99_000 && p.offset < TOTAL)) && p.limit === 200)).toBe(true);
+    expect(totals.asked).toBe(1);
+  });
+
+  it('shows the first rows before the total has been counted', async () => {
+    useMattersUi.setState({ filter: {}, sort: { field: 'receivedAt', direction: 'desc' }, selected: 0 });
+    const release: { done?: () => void } = {};
+    const counted = new Promise<void>((resolve) => (release.done = resolve));
+    renderPage(syntheticDesk([], { asked: 0, answer: () => counted }), createElement(MattersPage));
+    await screen.findByText('第0号事项', {}, { timeout: 10_000 });
+    expect(screen.getByTestId('matters-total').textContent).toBe('');
+    release.done?.();
+    await waitFor(() => expect(screen.getByTestId('matters-total').textContent).toBe('共 100,000 件'));
   });
 });
