@@ -4,7 +4,7 @@ import { defaultCalendar, type HolidayCalendar } from '../domain/calendar';
 import { openDeskDatabase, type AnyStorage, type DeskDatabase } from './database';
 import { CoreEmitter } from './emitter';
 import { deskId } from './ids';
-import { finishPendingRegistration } from './registration-intent';
+import { AppliedWrites, finishPendingRegistration } from './registration-intent';
 import { Projector } from './projector';
 import { RepeatIndex } from './repeat-index';
 import { createSerial, type DeskContext } from './context';
@@ -54,6 +54,23 @@ function mergeHandlers(...groups: Partial<Api>[]): Api {
   return api as Api; // completeness is checked by `satisfies Api` at the call site
 }
 
+/**
+ * A registration is answered before its documents are applied (handlers/petitions.ts): every handler first waits
+ * for such writes, so whoever was told "saved" reads a desk that has it (a second registration linking to the
+ * first included).
+ */
+function afterAppliedWrites(api: Api, applied: AppliedWrites): Api {
+  const wrapped: Partial<Record<keyof Api, unknown>> = {};
+  for (const name of Object.keys(api) as (keyof Api)[]) {
+    const handler = api[name] as (args: unknown) => Promise<unknown>; // every handler takes its parsed arguments
+    wrapped[name] = async (args: unknown) => {
+      await applied.settled();
+      return handler(args);
+    };
+  }
+  return wrapped as Api; // the same names, each with its own signature
+}
+
 export async function createDesk(options: DeskOptions): Promise<Desk> {
   const db = await openDeskDatabase(options.storage, options.name ?? 'xinfang-desk', options.multiInstance ?? false);
   await deskId(db); // made once here, so concurrent handlers only ever read it
@@ -76,15 +93,19 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     serial: createSerial(),
   };
   const sync = new SyncController(db, ctx.now, emitter, ctx.settings, options.sync);
-  const api = mergeHandlers(sessionHandlers(ctx), petitionHandlers(ctx), petitionerHandlers(ctx), caseHandlers(ctx), settingsHandlers(ctx), syncHandlers(sync)) satisfies Api;
+  const applied = new AppliedWrites();
+  const handlers = mergeHandlers(sessionHandlers(ctx), petitionHandlers(ctx, applied), petitionerHandlers(ctx), caseHandlers(ctx), settingsHandlers(ctx), syncHandlers(sync)) satisfies Api;
+  const api = afterAppliedWrites(handlers, applied);
   projector.start();
   // A registration a crash interrupted is finished before anyone uses the desk (registration-intent.ts).
   const finished = await finishPendingRegistration(db);
   if (finished) await projector.refresh([finished]);
-  repeats.warm();
-  // A changed server setting restarts (or stops) replication.
   emitter.on('data-changed', (change) => {
+    // A changed server setting restarts (or stops) replication.
     if (change.collections.includes('settings')) void sync.resume();
+    // Repeat detection is first needed while someone types a registration: the index is loaded once somebody has
+    // signed in, not at the open, where reading every matter would hold up the login form (seconds at 100,000).
+    if (change.collections.includes('session') && ctx.session.current) repeats.warm();
   });
   await sync.resume();
   return {

@@ -1,9 +1,9 @@
 /**
- * Why the desk core could not start, as the page shows it. The web edition reports `open`, `seed` (steps inside
+ * Why the desk core could not start, as the page shows it. The web edition reports `open` (a step inside
  * its worker) or `worker` (the worker script did not load or run); `bridge` is an Electron window whose preload
  * put no `window.desk` there.
  */
-export type DeskStartStage = 'open' | 'seed' | 'worker' | 'bridge';
+export type DeskStartStage = 'open' | 'worker' | 'bridge';
 
 /** A connection's `ready` rejects with this; calls then fail with `storage-failed`. */
 export class DeskStartError extends Error {

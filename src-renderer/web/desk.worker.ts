@@ -25,16 +25,26 @@ function send(message: Outgoing): void {
   postMessage(message);
 }
 
+/**
+ * The desk once open, and `prepared`: the start-up writes that follow the open (the demo county's users, the
+ * server address). Opening is all the page waits for; the preparation is awaited by the calls that need it.
+ */
+interface Started {
+  readonly desk: Desk;
+  /** False when the preparation failed: calls are then answered with `storage-failed`. */
+  readonly prepared: Promise<boolean>;
+}
+
 let onInit: ((init: WorkerInit) => void) | undefined;
 /** The open desk, or undefined when it could not start. Calls that arrive before `init` wait here. */
-const desk = new Promise<Desk | undefined>((resolve) => {
+const started = new Promise<Started | undefined>((resolve) => {
   onInit = (init) => {
     onInit = undefined; // a second init is ignored: the desk starts once per worker
     resolve(start(init));
   };
 });
 
-async function start(init: WorkerInit): Promise<Desk | undefined> {
+async function start(init: WorkerInit): Promise<Started | undefined> {
   let opened: Desk;
   try {
     // Several tabs share one IndexedDB: without multiInstance a second tab's queries go stale (design.md §10).
@@ -44,19 +54,26 @@ async function start(init: WorkerInit): Promise<Desk | undefined> {
   } catch (error) {
     return fail('open', error);
   }
+  for (const event of coreEventNames) {
+    opened.on(event, (payload) => send({ kind: 'event', event, payload }));
+  }
+  // Ready before the demo county is written: hashing its password takes a while on an old PC, and the login form
+  // can show meanwhile; a login waits for it in `handle`.
+  send({ kind: 'ready' });
+  return { desk: opened, prepared: prepare(opened, init) };
+}
+
+/** The start-up writes after the open; a failure is logged here and answered as `storage-failed` in `handle`. */
+async function prepare(opened: Desk, init: WorkerInit): Promise<boolean> {
   try {
     // Without a county server there is nothing to pull users from; the page decides (web/config.ts).
     if (init.demo) await seedDemo(opened.db);
     if (init.serverUrl) await adoptServer(opened, init.serverUrl);
+    return true;
   } catch (error) {
-    await opened.close().catch(() => undefined);
-    return fail('seed', error);
+    console.error('desk worker: start-up writes failed (demo county, server address)', error);
+    return false;
   }
-  for (const event of coreEventNames) {
-    opened.on(event, (payload) => send({ kind: 'event', event, payload }));
-  }
-  send({ kind: 'ready' });
-  return opened;
 }
 
 /**
@@ -86,13 +103,20 @@ function rxdbCode(error: unknown): string | undefined {
   return typeof error.code === 'string' && /^[A-Z]{1,8}\d{1,4}$/.test(error.code) ? error.code : undefined;
 }
 
+/**
+ * Nobody can be signed in before the preparation is done (the session lives in this worker, and a login needs the
+ * seeded users), so the page's first question, who is signed in, is answered at once; every other call waits.
+ */
+const answeredBeforePrepared = new Set(['session-current']);
+
 async function handle(request: WireRequest): Promise<void> {
-  const opened = await desk;
-  if (!opened) {
+  const open = await started;
+  const usable = open !== undefined && (answeredBeforePrepared.has(request.name) || (await open.prepared));
+  if (!open || !usable) {
     send({ kind: 'result', id: request.id, ok: false, error: { code: 'storage-failed' } });
     return;
   }
-  const response = await answer(opened.api, request);
+  const response = await answer(open.desk.api, request);
   try {
     send(response);
   } catch {

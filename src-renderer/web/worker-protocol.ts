@@ -16,9 +16,12 @@ export interface WorkerInit {
 }
 
 /** Which step of the start-up failed; the page turns it into a Chinese message. */
-export type WorkerStartStage = 'open' | 'seed';
+export type WorkerStartStage = 'open';
 
-/** worker → page: the desk is open (and seeded, if asked) and answers calls. */
+/**
+ * worker → page: the desk is open and answers calls. The demo county may still be being written: calls that need
+ * it wait for it in the worker (desk.worker.ts), and are answered `storage-failed` if it could not be written.
+ */
 export interface WorkerReady {
   readonly kind: 'ready';
 }

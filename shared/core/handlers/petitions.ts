@@ -1,10 +1,11 @@
 import { pinyin } from 'pinyin-pro';
+import type { RxDocument } from 'rxdb';
 import type { Api, ApiParsedArgs, RegisterResult, Session } from '../../contract/api';
 import { ApiError } from '../../contract/errors';
 import { checkAct } from '../../domain/acts';
 import { beijingDay } from '../../domain/calendar';
 import type { CaseEvent } from '../../domain/case-types';
-import type { PetitionDoc, PetitionerDoc } from '../../domain/documents';
+import type { CaseDoc, PetitionDoc, PetitionerDoc } from '../../domain/documents';
 import { checkIdNumber } from '../../domain/identity';
 import { checkPhone } from '../../domain/phone';
 import { checkRegistration, type PetitionerInput, type RegistrationInput } from '../../domain/registration';
@@ -12,7 +13,7 @@ import { contentProfile } from '../../domain/repeat';
 import { requireSession, today, type DeskContext } from '../context';
 import { newId, nextCaseNumber } from '../ids';
 import { petitionerKey } from '../repeat-index';
-import { applyIntent, writeIntent } from '../registration-intent';
+import { applyIntent, writeIntent, type AppliedWrites, type RegistrationIntent } from '../registration-intent';
 import { summarise } from '../views';
 
 /** Pinyin initials of a name for search at the desk ('张三' → 'zs'; surnames read as surnames: 单 → s). */
@@ -80,93 +81,138 @@ function actorOf(session: Session) {
   return { userId: session.user.id, officeId: session.office.id, role };
 }
 
-/**
- * 登记 (第十九条至第二十三条): every receipt is registered (第四十四条第一项). Everything it writes is first written
- * as one intent, so a crash half-way is finished at the next start (registration-intent.ts).
- */
-async function register(ctx: DeskContext, args: ApiParsedArgs<'petition-register'>): Promise<RegisterResult> {
-  const session = requireSession(ctx);
-  if (!session.user.roles.some((r) => r !== 'admin')) throw new ApiError('forbidden');
-  const settings = await ctx.settings();
-  const now = ctx.now().toISOString();
-  const check = checkRegistration(args.registration, { now, groupThreshold: settings.groupThreshold });
-  if (!check.ok) {
-    const problems = check.problems.map((p) => ({ code: p.reason, field: `registration.${p.field}` }));
-    throw new ApiError(problems[0]?.code ?? 'registration-malformed', problems);
-  }
-  const r = check.registration;
-
-  const linkTo = args.matter.kind === 'link' ? await ctx.db.cases.findOne(args.matter.caseId).exec() : null;
-  if (args.matter.kind === 'link' && !linkTo) throw new ApiError('not-found', [{ code: 'not-found', field: 'matter.caseId' }]);
-
-  return ctx.serial(async () => {
-    const petitioners = await preparePetitioners(ctx, session, r.petitioners);
-    const petitionerIds = petitioners.map((p) => p.id);
-    const caseId = linkTo?.id ?? newId();
-    const petition: PetitionDoc = {
-      id: newId(),
-      caseId,
-      officeId: session.office.id,
-      channel: r.channel,
-      receivedAt: r.receivedAt,
-      petitionerIds,
-      headcount: r.headcount,
-      ...(r.request ? { request: r.request } : {}),
-      ...(r.facts ? { facts: r.facts } : {}),
-      ...(r.reasons ? { reasons: r.reasons } : {}),
-      flags: linkTo ? [...new Set([...r.flags, 'repeat' as const])] : r.flags,
-      repeat: linkTo !== null,
-      registeredBy: session.user.id,
-      recordedAt: now,
-    };
-
-    const base = { id: newId(), caseId, actor: actorOf(session), occurredAt: now, recordedAt: now };
-    let event: CaseEvent;
-    let caseNumber: string;
-    if (linkTo) {
-      caseNumber = linkTo.caseNumber;
-      event = { ...base, type: 'link', payload: { petitionId: petition.id, petitionerIds }, article: '第十九条', after: [linkTo.projection.lastEventId] };
-      const refused = checkAct(linkTo.projection, event);
-      if (refused) throw new ApiError(refused);
-    } else {
-      caseNumber = await nextCaseNumber(ctx.db, session.office.code, Number(beijingDay(r.receivedAt).slice(0, 4)));
-      const title = (args.matter.kind === 'new' && args.matter.title) || r.title || (r.request ?? r.facts ?? '（未填写请求）').slice(0, 60);
-      event = {
-        ...base,
-        occurredAt: r.receivedAt,
-        type: 'register',
-        article: '第十九条',
-        after: [],
-        payload: {
-          caseNumber,
-          receivedAt: r.receivedAt,
-          channel: r.channel,
-          petitionIds: [petition.id],
-          petitionerIds,
-          title,
-          ...(r.class ? { class: r.class } : {}),
-          ...(r.purpose ? { purpose: r.purpose } : {}),
-          flags: r.flags,
-          ...(r.problemRegion ? { problemRegion: r.problemRegion } : {}),
-          ...(r.contentCategory ? { contentCategory: r.contentCategory } : {}),
-          accusedOfficeIds: r.accusedOfficeIds,
-          contentProfile: [...contentProfile(content(r))],
-        },
-      };
-    }
-    ctx.projector.willProject([event.id]);
-    const intent = { petitioners, petition, event: { ...event, payload: { ...event.payload }, actor: { ...event.actor }, after: [...event.after] } };
-    await writeIntent(ctx.db, intent);
-    await applyIntent(ctx.db, intent);
-    await ctx.projector.refresh([caseId]);
-    ctx.emitter.emit('data-changed', { collections: ['petitioners', 'petitions'], caseIds: [caseId] });
-    return { caseId, caseNumber, petitionId: petition.id, petitionerIds, missing: check.missing };
-  });
+/** What one registration writes (as one intent) and what its answer says. */
+interface Prepared {
+  readonly intent: RegistrationIntent;
+  readonly result: RegisterResult;
 }
 
-export function petitionHandlers(ctx: DeskContext): Pick<Api, 'petition-register' | 'petition-find-similar'> {
+/** Builds the registration's documents; reads only, apart from taking the next case number. */
+async function prepareRegistration(ctx: DeskContext, session: Session, args: ApiParsedArgs<'petition-register'>, r: RegistrationInput, linkTo: RxDocument<CaseDoc> | null, missing: RegisterResult['missing']): Promise<Prepared> {
+  const now = ctx.now().toISOString();
+  const petitioners = await preparePetitioners(ctx, session, r.petitioners);
+  const petitionerIds = petitioners.map((p) => p.id);
+  const caseId = linkTo?.id ?? newId();
+  const petition: PetitionDoc = {
+    id: newId(),
+    caseId,
+    officeId: session.office.id,
+    channel: r.channel,
+    receivedAt: r.receivedAt,
+    petitionerIds,
+    headcount: r.headcount,
+    ...(r.request ? { request: r.request } : {}),
+    ...(r.facts ? { facts: r.facts } : {}),
+    ...(r.reasons ? { reasons: r.reasons } : {}),
+    flags: linkTo ? [...new Set([...r.flags, 'repeat' as const])] : r.flags,
+    repeat: linkTo !== null,
+    registeredBy: session.user.id,
+    recordedAt: now,
+  };
+
+  const base = { id: newId(), caseId, actor: actorOf(session), occurredAt: now, recordedAt: now };
+  let event: CaseEvent;
+  let caseNumber: string;
+  if (linkTo) {
+    caseNumber = linkTo.caseNumber;
+    event = { ...base, type: 'link', payload: { petitionId: petition.id, petitionerIds }, article: '第十九条', after: [linkTo.projection.lastEventId] };
+    const refused = checkAct(linkTo.projection, event);
+    if (refused) throw new ApiError(refused);
+  } else {
+    caseNumber = await nextCaseNumber(ctx.db, session.office.code, Number(beijingDay(r.receivedAt).slice(0, 4)));
+    const title = (args.matter.kind === 'new' && args.matter.title) || r.title || (r.request ?? r.facts ?? '（未填写请求）').slice(0, 60);
+    event = {
+      ...base,
+      occurredAt: r.receivedAt,
+      type: 'register',
+      article: '第十九条',
+      after: [],
+      payload: {
+        caseNumber,
+        receivedAt: r.receivedAt,
+        channel: r.channel,
+        petitionIds: [petition.id],
+        petitionerIds,
+        title,
+        ...(r.class ? { class: r.class } : {}),
+        ...(r.purpose ? { purpose: r.purpose } : {}),
+        flags: r.flags,
+        ...(r.problemRegion ? { problemRegion: r.problemRegion } : {}),
+        ...(r.contentCategory ? { contentCategory: r.contentCategory } : {}),
+        accusedOfficeIds: r.accusedOfficeIds,
+        contentProfile: [...contentProfile(content(r))],
+      },
+    };
+  }
+  const intent = { petitioners, petition, event: { ...event, payload: { ...event.payload }, actor: { ...event.actor }, after: [...event.after] } };
+  return { intent, result: { caseId, caseNumber, petitionId: petition.id, petitionerIds, missing } };
+}
+
+/** Writes an intent's documents, projects its matter and tells the renderer. */
+async function finishIntent(ctx: DeskContext, intent: RegistrationIntent): Promise<void> {
+  ctx.projector.willProject([intent.event.id]);
+  await applyIntent(ctx.db, intent);
+  await ctx.projector.refresh([intent.event.caseId]);
+  ctx.emitter.emit('data-changed', { collections: ['petitioners', 'petitions'], caseIds: [intent.event.caseId] });
+}
+
+/**
+ * 登记 (第十九条至第二十三条): every receipt is registered (第四十四条第一项). Everything it writes is first written
+ * as one intent, so a crash half-way is finished at the next start (registration-intent.ts). The answer goes out
+ * once the intent is written, which is what makes the registration durable; applying and projecting it follow in
+ * the same turn of the serial queue (no other registration takes the intent slot meanwhile), and `applied` holds
+ * every read back until they are done. An apply that fails after the answer is retried before the next
+ * registration, which is refused rather than written over it if that fails again.
+ */
+function registrar(ctx: DeskContext, applied: AppliedWrites): (args: ApiParsedArgs<'petition-register'>) => Promise<RegisterResult> {
+  let unfinished: RegistrationIntent | undefined;
+
+  const write = async (session: Session, args: ApiParsedArgs<'petition-register'>, r: RegistrationInput, linkTo: RxDocument<CaseDoc> | null, missing: RegisterResult['missing']): Promise<Prepared> => {
+    if (unfinished) {
+      await finishIntent(ctx, unfinished);
+      unfinished = undefined;
+    }
+    const prepared = await prepareRegistration(ctx, session, args, r, linkTo, missing);
+    await writeIntent(ctx.db, prepared.intent);
+    return prepared;
+  };
+
+  return async (args) => {
+    const session = requireSession(ctx);
+    if (!session.user.roles.some((role) => role !== 'admin')) throw new ApiError('forbidden');
+    const settings = await ctx.settings();
+    const check = checkRegistration(args.registration, { now: ctx.now().toISOString(), groupThreshold: settings.groupThreshold });
+    if (!check.ok) {
+      const problems = check.problems.map((p) => ({ code: p.reason, field: `registration.${p.field}` }));
+      throw new ApiError(problems[0]?.code ?? 'registration-malformed', problems);
+    }
+    const linkTo = args.matter.kind === 'link' ? await ctx.db.cases.findOne(args.matter.caseId).exec() : null;
+    if (args.matter.kind === 'link' && !linkTo) throw new ApiError('not-found', [{ code: 'not-found', field: 'matter.caseId' }]);
+
+    return new Promise<RegisterResult>((resolve, reject) => {
+      void ctx.serial(async () => {
+        let prepared: Prepared;
+        try {
+          prepared = await write(session, args, check.registration, linkTo, check.missing);
+        } catch (error) {
+          reject(error);
+          return;
+        }
+        const work = finishIntent(ctx, prepared.intent).catch(() => {
+          unfinished = prepared.intent; // also still stored: a restart finishes it too
+        });
+        applied.track(work);
+        resolve(prepared.result);
+        await work;
+      });
+    });
+  };
+}
+
+/** `applied` is the desk's: registrations are answered before their writes are applied, and reads wait for them. */
+export function petitionHandlers(ctx: DeskContext, applied: AppliedWrites): Pick<Api, 'petition-register' | 'petition-find-similar'> {
   return {
-    'petition-register': (args) => register(ctx, args),
+    'petition-register': registrar(ctx, applied),
 
     async 'petition-find-similar'({ petitioners, text, limit = 10 }) {
       const session = requireSession(ctx);

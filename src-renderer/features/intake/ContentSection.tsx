@@ -1,9 +1,10 @@
 import { Cascader, Checkbox, Col, Form, Input, Row, Select } from 'antd';
+import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { caseClasses, petitionFlags, type CaseClass, type PetitionFlag } from '#shared/domain/codes';
 import { classText, flagText } from '#shared/messages/zh-CN';
 import { messages } from '../../app/messages';
 import { categoryPath, contentCategories, problemRegions } from './code-lists';
-import type { Draft } from './draft';
 import { useDraftStore } from './draft-store';
 
 const t = messages.intake;
@@ -11,19 +12,33 @@ const classOptions = caseClasses.map((c) => ({ value: c, label: classText[c] }))
 /** 'repeat' is set by linking (重件), not by hand. */
 const flagOptions = petitionFlags.filter((f) => f !== 'repeat').map((f) => ({ value: f, label: flagText[f] }));
 
-/** 请求、事实、理由 (第十九条), the title, the classification pickers and the flags. */
-export function ContentSection({ draft }: { draft: Draft }) {
+type TextName = 'request' | 'facts' | 'reasons';
+
+/**
+ * One of 请求、事实、理由, reading only its own text from the draft store: a keystroke renders this one text area,
+ * not the section (the pickers below are the costly part of it).
+ */
+const DraftText = memo(function DraftText({ name, rows }: { name: TextName; rows: number }) {
+  const value = useDraftStore((s) => s.draft[name]);
   const update = useDraftStore((s) => s.update);
-  const text = (name: 'request' | 'facts' | 'reasons', rows: number) => (
+  return (
     <Form.Item label={t[name]} htmlFor={`intake-${name}`}>
-      <Input.TextArea id={`intake-${name}`} value={draft[name]} onChange={(e) => update({ [name]: e.target.value })} autoSize={{ minRows: rows, maxRows: 8 }} maxLength={name === 'request' ? 4000 : 20000} />
+      <Input.TextArea id={`intake-${name}`} value={value} onChange={(e) => update({ [name]: e.target.value })} autoSize={{ minRows: rows, maxRows: 8 }} maxLength={name === 'request' ? 4000 : 20000} />
     </Form.Item>
+  );
+});
+
+/** 请求、事实、理由 (第十九条), the title, the classification pickers and the flags. */
+export const ContentSection = memo(function ContentSection() {
+  const update = useDraftStore((s) => s.update);
+  const draft = useDraftStore(
+    useShallow((s) => ({ title: s.draft.title, class: s.draft.class, contentCategory: s.draft.contentCategory, problemRegion: s.draft.problemRegion, flags: s.draft.flags })),
   );
   return (
     <section className="intake-section">
-      {text('request', 2)}
-      {text('facts', 3)}
-      {text('reasons', 2)}
+      <DraftText name="request" rows={2} />
+      <DraftText name="facts" rows={3} />
+      <DraftText name="reasons" rows={2} />
       <Form.Item label={t.titleField} htmlFor="intake-title">
         <Input id="intake-title" value={draft.title} onChange={(e) => update({ title: e.target.value })} maxLength={200} />
       </Form.Item>
@@ -55,4 +70,4 @@ export function ContentSection({ draft }: { draft: Draft }) {
       </Form.Item>
     </section>
   );
-}
+});

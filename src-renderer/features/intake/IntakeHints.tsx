@@ -1,40 +1,49 @@
 import { Alert, Space, Tag } from 'antd';
+import { memo } from 'react';
 import type { MissingItem } from '#shared/domain/registration';
 import { missingText } from '#shared/messages/zh-CN';
 import { messages } from '../../app/messages';
-import type { Draft } from './draft';
+import { useDraftStore } from './draft-store';
+
+interface Props {
+  readonly missing: readonly MissingItem[];
+  readonly valid: boolean;
+}
 
 /**
  * Routing at registration (domain-rules.md "Registration" item 6): 涉法涉诉 → 政法部门, 检举控告 → 纪检监察,
- * and the items 第十九条 expects that are still missing (saving is allowed without them).
+ * and the items 第十九条 expects that are still missing (saving is allowed without them). Renders again only
+ * when one of these changes: `missing` is a fresh array after every keystroke, so it is compared item by item.
  */
-export function IntakeHints({ draft, missing, valid }: { draft: Draft; missing: readonly MissingItem[]; valid: boolean }) {
-  const routes = [
-    draft.flags.includes('litigation') ? messages.routing.litigation : undefined,
-    draft.class === 'accusation' ? messages.routing.accusation : undefined,
-    draft.flags.includes('urgent') ? messages.routing.urgent : undefined,
-  ].filter((r) => r !== undefined);
-  return (
-    <Space orientation="vertical" size={4} className="intake-hints">
-      {routes.map((r) => (
-        <Alert key={r} type="info" showIcon title={r} />
-      ))}
-      {valid ? (
-        <div data-testid="intake-missing" className="intake-missing">
-          {missing.length > 0 ? (
-            <>
-              {messages.intake.missing}
-              {missing.map((m) => (
-                <Tag key={m} color="gold">
-                  {missingText[m]}
-                </Tag>
-              ))}
-            </>
-          ) : (
-            <Tag color="green">{messages.intake.complete}</Tag>
-          )}
-        </div>
-      ) : null}
-    </Space>
-  );
-}
+export const IntakeHints = memo(
+  function IntakeHints({ missing, valid }: Props) {
+    const litigation = useDraftStore((s) => s.draft.flags.includes('litigation'));
+    const urgent = useDraftStore((s) => s.draft.flags.includes('urgent'));
+    const accusation = useDraftStore((s) => s.draft.class === 'accusation');
+    const routes = [litigation ? messages.routing.litigation : undefined, accusation ? messages.routing.accusation : undefined, urgent ? messages.routing.urgent : undefined].filter((r) => r !== undefined);
+    return (
+      <Space orientation="vertical" size={4} className="intake-hints">
+        {routes.map((r) => (
+          <Alert key={r} type="info" showIcon title={r} />
+        ))}
+        {valid ? (
+          <div data-testid="intake-missing" className="intake-missing">
+            {missing.length > 0 ? (
+              <>
+                {messages.intake.missing}
+                {missing.map((m) => (
+                  <Tag key={m} color="gold">
+                    {missingText[m]}
+                  </Tag>
+                ))}
+              </>
+            ) : (
+              <Tag color="green">{messages.intake.complete}</Tag>
+            )}
+          </div>
+        ) : null}
+      </Space>
+    );
+  },
+  (a, b) => a.valid === b.valid && a.missing.join() === b.missing.join(),
+);

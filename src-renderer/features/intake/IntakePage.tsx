@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Form, Popconfirm, Space, Tag, Typography } from 'antd';
-import { useMemo, type KeyboardEvent } from 'react';
+import { memo, useMemo, type KeyboardEvent } from 'react';
+import type { ReasonCode } from '#shared/domain/reasons';
 import { useSession } from '../../app/desk-context';
 import { messages } from '../../app/messages';
 import { ChannelRow } from './ChannelRow';
@@ -15,8 +16,43 @@ import { useIntakeSave } from './useIntakeSave';
 const t = messages.intake;
 
 /**
+ * The problems the form shows, as the same Map object for as long as they stay the same: the sections are
+ * memoised, and a fresh Map after every keystroke would render them all again. Until a save was tried, a missing
+ * channel is not yet an error: the receptionist is about to pick it.
+ */
+function useShownProblems(found: ReadonlyMap<string, ReasonCode>, attempted: boolean, fromCore: ReadonlyMap<string, ReasonCode>): ReadonlyMap<string, ReasonCode> {
+  const shown = new Map([...found].filter(([field]) => attempted || field !== 'channel'));
+  for (const [field, reason] of fromCore) shown.set(field, reason);
+  const key = JSON.stringify([...shown]);
+  return useMemo(() => new Map(JSON.parse(key) as [string, ReasonCode][]), [key]); // the entries just stringified
+}
+
+interface FieldsProps {
+  readonly problems: ReadonlyMap<string, ReasonCode>;
+  readonly attempted: boolean;
+  readonly today: string;
+}
+
+/**
+ * The form's fields in their antd Form (layout context for every Form.Item). Memoised apart from the page: a
+ * Form that renders again renders every Form.Item under it, memoised sections or not, so saving (the button's
+ * spinner, the confirmation) must not render it.
+ */
+const IntakeFields = memo(function IntakeFields({ problems, attempted, today }: FieldsProps) {
+  return (
+    <Form layout="vertical" component="div">
+      <ChannelRow channelProblem={problems.get('channel')} timeProblem={problems.get('receivedAt')} />
+      <PetitionerSection problems={problems} attempted={attempted} today={today} />
+      <ContentSection />
+    </Form>
+  );
+});
+
+/**
  * 登记 (第十七条至第二十三条): one keyboard-first form beside the repeat-detection panel. Every keystroke lands in
  * the persisted draft; the rule runs on every change, so reasons show as typed; Ctrl+Enter saves from any field.
+ * The sections read their own fields from the draft store and are memoised: a keystroke renders the field typed
+ * in (and what it changes), not the whole form, which with antd costs tens of milliseconds on an old PC.
  */
 export function IntakePage() {
   const session = useSession();
@@ -26,9 +62,7 @@ export function IntakePage() {
   const today = new Date().toISOString().slice(0, 10);
   // Re-checked when the draft changes; the clock only caps the receipt time, which the save checks again.
   const check = useMemo(() => checkDraft(draft, new Date().toISOString()), [draft]);
-  // Until a save was tried, a missing channel is not yet an error: the receptionist is about to pick it.
-  const problems = new Map([...check.problems].filter(([field]) => intake.attempted || field !== 'channel'));
-  for (const [field, reason] of intake.serverProblems) problems.set(field, reason);
+  const problems = useShownProblems(check.problems, intake.attempted, intake.serverProblems);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -39,12 +73,10 @@ export function IntakePage() {
 
   return (
     <div className="intake" onKeyDown={onKeyDown}>
-      <Form layout="vertical" component="div" className="intake-form">
+      <div className="intake-form">
         <Card size="small" title={t.pageTitle} extra={<Typography.Text type="secondary">{t.draftKept}</Typography.Text>}>
-          <ChannelRow draft={draft} problems={problems} />
-          <PetitionerSection draft={draft} problems={problems} attempted={intake.attempted} today={today} />
-          <ContentSection draft={draft} />
-          <IntakeHints draft={draft} missing={check.missing} valid={check.registration !== undefined} />
+          <IntakeFields problems={problems} attempted={intake.attempted} today={today} />
+          <IntakeHints missing={check.missing} valid={check.registration !== undefined} />
           {draft.link ? (
             <Tag color="orange" closable onClose={() => useDraftStore.getState().update({ link: undefined })} className="intake-link">
               {t.linkTo(draft.link.caseNumber)}
@@ -62,9 +94,9 @@ export function IntakePage() {
             </Popconfirm>
           </Space>
         </Card>
-      </Form>
+      </div>
       <aside className="intake-side">
-        <SimilarPanel draft={draft} />
+        <SimilarPanel />
       </aside>
       {intake.saved ? <SaveResult saved={intake.saved} onClose={intake.dismiss} /> : null}
     </div>

@@ -1,4 +1,5 @@
 import { Button, Col, Form, Input, Row, Select, Tag } from 'antd';
+import { memo } from 'react';
 import { checkIdNumber } from '#shared/domain/identity';
 import { idTypes, type IdType } from '#shared/domain/codes';
 import type { ReasonCode } from '#shared/domain/reasons';
@@ -24,8 +25,9 @@ interface Props {
 /**
  * One petitioner or representative. The 身份证 is checked as typed by the same rule the core uses (GB 11643):
  * while fewer than 18 characters are in, a count; then the reason, or the birth date and sex it encodes.
+ * Memoised: a row renders again only when its person, its problems or the mode changed.
  */
-export function PersonFields({ person, index, label, problems, attempted, removable, today }: Props) {
+export const PersonFields = memo(function PersonFields({ person, index, label, problems, attempted, removable, today }: Props) {
   const updatePerson = useDraftStore((s) => s.updatePerson);
   const removePerson = useDraftStore((s) => s.removePerson);
   const set = (patch: Partial<PersonDraft>) => updatePerson(person.key, patch);
@@ -94,4 +96,4 @@ export function PersonFields({ person, index, label, problems, attempted, remova
       </Row>
     </fieldset>
   );
-}
+});

@@ -1,6 +1,6 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { AutoComplete, Input } from 'antd';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { PetitionerDoc } from '#shared/domain/documents';
 import { useApi } from '../../app/useApi';
 import { useDebounced } from '../../app/useDebounced';
@@ -10,7 +10,7 @@ import { messages } from '../../app/messages';
  * Finds a known petitioner by 证件号码, phone, or name / pinyin initials (`petitioner-search` guesses which);
  * picking one fills the form. Typing nothing found just means a new petitioner: the fields below take it.
  */
-export function PetitionerSearch({ onPick }: { onPick(doc: PetitionerDoc): void }) {
+export const PetitionerSearch = memo(function PetitionerSearch({ onPick }: { onPick(doc: PetitionerDoc): void }) {
   const [text, setText] = useState('');
   const query = useDebounced(text.trim(), 250);
   const { data } = useApi('petitioner-search', query.length >= 2 ? { query, limit: 10 } : null, ['petitioners']);
@@ -35,4 +35,4 @@ export function PetitionerSearch({ onPick }: { onPick(doc: PetitionerDoc): void 
       <Input prefix={<SearchOutlined />} placeholder={messages.intake.searchPlaceholder} aria-label={messages.intake.searchPlaceholder} allowClear />
     </AutoComplete>
   );
-}
+});

@@ -7,7 +7,11 @@ import type { SavedIntake } from './useIntakeSave';
 
 const t = messages.saved;
 
-/** The saved confirmation: the matter number, what is still missing, and the notice to print on the spot. */
+/**
+ * The saved confirmation: the matter number, what is still missing, and the notice to print on the spot. Shown
+ * without the zoom and fade: the person at the desk waits for this answer, and each step of an open animation
+ * is another render of the dialog on an old PC.
+ */
 export function SaveResult({ saved, onClose }: { saved: SavedIntake; onClose(): void }) {
   const [kind, setKind] = useState<NoticeKind | undefined>(undefined);
   const [organ, setOrgan] = useState('');
@@ -20,6 +24,8 @@ export function SaveResult({ saved, onClose }: { saved: SavedIntake; onClose(): 
   return (
     <Modal
       open
+      transitionName=""
+      maskTransitionName=""
       title={saved.linkedTo ? t.linked(saved.linkedTo) : t.title(result.caseNumber)}
       onCancel={onClose}
       footer={

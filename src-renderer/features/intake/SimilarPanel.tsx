@@ -1,17 +1,29 @@
 import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { memo } from 'react';
 import dayjs from 'dayjs';
 import type { SimilarCase } from '#shared/contract/api';
 import { channelText, statusText } from '#shared/messages/zh-CN';
 import { messages } from '../../app/messages';
-import type { Draft, LinkTarget } from './draft';
+import { useDebounced } from '../../app/useDebounced';
+import type { LinkTarget } from './draft';
 import { useDraftStore } from './draft-store';
-import { useSimilar } from './useSimilar';
+import { similarQuery, useSimilar } from './useSimilar';
 
 const t = messages.similar;
 
-/** The side panel: earlier matters of this petitioner and similar matters, each one click from being linked as 重件. */
-export function SimilarPanel({ draft }: { draft: Draft }) {
-  const similar = useSimilar(draft);
+/**
+ * The side panel: earlier matters of this petitioner and similar matters, each one click from being linked as 重件.
+ * Selects only its question and the link from the draft, so typing a field that asks nothing new leaves it be.
+ */
+export const SimilarPanel = memo(function SimilarPanel() {
+  // Asked once typing has paused; until then only this small component renders per keystroke.
+  const query = useDebounced(useDraftStore((s) => similarQuery(s.draft)), 400);
+  return <SimilarResults query={query} />;
+});
+
+const SimilarResults = memo(function SimilarResults({ query }: { query: string }) {
+  const similar = useSimilar(query);
+  const linked = useDraftStore((s) => s.draft.link?.caseId);
   const update = useDraftStore((s) => s.update);
   const link = (target: LinkTarget | undefined) => update({ link: target });
   const none = similar.samePetitioner.length === 0 && similar.similarContent.length === 0;
@@ -19,11 +31,11 @@ export function SimilarPanel({ draft }: { draft: Draft }) {
     <Card size="small" title={t.title} className="intake-similar">
       {!similar.asked ? <Typography.Text type="secondary">{t.hint}</Typography.Text> : null}
       {similar.asked && none ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.none} /> : null}
-      <Group title={t.samePetitioner} items={similar.samePetitioner} linked={draft.link?.caseId} onLink={link} />
-      <Group title={t.similarContent} items={similar.similarContent} linked={draft.link?.caseId} onLink={link} />
+      <Group title={t.samePetitioner} items={similar.samePetitioner} linked={linked} onLink={link} />
+      <Group title={t.similarContent} items={similar.similarContent} linked={linked} onLink={link} />
     </Card>
   );
-}
+});
 
 interface GroupProps {
   readonly title: string;

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RegisterResult, Session } from '#shared/contract/api';
 import { ApiError } from '#shared/contract/errors';
 import type { ReasonCode } from '#shared/domain/reasons';
@@ -9,6 +9,14 @@ import { checkDraft, formPath, type Draft } from './draft';
 import { useDraftStore } from './draft-store';
 
 const isReason = (code: string): code is ReasonCode => code in reasonText;
+
+/**
+ * Runs `work` once the frame after the next has begun: called after a commit, the next frame shows what was
+ * committed, and `work` (a costly render) waits until that frame was painted.
+ */
+function afterNextPaint(work: () => void): void {
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(work, 0)));
+}
 
 /** What was saved, kept in memory for the notice printed on the spot (the draft itself is cleared). */
 export interface SavedIntake {
@@ -49,7 +57,7 @@ export function useIntakeSave(session: Session): IntakeSave {
     const draft = useDraftStore.getState().draft;
     const check = checkDraft(draft, new Date().toISOString());
     setAttempted(true);
-    setServerProblems(new Map());
+    setServerProblems((shown) => (shown.size === 0 ? shown : new Map())); // the same Map: no render for nothing
     if (!check.registration) return;
     inFlight.current = true;
     setSaving(true);
@@ -59,8 +67,9 @@ export function useIntakeSave(session: Session): IntakeSave {
       .invoke('petition-register', { registration: check.registration, matter })
       .then(
         (result) => {
-          useDraftStore.getState().reset();
-          setAttempted(false);
+          // A confirmed draft must not come back after a crash (it would be registered twice): its stored copy
+          // goes at once; the form itself is emptied once the confirmation is on screen (the effect below).
+          useDraftStore.persist.clearStorage();
           setSaved({ result, draft, session, ...(draft.link ? { linkedTo: draft.link.caseNumber } : {}) });
         },
         (e: unknown) => {
@@ -74,6 +83,16 @@ export function useIntakeSave(session: Session): IntakeSave {
         setSaving(false);
       });
   }, [transport, session]);
+
+  // Clearing every field is the costly render of a save, and the person at the desk is waiting for the
+  // confirmation, not for that: it follows once the frame showing the confirmation was painted.
+  useEffect(() => {
+    if (!saved) return;
+    afterNextPaint(() => {
+      useDraftStore.getState().reset();
+      setAttempted(false);
+    });
+  }, [saved]);
 
   return { saving, attempted, serverProblems, error, saved, save, dismiss: () => setSaved(undefined) };
 }

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import type { ApiArgs, SimilarCase } from '#shared/contract/api';
 import { useApi } from '../../app/useApi';
-import { useDebounced } from '../../app/useDebounced';
 import { shownPeople, type Draft } from './draft';
 
 export interface Similar {
@@ -13,18 +12,24 @@ export interface Similar {
 }
 
 /**
- * Repeat detection while typing: `petition-find-similar` on the draft's petitioners and text, once typing has
- * paused (debounced), and again when matters change.
+ * What repeat detection asks about a draft, as a string: its petitioners' keys and its text. A string, so a
+ * component that selects it from the draft store renders again only when the question changes.
  */
-export function useSimilar(draft: Draft): Similar {
+export function similarQuery(draft: Draft): string {
   const people = shownPeople(draft);
-  const key = JSON.stringify({
+  return JSON.stringify({
     petitioners: people
       .map((p) => ({ ...(p.idNumber.trim() ? { idNumber: p.idNumber.trim() } : {}), ...(p.phone.trim() ? { phone: p.phone.trim() } : {}), ...(p.name.trim() ? { name: p.name.trim() } : {}), ...(p.address.trim() ? { address: p.address.trim() } : {}) }))
       .filter((p) => Object.keys(p).length > 0),
     text: [draft.request, draft.facts, draft.reasons].join('\n').trim(),
   });
-  const settled = useDebounced(key, 400);
+}
+
+/**
+ * Repeat detection: `petition-find-similar` on a `similarQuery` (the caller debounces it while typing), and again
+ * when matters change.
+ */
+export function useSimilar(settled: string): Similar {
   const args = useMemo(() => {
     const parsed = JSON.parse(settled) as ApiArgs<'petition-find-similar'>; // built just above from the same shape
     return parsed.petitioners.length > 0 || parsed.text.length >= 4 ? { ...parsed, limit: 10 } : null;

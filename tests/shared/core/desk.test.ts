@@ -135,4 +135,24 @@ describe('the desk core', () => {
     await as('qs-approver');
     expect(await t.invoke('settings-set', { dueSoonDays: 5 })).toMatchObject({ dueSoonDays: 5 });
   });
+
+  it('case-list pages by key: newest first, a total only when asked, and a new matter shifts the pages at once', async () => {
+    const { t, as } = await open();
+    await as('qs-reception');
+    const register = (hour: number) =>
+      t.invoke('petition-register', { registration: visit({ receivedAt: at(`2025-11-30T${String(hour).padStart(2, '0')}:00:00Z`) }), matter: { kind: 'new' } }).then((r) => r.caseId);
+    const ids = [];
+    for (const hour of [3, 1, 4, 2]) ids.push(await register(hour));
+    const newestFirst = [ids[2], ids[0], ids[3], ids[1]];
+    const page = (offset: number, limit: number) => t.invoke('case-list', { page: { offset, limit }, withTotal: false });
+
+    expect(await page(1, 2)).toEqual({ items: [expect.objectContaining({ id: newestFirst[1] }), expect.objectContaining({ id: newestFirst[2] })] });
+    expect((await page(3, 5)).items.map((i) => i.id)).toEqual([newestFirst[3]]);
+    expect((await page(4, 5)).items).toEqual([]);
+    expect((await t.invoke('case-list', { page: { offset: 0, limit: 1 } })).total).toBe(4);
+
+    const newest = await register(5);
+    expect((await page(0, 5)).items.map((i) => i.id)).toEqual([newest, ...newestFirst]);
+    expect((await t.invoke('case-list', { page: { offset: 4, limit: 1 } })).total).toBe(5);
+  });
 });

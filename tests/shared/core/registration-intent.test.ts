@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { createDesk, type Desk } from '#shared/core/desk';
 import { DEMO_PASSWORD, seedDemo } from '#shared/core/demo';
 import { inProcessTransport } from '#shared/contract/dispatch';
-import { writeIntent } from '#shared/core/registration-intent';
+import { applyIntent, writeIntent } from '#shared/core/registration-intent';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { getRxStorageSQLite } from '../../../src-main/storage-sqlite/index';
-import { walkIn } from '../../contract/handler-suite';
+import { expectCode, walkIn } from '../../contract/handler-suite';
 
 /** 第四十四条第一项: a registration interrupted by a crash is finished at the next start, on the real storage. */
 const dirs: string[] = [];
@@ -48,5 +49,71 @@ describe('registration intent', () => {
     const crashed = await again.invoke('case-get', { id: 'case-crashed' });
     expect(crashed.petitions.map((p) => p.id)).toEqual(['petition-crashed']);
     expect(await second.db.getLocal('pending-registration')).toBeNull();
+  });
+});
+
+/** The answer goes out once the intent is written; applying it follows (handlers/petitions.ts). Memory storage. */
+describe('a registration confirmed before it is applied', () => {
+  async function openMemoryDesk() {
+    const desk = await createDesk({ storage: getRxStorageMemory(), name: `intent-${Math.random().toString(36).slice(2)}` });
+    desks.push(desk);
+    await seedDemo(desk.db, { N: 2 ** 10 });
+    const t = inProcessTransport(desk.api, desk);
+    await t.invoke('session-login', { login: 'qs-reception', password: DEMO_PASSWORD });
+    return { desk, t };
+  }
+
+  it('第四十四条第一项 is read back by the very next call, a link to it included', async () => {
+    const { t } = await openMemoryDesk();
+    const first = await t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+    // No pause: reads (and a registration's own reads) wait for the writes that follow an answer.
+    const detail = await t.invoke('case-get', { id: first.caseId });
+    expect(detail.case.caseNumber).toBe(first.caseNumber);
+    const linked = await t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'link', caseId: first.caseId } });
+    expect(linked.caseId).toBe(first.caseId);
+  });
+
+  it('第四十四条第一项 an apply that fails after the answer is finished before the next registration, which is refused while it cannot be', async () => {
+    const { desk, t } = await openMemoryDesk();
+    const insert = desk.db.case_events.bulkInsert.bind(desk.db.case_events);
+    let failures = 2;
+    desk.db.case_events.bulkInsert = (docs) => (failures-- > 0 ? Promise.reject(new Error('disk full')) : insert(docs));
+
+    const first = await t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+    // Confirmed: the intent is written and stays until it is applied.
+    expect((await t.invoke('case-list', {})).items).toEqual([]);
+    expect(await desk.db.getLocal('pending-registration')).not.toBeNull();
+    // The next registration must not take the slot while the first cannot be applied.
+    await expectCode(t.invoke('petition-register', { registration: walkIn({ request: '第二件' }), matter: { kind: 'new' } }), 'internal');
+    const third = await t.invoke('petition-register', { registration: walkIn({ request: '第三件' }), matter: { kind: 'new' } });
+
+    const numbers = (await t.invoke('case-list', {})).items.map((i) => i.caseNumber);
+    expect(numbers.sort()).toEqual([first.caseNumber, third.caseNumber].sort());
+    expect(await desk.db.getLocal('pending-registration')).toBeNull();
+  });
+
+  it('applying an intent again finds its documents there and writes nothing twice', async () => {
+    const { desk, t } = await openMemoryDesk();
+    const done = await t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+    const detail = await t.invoke('case-get', { id: done.caseId });
+    const event = detail.events[0]!;
+    const intent = { petitioners: [...detail.petitioners], petition: { ...detail.petitions[0]! }, event: { ...event, payload: { ...event.payload }, actor: { ...event.actor }, after: [...event.after] } };
+    await writeIntent(desk.db, intent);
+    await applyIntent(desk.db, intent);
+    expect(await desk.db.case_events.count({ selector: { caseId: done.caseId } }).exec()).toBe(1);
+    expect(await desk.db.petitions.count({ selector: { caseId: done.caseId } }).exec()).toBe(1);
+    expect(await desk.db.getLocal('pending-registration')).toBeNull();
+  });
+
+  it('leaves an intent that is not its own in the slot (another tab of the web edition shares it)', async () => {
+    const { desk, t } = await openMemoryDesk();
+    const done = await t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+    const detail = await t.invoke('case-get', { id: done.caseId });
+    const event = detail.events[0]!;
+    const mine = { petitioners: [...detail.petitioners], petition: { ...detail.petitions[0]! }, event: { ...event, payload: { ...event.payload }, actor: { ...event.actor }, after: [...event.after] } };
+    const theirs = { ...mine, event: { ...mine.event, id: '01990000-0000-7000-8000-00000000beef' } };
+    await writeIntent(desk.db, theirs);
+    await applyIntent(desk.db, mine);
+    expect((await desk.db.getLocal<{ event: { id: string } }>('pending-registration'))?.get('event').id).toBe(theirs.event.id);
   });
 });

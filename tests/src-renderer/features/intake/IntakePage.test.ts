@@ -3,7 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { missingText, reasonText } from '#shared/messages/zh-CN';
-import { useDraftStore } from '../../../../src-renderer/features/intake/draft-store';
+import { DRAFT_STORAGE_KEY, useDraftStore } from '../../../../src-renderer/features/intake/draft-store';
 import { installDomShims, openTestDesk, renderDesk, type TestDesk } from '../../support';
 
 /** The intake form against a real desk core: validation as typed, the representative limit, missing items, saving. */
@@ -90,10 +90,13 @@ describe('登记 (intake)', { timeout: 90_000 }, () => {
     const dialog = await screen.findByRole('dialog');
     const caseNumber = /已登记，编号 ([\w-]+)/.exec(dialog.textContent ?? '')?.[1];
     expect(caseNumber).toMatch(/^999901101-/);
+    // Once confirmed, the saved draft is gone from storage at once (a crash now must not bring it back to be
+    // registered twice); the form itself is emptied right after the confirmation shows, the dialog still open.
+    expect(localStorage.getItem(DRAFT_STORAGE_KEY) ?? '').not.toContain('张三');
     const list = await desk.transport.invoke('case-list', {});
     expect(list.items.map((c) => c.caseNumber)).toContain(caseNumber);
-    await user.click(within(dialog).getByRole('button', { name: '继续登记下一件' }));
     await waitFor(() => expect(screen.queryByDisplayValue('张三')).toBeNull());
+    await user.click(within(dialog).getByRole('button', { name: '继续登记下一件' }));
   });
 
   it('a draft survives a closed window: a fresh page load restores what was typed', async () => {
