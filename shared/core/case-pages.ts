@@ -1,5 +1,6 @@
-import { normalizeMangoQuery, prepareQuery, type MangoQuery, type MangoQuerySelector, type RxCollection, type RxDocumentData } from 'rxdb';
+import { type MangoQuery, type MangoQuerySelector, type RxCollection, type RxDocumentData } from 'rxdb';
 import type { CaseDoc } from '../domain/documents';
+import { queryStorage } from './read-all';
 
 /**
  * Paging the matter list by position without reading everything in front of it (issue 6).
@@ -124,17 +125,7 @@ export class Walk {
   }
 }
 
-/**
- * One query straight to the storage: the walk's reads are one-off ranges, so building RxDocuments and caching
- * the queries (RxDB's query cache holds a hundred, the list's count among them) would be work thrown away.
- */
-async function query(cases: Cases, mango: MangoQuery<CaseDoc>): Promise<CaseRow[]> {
-  const schema = cases.schema.jsonSchema;
-  const normal = normalizeMangoQuery(schema, mango);
-  normal.selector = { ...normal.selector, _deleted: { $eq: false } }; // what RxQuery adds for every find
-  const { documents } = await cases.storageInstance.query(prepareQuery(schema, normal));
-  return documents;
-}
+const query = (cases: Cases, mango: MangoQuery<CaseDoc>): Promise<CaseRow[]> => queryStorage(cases, mango);
 
 /** Forward along the field's index: ties after the mark by id, then greater values; two index ranges. */
 function ascending(cases: Cases, field: SortField): Read {

@@ -5,7 +5,7 @@ import { nextDue } from '../domain/clocks';
 import type { CaseDoc, CaseEventDoc } from '../domain/documents';
 import { foldCase } from '../domain/fold';
 import type { DeskDatabase } from './database';
-import { readAll } from './read-all';
+import { queryStorage, readAll } from './read-all';
 
 /** The row the `cases` collection holds for a projection: indexed columns plus the projection itself. */
 export function toCaseDoc(c: CaseProjection): CaseDoc {
@@ -49,10 +49,11 @@ export class Projector {
     if (ids.length === 0) return [];
     // One equality query per matter: RxDB plans `$in` as a scan of the whole index, which made every replicated
     // page cost a pass over all events (initial sync quadratic in its size); equality reads one index range.
-    const docs = (await Promise.all(ids.map((id) => this.db.case_events.find({ selector: { caseId: id } }).exec()))).flat();
+    // Straight to the storage: the events are folded once and dropped, never used as RxDocuments.
+    const docs = (await Promise.all(ids.map((id) => queryStorage(this.db.case_events, { selector: { caseId: id } })))).flat();
     const byCase = new Map<string, CaseEvent[]>();
     for (const doc of docs) {
-      const event = asCaseEvent(doc.toMutableJSON());
+      const event = asCaseEvent(doc);
       const list = byCase.get(event.caseId) ?? [];
       list.push(event);
       byCase.set(event.caseId, list);

@@ -1,4 +1,4 @@
-import { getChangedDocumentsSince, type RxCollection } from 'rxdb';
+import { getChangedDocumentsSince, normalizeMangoQuery, prepareQuery, type MangoQuery, type RxCollection, type RxDocumentData } from 'rxdb';
 
 const PAGE = 5_000;
 
@@ -17,4 +17,17 @@ export async function* readAll<T extends { id: string }>(collection: RxCollectio
     if (page.documents.length < PAGE) return;
     checkpoint = page.checkpoint as { id: string; lwt: number };
   }
+}
+
+/**
+ * One query straight to the storage, for reads whose results are used once (a fold, a page of a walk): building
+ * RxDocuments and caching the query (RxDB's query cache holds a hundred) would be work thrown away. Live
+ * documents only, as RxQuery reads them.
+ */
+export async function queryStorage<T>(collection: RxCollection<T>, mango: MangoQuery<T>): Promise<RxDocumentData<T>[]> {
+  const schema = collection.schema.jsonSchema;
+  const normal = normalizeMangoQuery(schema, mango);
+  normal.selector = { ...normal.selector, _deleted: { $eq: false } }; // what RxQuery adds for every find
+  const { documents } = await collection.storageInstance.query(prepareQuery(schema, normal));
+  return documents;
 }
