@@ -1,8 +1,16 @@
 import type { CaseProjection } from '../domain/case-types';
 import type { PetitionerDoc } from '../domain/documents';
-import { findRepeats, type PetitionerKey, type RepeatCandidate, type RepeatInput, type RepeatScore } from '../domain/repeat';
+import { findRepeats, mergeRepeats, type PetitionerKey, type RepeatCandidate, type RepeatInput, type RepeatScore } from '../domain/repeat';
 import type { DeskDatabase } from './database';
 import { readAll } from './read-all';
+import { sleep } from '../sync/timers';
+
+/**
+ * Candidates scored between two yields to the event loop. A scan of 100,000 matters takes about 100 ms; run in one
+ * go, a save pressed while the side panel's search runs waited behind all of it in the worker (p95 save 370 ms at
+ * 100k against 120 ms on an empty desk).
+ */
+const SLICE = 5_000;
 
 export function petitionerKey(p: Pick<PetitionerDoc, 'idNumber' | 'phone' | 'name' | 'address'>): PetitionerKey {
   return {
@@ -25,8 +33,19 @@ export class RepeatIndex {
   constructor(private readonly db: DeskDatabase) {}
 
   async find(input: RepeatInput, limit: number): Promise<RepeatScore[]> {
-    const candidates = await this.load();
-    return findRepeats(input, candidates.values(), { limit });
+    const candidates = (await this.load()).values();
+    let best: RepeatScore[] = [];
+    for (;;) {
+      const slice: RepeatCandidate[] = [];
+      while (slice.length < SLICE) {
+        const next = candidates.next();
+        if (next.done) break;
+        slice.push(next.value);
+      }
+      best = mergeRepeats(best, findRepeats(input, slice, { limit }), limit);
+      if (slice.length < SLICE) return best;
+      await sleep(0); // lets a save (or any other request) in between
+    }
   }
 
   /** Keeps the index current after the projector stored new projections (no-op before first use). */

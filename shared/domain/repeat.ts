@@ -280,6 +280,14 @@ function ranksBefore(x: RepeatScore, y: RepeatScore): boolean {
 }
 
 /**
+ * The best `limit` of two ranked lists, each the best of its own candidates: a scan done in slices ends with the
+ * same list as one scan of them all (every member of the overall best is among the best of its slice).
+ */
+export function mergeRepeats(a: readonly RepeatScore[], b: readonly RepeatScore[], limit: number): RepeatScore[] {
+  return [...a, ...b].sort((x, y) => (ranksBefore(x, y) ? -1 : ranksBefore(y, x) ? 1 : 0)).slice(0, Math.max(0, limit));
+}
+
+/**
  * The earlier matters to show the receptionist at registration (第十九条第三款, 第三十六条第三款; domain-rules.md
  * "Registration" item 5): every candidate with a petitioner match or a similarity ≥ `minSimilarity` (default 0.3;
  * a similarity of 0 never qualifies on its own), best `limit` (default 10) first, ties by caseId. The result does not

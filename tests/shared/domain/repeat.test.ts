@@ -5,6 +5,7 @@ import {
   contentProfile,
   contentSimilarity,
   findRepeats,
+  mergeRepeats,
   petitionerMatch,
   scoreRepeat,
 } from '#shared/domain/repeat';
@@ -245,6 +246,19 @@ describe('第十九条第三款 / 第三十六条第三款: scoring and ranking'
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('mergeRepeats: a scan in slices, merged, equals one scan of every candidate (the desk scans 100k in slices)', () => {
+    const texts = [LAND_A, LAND_B, NOISE, BRIBE, `${LAND_A}${NOISE}`, `${BRIBE}${LAND_B}`, LAND_A.slice(3)];
+    const others: PetitionerKey[] = [{}, { phone: WANG.phone }, { idNumber: WANG.idNumber }, { name: '李娜', address: '红旗村' }];
+    const pool = Array.from({ length: 40 }, (_, i) => candidate(`case-${i % 17}-${i}`, texts[i % texts.length] ?? '', [others[i % 4] ?? {}]));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 12 }), (size, limit) => {
+        let merged = mergeRepeats([], [], limit);
+        for (let i = 0; i < pool.length; i += size) merged = mergeRepeats(merged, findRepeats(input, pool.slice(i, i + size), { limit }), limit);
+        expect(merged).toEqual(findRepeats(input, pool, { limit }));
+      }),
     );
   });
 
