@@ -15,8 +15,12 @@ export interface Database extends Sql {
   readonly kind: 'pg' | 'pglite';
   /** Runs `work` in one transaction (READ COMMITTED); rolls back when it throws. */
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
-  /** LISTEN on a channel; the returned function stops listening. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * LISTEN on a channel; the returned function stops listening. A dropped connection (a PostgreSQL restart, a
+   * killed backend) is reopened with back-off, and `onResume` is called once it listens again: notifications sent
+   * in between are lost, so the caller catches up by other means.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onResume?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -78,16 +82,50 @@ function openPg(url: string, max: number): Database {
         client.release();
       }
     },
-    async listen(channel, onPayload) {
-      const client = new pg.Client({ connectionString: url });
-      client.on('error', () => undefined);
-      await client.connect();
-      client.on('notification', (n) => {
-        if (n.channel === channel) onPayload(n.payload ?? '');
-      });
-      await client.query(`LISTEN ${quoteIdent(channel)}`);
+    async listen(channel, onPayload, onResume) {
+      let stopped = false;
+      let client: pg.Client | undefined;
+      const open = async (): Promise<void> => {
+        const c = new pg.Client({ connectionString: url });
+        let lost = false;
+        const reopen = () => {
+          if (lost || stopped) return;
+          lost = true;
+          void c.end().catch(() => undefined);
+          void reconnect();
+        };
+        c.on('error', reopen);
+        c.on('end', reopen);
+        c.on('notification', (n) => {
+          if (n.channel === channel) onPayload(n.payload ?? '');
+        });
+        client = c;
+        try {
+          await c.connect();
+          await c.query(`LISTEN ${quoteIdent(channel)}`);
+        } catch (error) {
+          lost = true; // this client is done; whoever called decides what follows
+          void c.end().catch(() => undefined);
+          throw error;
+        }
+      };
+      const reconnect = async () => {
+        for (let delayMs = 100; !stopped; delayMs = Math.min(delayMs * 2, 5_000)) {
+          await new Promise((resolve) => setTimeout(resolve, delayMs));
+          if (stopped) return;
+          try {
+            await open();
+            onResume?.();
+            return;
+          } catch {
+            // still unreachable: wait longer
+          }
+        }
+      };
+      await open();
       return async () => {
-        await client.end().catch(() => undefined);
+        stopped = true;
+        await client?.end().catch(() => undefined);
       };
     },
     close: () => pool.end(),
@@ -113,6 +151,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
           },
         }),
       ),
+    // In-process: the connection cannot drop, so there is nothing to resume.
     async listen(channel, onPayload) {
       const stop = await db.listen(channel, onPayload);
       return stop;

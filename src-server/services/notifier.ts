@@ -18,7 +18,15 @@ export class Notifier {
         return;
       }
       for (const officeId of notice.officeIds) for (const wake of this.listeners.get(key(officeId, notice.collection)) ?? []) wake();
-    });
+    }, () => this.wakeAll());
+  }
+
+  /**
+   * After the LISTEN connection was lost and reopened, appends made in between were never announced: every stream
+   * reads its feed after its own cursor, so waking them all catches up whatever was missed.
+   */
+  wakeAll(): void {
+    for (const set of this.listeners.values()) for (const wake of set) wake();
   }
 
   /** Calls `wake` whenever the office's feed of the collection grows; returns the unsubscribe. */
