@@ -92,12 +92,18 @@ describe('a registration confirmed before it is applied', () => {
     expect(await desk.db.getLocal('pending-registration')).toBeNull();
   });
 
-  it('applying an intent again finds its documents there and writes nothing twice', async () => {
+  /** A registration saved on a memory desk, and an intent holding copies of its documents (to apply again). */
+  async function savedWithIntent() {
     const { desk, t } = await openMemoryDesk();
     const done = await t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
     const detail = await t.invoke('case-get', { id: done.caseId });
     const event = detail.events[0]!;
     const intent = { petitioners: [...detail.petitioners], petition: { ...detail.petitions[0]! }, event: { ...event, payload: { ...event.payload }, actor: { ...event.actor }, after: [...event.after] } };
+    return { desk, done, intent };
+  }
+
+  it('第四十四条第一项 applying an intent again finds its documents there and writes nothing twice', async () => {
+    const { desk, done, intent } = await savedWithIntent();
     await writeIntent(desk.db, intent);
     await applyIntent(desk.db, intent);
     expect(await desk.db.case_events.count({ selector: { caseId: done.caseId } }).exec()).toBe(1);
@@ -105,12 +111,8 @@ describe('a registration confirmed before it is applied', () => {
     expect(await desk.db.getLocal('pending-registration')).toBeNull();
   });
 
-  it('leaves an intent that is not its own in the slot (another tab of the web edition shares it)', async () => {
-    const { desk, t } = await openMemoryDesk();
-    const done = await t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
-    const detail = await t.invoke('case-get', { id: done.caseId });
-    const event = detail.events[0]!;
-    const mine = { petitioners: [...detail.petitioners], petition: { ...detail.petitions[0]! }, event: { ...event, payload: { ...event.payload }, actor: { ...event.actor }, after: [...event.after] } };
+  it('第四十四条第一项 leaves an intent that is not its own in the slot (another tab of the web edition shares it)', async () => {
+    const { desk, intent: mine } = await savedWithIntent();
     const theirs = { ...mine, event: { ...mine.event, id: '01990000-0000-7000-8000-00000000beef' } };
     await writeIntent(desk.db, theirs);
     await applyIntent(desk.db, mine);
