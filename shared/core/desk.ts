@@ -92,7 +92,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     settings: () => readSettings(db),
     serial: createSerial(),
   };
-  const sync = new SyncController(db, ctx.now, emitter, ctx.settings, options.sync);
+  const sync = new SyncController(db, ctx.now, emitter, ctx.settings, projector, options.sync);
   const applied = new AppliedWrites();
   const handlers = mergeHandlers(sessionHandlers(ctx), petitionHandlers(ctx, applied), petitionerHandlers(ctx), caseHandlers(ctx), settingsHandlers(ctx), syncHandlers(sync)) satisfies Api;
   const api = afterAppliedWrites(handlers, applied);
@@ -100,6 +100,8 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   // A registration a crash interrupted is finished before anyone uses the desk (registration-intent.ts).
   const finished = await finishPendingRegistration(db);
   if (finished) await projector.refresh([finished]);
+  // A desk stopped while replicated matters waited to be folded folds everything again, behind the login form.
+  void projector.recover().catch(() => undefined); // the marker stays: tried again at the next open
   emitter.on('data-changed', (change) => {
     // A changed server setting restarts (or stops) replication.
     if (change.collections.includes('settings')) void sync.resume();
@@ -117,6 +119,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     async close() {
       await sync.stop();
       projector.stop();
+      await projector.idle();
       await db.close();
     },
   };

@@ -28,14 +28,29 @@ export function asCaseEvent(doc: CaseEventDoc): CaseEvent {
   return doc as unknown as CaseEvent; // payload checked by payloadSchemas[type] before it was stored
 }
 
+/** A local document that exists while replicated matters wait to be folded (see `hold`). */
+const heldDoc = 'projector-held';
+/** Matters folded per refresh when many are due at once (a rebuild, the end of a catch-up). */
+const FOLD_BATCH = 2_000;
+
 /**
  * Keeps the local `cases` collection equal to the fold of `case_events` (design.md §2): incrementally for the
  * matters an event touches (local acts and replicated ones alike), and from scratch on demand.
+ *
+ * Refreshes run one at a time, in the order asked: a refresh reads the events after every earlier refresh has
+ * stored its projections, so the last refresh of a matter always stores the fold of everything written before it
+ * was asked for (two overlapping refreshes could otherwise store an older fold over a newer one).
  */
 export class Projector {
   private subscription: Subscription | undefined;
   /** Events the core projected itself right after writing them: the change stream need not fold them again. */
   private readonly projected = new Set<string>();
+  private queue: Promise<unknown> = Promise.resolve();
+  /** The change-stream batch waiting for its microtask (see `start`). */
+  private scheduled: Promise<void> | undefined;
+  private holding = false;
+  /** Matters with replicated events that arrived during a hold. */
+  private readonly held = new Set<string>();
 
   constructor(
     private readonly db: DeskDatabase,
@@ -43,10 +58,16 @@ export class Projector {
     private readonly onChanged: (caseIds: string[], projections: CaseProjection[]) => void,
   ) {}
 
-  /** Folds the given matters again and stores their projections; returns them. */
-  async refresh(caseIds: Iterable<string>): Promise<CaseProjection[]> {
+  /** Folds the given matters again and stores their projections (after every earlier refresh); returns them. */
+  refresh(caseIds: Iterable<string>): Promise<CaseProjection[]> {
     const ids = [...new Set(caseIds)];
-    if (ids.length === 0) return [];
+    if (ids.length === 0) return Promise.resolve([]);
+    const run = this.queue.then(() => this.fold(ids));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async fold(ids: string[]): Promise<CaseProjection[]> {
     // One equality query per matter: RxDB plans `$in` as a scan of the whole index, which made every replicated
     // page cost a pass over all events (initial sync quadratic in its size); equality reads one index range.
     // Straight to the storage: the events are folded once and dropped, never used as RxDocuments.
@@ -73,14 +94,18 @@ export class Projector {
   /** Follows events that arrive by replication (or from another tab) and folds their matters. */
   start(): void {
     let pending = new Set<string>();
-    let scheduled: Promise<void> | undefined;
     this.subscription = this.db.case_events.$.subscribe((change) => {
       if (this.projected.delete(change.documentId)) return;
-      pending.add((change.documentData as CaseEventDoc).caseId);
-      scheduled ??= Promise.resolve().then(async () => {
+      const caseId = (change.documentData as CaseEventDoc).caseId;
+      if (this.holding) {
+        this.held.add(caseId);
+        return;
+      }
+      pending.add(caseId);
+      this.scheduled ??= Promise.resolve().then(async () => {
         const batch = pending;
         pending = new Set();
-        scheduled = undefined;
+        this.scheduled = undefined;
         await this.refresh(batch).catch(() => undefined); // retried with the next event of the matter or a rebuild
       });
     });
@@ -90,12 +115,52 @@ export class Projector {
     this.subscription?.unsubscribe();
   }
 
+  /**
+   * Replication is catching up (full pages keep coming): the matters its events touch are folded once, at
+   * `release`, instead of once per page. A county's feed interleaves its matters, so every page of 1,000 events
+   * touched about as many matters, and an initial sync folded each matter once per event it had. Resolves once a
+   * marker document is stored: a desk that stops before `release` rebuilds its projections at the next open
+   * (`recover`), so no replicated event stays unfolded.
+   */
+  async hold(): Promise<void> {
+    if (this.holding) return;
+    this.holding = true;
+    await this.db.upsertLocal(heldDoc, { since: Date.now() });
+  }
+
+  /** Ends a hold: folds every matter that received events during it, then removes the marker. */
+  async release(): Promise<void> {
+    if (!this.holding) return;
+    this.holding = false;
+    const ids = [...this.held];
+    this.held.clear();
+    for (let i = 0; i < ids.length; i += FOLD_BATCH) await this.refresh(ids.slice(i, i + FOLD_BATCH));
+    if (!this.holding) await (await this.db.getLocal(heldDoc))?.remove();
+  }
+
+  /** Resolves once every event seen so far is folded (after a release, before reading projections). */
+  async idle(): Promise<void> {
+    await this.scheduled;
+    await this.queue;
+  }
+
+  /**
+   * After a stop during a hold (see `hold`): folds every matter again and removes the marker; false at once when
+   * there was none. The desk runs it in the background: until it ends, the list may show older projections.
+   */
+  async recover(): Promise<boolean> {
+    if (!(await this.db.getLocal(heldDoc))) return false;
+    await this.rebuild();
+    if (!this.holding) await (await this.db.getLocal(heldDoc))?.remove();
+    return true;
+  }
+
   /** Rebuilds every projection from the events (e.g. after a calendar update or a repair). */
-  async rebuild(batchSize = 2_000): Promise<number> {
+  async rebuild(): Promise<number> {
     const caseIds = new Set<string>();
     for await (const event of readAll(this.db.case_events)) caseIds.add(event.caseId);
     const ids = [...caseIds];
-    for (let i = 0; i < ids.length; i += batchSize) await this.refresh(ids.slice(i, i + batchSize));
+    for (let i = 0; i < ids.length; i += FOLD_BATCH) await this.refresh(ids.slice(i, i + FOLD_BATCH));
     const orphans = await this.db.cases.find({ selector: { id: { $nin: ids } } }).exec();
     if (orphans.length > 0) await this.db.cases.bulkRemove(orphans.map((d) => d.id));
     return ids.length;

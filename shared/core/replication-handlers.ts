@@ -3,7 +3,7 @@ import { ApiError } from '../contract/errors';
 import type { SyncStatus } from '../contract/events';
 import type { DeskDatabase } from './database';
 import type { CoreEmitter } from './emitter';
-import { DeskReplication, type RetryPolicy } from './replication';
+import { DeskReplication, type CatchUp, type RetryPolicy } from './replication';
 import { SyncClient, SyncFailure, type DeviceState, type FetchLike } from './replication-client';
 
 /**
@@ -33,6 +33,7 @@ export class SyncController {
     private readonly now: () => Date,
     private readonly emitter: CoreEmitter,
     private readonly settings: () => Promise<Settings>,
+    private readonly catchUp: CatchUp,
     private readonly options: SyncOptions | undefined,
   ) {}
 
@@ -61,7 +62,7 @@ export class SyncController {
     }
     const save = (d: DeviceState) => this.db.upsertLocal<DeviceState>(deviceDoc, { ...d }).then(() => undefined);
     const client = new SyncClient(this.options.fetch, { ...wanted }, this.now, save);
-    this.replication = new DeskReplication(this.db, client, this.now, (s) => this.publish(s), this.options.retry);
+    this.replication = new DeskReplication(this.db, client, this.now, (s) => this.publish(s), this.catchUp, this.options.retry);
     this.runningFor = wanted.deviceId;
     this.replication.start();
   }

@@ -39,6 +39,16 @@ export const defaultRetry: RetryPolicy = { minMs: 1_000, maxMs: 60_000 };
 
 type AnyState = RxReplicationState<unknown, FeedCheckpoint>;
 
+/**
+ * The projector as replication drives it (projector.ts): folding waits while `case_events` catches up with full
+ * pages and happens once per matter at the end, and "in sync" includes the folds.
+ */
+export interface CatchUp {
+  hold(): Promise<void>;
+  release(): Promise<void>;
+  idle(): Promise<void>;
+}
+
 export class DeskReplication {
   private readonly states = new Map<ReplicatedCollection, AnyState>();
   private readonly stopStreams: (() => void)[] = [];
@@ -62,6 +72,7 @@ export class DeskReplication {
     private readonly client: SyncClient,
     private readonly now: () => Date,
     private readonly onStatus: (status: SyncStatus) => void,
+    private readonly catchUp: CatchUp,
     private readonly retry: RetryPolicy = defaultRetry,
   ) {}
 
@@ -98,6 +109,7 @@ export class DeskReplication {
   /** Resolves once every collection has caught up with the server (tests, first start). */
   async awaitInSync(): Promise<void> {
     await Promise.all([...this.states.values()].map((s) => s.awaitInSync()));
+    await this.catchUp.idle();
   }
 
   get current(): SyncStatus {
@@ -110,6 +122,7 @@ export class DeskReplication {
     hostTimers.clearTimeout(this.statusTimer);
     for (const stop of this.stopStreams) stop();
     await Promise.all([...this.states.values()].map((s) => s.cancel()));
+    await this.catchUp.release();
   }
 
   private async pull(name: ReplicatedCollection, checkpoint: FeedCheckpoint | undefined, limit: number): Promise<{ documents: never[]; checkpoint: FeedCheckpoint | undefined }> {
@@ -117,6 +130,9 @@ export class DeskReplication {
     const query = `?limit=${limit}${checkpoint ? `&checkpoint=${encodeURIComponent(JSON.stringify(checkpoint))}` : ''}`;
     const page = await this.client.request<PullResponse>('GET', syncPaths.pull(name) + query);
     this.succeeded();
+    // A full page means more follow at once (RxDB's own test): fold the matters once the last page is in. The hold
+    // is in place before RxDB writes this page; a short page ends it (its own events are folded as they come).
+    if (name === 'case_events') await (page.documents.length >= limit ? this.catchUp.hold() : this.catchUp.release());
     return { documents: page.documents as never[], checkpoint: page.checkpoint ?? checkpoint }; // documents of this collection
   }
 
@@ -216,6 +232,7 @@ export class DeskReplication {
       this.retryAt = now + this.backoffMs();
     }
     for (const resolve of this.onFailure.splice(0)) resolve();
+    void this.catchUp.release(); // a catch-up cut short by an outage: fold what arrived
     const cause = findFailure(error);
     const code = cause?.code ?? 'server-error';
     this.publish({ state: code === 'server-unreachable' ? 'offline' : 'error', lastError: code });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { walkIn } from '../contract/handler-suite';
-import { seeded, startServer, testDatabase, type RunningServer, type TestDatabase } from '../src-server/support';
+import { actEvent, actors, fresh, registerEvent } from '../src-server/fixtures';
+import { client, seeded, startServer, testDatabase, type RunningServer, type TestDatabase } from '../src-server/support';
 import { eventIds, openDesk, syncAll, type TestDesk } from './support';
 
 /**
@@ -101,6 +102,30 @@ describe('desks and the county server', () => {
       expect(Date.now() - started).toBeLessThan(1_000);
     } finally {
       await second.close();
+    }
+  });
+
+  it('a fresh desk catching up over many pages of interleaved matters has every matter folded once it is in sync', async () => {
+    // 150 matters × 10 events, pushed round by round (every register, then every first note…): each page of 1,000
+    // touches every matter, as a county's feed does. The desk folds each matter once, at the end of the catch-up.
+    const api = client(s.url);
+    const { accessToken } = await api.enrol('qs-handler');
+    const registers = Array.from({ length: 150 }, () => registerEvent(actors.qsReception));
+    const rounds = [registers, ...Array.from({ length: 9 }, (_, n) => registers.map((r) => actEvent(actors.qsHandler, r.caseId, 'note', { text: `第${n + 1}次备注` })))];
+    for (const round of rounds) {
+      const answer = await api.push(accessToken, 'case_events', round.map(fresh));
+      expect(answer.body.refused).toEqual([]);
+    }
+    const fresher = await openDesk(s.url, 'qs-approver');
+    try {
+      expect(await fresher.ids('case_events')).toEqual(expect.arrayContaining(rounds.flat().map((e) => e.id)));
+      expect(await fresher.ids('cases')).toEqual(expect.arrayContaining(registers.map((r) => r.caseId)));
+      await fresher.login('qs-handler');
+      for (const r of [registers[0]!, registers[77]!, registers[149]!]) {
+        expect((await fresher.t.invoke('case-get', { id: r.caseId })).case.eventCount).toBe(10);
+      }
+    } finally {
+      await fresher.close();
     }
   });
 });

@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultCalendar } from '#shared/domain/calendar';
+import type { CaseProjection } from '#shared/domain/case-types';
+import { openDeskDatabase, type DeskDatabase } from '#shared/core/database';
+import { Projector } from '#shared/core/projector';
+import { getRxStorageSQLite } from '../../../src-main/storage-sqlite/index';
+import { actEvent, actors, registerEvent } from '../../src-server/fixtures';
+
+/**
+ * The projector's catch-up hold (design.md §2, §3): while replication brings full pages, matters are folded once
+ * at the end; a desk stopped during the hold folds everything again at its next open. On our SQLite storage in a
+ * temp folder, with events written straight into `case_events` as replication writes them.
+ */
+let dir: string;
+const open: { db: DeskDatabase; projector: Projector }[] = [];
+afterEach(async () => {
+  for (const { db, projector } of open.splice(0)) {
+    projector.stop();
+    await projector.idle();
+    await db.close();
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function openProjector(folds: string[][] = []) {
+  const db = await openDeskDatabase(getRxStorageSQLite({ databaseDirectory: dir }), 'desk', false);
+  const projector = new Projector(db, () => defaultCalendar, (caseIds) => folds.push(caseIds));
+  projector.start();
+  open.push({ db, projector });
+  return { db, projector, folds };
+}
+
+/** Three matters of 青山镇, each registered and then 督办'd by the county: six events. */
+function replicatedEvents() {
+  return [1, 2, 3].flatMap(() => {
+    const register = registerEvent(actors.qsReception);
+    const urge = actEvent(actors.countyHandler, register.caseId, 'supervise', { kind: 'urge', issue: '请按期告知', feedbackDue: '2025-12-10' }, [register.id]);
+    return [register, urge];
+  });
+}
+
+const projections = async (db: DeskDatabase) =>
+  new Map((await db.cases.find().exec()).map((d) => [d.id, d.toJSON().projection as CaseProjection]));
+
+describe('the projector during a catch-up', () => {
+  it('holds folding while full pages arrive and folds each matter once at the release, equal to a rebuild', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'projector-'));
+    const { db, projector, folds } = await openProjector();
+    const events = replicatedEvents();
+    await projector.hold();
+    await db.case_events.bulkInsert(events.filter((e) => e.type === 'register'));
+    await db.case_events.bulkInsert(events.filter((e) => e.type !== 'register'));
+    await projector.idle();
+    expect(await db.cases.count().exec()).toBe(0);
+    expect(await db.getLocal('projector-held')).not.toBeNull();
+
+    await projector.release();
+    expect(folds).toEqual([expect.arrayContaining([...new Set(events.map((e) => e.caseId))])]);
+    const folded = await projections(db);
+    expect([...folded.values()].map((p) => p.clocks.map((k) => k.kind))).toEqual([1, 2, 3].map(() => expect.arrayContaining(['supervision'])));
+    expect(await db.getLocal('projector-held')).toBeNull();
+
+    await db.cases.find().remove();
+    expect(await projector.rebuild()).toBe(3);
+    expect(await projections(db)).toEqual(folded);
+  });
+
+  it('after the hold, events are folded as they come again', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'projector-'));
+    const { db, projector } = await openProjector();
+    await projector.hold();
+    await projector.release();
+    const [register] = replicatedEvents();
+    await db.case_events.insert(register!);
+    await projector.idle();
+    expect(await db.cases.count().exec()).toBe(1);
+  });
+
+  it('a desk stopped during a hold folds every matter again at its next open', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'projector-'));
+    const first = await openProjector();
+    const events = replicatedEvents();
+    await first.projector.hold();
+    await first.db.case_events.bulkInsert(events);
+    const stopped = open.splice(0)[0]!; // stopped without a release, as a killed desk would be
+    stopped.projector.stop();
+    await stopped.db.close();
+
+    const second = await openProjector();
+    expect(await second.db.cases.count().exec()).toBe(0);
+    expect(await second.projector.recover()).toBe(true);
+    expect((await projections(second.db)).size).toBe(3);
+    expect(await second.db.getLocal('projector-held')).toBeNull();
+    expect(await second.projector.recover()).toBe(false);
+  });
+});
