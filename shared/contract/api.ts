@@ -63,6 +63,9 @@ export const apiArgs = {
     /** The legal time when the act happened, if not now (e.g. a 送达回证 returned by post). */
     occurredAt: z.iso.datetime({ offset: true }).optional(),
   }),
+  /** The county's offices (转送/交办 targets, names on every page), and the signed-in office's staff (回避). */
+  'office-list': z.object({}),
+  'user-list': z.object({}),
   'settings-get': z.object({}),
   'settings-set': z.object({
     dueSoonDays: z.number().int().min(0).max(30).optional(),
@@ -90,6 +93,17 @@ export type ApiParsedArgs<K extends ApiName> = z.output<(typeof apiArgs)[K]>;
 export interface Session {
   readonly user: { readonly id: string; readonly login: string; readonly name: string; readonly roles: readonly Role[] };
   readonly office: Pick<OfficeDoc, 'id' | 'name' | 'code' | 'kind'>;
+}
+
+/** An office as pickers and pages show it. */
+export type OfficeSummary = Pick<OfficeDoc, 'id' | 'code' | 'name' | 'kind' | 'parentId'>;
+
+/** A staff member as the 回避 picker shows them: never the login verifier. */
+export interface UserSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly roles: readonly Role[];
+  readonly disabled: boolean;
 }
 
 /** One row of the matter list. Restricted matters read by a user who may not see them come masked. */
@@ -154,6 +168,8 @@ export interface ApiResults {
   'case-list': { readonly items: readonly CaseSummary[]; readonly total?: number };
   'case-get': CaseDetail;
   'case-act': { readonly event: CaseEvent; readonly detail: CaseDetail };
+  'office-list': readonly OfficeSummary[];
+  'user-list': readonly UserSummary[];
   'settings-get': Settings;
   'settings-set': Settings;
   'sync-status': SyncStatus;

@@ -9,6 +9,7 @@ import { Projector } from './projector';
 import { RepeatIndex } from './repeat-index';
 import { createSerial, type DeskContext } from './context';
 import { caseHandlers } from './handlers/cases';
+import { directoryHandlers } from './handlers/directory';
 import { petitionHandlers } from './handlers/petitions';
 import { petitionerHandlers } from './handlers/petitioners';
 import { sessionHandlers } from './handlers/session';
@@ -94,7 +95,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   };
   const sync = new SyncController(db, ctx.now, emitter, ctx.settings, projector, options.sync);
   const applied = new AppliedWrites();
-  const handlers = mergeHandlers(sessionHandlers(ctx), petitionHandlers(ctx, applied), petitionerHandlers(ctx), caseHandlers(ctx), settingsHandlers(ctx), syncHandlers(sync)) satisfies Api;
+  const handlers = mergeHandlers(sessionHandlers(ctx), petitionHandlers(ctx, applied), petitionerHandlers(ctx), caseHandlers(ctx), directoryHandlers(ctx), settingsHandlers(ctx), syncHandlers(sync)) satisfies Api;
   const api = afterAppliedWrites(handlers, applied);
   projector.start();
   // A registration a crash interrupted is finished before anyone uses the desk (registration-intent.ts).

@@ -48,6 +48,7 @@ export function handlerContractSuite(label: string, open: () => Promise<Contract
 
     it('refuses a call before login with not-logged-in', async () => {
       await expectCode(t.invoke('case-list', {}), 'not-logged-in');
+      await expectCode(t.invoke('user-list', {}), 'not-logged-in');
     });
 
     it('refuses a wrong password with login-failed', async () => {
@@ -109,6 +110,16 @@ export function handlerContractSuite(label: string, open: () => Promise<Contract
 
     it('refuses an unknown handler with unknown-handler', async () => {
       await expectCode(t.invoke('no-such-handler' as never, {} as never), 'unknown-handler');
+    });
+
+    it('第二十二条 lists the county offices for 转送 and 交办, and 第二十八条 the office staff for 回避, never a verifier', async () => {
+      const offices = await t.invoke('office-list', {});
+      expect(offices.map((o) => o.id)).toEqual(['office-county', 'office-qingshan', 'office-lvshui', 'office-jiwei']);
+      expect(offices[1]).toEqual({ id: 'office-qingshan', code: '999901101', name: '青山镇人民政府', kind: 'township', parentId: 'office-county' });
+      const users = await t.invoke('user-list', {});
+      expect(users.map((u) => u.name)).toEqual(expect.arrayContaining(['青山镇接待员', '青山镇办理人', '青山镇负责人']));
+      expect(users).toHaveLength(3);
+      expect(JSON.stringify(users)).not.toContain('scrypt');
     });
 
     it('reads and writes settings', async () => {
