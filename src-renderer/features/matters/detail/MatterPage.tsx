@@ -86,7 +86,7 @@ export function MatterPage({ id }: { id: string }) {
           </Flex>
         </Col>
         <Col xs={24} xl={12}>
-          <TimelineCard events={detail.events} />
+          <TimelineCard detail={detail} />
         </Col>
       </Row>
       {open && (

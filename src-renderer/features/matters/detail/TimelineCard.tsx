@@ -1,14 +1,26 @@
-import { Card, Space, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Space, Tag, Timeline, Typography } from 'antd';
+import type { CaseDetail } from '#shared/contract/api';
 import type { CaseEvent } from '#shared/domain/case-types';
 import { useSession } from '../../../app/desk-context';
 import { actText, matterText, roleText } from '../messages';
 import { officeName } from '../offices';
 import { formatInstant } from '../common/summary-columns';
 import { describeEvent } from './describe-event';
+import { ActNotice, hasNotice, type NoticeEvent } from './ActNotice';
 
-/** 办理过程: every act in causal order, with who (office, person, role), when, and the article it rests on. */
-export function TimelineCard({ events }: { readonly events: readonly CaseEvent[] }) {
+/**
+ * 办理过程: every act in causal order, with who (office, person, role), when, and the article it rests on. An act
+ * that comes with a written notice (受理, 不予受理, 告知, 延期) can print it here, for a matter the user may read.
+ */
+export function TimelineCard({ detail }: { readonly detail: CaseDetail }) {
+  const { events } = detail;
   const session = useSession();
+  const [printing, setPrinting] = useState<NoticeEvent>();
+  const print = (event: NoticeEvent) => {
+    setPrinting(event);
+    setTimeout(() => window.print(), 0); // after the notice is in the page
+  };
   // The contract has no user lookup yet: the signed-in user is named, others are shown by account id.
   const who = (e: CaseEvent) => (e.actor.userId === session.user.id ? session.user.name : e.actor.userId.replace(/^user-/, ''));
   return (
@@ -24,6 +36,11 @@ export function TimelineCard({ events }: { readonly events: readonly CaseEvent[]
                 <Typography.Text strong>{actText[e.type]}</Typography.Text>
                 <Tag>{e.article}</Tag>
                 <Typography.Text type="secondary">{matterText.actor(who(e), roleText[e.actor.role], officeName(e.actor.officeId))}</Typography.Text>
+                {hasNotice(e) && !detail.masked ? (
+                  <Button size="small" type="link" onClick={() => print(e)}>
+                    {matterText.printNotice}
+                  </Button>
+                ) : null}
               </Space>
               {describeEvent(e).map(([label, value], i) => (
                 <div key={i}>
@@ -35,6 +52,7 @@ export function TimelineCard({ events }: { readonly events: readonly CaseEvent[]
           ),
         }))}
       />
+      {printing ? <ActNotice detail={detail} event={printing} /> : null}
     </Card>
   );
 }
