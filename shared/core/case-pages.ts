@@ -1,4 +1,4 @@
-import { type MangoQuery, type MangoQuerySelector, type RxCollection, type RxDocumentData } from 'rxdb';
+import { normalizeMangoQuery, prepareQuery, type MangoQuery, type MangoQuerySelector, type RxCollection, type RxDocumentData } from 'rxdb';
 import type { CaseDoc } from '../domain/documents';
 import { queryStorage } from './read-all';
 
@@ -17,7 +17,8 @@ import { queryStorage } from './read-all';
  * After each page the walk reads on a way ahead (while pages keep being asked for), so a scrollbar drag far down
  * usually lands on learned ground. Order: by the sort field, ties by id (ascending lists ascending, descending
  * lists descending). A walk describes one state of the collection; whoever owns it stops and drops it when a
- * matter changes.
+ * matter changes. A list by `receivedAt` (the default, newest first) is served by a `Seek` instead: positions by
+ * counting on the index, so a jump deep into the list need not wait for a walk to reach it.
  */
 
 /** Positions between two learned rows: a page reads at most this many rows in front of it. */
@@ -125,7 +126,217 @@ export class Walk {
   }
 }
 
+/** Rows a page may read past its nearest known position before a seek counts its way closer. */
+const NEAR = 300;
+/** Counts one seek may take; each narrows the bracket around the wanted position. */
+const MAX_COUNTS = 8;
+/** Parts the list is cut into by the boundaries counted up front. */
+const SURVEY = 8;
+/** Last rows of pages served, kept as starting points for the pages after them. */
+const MAX_ROW_POINTS = 256;
+/** Ids sorting after and before every id: a boundary mark with one of them falls between two values, not two rows. */
+const HIGH_ID = '\uffff';
+const LOW_ID = '';
+
+/** A boundary between rows: `before` rows come before it in list order. `value` undefined: the list's start or end. */
+interface Boundary {
+  readonly value: string | undefined;
+  readonly before: number;
+  /** The instant used to interpolate: `value`'s, or at the ends the first or last row's. */
+  readonly time: number;
+}
+
+/** A place to read a page from: forward after `mark` from position `at`, or backward from a boundary at `at`. */
+interface From {
+  readonly mark: Mark | undefined;
+  readonly at: number;
+  readonly backward: boolean;
+}
+
+/**
+ * Paging a list sorted by `receivedAt` (either direction) without learning every position in front of a page: the
+ * position of an instant is a count on the index ("rows received after it"), which reads keys only and is many
+ * times cheaper than reading the rows. A page far from every known position is found by interpolating an instant
+ * between the known boundaries around it and counting the rows between the nearer one and it, until a boundary
+ * lies within `NEAR` rows; the page is then read forward or backward from there. A scrollbar jump to any depth
+ * costs a few counts and one short read, not a walk through everything in front of it.
+ *
+ * Each page's last row is kept, so the next page down reads with nothing to skip. Like a walk, a seek describes
+ * one state of the collection, and is dropped when a matter changes.
+ */
+export class Seek {
+  private readonly forward: Read;
+  private readonly backward: Read;
+  private readonly desc: boolean;
+  /** Known boundaries by `before`: the start, any counted, the end (known once `ends` has run). */
+  private bounds: Boundary[] = [];
+  /** Row points: the position where the rows after a page's last row start, and that row's mark. */
+  private readonly rows = new Map<number, Mark>();
+  private started: Promise<void> | undefined;
+
+  private readonly total: () => Promise<number>;
+  private readonly near: number;
+
+  /**
+   * `total`: the list's length (by default counted here; the handler passes RxDB's kept count, so the desk counts
+   * it once). `near`: rows a page may read past its nearest known position before counting closer.
+   */
+  constructor(
+    private readonly cases: Cases,
+    sort: ListSort,
+    now: () => Date,
+    options: { readonly total?: () => Promise<number>; readonly near?: number } = {},
+  ) {
+    this.total = options.total ?? (() => countStorage(cases, {}));
+    this.near = options.near ?? NEAR;
+    this.desc = sort.direction === 'desc';
+    const up = ascending(cases, 'receivedAt');
+    const down = newestFirst(cases, 'receivedAt', now);
+    this.forward = this.desc ? down : up;
+    this.backward = this.desc ? up : down;
+  }
+
+  /** The rows at positions `offset` … `offset + limit - 1`, exactly as a full sort would give them. */
+  async page(offset: number, limit: number): Promise<CaseRow[]> {
+    let from = this.nearest(offset, limit);
+    // Pages near the start do not wait for the ends: the first rows come before the count, which starts after them.
+    if (this.bounds.length === 0 && cost(from, offset, limit) <= limit + this.near) {
+      const rows = await this.readFrom(from, offset, limit);
+      void this.counted().catch(() => undefined); // counted again by the next page that needs it
+      return rows;
+    }
+    await this.counted();
+    const length = this.bounds.at(-1)?.before ?? 0;
+    if (offset >= length) return [];
+    const wanted = Math.min(limit, length - offset); // a backward read from the end must not go on from the start
+    from = this.nearest(offset, wanted);
+    if (cost(from, offset, wanted) > wanted + this.near) {
+      await this.locate(offset);
+      from = this.nearest(offset, wanted);
+    }
+    return this.readFrom(from, offset, wanted);
+  }
+
+  /** Nothing runs between pages: there is nothing to stop. */
+  stop(): void {}
+
+  /** The ends, counted once (again after a failure). */
+  private counted(): Promise<void> {
+    return (this.started ??= this.ends().catch((error: unknown) => {
+      this.started = undefined;
+      throw error;
+    }));
+  }
+
+  /**
+   * The list's two ends (its length, and the instants of its first and last rows, for interpolating), then a
+   * survey: a boundary counted in each eighth of the list, so the first jump anywhere counts within one eighth.
+   */
+  private async ends(): Promise<void> {
+    const [length, [first], [last]] = await Promise.all([this.total(), this.forward(undefined, 1), this.backward(undefined, 1)]);
+    const time = (row: CaseRow | undefined) => (row ? Date.parse(row.receivedAt) : NaN);
+    this.bounds = [
+      { value: undefined, before: 0, time: time(first) },
+      { value: undefined, before: length, time: time(last) },
+    ];
+    void this.survey(length).catch(() => undefined); // only a head start: a failed count is counted again by a jump
+  }
+
+  private async survey(length: number): Promise<void> {
+    for (let k = 1; k < SURVEY; k++) await this.split(Math.floor((k * length) / SURVEY));
+  }
+
+  /** The cheapest known place to read the page at `offset` from. */
+  private nearest(offset: number, limit: number): From {
+    let best: From = { mark: undefined, at: 0, backward: false };
+    const consider = (from: From) => {
+      if (cost(from, offset, limit) < cost(best, offset, limit)) best = from;
+    };
+    this.bounds.forEach((b, i) => {
+      if (b.before <= offset && i < this.bounds.length - 1) consider({ mark: this.markOf(b), at: b.before, backward: false });
+      if (b.before > offset && i > 0) consider({ mark: this.markOf(b), at: b.before, backward: true });
+    });
+    for (const [at, mark] of this.rows) if (at <= offset) consider({ mark, at, backward: false });
+    return best;
+  }
+
+  private async readFrom(from: From, offset: number, limit: number): Promise<CaseRow[]> {
+    if (!from.backward) {
+      const rows = (await this.forward(from.mark, offset - from.at + limit)).slice(offset - from.at);
+      const last = rows.at(-1);
+      if (last) this.remember(offset + rows.length, { value: last.receivedAt, id: last.id });
+      return rows;
+    }
+    const behind = (await this.backward(from.mark, from.at - offset)).reverse();
+    const rest = limit > behind.length ? await this.forward(from.mark, limit - behind.length) : [];
+    return [...behind, ...rest].slice(0, limit);
+  }
+
+  /** Counts boundaries in until one lies within `near` rows of `offset` (or the instants cannot be split further). */
+  private async locate(offset: number): Promise<void> {
+    for (let i = 0; i < MAX_COUNTS; i++) if (!(await this.split(offset))) return;
+  }
+
+  /**
+   * One count: a boundary at the instant interpolated for `offset` between the known boundaries around it, counted
+   * from the nearer one. False when there is nothing to do (a boundary is near enough) or nothing more to split.
+   */
+  private async split(offset: number): Promise<boolean> {
+    const k = this.bounds.filter((b) => b.before <= offset).length - 1; // sorted by `before`
+    const lo = this.bounds[k];
+    const hi = this.bounds[k + 1];
+    if (!lo || !hi || offset - lo.before <= this.near || hi.before - offset <= this.near) return false;
+    const time = Math.round(lo.time + ((hi.time - lo.time) * (offset - lo.before)) / (hi.before - lo.before));
+    if (!Number.isFinite(time)) return false;
+    const value = new Date(time).toISOString();
+    if (!this.inside(value, lo, hi) || this.bounds.some((b) => b.value === value)) return false;
+    const fromLo = offset - lo.before <= hi.before - offset;
+    const counted = await countStorage(this.cases, fromLo ? this.between(lo.value, value) : this.between(value, hi.value));
+    const boundary = { value, before: fromLo ? lo.before + counted : hi.before - counted, time };
+    // Another page may have counted meanwhile: insert by position, not at the index found before the count.
+    if (!this.bounds.some((b) => b.value === value)) this.bounds = [...this.bounds, boundary].sort((a, b) => a.before - b.before);
+    return true;
+  }
+
+  /** Whether `value` falls strictly between two boundaries in list order (so counting from either makes progress). */
+  private inside(value: string, lo: Boundary, hi: Boundary): boolean {
+    const [earlier, later] = this.desc ? [hi.value, lo.value] : [lo.value, hi.value];
+    return (earlier === undefined || value > earlier) && (later === undefined || value < later);
+  }
+
+  /** The rows after boundary `a` and before boundary `b` (list order; undefined: the list's start, its end). */
+  private between(a: string | undefined, b: string | undefined): MangoQuerySelector<CaseDoc> {
+    const range = this.desc ? { ...(a === undefined ? {} : { $lte: a }), ...(b === undefined ? {} : { $gt: b }) } : { ...(a === undefined ? {} : { $gte: a }), ...(b === undefined ? {} : { $lt: b }) };
+    return { receivedAt: range };
+  }
+
+  /** A boundary as a mark to read after: between the rows before its instant and every row at it or beyond. */
+  private markOf(b: Boundary): Mark | undefined {
+    return b.value === undefined ? undefined : { value: b.value, id: this.desc ? HIGH_ID : LOW_ID };
+  }
+
+  private remember(at: number, mark: Mark): void {
+    this.rows.delete(at);
+    this.rows.set(at, mark);
+    const oldest = this.rows.keys().next();
+    if (this.rows.size > MAX_ROW_POINTS && !oldest.done) this.rows.delete(oldest.value);
+  }
+}
+
+/** Rows read to serve `offset … offset + limit - 1` from `from`. */
+function cost(from: From, offset: number, limit: number): number {
+  return from.backward ? Math.max(from.at - offset, limit) : offset - from.at + limit;
+}
+
 const query = (cases: Cases, mango: MangoQuery<CaseDoc>): Promise<CaseRow[]> => queryStorage(cases, mango);
+
+/** Rows matching `selector`, counted on its index without reading them (live rows only, as queryStorage reads). */
+async function countStorage(cases: Cases, selector: MangoQuerySelector<CaseDoc>): Promise<number> {
+  const schema = cases.schema.jsonSchema;
+  const normal = normalizeMangoQuery(schema, { selector });
+  normal.selector = { ...normal.selector, _deleted: { $eq: false } };
+  return (await cases.storageInstance.count(prepareQuery(schema, normal))).count;
+}
 
 /** Forward along the field's index: ties after the mark by id, then greater values; two index ranges. */
 function ascending(cases: Cases, field: SortField): Read {

@@ -10,7 +10,7 @@ import { requireSession, today, type DeskContext } from '../context';
 import { newId } from '../ids';
 import { mayReadRestricted } from '../access';
 import { caseDetail, summarise } from '../views';
-import { Walk, walkable } from '../case-pages';
+import { Seek, Walk, walkable } from '../case-pages';
 
 /**
  * Rows the list's walk reads on past each page asked for (case-pages.ts): while a list is scrolled or dragged
@@ -39,9 +39,10 @@ function listSelector(filter: ApiParsedArgs<'case-list'>['filter'], day: string,
 }
 
 export function caseHandlers(ctx: DeskContext): Pick<Api, 'case-list' | 'case-get' | 'case-act'> {
-  // One walk per sort over the unfiltered list (case-pages.ts), forgotten whenever any matter changes: an insert
-  // or a new deadline moves rows, and a stale walk would put them at the wrong offsets.
-  const walks = new Map<string, Walk>();
+  // One pager per sort over the unfiltered list (case-pages.ts), forgotten whenever any matter changes: an insert
+  // or a new deadline moves rows, and a stale one would put them at the wrong offsets. By `receivedAt` a seek
+  // (positions by counting), else a walk; the seek's length is RxDB's kept count, the same the total shows.
+  const walks = new Map<string, Walk | Seek>();
   ctx.db.cases.$.subscribe(() => {
     for (const walk of walks.values()) walk.stop();
     walks.clear();
@@ -49,7 +50,10 @@ export function caseHandlers(ctx: DeskContext): Pick<Api, 'case-list' | 'case-ge
   const walkFor = (sort: ApiParsedArgs<'case-list'>['sort']) => {
     const key = `${sort.field} ${sort.direction}`;
     let walk = walks.get(key);
-    if (!walk) walks.set(key, (walk = new Walk(ctx.db.cases, sort, ctx.now)));
+    if (!walk) {
+      walk = sort.field === 'receivedAt' ? new Seek(ctx.db.cases, sort, ctx.now, { total: () => ctx.db.cases.count({ selector: {} }).exec() }) : new Walk(ctx.db.cases, sort, ctx.now);
+      walks.set(key, walk);
+    }
     return walk;
   };
 

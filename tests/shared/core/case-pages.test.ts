@@ -3,7 +3,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { openDeskDatabase, type AnyStorage, type DeskDatabase } from '#shared/core/database';
-import { STRIDE, Walk, type ListSort } from '#shared/core/case-pages';
+import { Seek, STRIDE, Walk, type ListSort } from '#shared/core/case-pages';
 import type { CaseProjection } from '#shared/domain/case-types';
 import type { CaseDoc } from '#shared/domain/documents';
 
@@ -79,5 +79,30 @@ describe.each([
     const order = expected(all, sort);
     const jump = await new Walk(db.cases, sort, () => NOW).page(COUNT - 7, 20);
     expect(jump.map((d) => d.id)).toEqual(order.slice(COUNT - 7));
+  });
+
+  it.each(sorts.filter((s) => s.field === 'receivedAt'))('seek, $field $direction: every page equals the same slice of the full order', async (sort) => {
+    const order = expected(all, sort);
+    const seek = new Seek(db.cases, sort, () => NOW);
+    for (const offset of offsets) {
+      for (const limit of [1, 50, 200]) {
+        const page = await seek.page(offset, limit);
+        expect(page.map((d) => d.id), `offset ${offset}, limit ${limit}`).toEqual(order.slice(offset, offset + limit));
+      }
+    }
+  });
+
+  it.each(sorts.filter((s) => s.field === 'receivedAt'))('seek, $field $direction: jumps in any order, then the pages after them', async (sort) => {
+    const order = expected(all, sort);
+    // Near 5: almost every jump counts its way in (the default, 300, is most of this small list).
+    const seek = new Seek(db.cases, sort, () => NOW, { near: 5 });
+    // Scrambled positions, some near each other (a boundary counted for one serves the next backward or forward).
+    const jumps = Array.from({ length: 24 }, (_, i) => (i * 7919 + 13) % COUNT);
+    for (const offset of jumps) {
+      for (const at of [offset, offset + 20]) {
+        const page = await seek.page(at, 20);
+        expect(page.map((d) => d.id), `offset ${at}`).toEqual(order.slice(at, at + 20));
+      }
+    }
   });
 });
