@@ -98,7 +98,7 @@ export function IntakePage() {
       <aside className="intake-side">
         <SimilarPanel />
       </aside>
-      {intake.saved ? <SaveResult saved={intake.saved} onClose={intake.dismiss} /> : null}
+      <SaveResult saved={intake.saved} onClose={intake.dismiss} />
     </div>
   );
 }

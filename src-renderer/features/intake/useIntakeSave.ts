@@ -56,9 +56,13 @@ export function useIntakeSave(session: Session): IntakeSave {
     if (inFlight.current) return; // a second Ctrl+Enter while saving must not register twice
     const draft = useDraftStore.getState().draft;
     const check = checkDraft(draft, new Date().toISOString());
-    setAttempted(true);
     setServerProblems((shown) => (shown.size === 0 ? shown : new Map())); // the same Map: no render for nothing
-    if (!check.registration) return;
+    // `attempted` only changes what an invalid draft shows, and setting it renders every field again (tens of
+    // milliseconds with antd): a valid draft leaves it be unless the core refuses it.
+    if (!check.registration) {
+      setAttempted(true);
+      return;
+    }
     inFlight.current = true;
     setSaving(true);
     setError(undefined);
@@ -73,6 +77,7 @@ export function useIntakeSave(session: Session): IntakeSave {
           setSaved({ result, draft, session, ...(draft.link ? { linkedTo: draft.link.caseNumber } : {}) });
         },
         (e: unknown) => {
+          setAttempted(true);
           setError(errorText(e));
           const problems = e instanceof ApiError ? (e.problems ?? []) : [];
           setServerProblems(new Map(problems.flatMap((p) => (isReason(p.code) ? [[formPath(p.field), p.code] as const] : []))));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, demoLogins, demoUsers } from '#shared/core/demo';
+import { DEMO_PASSWORD, DEMO_VERIFIER, demoLogins, demoUsers } from '#shared/core/demo';
 import { verifyPassword } from '#shared/core/passwords';
 
 describe('the demo county', () => {
@@ -10,5 +10,13 @@ describe('the demo county', () => {
     expect(new Set(users.map((u) => u.verifier)).size).toBe(1);
     expect(await verifyPassword(DEMO_PASSWORD, users[0]!.verifier)).toBe(true);
     expect(await verifyPassword('wrong-password', users[0]!.verifier)).toBe(false);
+  });
+
+  it('seeds, at the default cost, the verifier made once for the public demo password: no hash at a fresh desk', async () => {
+    const users = await demoUsers();
+    expect(users.every((u) => u.verifier === DEMO_VERIFIER)).toBe(true);
+    expect(DEMO_VERIFIER.split('$').slice(0, 4)).toEqual(['scrypt', String(2 ** 14), '8', '1']); // passwords.ts defaults
+    expect(await verifyPassword(DEMO_PASSWORD, DEMO_VERIFIER)).toBe(true);
+    expect(await verifyPassword('demo12345', DEMO_VERIFIER)).toBe(false);
   });
 });

@@ -99,6 +99,25 @@ describe('登记 (intake)', { timeout: 90_000 }, () => {
     await user.click(within(dialog).getByRole('button', { name: '继续登记下一件' }));
   });
 
+  it('第十九条: one registration after another, each confirmed with its own number', async () => {
+    const { user } = await openIntake();
+    const numbers: string[] = [];
+    for (const name of ['张三', '李四']) {
+      await user.click(screen.getByRole('radio', { name: '来访' }));
+      await user.type(screen.getByLabelText('姓名（名称）'), name);
+      await user.type(screen.getByLabelText('请求'), '要求补发土地征收补偿款');
+      await user.keyboard('{Control>}{Enter}{/Control}');
+      const dialog = await screen.findByRole('dialog');
+      await waitFor(() => expect(dialog.textContent).toMatch(/已登记，编号 999901101-/));
+      numbers.push(/已登记，编号 ([\w-]+)/.exec(dialog.textContent ?? '')?.[1] ?? '');
+      // The dialog stays mounted between saves, closed: the next save opens it again with its own number.
+      await user.click(within(dialog).getByRole('button', { name: '继续登记下一件' }));
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      await waitFor(() => expect(screen.queryByDisplayValue(name)).toBeNull());
+    }
+    expect(new Set(numbers).size).toBe(2);
+  });
+
   it('a draft survives a closed window: a fresh page load restores what was typed', async () => {
     const { user, view } = await openIntake();
     await user.click(screen.getByRole('radio', { name: '来电' }));
