@@ -2,6 +2,7 @@ import { Layout } from 'antd';
 import { IntakePage } from '../features/intake';
 import { MatterPage, MattersPage } from '../features/matters';
 import { PetitionerPage } from '../features/petitioner';
+import { DirectoryLoader } from './directory';
 import { useNav, type Page } from './nav-store';
 import { TopBar } from './TopBar';
 
@@ -10,6 +11,7 @@ export function Shell() {
   const page = useNav((s) => s.page);
   return (
     <Layout className="desk-shell">
+      <DirectoryLoader />
       <TopBar />
       <Layout.Content className="desk-content">
         <CurrentPage page={page} />

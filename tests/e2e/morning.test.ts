@@ -169,11 +169,17 @@ describe('a reception morning in Chromium with a county server', () => {
       await expect.poll(() => page.getByTestId('matter-status').textContent()).toBe('已受理');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
       await shot(page, '07-accepted');
+      // The 受理告知书 of the act itself, printed from the timeline (第二十三条).
+      await page.getByTestId('timeline').getByRole('button', { name: '打印告知书' }).click();
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.desk-notice').textContent()).toMatch(new RegExp(`信访事项受理告知书.*查询码：${walkIn}.*60日内办结`));
+      await shot(page, '07b-accept-notice-print');
+      await page.emulateMedia({ media: 'screen' });
 
       // … and forwards the group visit to 绿水乡 (第二十二条), where it arrives after sync.
       await openMatter(page, group);
       await page.getByRole('button', { name: named('转送') }).click();
-      await page.getByRole('dialog').getByLabel('接收机构', { exact: true }).fill('office-lvshui');
+      await choose(page, '接收机构', '绿水乡人民政府');
       await choose(page, '是否已告知信访人去向', '已告知信访人');
       await shot(page, '08-forward-form');
       await page.getByRole('dialog').getByRole('button', { name: named('确定') }).click();

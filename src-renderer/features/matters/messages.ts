@@ -215,7 +215,7 @@ export const matterText = {
   submit: '确定',
   cancel: '取消',
   saved: (act: string) => `已记录：${act}`,
-  officeHint: '填写机构编号，或从示范机构中选择',
+  officeHint: '输入机构名称或编号查找',
   noSupervision: '没有待反馈的督办',
   supervisionOption: (start: string, due: string) => `${start} 督办，${due} 前反馈`,
   noFields: '确认进行此项操作？',

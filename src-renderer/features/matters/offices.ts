@@ -1,11 +1,9 @@
-import { demoOffices } from '#shared/core/demo';
+import { useDirectory } from '../../app/directory';
 
 /**
- * Office names for display and the 转送/交办 picker. STOP-GAP: the contract has no `office-list` handler yet, so
- * the names come from the demo county; an unknown id is shown as it is. Replace with the handler when it exists.
+ * An office's name for table cell renderers, which cannot call hooks: read from the directory the shell loads at
+ * sign-in (app/directory.ts). Components use `useOfficeName` instead, which re-renders when the directory changes.
  */
-export const knownOffices: readonly { readonly id: string; readonly name: string }[] = demoOffices.map((o) => ({ id: o.id, name: o.name }));
-
 export function officeName(id: string): string {
-  return knownOffices.find((o) => o.id === id)?.name ?? id;
+  return useDirectory.getState().offices.find((o) => o.id === id)?.name ?? id;
 }

@@ -1,7 +1,8 @@
-import { AutoComplete, DatePicker, Input, InputNumber, Select } from 'antd';
+import { DatePicker, Input, InputNumber, Select } from 'antd';
 import type { Clock } from '#shared/domain/case-types';
 import { matterText } from '../messages';
-import { knownOffices } from '../offices';
+import { useDirectory } from '../../../app/directory';
+import { useSession } from '../../../app/desk-context';
 import type { FieldInput } from './act-fields';
 
 interface ActFieldInputProps {
@@ -14,7 +15,8 @@ interface ActFieldInputProps {
   readonly onChange?: (value: unknown) => void;
 }
 
-const officeOptions = knownOffices.map((o) => ({ value: o.id, label: `${o.name}（${o.id}）` }));
+/** Search a picker by its label (the name) or its code, as typed. */
+const byLabel = (typed: string, option?: { label?: unknown; code?: string }) => String(option?.label ?? '').includes(typed) || (option?.code ?? '').startsWith(typed);
 
 /** One field of an act form, by the kind of input the table in act-fields.ts asks for. */
 export function ActFieldInput({ input, id, supervisions, value, onChange }: ActFieldInputProps) {
@@ -23,8 +25,11 @@ export function ActFieldInput({ input, id, supervisions, value, onChange }: ActF
     case 'select':
     case 'yes-no':
       return <Select {...common} value={value} allowClear options={Object.entries(input.options).map(([v, label]) => ({ value: v, label }))} />;
-    case 'text':
+    case 'office':
+      return <OfficePicker {...common} value={value} />;
     case 'user':
+      return <UserPicker {...common} value={value} />;
+    case 'text':
       return <Input {...common} value={typeof value === 'string' ? value : undefined} onChange={(e) => onChange?.(e.target.value)} />;
     case 'textarea':
       return <Input.TextArea {...common} value={typeof value === 'string' ? value : undefined} onChange={(e) => onChange?.(e.target.value)} autoSize={{ minRows: 2, maxRows: 6 }} />;
@@ -33,16 +38,6 @@ export function ActFieldInput({ input, id, supervisions, value, onChange }: ActF
       return <InputNumber {...common} value={typeof value === 'number' ? value : undefined} min={1} precision={0} style={{ width: 160 }} />;
     case 'date':
       return <DatePicker {...common} value={value as never} style={{ width: 200 }} />; // the form holds the picker's own dayjs value
-    case 'office':
-      return (
-        <AutoComplete
-          {...common}
-          value={typeof value === 'string' ? value : undefined}
-          options={officeOptions}
-          placeholder={matterText.officeHint}
-          filterOption={(typed, option) => String(option?.label ?? '').includes(typed) || String(option?.value ?? '').includes(typed)}
-        />
-      );
     case 'supervision':
       return (
         <Select
@@ -53,4 +48,19 @@ export function ActFieldInput({ input, id, supervisions, value, onChange }: ActF
         />
       );
   }
+}
+
+/** 转送/交办 targets (第二十二条): every office the desk knows but the user's own, by name or code. */
+function OfficePicker({ value, ...rest }: { readonly id?: string; readonly value?: unknown; readonly onChange?: (value: unknown) => void }) {
+  const own = useSession().office.id;
+  const offices = useDirectory((s) => s.offices);
+  const options = offices.filter((o) => o.id !== own).map((o) => ({ value: o.id, label: o.name, code: o.code }));
+  return <Select {...rest} value={value} showSearch={{ filterOption: byLabel }} allowClear options={options} placeholder={matterText.officeHint} />;
+}
+
+/** A staff member of the user's office (回避, 第二十八条); disabled accounts are not offered. */
+function UserPicker({ value, ...rest }: { readonly id?: string; readonly value?: unknown; readonly onChange?: (value: unknown) => void }) {
+  const users = useDirectory((s) => s.users);
+  const options = users.filter((u) => !u.disabled).map((u) => ({ value: u.id, label: u.name }));
+  return <Select {...rest} value={value} showSearch={{ filterOption: byLabel }} allowClear options={options} />;
 }

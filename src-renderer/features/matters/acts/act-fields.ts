@@ -13,7 +13,7 @@ export type FieldInput =
   | { readonly kind: 'textarea' }
   | { readonly kind: 'number' }
   | { readonly kind: 'date' }
-  /** An office id: free text with the known offices offered (no office-list handler yet). */
+  /** An office of the county, picked by name or code from the directory (`office-list`). */
   | { readonly kind: 'office' }
   | { readonly kind: 'yes-no'; readonly options: Readonly<Record<'yes' | 'no', string>> }
   /** One of the matter's 督办 still waiting for written feedback. */

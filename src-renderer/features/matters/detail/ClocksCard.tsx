@@ -2,7 +2,7 @@ import { Card, Table, Tag } from 'antd';
 import type { Clock } from '#shared/domain/case-types';
 import { clockState, type ClockState } from '#shared/domain/clocks';
 import { clockStateText, clockText, matterText } from '../messages';
-import { officeName } from '../offices';
+import { useOfficeName } from '../../../app/directory';
 import { DueTag } from '../common/DueTag';
 
 const stateColor: Record<ClockState, string> = { running: 'blue', 'due-soon': 'orange', overdue: 'red', met: 'green', 'met-late': 'volcano', lapsed: 'default' };
@@ -20,6 +20,7 @@ interface ClocksCardProps {
 
 /** 办理期限: every clock of the matter with its due day and days left; overdue red, uncertain years marked. */
 export function ClocksCard({ clocks, today, extensionDays }: ClocksCardProps) {
+  const officeName = useOfficeName();
   return (
     <Card size="small" title={matterText.clocks} extra={extensionDays > 0 ? <Tag color="blue">{matterText.extension(extensionDays)}</Tag> : null} data-testid="clocks">
       <Table<Clock>

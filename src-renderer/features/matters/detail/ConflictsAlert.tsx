@@ -1,10 +1,11 @@
 import { Alert } from 'antd';
 import type { CaseConflict } from '#shared/domain/case-types';
 import { actText, matterText, reasonText } from '../messages';
-import { officeName } from '../offices';
+import { useOfficeName } from '../../../app/directory';
 
 /** Acts that met offline and no longer fit (design.md §2): kept, not applied, flagged for a person to resolve. */
 export function ConflictsAlert({ conflicts }: { readonly conflicts: readonly CaseConflict[] }) {
+  const officeName = useOfficeName();
   if (conflicts.length === 0) return null;
   return (
     <Alert

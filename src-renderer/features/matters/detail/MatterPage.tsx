@@ -5,7 +5,7 @@ import { errorText } from '../../../app/errors';
 import { useNav } from '../../../app/nav-store';
 import { actText, channelText, classText, matterText, mattersText, statusText } from '../messages';
 import { useMattersUi } from '../matters-store';
-import { officeName } from '../offices';
+import { useOfficeName } from '../../../app/directory';
 import { CaseMarks } from '../common/CaseMarks';
 import { formatInstant } from '../common/summary-columns';
 import { ActModal } from '../acts/ActModal';
@@ -21,6 +21,7 @@ import { TimelineCard } from './TimelineCard';
 export function MatterPage({ id }: { id: string }) {
   // 'session': another user signing in changes the allowed acts and what is masked.
   const { data: detail, error } = useApi('case-get', { id }, ['cases', 'case_events', 'petitions', 'petitioners', 'session']);
+  const officeName = useOfficeName();
   const go = useNav((s) => s.go);
   const openAct = useMattersUi((s) => s.openAct);
   const setOpenAct = useMattersUi((s) => s.setOpenAct);

@@ -4,7 +4,7 @@ import type { CaseDetail } from '#shared/contract/api';
 import type { CaseEvent } from '#shared/domain/case-types';
 import { useSession } from '../../../app/desk-context';
 import { actText, matterText, roleText } from '../messages';
-import { officeName } from '../offices';
+import { useOfficeName, useUserName } from '../../../app/directory';
 import { formatInstant } from '../common/summary-columns';
 import { describeEvent } from './describe-event';
 import { ActNotice, hasNotice, type NoticeEvent } from './ActNotice';
@@ -21,8 +21,9 @@ export function TimelineCard({ detail }: { readonly detail: CaseDetail }) {
     setPrinting(event);
     setTimeout(() => window.print(), 0); // after the notice is in the page
   };
-  // The contract has no user lookup yet: the signed-in user is named, others are shown by account id.
-  const who = (e: CaseEvent) => (e.actor.userId === session.user.id ? session.user.name : e.actor.userId.replace(/^user-/, ''));
+  const officeName = useOfficeName();
+  const userName = useUserName();
+  const who = (e: CaseEvent) => (e.actor.userId === session.user.id ? session.user.name : userName(e.actor.userId));
   return (
     <Card size="small" title={`${matterText.timeline}（${events.length}）`} data-testid="timeline">
       <Timeline
@@ -42,7 +43,7 @@ export function TimelineCard({ detail }: { readonly detail: CaseDetail }) {
                   </Button>
                 ) : null}
               </Space>
-              {describeEvent(e).map(([label, value], i) => (
+              {describeEvent(e, officeName).map(([label, value], i) => (
                 <div key={i}>
                   <Typography.Text type="secondary">{label ? `${label}：` : ''}</Typography.Text>
                   <Typography.Text>{value}</Typography.Text>

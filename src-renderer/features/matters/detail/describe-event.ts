@@ -1,13 +1,12 @@
 import type { CaseEvent } from '#shared/domain/case-types';
 import { channelText, classText } from '../messages';
-import { officeName } from '../offices';
 import { actFields, isFormAct } from '../acts/act-fields';
 
 /**
  * What an act carried, as label/value pairs in Chinese for the timeline: the labels and option texts are the act
  * form's own (acts/act-fields.ts), so a record reads the way it was entered.
  */
-export function describeEvent(event: CaseEvent): [label: string, value: string][] {
+export function describeEvent(event: CaseEvent, officeName: (id: string) => string): [label: string, value: string][] {
   if (event.type === 'register') return [[channelText[event.payload.channel], event.payload.title], ...(event.payload.class ? [['', classText[event.payload.class]] as [string, string]] : [])];
   if (!isFormAct(event.type)) return [];
   const payload = event.payload as Record<string, unknown>; // a payload is a plain object of its schema's fields

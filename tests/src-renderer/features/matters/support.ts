@@ -1,9 +1,10 @@
-import { createElement, type ReactNode } from 'react';
+import { createElement, Fragment, type ReactNode } from 'react';
 import { render, type RenderResult } from '@testing-library/react';
 import { App, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import type { Transport } from '#shared/contract/transport';
 import { DeskProvider, useDesk } from '../../../../src-renderer/app/desk-context';
+import { DirectoryLoader } from '../../../../src-renderer/app/directory';
 
 /**
  * The matters and petitioner pages against a real desk core (RxDB memory storage, demo county) behind the
@@ -13,10 +14,10 @@ import { DeskProvider, useDesk } from '../../../../src-renderer/app/desk-context
 
 export { installDomShims as installDomStubs, openTestDesk, type TestDesk } from '../../support';
 
-/** Renders its children once the session is known, as the shell does after login. */
+/** Renders its children once the session is known, with the office directory, as the shell does after login. */
 function SignedIn({ children }: { children: ReactNode }) {
   const { session } = useDesk();
-  return session ? children : null;
+  return session ? createElement(Fragment, null, createElement(DirectoryLoader), children) : null;
 }
 
 /** A page inside the providers the app gives it: antd in zh_CN and the desk on `transport`. */

@@ -76,19 +76,28 @@ describe('act forms (事项详情)', { timeout: 60_000 }, () => {
     expect(await screen.findByTestId('matter-status')).toHaveProperty('textContent', '已受理');
   });
 
-  it('第二十二条 an act the core refuses shows its Chinese reason and keeps what was typed', async () => {
+  it('第三十条 an act the core refuses (转送 a 检举控告 to the office it accuses) shows its Chinese reason and keeps what was typed', async () => {
+    ({ caseId } = await t.transport.invoke('petition-register', { registration: walkIn({ class: 'accusation', accusedOfficeIds: ['office-lvshui'], request: '举报绿水乡某干部' }), matter: { kind: 'new' } }));
     await t.as('qs-handler');
     const user = setup();
     await openPage();
     await user.click(screen.getByRole('button', { name: named('转送') }));
     const dialog = await screen.findByRole('dialog');
-    await user.type(within(dialog).getByLabelText('接收机构'), 'office-qingshan'); // the handler's own office
+    await user.click(within(dialog).getByLabelText('接收机构'));
+    // The picker offers the county's offices by name, never the user's own.
+    const offered = await waitFor(() => {
+      const names = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].map((o) => o.textContent);
+      if (names.length === 0) throw new Error('no offices offered');
+      return names;
+    });
+    expect(offered).toEqual(['示范县信访局', '绿水乡人民政府', '示范县纪委监委']);
+    await choose(user, '接收机构', '绿水乡人民政府');
     await choose(user, '是否已告知信访人去向', '已告知信访人');
     await user.type(within(dialog).getByLabelText('附言'), '请依法处理');
     await user.click(within(dialog).getByRole('button', { name: named('确定') }));
-    expect(await within(dialog).findByText(reasonText['forward-to-self'])).toBeTruthy();
+    expect(await within(dialog).findByText(reasonText['forward-to-accused'])).toBeTruthy();
     expect(screen.getByRole('dialog')).toBe(dialog);
-    expect(within(dialog).getByLabelText<HTMLInputElement>('接收机构').value).toBe('office-qingshan');
+    expect(within(dialog).getByText('绿水乡人民政府')).toBeTruthy();
     expect(within(dialog).getByLabelText<HTMLTextAreaElement>('附言').value).toBe('请依法处理');
     expect(await status()).toBe('registered');
   });
