@@ -9,13 +9,18 @@ export function newId(): string {
 const deskDoc = 'desk';
 const counterDoc = 'case-number-counter';
 
+/** Desk ids once read: the id never changes, and each registration would read it again before answering. */
+const knownDeskIds = new WeakMap<DeskDatabase, string>();
+
 /** This desk's short id, made once on first start; part of every provisional case number. */
 export async function deskId(db: DeskDatabase): Promise<string> {
+  const known = knownDeskIds.get(db);
+  if (known) return known;
   const existing = await db.getLocal<{ deskId: string }>(deskDoc);
-  if (existing) return existing.get('deskId');
-  const created = newId().replace(/-/g, '').slice(-6).toUpperCase();
-  await db.insertLocal(deskDoc, { deskId: created });
-  return created;
+  const id = existing ? existing.get('deskId') : newId().replace(/-/g, '').slice(-6).toUpperCase();
+  if (!existing) await db.insertLocal(deskDoc, { deskId: id });
+  knownDeskIds.set(db, id);
+  return id;
 }
 
 /**
