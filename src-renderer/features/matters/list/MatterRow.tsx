@@ -1,6 +1,7 @@
 import { memo } from 'react';
+import { mattersText } from '../messages';
 import type { CaseRow } from './useCaseWindow';
-import type { ListColumn } from './list-columns';
+import { ROW_HEIGHT, type ListColumn } from './list-columns';
 
 interface MatterRowProps {
   readonly row: CaseRow;
@@ -12,6 +13,8 @@ interface MatterRowProps {
 /**
  * One row of the matter list, memoised: while the list scrolls, or a block of other rows arrives, a row renders
  * again only when its own data or its selection changed (placeholders are made afresh, so they compare by index).
+ * A row still loading is one cell under the title column, not nine: a screenful of them shows at once after a
+ * jump. Its block is asked for by MattersBody.
  */
 export const MatterRow = memo(function MatterRow({ row, columns, selected, onClick }: MatterRowProps) {
   const s = row.summary;
@@ -21,16 +24,24 @@ export const MatterRow = memo(function MatterRow({ row, columns, selected, onCli
       role="row"
       className={['xf-matters-row', selected ? 'xf-selected' : '', mark].filter(Boolean).join(' ')}
       aria-selected={selected}
+      aria-rowindex={row.key + 2}
+      style={{ transform: `translateY(${row.key * ROW_HEIGHT}px)` }}
       data-row-index={row.key}
       data-overdue={s?.overdue ? 'true' : undefined}
       data-due-soon={s?.dueSoon ? 'true' : undefined}
       onClick={() => onClick(row)}
     >
-      {columns.map((c) => (
-        <div key={c.key} role="gridcell" className="xf-matters-cell">
-          {c.render(row)}
+      {s ? (
+        columns.map((c) => (
+          <div key={c.key} role="gridcell" className="xf-matters-cell">
+            {c.render(s)}
+          </div>
+        ))
+      ) : (
+        <div role="gridcell" className="xf-matters-cell xf-matters-pending" aria-colindex={2} aria-colspan={columns.length - 1}>
+          {mattersText.loadingRow}
         </div>
-      ))}
+      )}
     </div>
   );
 }, same);

@@ -1,4 +1,4 @@
-import { memo, useState, type Ref, type UIEvent } from 'react';
+import { memo, useEffect, useState, type Ref, type UIEvent } from 'react';
 import { Empty } from 'antd';
 import { mattersText } from '../messages';
 import type { CaseRow } from './useCaseWindow';
@@ -26,7 +26,9 @@ interface MattersBodyProps {
 /**
  * The scrolling part of the matter list: a spacer as tall as all rows, and the rows in view (plus a few) placed
  * in it by arithmetic, every row one fixed height. It keeps the scroll position itself, so a scroll frame renders
- * this and the rows that came into view, not the page, its filters or its stylesheet.
+ * this and the rows that came into view, not the page, its filters or its stylesheet. Rows are keyed by screen
+ * slot (index modulo the number of rows rendered), so a scroll or a scrollbar jump updates the row elements
+ * already there: a jump mounts nothing, and a row whose data did not change is not rendered again.
  */
 export const MattersBody = memo(function MattersBody({ ref, length, rowAt, counted, columns, selected, height, ahead, ensure, onClick }: MattersBodyProps) {
   const [scrollTop, setScrollTop] = useState(0);
@@ -39,20 +41,35 @@ export const MattersBody = memo(function MattersBody({ ref, length, rowAt, count
     ensure(Math.max(0, row - 20), row + ahead);
   };
 
+  // Always as many rows as slots (fewer only at the ends of the list): the screen and OVERSCAN on either side,
+  // however the rows are cut by the screen's edges. So each slot holds exactly one row, whatever is in view.
+  const slots = Math.ceil(height / ROW_HEIGHT) + 2 * OVERSCAN + 1;
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const last = Math.min(length, first + slots);
+  const rows = Array.from({ length: Math.max(0, last - first) }, (_, i) => rowAt(first + i));
+  // In slot order, each row placed by its own offset: a scroll moves no element in the DOM, it re-fills some
+  // (moving them cost more paint than filling them). aria-rowindex gives assistive technology the row order.
+  const bySlot = [...rows].sort((a, b) => (a.key % slots) - (b.key % slots));
+
+  // The rows shown still loading ask for their blocks (and the next few rows), whatever brought them into view:
+  // the wheel, the scrollbar, a keyboard jump, a resized window, blocks dropped on a change. Asked again only
+  // when the rows waiting change; a block already on its way is not asked for twice (see useCaseWindow).
+  const waiting = rows.filter((row) => !row.summary);
+  const waitFrom = waiting[0]?.key ?? -1;
+  const waitTo = waiting.at(-1)?.key ?? -1;
+  useEffect(() => {
+    if (waitFrom >= 0) ensure(waitFrom, waitTo + 50);
+  }, [waitFrom, waitTo, ensure]);
+
   return (
     <div ref={ref} className="xf-matters-body" data-testid="matters-scroll" style={{ height }} onScroll={onScroll}>
       {length === 0 ? (
         counted && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={mattersText.empty} />
       ) : (
-        <div style={{ height: length * ROW_HEIGHT }}>
-          <div style={{ transform: `translateY(${first * ROW_HEIGHT}px)` }}>
-            {Array.from({ length: Math.max(0, last - first) }, (_, i) => {
-              const row = rowAt(first + i);
-              return <MatterRow key={row.key} row={row} columns={columns} selected={row.key === selected} onClick={onClick} />;
-            })}
-          </div>
+        <div style={{ height: length * ROW_HEIGHT, position: 'relative' }}>
+          {bySlot.map((row) => (
+            <MatterRow key={row.key % slots} row={row} columns={columns} selected={row.key === selected} onClick={onClick} />
+          ))}
         </div>
       )}
     </div>

@@ -1,8 +1,9 @@
+import { memo, useMemo } from 'react';
 import { Button, Checkbox, Input, Select, Space } from 'antd';
 import { caseClasses, caseStatuses, channels } from '#shared/domain/codes';
 import { channelText, classText, mattersText, statusText } from '../messages';
 import { defaultSort, useMattersUi, type CaseSort } from '../matters-store';
-import { knownOffices } from '../offices';
+import { useDirectory } from '../../../app/directory';
 
 const f = mattersText.filter;
 const s = mattersText.sort;
@@ -21,10 +22,14 @@ const sortKeyOf = (sort: CaseSort) => (Object.keys(sorts) as SortKey[]).find((k)
 const statusOptions = caseStatuses.map((v) => ({ value: v, label: statusText[v] }));
 const classOptions = [...caseClasses.map((v) => ({ value: v, label: classText[v] })), { value: 'unclassified' as const, label: mattersText.unclassified }];
 const channelOptions = channels.map((v) => ({ value: v, label: channelText[v] }));
-const officeOptions = knownOffices.map((o) => ({ value: o.id, label: o.name }));
 
-/** The filter bar of the matter list; every change goes to the feature's UI store, which the list reads. */
-export function MattersFilters() {
+/**
+ * The filter bar of the matter list; every change goes to the feature's UI store, which the list reads. Memoised:
+ * the page renders again whenever a block of rows arrives, and five antd selects cost a scroll frame its budget.
+ */
+export const MattersFilters = memo(function MattersFilters() {
+  const offices = useDirectory((st) => st.offices);
+  const officeOptions = useMemo(() => offices.map((o) => ({ value: o.id, label: o.name })), [offices]);
   const filter = useMattersUi((st) => st.filter);
   const sort = useMattersUi((st) => st.sort);
   const setFilter = useMattersUi((st) => st.setFilter);
@@ -68,4 +73,4 @@ export function MattersFilters() {
       </Button>
     </Space>
   );
-}
+});

@@ -10,6 +10,8 @@ import { listColumns, ROW_HEIGHT } from './list-columns';
 
 /** Header row and a little air below the table. */
 const RESERVE = 39 + 12;
+/** The columns' widths, shared by the header and every row. */
+const GRID = listColumns.map((c) => (c.width === undefined ? 'minmax(0, 1fr)' : `${c.width}px`)).join(' ');
 
 interface MattersTableProps {
   readonly length: number;
@@ -35,9 +37,6 @@ export function MattersTable({ length, rowAt, counted, ensure }: MattersTablePro
   const holder = useRef<HTMLDivElement>(null);
   const height = useFillHeight(box, RESERVE);
   const pageRows = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
-
-  const columns = useMemo(() => listColumns(ensure), [ensure]);
-  const grid = columns.map((c) => (c.width === undefined ? 'minmax(0, 1fr)' : `${c.width}px`)).join(' ');
 
   const open = useCallback((row: CaseRow) => row.summary && go({ name: 'matter', id: row.summary.id }), [go]);
   const click = useCallback(
@@ -84,17 +83,18 @@ export function MattersTable({ length, rowAt, counted, ensure }: MattersTablePro
 
   const css = useMemo(
     () => `
-    .xf-matters-head, .xf-matters-row { display: grid; grid-template-columns: ${grid}; }
+    .xf-matters-head, .xf-matters-row { display: grid; grid-template-columns: ${GRID}; }
     .xf-matters-head { background: ${token.colorFillAlter}; font-weight: ${token.fontWeightStrong}; border-bottom: 1px solid ${token.colorBorderSecondary};
       border-radius: ${token.borderRadiusLG}px ${token.borderRadiusLG}px 0 0; overflow-y: hidden; scrollbar-gutter: stable; }
     .xf-matters-body { overflow-y: auto; scrollbar-gutter: stable; position: relative; contain: strict; }
     .xf-matters-cell { padding: 8px; line-height: 22px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    .xf-matters-body .xf-matters-row { position: absolute; inset: 0 0 auto; }
     .xf-matters-row { height: ${ROW_HEIGHT}px; box-sizing: border-box; border-bottom: 1px solid ${token.colorBorderSecondary}; cursor: pointer; }
     .xf-matters-row:hover { background: ${token.colorFillQuaternary}; }
     .xf-matters-row.xf-selected { background: ${token.controlItemBgActive}; }
     .xf-matters-row.xf-overdue > .xf-matters-cell:first-child { box-shadow: inset 3px 0 0 ${token.colorError}; }
     .xf-matters-row.xf-due-soon > .xf-matters-cell:first-child { box-shadow: inset 3px 0 0 ${token.colorWarning}; }
-    .xf-matters-pending { color: ${token.colorTextSecondary}; }
+    .xf-matters-pending { grid-column: 2 / -1; color: ${token.colorTextSecondary}; }
     .xf-due-overdue { color: ${token.colorError}; font-weight: ${token.fontWeightStrong}; }
     .xf-due-due-soon { color: ${token.colorWarning}; }
     .xf-mark { display: inline-block; margin-inline-end: 4px; padding: 0 6px; font-size: ${token.fontSizeSM}px; line-height: 18px;
@@ -105,20 +105,20 @@ export function MattersTable({ length, rowAt, counted, ensure }: MattersTablePro
     .xf-mark-gold { color: ${token.gold7}; border-color: ${token.gold3}; background: ${token.gold1}; }
     .xf-matters:focus-visible { outline: 2px solid ${token.colorPrimaryBorder}; outline-offset: 1px; }
   `,
-    [token, grid],
+    [token],
   );
 
   return (
-    <div ref={box} className="xf-matters" tabIndex={0} onKeyDown={onKeyDown} aria-label={mattersText.keyboardHint} data-testid="matters-table" role="grid" aria-rowcount={length}>
+    <div ref={box} className="xf-matters" tabIndex={0} onKeyDown={onKeyDown} aria-label={mattersText.keyboardHint} data-testid="matters-table" role="grid" aria-rowcount={length + 1}>
       <style>{css}</style>
-      <div className="xf-matters-head" role="row">
-        {columns.map((c) => (
+      <div className="xf-matters-head" role="row" aria-rowindex={1}>
+        {listColumns.map((c) => (
           <div key={c.key} className="xf-matters-cell" role="columnheader">
             {c.title}
           </div>
         ))}
       </div>
-      <MattersBody ref={holder} length={length} rowAt={rowAt} counted={counted} columns={columns} selected={selected} height={height} ahead={pageRows + BLOCK} ensure={ensure} onClick={click} />
+      <MattersBody ref={holder} length={length} rowAt={rowAt} counted={counted} columns={listColumns} selected={selected} height={height} ahead={pageRows + BLOCK} ensure={ensure} onClick={click} />
     </div>
   );
 }

@@ -3,15 +3,13 @@ import type { CaseSummary } from '#shared/contract/api';
 import { channelText, classText, flagText, mattersText, statusText } from '../messages';
 import { officeName } from '../offices';
 import { formatInstant } from '../common/summary-columns';
-import type { CaseRow } from './useCaseWindow';
-import { PendingCell } from './PendingCell';
 
-/** A column of the matter list: its header, its fixed width (none: takes the rest) and its cell. */
+/** A column of the matter list: its header, its fixed width (none: takes the rest) and its cell of a loaded row. */
 export interface ListColumn {
   readonly key: string;
   readonly title: string;
   readonly width: number | undefined;
-  readonly render: (row: CaseRow) => ReactNode;
+  readonly render: (summary: CaseSummary) => ReactNode;
 }
 
 /** One row: antd's small table row (8px padding twice, a 22px line, a 1px border). */
@@ -22,23 +20,20 @@ const c = mattersText.column;
 /**
  * The matter list's columns: the same headers, widths and texts as summaryColumns (the petitioner page's table),
  * but every cell plain text or a span styled by MattersTable's stylesheet. antd's Tag, Space and Typography each
- * register their CSS-in-JS styles when they mount, and while the list scrolls rows mount every frame.
+ * register their CSS-in-JS styles when they mount, and while the list scrolls rows mount every frame. A row still
+ * loading is not drawn by these, but by one placeholder cell (see MatterRow).
  */
-export function listColumns(need: (first: number, last: number) => void): ListColumn[] {
-  const cell = (render: (s: CaseSummary) => ReactNode) => (row: CaseRow) => (row.summary ? render(row.summary) : null);
-  return [
-    { key: 'caseNumber', title: c.caseNumber, width: 200, render: cell((s) => s.caseNumber) },
-    // The summary of a row still loading asks for its block (see PendingCell).
-    { key: 'title', title: c.title, width: undefined, render: (row) => row.summary?.title ?? <PendingCell index={row.key} need={need} /> },
-    { key: 'status', title: c.status, width: 84, render: cell((s) => statusText[s.status]) },
-    { key: 'class', title: c.class, width: 96, render: cell((s) => (s.class ? classText[s.class] : mattersText.unclassified)) },
-    { key: 'channel', title: c.channel, width: 76, render: cell((s) => channelText[s.channel]) },
-    { key: 'receivedAt', title: c.receivedAt, width: 130, render: cell((s) => formatInstant(s.receivedAt)) },
-    { key: 'office', title: c.office, width: 120, render: cell((s) => officeName(s.currentOfficeId)) },
-    { key: 'nextDue', title: c.nextDue, width: 130, render: cell(dueCell) },
-    { key: 'flags', title: c.flags, width: 170, render: cell(marksCell) },
-  ];
-}
+export const listColumns: readonly ListColumn[] = [
+  { key: 'caseNumber', title: c.caseNumber, width: 200, render: (s) => s.caseNumber },
+  { key: 'title', title: c.title, width: undefined, render: (s) => s.title },
+  { key: 'status', title: c.status, width: 84, render: (s) => statusText[s.status] },
+  { key: 'class', title: c.class, width: 96, render: (s) => (s.class ? classText[s.class] : mattersText.unclassified) },
+  { key: 'channel', title: c.channel, width: 76, render: (s) => channelText[s.channel] },
+  { key: 'receivedAt', title: c.receivedAt, width: 130, render: (s) => formatInstant(s.receivedAt) },
+  { key: 'office', title: c.office, width: 120, render: (s) => officeName(s.currentOfficeId) },
+  { key: 'nextDue', title: c.nextDue, width: 130, render: dueCell },
+  { key: 'flags', title: c.flags, width: 170, render: marksCell },
+];
 
 /** The next due date, coloured as DueTag colours it, "?" when the calendar does not cover its year. */
 function dueCell(s: CaseSummary): ReactNode {

@@ -87,6 +87,38 @@ describe('the matter list at 100,000 matters', () => {
     expect(totals.asked).toBe(1);
   });
 
+  it('re-uses its row elements after a jump and a scroll, and shows a row still loading as one cell', async () => {
+    useMattersUi.setState({ filter: {}, sort: { field: 'receivedAt', direction: 'desc' }, selected: 0 });
+    renderPage(syntheticDesk([], { asked: 0 }), createElement(MattersPage));
+    await waitFor(() => expect(screen.getByTestId('matters-total').textContent).toBe('共 100,000 件'), { timeout: 10_000 });
+    const holder = screen.getByTestId('matters-scroll');
+    const rows = () => [...holder.querySelectorAll<HTMLElement>('[data-row-index]')];
+    const scrollTo = (row: number) => {
+      holder.scrollTop = row * 39;
+      fireEvent.scroll(holder);
+    };
+    scrollTo(1_000);
+    await screen.findByText('第1000号事项');
+    const before = rows();
+
+    // A jump far away: its rows wait for their block in the same elements, then are filled in place.
+    scrollTo(50_000);
+    const waiting = rows().find((r) => r.dataset.rowIndex === '50000');
+    expect(waiting?.textContent).toBe('加载中……');
+    expect(waiting?.querySelectorAll('[role="gridcell"]')).toHaveLength(1);
+    await screen.findByText('第50000号事项', {}, { timeout: 5_000 });
+    scrollTo(50_003);
+    await screen.findByText('第50003号事项');
+
+    // The same elements, none moved in the DOM (a row keeps its slot): each is placed by its own offset instead.
+    expect(rows()).toEqual(before);
+    const shown = [...rows()].sort((a, b) => Number(a.dataset.rowIndex) - Number(b.dataset.rowIndex));
+    expect(shown.map((r) => Number(r.dataset.rowIndex))).toEqual(shown.map((_, i) => 50_003 - 6 + i)); // OVERSCAN above
+    expect(shown.map((r) => r.style.transform)).toEqual(shown.map((_, i) => `translateY(${(50_003 - 6 + i) * 39}px)`));
+    expect(shown[6]?.getAttribute('aria-rowindex')).toBe('50005'); // the header is row 1
+    expect(shown[6]?.querySelectorAll('[role="gridcell"]')).toHaveLength(9);
+  });
+
   it('shows the first rows before the total has been counted', async () => {
     useMattersUi.setState({ filter: {}, sort: { field: 'receivedAt', direction: 'desc' }, selected: 0 });
     const release: { done?: () => void } = {};
