@@ -1,5 +1,5 @@
 import { connectDesk, DeskStartError } from './app/transport';
-import { messages } from './app/messages';
+import { messages } from '#shared/messages/zh-CN';
 
 /**
  * The renderer's entry. Two promises to automation are kept here:

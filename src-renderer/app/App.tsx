@@ -2,7 +2,7 @@ import { Spin } from 'antd';
 import { lazy, Suspense, useEffect } from 'react';
 import { LoginPage } from '../features/session';
 import { useDesk } from './desk-context';
-import { messages } from './messages';
+import { messages } from '#shared/messages/zh-CN';
 
 /**
  * The signed-in desk is its own chunk: the login form, the first thing anyone sees, does not wait for the pages

@@ -1,5 +1,5 @@
 import { createPortal } from 'react-dom';
-import { messages } from './messages';
+import { messages } from '#shared/messages/zh-CN';
 
 const t = messages.notice;
 

@@ -3,8 +3,7 @@ import { Badge, Button, Descriptions, Popover } from 'antd';
 import type { ReactNode } from 'react';
 import dayjs from 'dayjs';
 import type { SyncStatus } from '#shared/contract/events';
-import { syncErrorText, syncStateText } from '#shared/messages/zh-CN';
-import { messages } from './messages';
+import { messages, syncErrorText, syncStateText } from '#shared/messages/zh-CN';
 import { useSyncStatus } from './useSyncStatus';
 
 const icons: Record<SyncStatus['state'], ReactNode> = {

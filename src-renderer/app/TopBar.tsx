@@ -1,8 +1,7 @@
 import { LogoutOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
-import { roleText } from '#shared/messages/zh-CN';
+import { messages, roleText } from '#shared/messages/zh-CN';
 import { useDesk, useSession } from './desk-context';
-import { messages } from './messages';
 import { useNav } from './nav-store';
 import { SyncIndicator } from './SyncIndicator';
 

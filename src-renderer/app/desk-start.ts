@@ -1,9 +1,11 @@
+import type { messages } from '#shared/messages/zh-CN';
+
 /**
- * Why the desk core could not start, as the page shows it. The web edition reports `open` (a step inside
- * its worker) or `worker` (the worker script did not load or run); `bridge` is an Electron window whose preload
- * put no `window.desk` there.
+ * Why the desk core could not start, as the page shows it (each stage has its explanation in the catalogue). The
+ * web edition reports `open` (a step inside its worker) or `worker` (the worker script did not load or run);
+ * `bridge` is an Electron window whose preload put no `window.desk` there.
  */
-export type DeskStartStage = 'open' | 'worker' | 'bridge';
+export type DeskStartStage = keyof typeof messages.startFailed;
 
 /** A connection's `ready` rejects with this; calls then fail with `storage-failed`. */
 export class DeskStartError extends Error {

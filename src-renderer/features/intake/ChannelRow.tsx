@@ -3,8 +3,7 @@ import { memo } from 'react';
 import dayjs from 'dayjs';
 import { channels } from '#shared/domain/codes';
 import type { ReasonCode } from '#shared/domain/reasons';
-import { channelText, reasonText } from '#shared/messages/zh-CN';
-import { messages } from '../../app/messages';
+import { channelText, messages, reasonText } from '#shared/messages/zh-CN';
 import { useDraftStore } from './draft-store';
 
 const t = messages.intake;

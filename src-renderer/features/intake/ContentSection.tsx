@@ -2,8 +2,7 @@ import { Cascader, Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { caseClasses, petitionFlags, type CaseClass, type PetitionFlag } from '#shared/domain/codes';
-import { classText, flagText } from '#shared/messages/zh-CN';
-import { messages } from '../../app/messages';
+import { classText, flagText, messages } from '#shared/messages/zh-CN';
 import { categoryPath, contentCategories, problemRegions } from './code-lists';
 import { useDraftStore } from './draft-store';
 

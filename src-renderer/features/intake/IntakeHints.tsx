@@ -1,8 +1,7 @@
 import { Alert, Space, Tag } from 'antd';
 import { memo } from 'react';
 import type { MissingItem } from '#shared/domain/registration';
-import { missingText } from '#shared/messages/zh-CN';
-import { messages } from '../../app/messages';
+import { messages, missingText } from '#shared/messages/zh-CN';
 import { useDraftStore } from './draft-store';
 
 interface Props {

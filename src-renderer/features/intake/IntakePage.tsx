@@ -2,7 +2,6 @@ import { Alert, Button, Card, Form, Popconfirm, Space, Tag, Typography } from 'a
 import { memo, useMemo, type KeyboardEvent } from 'react';
 import type { ReasonCode } from '#shared/domain/reasons';
 import { useSession } from '../../app/desk-context';
-import { messages } from '../../app/messages';
 import { ChannelRow } from './ChannelRow';
 import { ContentSection } from './ContentSection';
 import { checkDraft } from './draft';
@@ -12,6 +11,7 @@ import { PetitionerSection } from './PetitionerSection';
 import { SaveResult } from './SaveResult';
 import { SimilarPanel } from './SimilarPanel';
 import { useIntakeSave } from './useIntakeSave';
+import { messages } from '#shared/messages/zh-CN';
 
 const t = messages.intake;
 

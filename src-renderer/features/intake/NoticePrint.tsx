@@ -1,5 +1,4 @@
-import { channelText } from '#shared/messages/zh-CN';
-import { messages } from '../../app/messages';
+import { channelText, messages } from '#shared/messages/zh-CN';
 import { NoticeLetter, noticeDate } from '../../app/NoticeLetter';
 import type { SavedIntake } from './useIntakeSave';
 

@@ -3,8 +3,7 @@ import { memo } from 'react';
 import { checkIdNumber } from '#shared/domain/identity';
 import { idTypes, type IdType } from '#shared/domain/codes';
 import type { ReasonCode } from '#shared/domain/reasons';
-import { reasonText } from '#shared/messages/zh-CN';
-import { messages } from '../../app/messages';
+import { messages, reasonText } from '#shared/messages/zh-CN';
 import type { PersonDraft } from './draft';
 import { useDraftStore } from './draft-store';
 

@@ -4,7 +4,7 @@ import { memo, useState } from 'react';
 import type { PetitionerDoc } from '#shared/domain/documents';
 import { useApi } from '../../app/useApi';
 import { useDebounced } from '../../app/useDebounced';
-import { messages } from '../../app/messages';
+import { messages } from '#shared/messages/zh-CN';
 
 /**
  * Finds a known petitioner by 证件号码, phone, or name / pinyin initials (`petitioner-search` guesses which);

@@ -1,7 +1,6 @@
 import { Alert, Button, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
-import { missingText } from '#shared/messages/zh-CN';
-import { messages } from '../../app/messages';
+import { messages, missingText } from '#shared/messages/zh-CN';
 import { NoticePrint, type NoticeKind } from './NoticePrint';
 import type { SavedIntake } from './useIntakeSave';
 

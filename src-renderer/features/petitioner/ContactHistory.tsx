@@ -1,6 +1,6 @@
 import { Card, Table } from 'antd';
-import { petitionerText as t } from '../matters/messages';
 import { formatInstant } from '../matters/common/summary-columns';
+import { petitionerText as t } from '#shared/messages/zh-CN';
 
 interface HistoryRow {
   readonly key: string;

@@ -3,10 +3,10 @@ import type { CaseSummary } from '#shared/contract/api';
 import { useApi } from '../../app/useApi';
 import { errorText } from '../../app/errors';
 import { useNav } from '../../app/nav-store';
-import { matterText, mattersText, petitionerText as t } from '../matters/messages';
 import { summaryColumns } from '../matters/common/summary-columns';
 import { PetitionsCard } from '../matters/detail/PetitionsCard';
 import { ContactHistory } from './ContactHistory';
+import { mattersText, matterText, petitionerText as t } from '#shared/messages/zh-CN';
 
 const columns = summaryColumns<CaseSummary>((s) => s);
 

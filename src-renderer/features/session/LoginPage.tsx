@@ -3,8 +3,8 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useDesk } from '../../app/desk-context';
 import { errorText } from '../../app/errors';
-import { messages } from '../../app/messages';
 import { FirstLoginOffline, signIn, type Credentials } from './sign-in';
+import { messages } from '#shared/messages/zh-CN';
 
 /**
  * Login against the desk core (`session-login`): the users and their password verifiers are in the local

@@ -1,9 +1,9 @@
 import { DatePicker, Input, InputNumber, Select } from 'antd';
 import type { Clock } from '#shared/domain/case-types';
-import { matterText } from '../messages';
 import { useDirectory } from '../../../app/directory';
 import { useSession } from '../../../app/desk-context';
 import type { FieldInput } from './act-fields';
+import { matterText } from '#shared/messages/zh-CN';
 
 interface ActFieldInputProps {
   readonly input: FieldInput;

@@ -4,10 +4,10 @@ import { actRules } from '#shared/domain/acts';
 import type { Clock } from '#shared/domain/case-types';
 import { useDesk } from '../../../app/desk-context';
 import { errorText } from '../../../app/errors';
-import { actText, matterText } from '../messages';
 import { actFields, type FormActType } from './act-fields';
 import { ActFieldInput } from './ActFieldInput';
 import { isRequired, toPayload, validatePayload, type FormValues } from './validate';
+import { actText, matterText } from '#shared/messages/zh-CN';
 
 interface ActModalProps {
   readonly caseId: string;

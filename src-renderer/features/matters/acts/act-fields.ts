@@ -1,6 +1,6 @@
 import type { ActType } from '#shared/domain/act-payloads';
 import { caseClasses } from '#shared/domain/codes';
-import { classText, fieldText as t, noticeMethodText, optionText as o, ratingText, serviceMethodText } from '../messages';
+import { classText, fieldText as t, noticeMethodText, optionText as o, ratingText, serviceMethodText } from '#shared/messages/zh-CN';
 
 /**
  * The fields of each act's form, in the order a person fills them. Which fields exist and their limits come from

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { Dayjs } from 'dayjs';
 import { payloadSchemas } from '#shared/domain/act-payloads';
-import { validationText as v } from '../messages';
 import { actFields, type ActField, type FormActType } from './act-fields';
+import { validationText as v } from '#shared/messages/zh-CN';
 
 /** The form's raw values: strings, numbers, dayjs dates, 'yes'/'no', or nothing. */
 export type FormValues = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { Badge, Space, Tag, Tooltip } from 'antd';
 import type { PetitionFlag } from '#shared/domain/codes';
-import { flagText, mattersText } from '../messages';
+import { flagText, mattersText } from '#shared/messages/zh-CN';
 
 interface CaseMarksProps {
   readonly flags: readonly PetitionFlag[];

@@ -1,5 +1,5 @@
 import { Space, Tag, Tooltip, Typography } from 'antd';
-import { mattersText } from '../messages';
+import { mattersText } from '#shared/messages/zh-CN';
 
 interface DueTagProps {
   readonly due: string;

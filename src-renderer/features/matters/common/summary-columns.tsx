@@ -1,10 +1,10 @@
 import type { TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import type { CaseSummary } from '#shared/contract/api';
-import { channelText, classText, mattersText, statusText } from '../messages';
 import { officeName } from '../offices';
 import { CaseMarks } from './CaseMarks';
 import { DueTag } from './DueTag';
+import { channelText, classText, mattersText, statusText } from '#shared/messages/zh-CN';
 
 const c = mattersText.column;
 

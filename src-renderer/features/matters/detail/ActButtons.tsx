@@ -1,8 +1,8 @@
 import { Button, Card, Space, Typography } from 'antd';
 import type { ActType } from '#shared/domain/act-payloads';
-import { actText, matterText } from '../messages';
 import { useMattersUi } from '../matters-store';
 import { isFormAct } from '../acts/act-fields';
+import { actText, matterText } from '#shared/messages/zh-CN';
 
 /**
  * Exactly the acts the core allows this user now (`detail.allowedActs`: status, office and role decide, e.g. 延期

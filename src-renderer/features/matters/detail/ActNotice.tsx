@@ -1,10 +1,9 @@
 import type { CaseDetail } from '#shared/contract/api';
 import type { CaseEvent } from '#shared/domain/case-types';
 import type { ActPayload } from '#shared/domain/act-payloads';
-import { messages } from '../../../app/messages';
 import { NoticeLetter, noticeDate } from '../../../app/NoticeLetter';
-import { actNoticeText, channelText, optionText } from '../messages';
 import { useOfficeName } from '../../../app/directory';
+import { actNoticeText, channelText, messages, optionText } from '#shared/messages/zh-CN';
 
 const common = messages.notice;
 const t = actNoticeText;

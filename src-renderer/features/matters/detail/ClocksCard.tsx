@@ -1,9 +1,9 @@
 import { Card, Table, Tag } from 'antd';
 import type { Clock } from '#shared/domain/case-types';
 import { clockState, type ClockState } from '#shared/domain/clocks';
-import { clockStateText, clockText, matterText } from '../messages';
 import { useOfficeName } from '../../../app/directory';
 import { DueTag } from '../common/DueTag';
+import { clockStateText, clockText, matterText } from '#shared/messages/zh-CN';
 
 const stateColor: Record<ClockState, string> = { running: 'blue', 'due-soon': 'orange', overdue: 'red', met: 'green', 'met-late': 'volcano', lapsed: 'default' };
 

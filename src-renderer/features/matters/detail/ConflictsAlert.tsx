@@ -1,7 +1,7 @@
 import { Alert } from 'antd';
 import type { CaseConflict } from '#shared/domain/case-types';
-import { actText, matterText, reasonText } from '../messages';
 import { useOfficeName } from '../../../app/directory';
+import { actText, matterText, reasonText } from '#shared/messages/zh-CN';
 
 /** Acts that met offline and no longer fit (design.md §2): kept, not applied, flagged for a person to resolve. */
 export function ConflictsAlert({ conflicts }: { readonly conflicts: readonly CaseConflict[] }) {

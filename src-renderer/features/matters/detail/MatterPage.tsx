@@ -3,7 +3,6 @@ import { Alert, Button, Col, Descriptions, Flex, Row, Spin, Tag, Typography, mes
 import { useApi } from '../../../app/useApi';
 import { errorText } from '../../../app/errors';
 import { useNav } from '../../../app/nav-store';
-import { actText, channelText, classText, matterText, mattersText, statusText } from '../messages';
 import { useMattersUi } from '../matters-store';
 import { useOfficeName } from '../../../app/directory';
 import { CaseMarks } from '../common/CaseMarks';
@@ -16,6 +15,7 @@ import { ConflictsAlert } from './ConflictsAlert';
 import { PetitionersCard } from './PetitionersCard';
 import { PetitionsCard } from './PetitionsCard';
 import { TimelineCard } from './TimelineCard';
+import { actText, channelText, classText, mattersText, matterText, statusText } from '#shared/messages/zh-CN';
 
 /** 事项详情: one matter, its people, its petitions, its clocks and timeline, and the acts allowed now. */
 export function MatterPage({ id }: { id: string }) {

@@ -1,7 +1,7 @@
 import { Button, Card, Descriptions, Empty } from 'antd';
 import type { PetitionerDoc } from '#shared/domain/documents';
 import { useNav } from '../../../app/nav-store';
-import { matterText, petitionerText as p } from '../messages';
+import { matterText, petitionerText as p } from '#shared/messages/zh-CN';
 
 /** The matter's petitioners (masked as the core returns them for a restricted matter), each linking to their page. */
 export function PetitionersCard({ petitioners, masked }: { readonly petitioners: readonly PetitionerDoc[]; readonly masked: boolean }) {

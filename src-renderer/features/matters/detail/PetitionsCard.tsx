@@ -1,7 +1,7 @@
 import { Card, Descriptions, Space, Tag } from 'antd';
 import type { PetitionDoc } from '#shared/domain/documents';
-import { channelText, flagText, matterText, petitionerText } from '../messages';
 import { formatInstant } from '../common/summary-columns';
+import { channelText, flagText, matterText, petitionerText } from '#shared/messages/zh-CN';
 
 /** 信访件: the first petition and every 重件, with request, facts and reasons (absent when masked). */
 export function PetitionsCard({ petitions }: { readonly petitions: readonly PetitionDoc[] }) {

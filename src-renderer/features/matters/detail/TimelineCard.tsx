@@ -3,11 +3,11 @@ import { Button, Card, Space, Tag, Timeline, Typography } from 'antd';
 import type { CaseDetail } from '#shared/contract/api';
 import type { CaseEvent } from '#shared/domain/case-types';
 import { useSession } from '../../../app/desk-context';
-import { actText, matterText, roleText } from '../messages';
 import { useOfficeName, useUserName } from '../../../app/directory';
 import { formatInstant } from '../common/summary-columns';
 import { describeEvent } from './describe-event';
 import { ActNotice, hasNotice, type NoticeEvent } from './ActNotice';
+import { actText, matterText, roleText } from '#shared/messages/zh-CN';
 
 /**
  * 办理过程: every act in causal order, with who (office, person, role), when, and the article it rests on. An act

@@ -1,6 +1,6 @@
 import type { CaseEvent } from '#shared/domain/case-types';
-import { channelText, classText } from '../messages';
 import { actFields, isFormAct } from '../acts/act-fields';
+import { channelText, classText } from '#shared/messages/zh-CN';
 
 /**
  * What an act carried, as label/value pairs in Chinese for the timeline: the labels and option texts are the act

@@ -1,7 +1,7 @@
 import { memo } from 'react';
-import { mattersText } from '../messages';
 import type { CaseRow } from './useCaseWindow';
 import { ROW_HEIGHT, type ListColumn } from './list-columns';
+import { mattersText } from '#shared/messages/zh-CN';
 
 interface MatterRowProps {
   readonly row: CaseRow;

@@ -1,9 +1,9 @@
 import { memo, useEffect, useState, type Ref, type UIEvent } from 'react';
 import { Empty } from 'antd';
-import { mattersText } from '../messages';
 import type { CaseRow } from './useCaseWindow';
 import { ROW_HEIGHT, type ListColumn } from './list-columns';
 import { MatterRow } from './MatterRow';
+import { mattersText } from '#shared/messages/zh-CN';
 
 /** Rows rendered above and below the screen, so a wheel step never shows a blank band. */
 const OVERSCAN = 6;

@@ -1,9 +1,9 @@
 import { memo, useMemo } from 'react';
 import { Button, Checkbox, Input, Select, Space } from 'antd';
 import { caseClasses, caseStatuses, channels } from '#shared/domain/codes';
-import { channelText, classText, mattersText, statusText } from '../messages';
 import { defaultSort, useMattersUi, type CaseSort } from '../matters-store';
 import { useDirectory } from '../../../app/directory';
+import { channelText, classText, mattersText, statusText } from '#shared/messages/zh-CN';
 
 const f = mattersText.filter;
 const s = mattersText.sort;

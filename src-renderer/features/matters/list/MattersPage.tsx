@@ -1,10 +1,10 @@
 import { Alert, Flex, Typography } from 'antd';
 import { errorText } from '../../../app/errors';
-import { mattersText } from '../messages';
 import { useMattersUi } from '../matters-store';
 import { MattersFilters } from './MattersFilters';
 import { MattersTable } from './MattersTable';
 import { useCaseWindow } from './useCaseWindow';
+import { mattersText } from '#shared/messages/zh-CN';
 
 /** 事项: every matter this desk can see, filtered and sorted, in a virtual table that stays smooth at 100,000. */
 export function MattersPage() {

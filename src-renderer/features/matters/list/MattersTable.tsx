@@ -1,12 +1,12 @@
 import { useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
 import { theme } from 'antd';
 import { useNav } from '../../../app/nav-store';
-import { mattersText } from '../messages';
 import { useMattersUi } from '../matters-store';
 import { BLOCK, type CaseRow } from './useCaseWindow';
 import { useFillHeight } from './useFillHeight';
 import { MattersBody } from './MattersBody';
 import { listColumns, ROW_HEIGHT } from './list-columns';
+import { mattersText } from '#shared/messages/zh-CN';
 
 /** Header row and a little air below the table. */
 const RESERVE = 39 + 12;

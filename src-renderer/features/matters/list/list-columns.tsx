@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import type { CaseSummary } from '#shared/contract/api';
-import { channelText, classText, flagText, mattersText, statusText } from '../messages';
 import { officeName } from '../offices';
 import { formatInstant } from '../common/summary-columns';
+import { channelText, classText, flagText, mattersText, statusText } from '#shared/messages/zh-CN';
 
 /** A column of the matter list: its header, its fixed width (none: takes the rest) and its cell of a loaded row. */
 export interface ListColumn {

@@ -3,10 +3,9 @@ import { createElement } from 'react';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { reasonText } from '#shared/messages/zh-CN';
+import { reasonText, validationText } from '#shared/messages/zh-CN';
 import { MatterPage } from '../../../../../src-renderer/features/matters';
 import { useMattersUi } from '../../../../../src-renderer/features/matters/matters-store';
-import { validationText } from '../../../../../src-renderer/features/matters/messages';
 import { walkIn } from '../../../../contract/handler-suite';
 import { installDomStubs, openTestDesk, renderPage, type TestDesk } from '../support';
 

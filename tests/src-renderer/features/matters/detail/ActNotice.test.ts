@@ -4,9 +4,9 @@ import { cleanup, screen, within } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MatterPage } from '../../../../../src-renderer/features/matters';
-import { actNoticeText, matterText } from '../../../../../src-renderer/features/matters/messages';
 import { walkIn } from '../../../../contract/handler-suite';
 import { installDomStubs, openTestDesk, renderPage, type TestDesk } from '../support';
+import { actNoticeText, matterText } from '#shared/messages/zh-CN';
 
 /** Written notices printed from the matter page's timeline, against a real desk core. */
 

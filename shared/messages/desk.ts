@@ -1,9 +1,6 @@
-import type { DeskStartStage } from './desk-start';
-
 /**
- * The renderer's own texts (style.md, "Renderer state"): the domain's texts (reasons, channels, classes, flags,
- * missing items, API errors, sync states) live in shared/messages/zh-CN.ts; only what belongs to these screens is
- * here, so wording is fixed once and no component hard-codes Chinese.
+ * The catalogue's texts of the desk's frame, login, intake and notices (style.md, "Renderer state"); codes.ts has
+ * the code labels. Wording is fixed here once and no component hard-codes Chinese.
  */
 export const messages = {
   appTitle: '信访接待台',
@@ -16,7 +13,7 @@ export const messages = {
     open: '无法打开本机数据库：请确认浏览器允许本网站保存数据、磁盘仍有空间，然后刷新页面。',
     worker: '接待台后台程序未能启动：请刷新页面；如仍失败，请改用新版 Chrome、Edge 或 Firefox 浏览器。',
     bridge: '接待台未能连接本机数据服务：请关闭后重新打开信访接待台；如仍失败，请联系县信访局技术支持。',
-  } satisfies Record<DeskStartStage, string>,
+  },
 
   login: {
     title: '信访接待台',

@@ -1,14 +1,11 @@
-import type { ActPayload } from '#shared/domain/act-payloads';
-import type { ClockState } from '#shared/domain/clocks';
-import type { NoticeMethod, Purpose, Rating, ServiceMethod } from '#shared/domain/codes';
-import { actText, apiErrorText, channelText, classText, clockText, flagText, reasonText, roleText, statusText } from '#shared/messages/zh-CN';
+import type { ActPayload } from '../domain/act-payloads';
+import type { ClockState } from '../domain/clocks';
+import type { NoticeMethod, Purpose, Rating, ServiceMethod } from '../domain/codes';
 
 /**
- * The texts of the matter list, the matter page and the petitioner page. Code labels come from the one catalogue
- * (shared/messages/zh-CN.ts); this file adds only what those pages need on top, checked with `satisfies` so a new
- * code without its Chinese is a compile error.
+ * The catalogue's texts of the matter list, the matter page and the petitioner page (codes.ts has the code labels),
+ * checked with `satisfies` so a new code without its Chinese is a compile error.
  */
-export { actText, apiErrorText, channelText, classText, clockText, flagText, reasonText, roleText, statusText };
 
 type Options<T extends string> = Record<T, string>;
 
@@ -226,7 +223,7 @@ export const matterText = {
 /**
  * The written notices printed from the matter page (domain-research §7.4): 受理告知书 (第二十三条), 不予受理告知书
  * (第十九条第三款、第三十一条、第三十六条第三款), 告知书 of where to go (第二十三条第一款) and 延期办理告知书 (第三十四条).
- * The letter's common lines are the intake's (app/messages.ts `notice`).
+ * The letter's common lines are the intake's (desk.ts `notice`).
  */
 export const actNoticeText = {
   title: {

@@ -1,0 +1,204 @@
+import type { ActType } from '../domain/act-payloads';
+import type { ClockKind } from '../domain/case-types';
+import type { CaseClass, CaseStatus, Channel, PetitionFlag, Role } from '../domain/codes';
+import type { ApiErrorCode } from '../contract/errors';
+import type { SyncStatus } from '../contract/events';
+import type { SyncErrorCode } from '../sync/protocol';
+import type { ReasonCode } from '../domain/reasons';
+import type { MissingItem } from '../domain/registration';
+
+/**
+ * The catalogue's labels of codes (reasons, channels, classes, statuses, acts, errors, sync states): each map is
+ * checked with `satisfies`, so a new code without its Chinese text is a compile error.
+ */
+
+export const reasonText = {
+  'case-not-registered': '该事项尚未登记。',
+  'case-already-registered': '该事项已经登记，不能重复登记。',
+  'act-not-allowed-in-status': '事项当前状态下不能进行此项操作。',
+  'act-wrong-office': '只有当前承办机构可以进行此项操作。',
+  'act-role-not-allowed': '您的角色无权进行此项操作。',
+  'act-wrong-class': '此项操作不适用于该类信访事项（建议意见类、检举控告类予以回复或反馈，申诉求决类出具处理意见）。',
+  'act-payload-invalid': '填写的内容不完整或格式不正确。',
+  'forward-to-accused': '检举控告材料不得转给被检举、揭发的人员或者单位（《信访工作条例》第三十条）。',
+  'forward-to-self': '不能转送或交办给本机构。',
+  'extension-not-applicable': '只有按第三十一条第六项办理的申诉求决类事项可以延期（第三十四条）。',
+  'extension-once': '办理期限只能延长一次（第三十四条）。',
+  'extension-after-due': '办理期限已届满，不能再延期（第三十四条）。',
+  'hearing-not-open': '没有正在进行的听证。',
+  'hearing-already-open': '听证尚未结束。',
+  'review-window-lapsed': '已超过申请复查的30日期限（第三十五条）。',
+  're-review-window-lapsed': '已超过申请复核的30日期限（第三十六条）。',
+  'close-ground-not-met': '不符合所选的终结情形。',
+  'report-without-assignment': '该事项没有待报送办结报告的交办。',
+  'supervision-unknown': '找不到对应的督办记录，或已反馈。',
+  'already-served': '该答复已经送达。',
+  'user-recused': '您已对该事项回避，不能办理（《信访工作条例》第二十八条）。',
+  'registration-malformed': '登记内容格式不正确。',
+  'channel-required': '请选择信访形式。',
+  'received-at-invalid': '请填写正确的收到时间。',
+  'received-at-future': '收到时间不能晚于当前时间。',
+  'headcount-invalid': '请填写正确的人数。',
+  'headcount-below-representatives': '总人数不能少于代表人数。',
+  'representatives-over-limit': '多人走访应当推选代表，代表人数不得超过5人（《信访工作条例》第二十条）；其余人员请计入总人数。',
+  'id-type-required': '请选择证件类型。',
+  'duplicate-petitioner': '同一信访人不能重复填写。',
+  'id-empty': '请填写身份证号码。',
+  'id-length': '身份证号码应为18位（或旧版15位）。',
+  'id-format': '身份证号码只能包含数字，最后一位可以是X。',
+  'id-province': '身份证号码的省份代码不正确。',
+  'id-birth-date': '身份证号码中的出生日期不正确。',
+  'id-checksum': '身份证号码校验位不正确，请核对。',
+  'phone-empty': '请填写电话号码。',
+  'phone-mobile-format': '手机号码应为以1开头的11位数字。',
+  'phone-format': '电话号码格式不正确。',
+} satisfies Record<ReasonCode, string>;
+
+export const channelText = {
+  visit: '来访',
+  letter: '来信',
+  call: '来电',
+  fax: '传真',
+  email: '电子邮件',
+  online: '网上信访',
+} satisfies Record<Channel, string>;
+
+export const classText = {
+  suggestion: '建议意见类',
+  accusation: '检举控告类',
+  claim: '申诉求决类',
+} satisfies Record<CaseClass, string>;
+
+export const statusText = {
+  registered: '已登记',
+  accepted: '已受理',
+  rejected: '不予受理',
+  redirected: '已告知',
+  forwarded: '已转送',
+  assigned: '已交办',
+  transferred: '已转出',
+  answered: '已答复',
+  'in-review': '复查中',
+  reviewed: '已复查',
+  'in-re-review': '复核中',
+  're-reviewed': '已复核',
+  closed: '已终结',
+} satisfies Record<CaseStatus, string>;
+
+export const actText = {
+  register: '登记',
+  link: '重件关联',
+  receive: '签收',
+  accept: '受理',
+  reject: '不予受理',
+  redirect: '告知',
+  forward: '转送',
+  object: '异议',
+  assign: '交办',
+  transfer: '转政法/转纪检监察',
+  extend: '延期',
+  'hearing-start': '听证开始',
+  'hearing-end': '听证结束',
+  decide: '处理意见',
+  reply: '回复/反馈',
+  agree: '调解/和解协议',
+  serve: '送达',
+  report: '办结报告',
+  'review-request': '复查申请',
+  'review-decision': '复查意见',
+  're-review-request': '复核申请',
+  're-review-decision': '复核意见',
+  close: '终结',
+  evaluate: '满意度评价',
+  supervise: '督办/催办',
+  feedback: '督办反馈',
+  recuse: '回避',
+  note: '备注',
+} satisfies Record<ActType, string>;
+
+export const roleText = {
+  receptionist: '接待员',
+  handler: '办理人',
+  approver: '负责人',
+  admin: '管理员',
+} satisfies Record<Role, string>;
+
+export const flagText = {
+  group: '集体访/联名信',
+  bypass: '越级',
+  urgent: '紧急',
+  anonymous: '匿名',
+  litigation: '涉法涉诉',
+  threat: '扬言',
+  confidential: '保密',
+  repeat: '重复信访',
+} satisfies Record<PetitionFlag, string>;
+
+export const clockText = {
+  notice: '书面告知是否受理（15日）',
+  objection: '提出异议（5个工作日）',
+  assignment: '交办办结期限',
+  handling: '办理期限（60日）',
+  'review-window': '申请复查期限（30日）',
+  review: '复查期限（30日）',
+  're-review-window': '申请复核期限（30日）',
+  're-review': '复核期限（30日）',
+  supervision: '督办反馈期限',
+} satisfies Record<ClockKind, string>;
+
+export const missingText = {
+  name: '信访人姓名（名称）',
+  address: '住址',
+  contact: '联系方式',
+  request: '请求',
+  facts: '事实',
+  reasons: '理由',
+  representatives: '代表',
+} satisfies Record<MissingItem, string>;
+
+/** Errors of the desk itself (not of a rule). */
+export const apiErrorText = {
+  ...reasonText,
+  'invalid-arguments': '提交的内容格式不正确。',
+  'unknown-handler': '不支持的操作。',
+  'not-logged-in': '请先登录。',
+  'login-failed': '用户名或密码不正确。',
+  'login-locked': '登录失败次数过多，请一分钟后再试。',
+  'user-disabled': '该账号已停用，请联系管理员。',
+  forbidden: '您无权进行此项操作。',
+  'not-found': '找不到该记录。',
+  'storage-failed': '数据保存失败，请重试；已填写的内容不会丢失。',
+  internal: '系统出现错误，请重试。',
+} satisfies Record<ApiErrorCode, string>;
+
+/** Sync with the county server (the top bar): states, and why a sync or a pushed record did not go through. */
+export const syncStateText = {
+  disabled: '未配置县级服务器',
+  online: '已同步',
+  offline: '离线（网络恢复后自动同步）',
+  syncing: '正在同步',
+  error: '同步出错',
+} satisfies Record<SyncStatus['state'], string>;
+
+export const syncErrorText = {
+  'login-failed': '用户名或密码不正确，本机未能登记到县级服务器。',
+  'login-rate-limited': '登录失败次数过多，请稍后再试。',
+  'user-disabled': '该账号已停用，请联系管理员。',
+  'token-invalid': '本机的同步凭据已失效，请重新登记本机。',
+  'device-revoked': '本机已被县级管理员停用同步，请联系管理员。',
+  forbidden: '本机无权同步此项数据。',
+  'doc-malformed': '有记录格式不正确，县级服务器未接收。',
+  'doc-too-large': '有记录内容过长，县级服务器未接收。',
+  'doc-other-office': '有记录属于其他机构，县级服务器未接收。',
+  'actor-not-of-office': '有记录的办理人不是本机构人员，县级服务器未接收。',
+  'act-payload-invalid': '有办理记录内容不完整，县级服务器未接收。',
+  'case-not-visible': '有办理记录涉及本机构无权查看的事项，县级服务器未接收（《信访工作条例》第三十条）。',
+  'event-rewrite': '办理记录一经保存不得修改，已恢复为县级服务器上的原记录。',
+  'doc-immutable': '信访件一经保存不得修改，已恢复为县级服务器上的原记录。',
+  'delete-refused': '该记录不能删除。',
+  'collection-read-only': '机构、人员和日历只能由县级服务器下发。',
+  'server-unreachable': '连接不上县级服务器，数据已保存在本机，网络恢复后自动同步。',
+  'server-error': '县级服务器暂时出错，稍后自动重试。',
+  'not-enrolled': '本机尚未登记到县级服务器。',
+  'clock-drift': '本机时间与县级服务器相差超过5分钟，请校准本机时间。',
+} satisfies Record<SyncErrorCode, string>;
