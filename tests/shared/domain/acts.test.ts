@@ -78,6 +78,13 @@ describe('the act table (domain-rules.md "States and acts")', () => {
     expect(checkAct(c, reg())).toBe('case-already-registered');
   });
 
+  it('第二十二条 转送 and 交办 go to another office: to the office holding the matter → forward-to-self', () => {
+    const c = foldCase([reg()], defaultCalendar);
+    expect(checkAct(c, event('forward', { toOfficeId: township, petitionerTold: true }, '2025-11-04', handler))).toBe('forward-to-self');
+    expect(checkAct(c, event('assign', { toOfficeId: township, dueDate: '2025-12-01' }, '2025-11-04', handler))).toBe('forward-to-self');
+    expect(checkAct(c, event('forward', { toOfficeId: county, petitionerTold: true }, '2025-11-04', handler))).toBeUndefined();
+  });
+
   it('第三十四条 延期 only by the 负责人, once, before the due date', () => {
     const base = accepted();
     const c = foldCase(base, defaultCalendar)!;
