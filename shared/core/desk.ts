@@ -78,13 +78,19 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   const emitter = new CoreEmitter();
   const calendar = () => options.calendar ?? defaultCalendar;
   const repeats = new RepeatIndex(db);
-  const projector = new Projector(db, calendar, (caseIds, projections) => {
-    void repeats.update(projections);
-    emitter.emit('data-changed', { collections: ['cases', 'case_events'], caseIds });
-  });
+  const now = options.clock ?? (() => new Date());
+  const projector = new Projector(
+    db,
+    calendar,
+    (caseIds, projections) => {
+      void repeats.update(projections);
+      emitter.emit('data-changed', { collections: ['cases', 'case_events'], caseIds });
+    },
+    () => now().getTime(),
+  );
   const ctx: DeskContext = {
     db,
-    now: options.clock ?? (() => new Date()),
+    now,
     calendar,
     emitter,
     projector,

@@ -32,6 +32,8 @@ export function asCaseEvent(doc: CaseEventDoc): CaseEvent {
 const heldDoc = 'projector-held';
 /** Matters folded per refresh when many are due at once (a rebuild, the end of a catch-up). */
 const FOLD_BATCH = 2_000;
+/** A long catch-up folds what it has held at most this often, so its matters appear while it runs. */
+const HOLD_FLUSH_MS = 10_000;
 
 /**
  * Keeps the local `cases` collection equal to the fold of `case_events` (design.md §2): incrementally for the
@@ -49,6 +51,8 @@ export class Projector {
   /** The change-stream batch waiting for its microtask (see `start`). */
   private scheduled: Promise<void> | undefined;
   private holding = false;
+  /** When the matters now held started to be held (`clock` time). */
+  private heldSince = 0;
   /** Matters with replicated events that arrived during a hold. */
   private readonly held = new Set<string>();
 
@@ -56,6 +60,7 @@ export class Projector {
     private readonly db: DeskDatabase,
     private readonly calendar: () => HolidayCalendar,
     private readonly onChanged: (caseIds: string[], projections: CaseProjection[]) => void,
+    private readonly clock: () => number = Date.now,
   ) {}
 
   /** Folds the given matters again and stores their projections (after every earlier refresh); returns them. */
@@ -120,22 +125,33 @@ export class Projector {
    * `release`, instead of once per page. A county's feed interleaves its matters, so every page of 1,000 events
    * touched about as many matters, and an initial sync folded each matter once per event it had. Resolves once a
    * marker document is stored: a desk that stops before `release` rebuilds its projections at the next open
-   * (`recover`), so no replicated event stays unfolded.
+   * (`recover`), so no replicated event stays unfolded. A catch-up that runs long (a county desk's first sync)
+   * folds what it holds every `HOLD_FLUSH_MS`, in the background, so its matters appear while it runs.
    */
   async hold(): Promise<void> {
-    if (this.holding) return;
+    if (this.holding) {
+      if (this.clock() - this.heldSince >= HOLD_FLUSH_MS) void this.foldHeld().catch(() => undefined); // folded again by the release or a rebuild
+      return;
+    }
     this.holding = true;
-    await this.db.upsertLocal(heldDoc, { since: Date.now() });
+    this.heldSince = this.clock();
+    await this.db.upsertLocal(heldDoc, { since: this.heldSince });
   }
 
   /** Ends a hold: folds every matter that received events during it, then removes the marker. */
   async release(): Promise<void> {
     if (!this.holding) return;
     this.holding = false;
+    await this.foldHeld();
+    if (!this.holding) await (await this.db.getLocal(heldDoc))?.remove();
+  }
+
+  /** Folds the matters held so far (the hold itself, if any, goes on). */
+  private async foldHeld(): Promise<void> {
     const ids = [...this.held];
     this.held.clear();
+    this.heldSince = this.clock();
     for (let i = 0; i < ids.length; i += FOLD_BATCH) await this.refresh(ids.slice(i, i + FOLD_BATCH));
-    if (!this.holding) await (await this.db.getLocal(heldDoc))?.remove();
   }
 
   /** Resolves once every event seen so far is folded (after a release, before reading projections). */

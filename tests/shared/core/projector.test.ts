@@ -25,9 +25,9 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function openProjector(folds: string[][] = []) {
+async function openProjector(folds: string[][] = [], clock = { ms: 0 }) {
   const db = await openDeskDatabase(getRxStorageSQLite({ databaseDirectory: dir }), 'desk', false);
-  const projector = new Projector(db, () => defaultCalendar, (caseIds) => folds.push(caseIds));
+  const projector = new Projector(db, () => defaultCalendar, (caseIds) => folds.push(caseIds), () => clock.ms);
   projector.start();
   open.push({ db, projector });
   return { db, projector, folds };
@@ -66,6 +66,29 @@ describe('the projector during a catch-up', () => {
     await db.cases.find().remove();
     expect(await projector.rebuild()).toBe(3);
     expect(await projections(db)).toEqual(folded);
+  });
+
+  it('a catch-up that runs long folds what it holds every 10 s while it goes on', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'projector-'));
+    const clock = { ms: 0 };
+    const { db, projector, folds } = await openProjector([], clock);
+    const [first, second] = [replicatedEvents().slice(0, 2), replicatedEvents().slice(0, 2)];
+    await projector.hold();
+    await db.case_events.bulkInsert(first!);
+    clock.ms = 9_000;
+    await projector.hold(); // the next full page, within 10 s: still held
+    await projector.idle();
+    expect(folds).toEqual([]);
+    clock.ms = 10_000;
+    await projector.hold(); // 10 s on: what is held is folded, the hold goes on
+    await projector.idle();
+    expect(folds).toEqual([[first![0]!.caseId]]);
+    await db.case_events.bulkInsert(second!);
+    await projector.idle();
+    expect(await db.cases.count().exec()).toBe(1);
+    expect(await db.getLocal('projector-held')).not.toBeNull();
+    await projector.release();
+    expect(await db.cases.count().exec()).toBe(2);
   });
 
   it('after the hold, events are folded as they come again', async () => {
