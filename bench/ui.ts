@@ -174,6 +174,9 @@ function saveTable(f: Figures): void {
     ),
   );
   log(`  max painted: ${dur(Math.max(...f.savesBig.map((t) => t.painted)))} (100k), ${dur(Math.max(...f.savesEmpty.map((t) => t.painted)))} (empty)`);
+  const inOrder = (times: readonly SaveTime[]) => times.map((t) => t.painted.toFixed(0)).join(' ');
+  log(`  every save painted in order, ms (100k): ${inOrder(f.savesBig)}`);
+  log(`  every save painted in order, ms (empty): ${inOrder(f.savesEmpty)}`);
   log('');
 }
 
