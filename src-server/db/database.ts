@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 
@@ -133,6 +134,8 @@ function openPg(url: string, max: number): Database {
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
+  // PGlite makes its own folder but not the ones above it: `npm start` on a fresh checkout has no ./data yet.
+  if (dataDir && !dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
   const db = new PGlite(dataDir);
   await db.waitReady;
   const query = async <R>(text: string, params?: unknown[]) => ({ rows: (await db.query<R>(text, params)).rows });
