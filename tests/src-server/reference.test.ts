@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseEventDoc } from '#shared/domain/documents';
 import { actEvent, actors, fresh, registerEvent } from './fixtures';
-import { client, seeded, startServer, testCost, testDatabase, type Backend, type RunningServer, type TestDatabase } from './support';
+import { client, seeded, seededServerPerSuite, startServer, testCost, testDatabase, type Backend, type Client, type RunningServer, type TestDatabase } from './support';
 import type { Database } from '../../src-server/db/database';
 import { addOffice, addUser, disableUser } from '../../src-server/services/admin';
 
@@ -11,18 +11,11 @@ import { addOffice, addUser, disableUser } from '../../src-server/services/admin
  * process and in every other process on the database.
  */
 describe.each<Backend>(['pglite', 'pg'])('reference data changed while the server runs, on %s', (backend) => {
-  let tdb: TestDatabase;
   let s: RunningServer;
-  let c: ReturnType<typeof client>;
-  beforeAll(async () => {
-    tdb = await testDatabase(backend);
-    s = await startServer(await seeded(await tdb.open()));
-    c = client(s.url);
-  });
-  afterAll(async () => {
-    await s?.stop();
-    await s?.db.close();
-    await tdb?.drop();
+  let c: Client;
+  seededServerPerSuite(backend, (server, api) => {
+    s = server;
+    c = api;
   });
 
   it('a user added by the admin command pushes at once; a disabled user is refused at once', async () => {

@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actEvent, actors, fresh, petitionDoc, petitionerDoc, registerEvent } from './fixtures';
-import { client, seeded, startServer, testDatabase, type Backend, type RunningServer, type TestDatabase } from './support';
+import { seededServerPerSuite, type Backend, type Client, type RunningServer } from './support';
 import { revokeDevice } from '../../src-server/services/admin';
 import { syncPaths } from '#shared/sync/protocol';
 
 describe.each<Backend>(['pglite', 'pg'])('the county server on %s', (backend) => {
-  let tdb: TestDatabase;
   let s: RunningServer;
-  let c: ReturnType<typeof client>;
-  beforeAll(async () => {
-    tdb = await testDatabase(backend);
-    s = await startServer(await seeded(await tdb.open()));
-    c = client(s.url);
-  });
-  afterAll(async () => {
-    await s?.stop();
-    await s?.db.close();
-    await tdb?.drop();
+  let c: Client;
+  seededServerPerSuite(backend, (server, api) => {
+    s = server;
+    c = api;
   });
 
   it('a desk pulls the reference data its office may see: every office, its own users only', async () => {

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { createServer, type CountyServer } from '../../src-server/app';
 import { openDatabase, type Database } from '../../src-server/db/database';
 import { migrate } from '../../src-server/db/migrations';
@@ -92,4 +93,25 @@ export function client(url: string) {
     },
     push: (token: string, collection: string, rows: PushRow[]) => call<PushResponse>('POST', syncPaths.push(collection), rows, token),
   };
+}
+
+export type Client = ReturnType<typeof client>;
+
+/**
+ * A seeded server on `backend` for the enclosing `describe`: started before its tests (handed to `ready`, with a
+ * client for it) and stopped, its database dropped, after them.
+ */
+export function seededServerPerSuite(backend: Backend, ready: (server: RunningServer, api: Client) => void): void {
+  let tdb: TestDatabase | undefined;
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    tdb = await testDatabase(backend);
+    server = await startServer(await seeded(await tdb.open()));
+    ready(server, client(server.url));
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await server?.db.close();
+    await tdb?.drop();
+  });
 }
