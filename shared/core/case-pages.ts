@@ -1,6 +1,6 @@
-import { normalizeMangoQuery, prepareQuery, type MangoQuery, type MangoQuerySelector, type RxCollection, type RxDocumentData } from 'rxdb';
+import type { MangoQuerySelector, RxCollection, RxDocumentData } from 'rxdb';
 import type { CaseDoc } from '../domain/documents';
-import { queryStorage } from './read-all';
+import { countStorage, queryStorage } from './read-all';
 
 /**
  * Paging the matter list by position without reading everything in front of it (issue 6).
@@ -9,16 +9,16 @@ import { queryStorage } from './read-all';
  * of the page, and a descending sort is not served by any index: it reads and sorts the whole collection. At
  * 100,000 matters that is seconds per page, ten seconds for the first page of the newest-first list.
  *
- * So pages are read by key ("the rows after this one"), each read a bounded index range. A `Walk` per sort learns,
- * once, the row at every `STRIDE`-th position by reading forward in steps; a page at any offset then starts from
- * the nearest learned row, reading at most `STRIDE - 1` extra rows. Descending order (newest first) reads the
- * ascending index in time windows just below the last row, sized from the rows per millisecond seen so far.
+ * So pages are read by key ("the rows after this one"), each read a bounded index range. A list by `receivedAt`
+ * (the default, newest first, or oldest first) is served by a `Seek`: positions by counting on the index, so a
+ * jump deep into the list costs a few counts. Newest first reads the ascending index in time windows just below
+ * the last row, sized from the rows per millisecond seen so far. The other sorts (ascending only) are served by a
+ * `Walk`, which learns, once, the row at every `STRIDE`-th position by reading forward in steps; a page at any
+ * offset then starts from the nearest learned row, reading at most `STRIDE - 1` extra rows, and after each page
+ * the walk reads on a way ahead, so a scrollbar drag far down usually lands on learned ground.
  *
- * After each page the walk reads on a way ahead (while pages keep being asked for), so a scrollbar drag far down
- * usually lands on learned ground. Order: by the sort field, ties by id (ascending lists ascending, descending
- * lists descending). A walk describes one state of the collection; whoever owns it stops and drops it when a
- * matter changes. A list by `receivedAt` (the default, newest first) is served by a `Seek` instead: positions by
- * counting on the index, so a jump deep into the list need not wait for a walk to reach it.
+ * Order: by the sort field, ties by id (ascending lists ascending, descending lists descending). A seek or a walk
+ * describes one state of the collection; whoever owns it stops and drops it when a matter changes.
  */
 
 /** Positions between two learned rows: a page reads at most this many rows in front of it. */
@@ -50,15 +50,16 @@ export type CaseRow = RxDocumentData<CaseDoc>;
 type Read = (after: Mark | undefined, n: number) => Promise<CaseRow[]>;
 
 /**
- * Whether a walk can serve this list: no filter (a filter picks another index, and RxDB then reads the matches
- * anyway), and an order the `cases` indexes serve. Newest-first works on `receivedAt` only: its values are
- * instants, so a time window below a row is a key range; `nextDue` is '9999-12-31' for most closed matters.
+ * Whether a seek or a walk can serve this list: no filter (a filter picks another index, and RxDB then reads the
+ * matches anyway), and an order the `cases` indexes serve. Descending works on `receivedAt` only (a seek): its
+ * values are instants, so a time window below a row is a key range; `nextDue` is '9999-12-31' for most closed
+ * matters.
  */
 export function walkable(selector: MangoQuerySelector<CaseDoc>, sort: ListSort): boolean {
   return Object.keys(selector).length === 0 && (sort.direction === 'asc' || sort.field === 'receivedAt');
 }
 
-/** A sort's learned positions over one state of the collection. */
+/** An ascending sort's learned positions over one state of the collection. */
 export class Walk {
   /** marks[k]: the row at position (k + 1) * STRIDE - 1. */
   private readonly marks: Mark[] = [];
@@ -70,9 +71,9 @@ export class Walk {
   private readonly read: Read;
   private readonly field: SortField;
 
-  constructor(cases: Cases, sort: ListSort, now: () => Date) {
-    this.field = sort.field;
-    this.read = sort.direction === 'asc' ? ascending(cases, sort.field) : newestFirst(cases, sort.field, now);
+  constructor(cases: Cases, field: SortField) {
+    this.field = field;
+    this.read = ascending(cases, field);
   }
 
   /**
@@ -187,7 +188,7 @@ export class Seek {
     now: () => Date,
     options: { readonly total?: () => Promise<number>; readonly near?: number } = {},
   ) {
-    this.total = options.total ?? (() => countStorage(cases, {}));
+    this.total = options.total ?? (() => countStorage(cases, { selector: {} }));
     this.near = options.near ?? NEAR;
     this.desc = sort.direction === 'desc';
     const up = ascending(cases, 'receivedAt');
@@ -291,7 +292,7 @@ export class Seek {
     const value = new Date(time).toISOString();
     if (!this.inside(value, lo, hi) || this.bounds.some((b) => b.value === value)) return false;
     const fromLo = offset - lo.before <= hi.before - offset;
-    const counted = await countStorage(this.cases, fromLo ? this.between(lo.value, value) : this.between(value, hi.value));
+    const counted = await countStorage(this.cases, { selector: fromLo ? this.between(lo.value, value) : this.between(value, hi.value) });
     const boundary = { value, before: fromLo ? lo.before + counted : hi.before - counted, time };
     // Another page may have counted meanwhile: insert by position, not at the index found before the count.
     if (!this.bounds.some((b) => b.value === value)) this.bounds = [...this.bounds, boundary].sort((a, b) => a.before - b.before);
@@ -328,25 +329,15 @@ function cost(from: From, offset: number, limit: number): number {
   return from.backward ? Math.max(from.at - offset, limit) : offset - from.at + limit;
 }
 
-const query = (cases: Cases, mango: MangoQuery<CaseDoc>): Promise<CaseRow[]> => queryStorage(cases, mango);
-
-/** Rows matching `selector`, counted on its index without reading them (live rows only, as queryStorage reads). */
-async function countStorage(cases: Cases, selector: MangoQuerySelector<CaseDoc>): Promise<number> {
-  const schema = cases.schema.jsonSchema;
-  const normal = normalizeMangoQuery(schema, { selector });
-  normal.selector = { ...normal.selector, _deleted: { $eq: false } };
-  return (await cases.storageInstance.count(prepareQuery(schema, normal))).count;
-}
-
 /** Forward along the field's index: ties after the mark by id, then greater values; two index ranges. */
 function ascending(cases: Cases, field: SortField): Read {
   const sort = [{ [field]: 'asc' as const }, { id: 'asc' as const }];
   return async (after, n) => {
     const rows: CaseRow[] = [];
-    if (after) rows.push(...(await query(cases, { selector: { [field]: { $eq: after.value }, id: { $gt: after.id } }, sort, limit: n })));
+    if (after) rows.push(...(await queryStorage(cases, { selector: { [field]: { $eq: after.value }, id: { $gt: after.id } }, sort, limit: n })));
     if (rows.length < n) {
       const selector: MangoQuerySelector<CaseDoc> = after ? { [field]: { $gt: after.value } } : {};
-      rows.push(...(await query(cases, { selector, sort, limit: n - rows.length })));
+      rows.push(...(await queryStorage(cases, { selector, sort, limit: n - rows.length })));
     }
     return rows;
   };
@@ -362,7 +353,7 @@ function newestFirst(cases: Cases, field: SortField, now: () => Date): Read {
   return async (after, n) => {
     const rows: CaseRow[] = [];
     if (after) {
-      const ties = await query(cases, { selector: { [field]: { $eq: after.value }, id: { $lt: after.id } }, sort });
+      const ties = await queryStorage(cases, { selector: { [field]: { $eq: after.value }, id: { $lt: after.id } }, sort });
       rows.push(...ties.reverse());
     }
     // The first window ends nowhere: a clock ahead of this desk's may have stamped rows "in the future".
@@ -373,7 +364,7 @@ function newestFirst(cases: Cases, field: SortField, now: () => Date): Read {
       const fromMs = Number.isFinite(top) ? top - Math.min(MAX_SPAN_MS, span * 1.25) : NaN;
       const from = fromMs >= EARLIEST_MS ? new Date(fromMs).toISOString() : undefined;
       const range = { ...(from === undefined ? {} : { $gte: from }), ...(to === undefined ? {} : { $lt: to }) };
-      const window = await query(cases, { selector: { [field]: range }, sort });
+      const window = await queryStorage(cases, { selector: { [field]: range }, sort });
       rows.push(...window.reverse());
       if (from === undefined) break; // everything below `to` has been read
       if (window.length > 0) perMs = window.length / (top - fromMs);

@@ -39,10 +39,7 @@ export const demoLogins = people.map(([login, name]) => ({ login, name, password
  */
 export const DEMO_VERIFIER = 'scrypt$16384$8$1$239f1a007c3ba45c1e22ad013010074b$0d55a829c5c7ee270e7f07d09e5faa3749d0b1ebb030bd0598c247a00bc51c18';
 
-/**
- * The demo users with password verifiers (`cost` lowers scrypt's work factor for fast tests, and hashes afresh).
- * The demo password is public, so a salt of its own per user would protect nothing: one verifier serves them all.
- */
+/** The demo users, all with `DEMO_VERIFIER` (`cost` lowers scrypt's work factor for fast tests, and hashes afresh). */
 export async function demoUsers(cost?: { N: number }): Promise<UserDoc[]> {
   const verifier = cost ? await createVerifier(DEMO_PASSWORD, cost) : DEMO_VERIFIER;
   return people.map(([login, name, officeId, roles]) => ({

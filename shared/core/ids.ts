@@ -1,3 +1,4 @@
+import type { RxLocalDocument } from 'rxdb';
 import { uuidv7 } from 'uuidv7';
 import type { DeskDatabase } from './database';
 
@@ -16,10 +17,7 @@ const knownDeskIds = new WeakMap<DeskDatabase, string>();
 export async function deskId(db: DeskDatabase): Promise<string> {
   const known = knownDeskIds.get(db);
   if (known) return known;
-  // Made by whichever call comes first; another that loses the insert reads the winner's.
-  const stored = (await db.getLocal<{ deskId: string }>(deskDoc)) ?? (await db.insertLocal(deskDoc, { deskId: newId().replace(/-/g, '').slice(-6).toUpperCase() }).catch(async () => db.getLocal<{ deskId: string }>(deskDoc)));
-  if (!stored) throw new Error('desk id could not be created');
-  const id = stored.get('deskId');
+  const id = (await localOnce(db, deskDoc, { deskId: newId().replace(/-/g, '').slice(-6).toUpperCase() })).get('deskId');
   knownDeskIds.set(db, id);
   return id;
 }
@@ -33,11 +31,17 @@ export async function deskId(db: DeskDatabase): Promise<string> {
 export async function nextCaseNumber(db: DeskDatabase, officeCode: string, year: number): Promise<string> {
   const desk = await deskId(db);
   const key = `${counterDoc}-${year}`;
-  const counter = (await db.getLocal<{ seq: number }>(key)) ?? (await db.insertLocal(key, { seq: 0 }).catch(async () => db.getLocal<{ seq: number }>(key))); // inserted meanwhile by the other caller
-  if (!counter) throw new Error(`case number counter ${key} could not be created`);
+  const counter = await localOnce(db, key, { seq: 0 });
   // RxDB queues concurrent modifications of one document and applies them in turn (again after a conflict): the
   // value this call's last run produced is the one written for it. (The returned document shows the latest state.)
   let seq = 0;
   await counter.incrementalModify((data) => ({ seq: (seq = data.seq + 1) }));
   return `${officeCode}-${year}-${desk}-${String(seq).padStart(5, '0')}`;
+}
+
+/** A local document, created with `initial` by whichever call comes first; a call that loses the insert reads the winner's. */
+async function localOnce<T extends object>(db: DeskDatabase, id: string, initial: T): Promise<RxLocalDocument<DeskDatabase, T>> {
+  const doc = (await db.getLocal<T>(id)) ?? (await db.insertLocal<T>(id, initial).catch(async () => db.getLocal<T>(id)));
+  if (!doc) throw new Error(`local document ${id} could not be created`);
+  return doc;
 }

@@ -143,7 +143,7 @@ export class Projector {
     if (!this.holding) return;
     this.holding = false;
     await this.foldHeld();
-    if (!this.holding) await (await this.db.getLocal(heldDoc))?.remove();
+    await this.clearMarker();
   }
 
   /** Folds the matters held so far (the hold itself, if any, goes on). */
@@ -151,7 +151,17 @@ export class Projector {
     const ids = [...this.held];
     this.held.clear();
     this.heldSince = this.clock();
+    await this.refreshAll(ids);
+  }
+
+  /** Folds many matters, `FOLD_BATCH` to a refresh. */
+  private async refreshAll(ids: readonly string[]): Promise<void> {
     for (let i = 0; i < ids.length; i += FOLD_BATCH) await this.refresh(ids.slice(i, i + FOLD_BATCH));
+  }
+
+  /** Removes the hold's marker, unless a new hold began meanwhile. */
+  private async clearMarker(): Promise<void> {
+    if (!this.holding) await (await this.db.getLocal(heldDoc))?.remove();
   }
 
   /** Resolves once every event seen so far is folded (after a release, before reading projections). */
@@ -167,7 +177,7 @@ export class Projector {
   async recover(): Promise<boolean> {
     if (!(await this.db.getLocal(heldDoc))) return false;
     await this.rebuild();
-    if (!this.holding) await (await this.db.getLocal(heldDoc))?.remove();
+    await this.clearMarker();
     return true;
   }
 
@@ -176,7 +186,7 @@ export class Projector {
     const caseIds = new Set<string>();
     for await (const event of readAll(this.db.case_events)) caseIds.add(event.caseId);
     const ids = [...caseIds];
-    for (let i = 0; i < ids.length; i += FOLD_BATCH) await this.refresh(ids.slice(i, i + FOLD_BATCH));
+    await this.refreshAll(ids);
     const orphans = await this.db.cases.find({ selector: { id: { $nin: ids } } }).exec();
     if (orphans.length > 0) await this.db.cases.bulkRemove(orphans.map((d) => d.id));
     return ids.length;

@@ -25,9 +25,19 @@ export async function* readAll<T extends { id: string }>(collection: RxCollectio
  * documents only, as RxQuery reads them.
  */
 export async function queryStorage<T>(collection: RxCollection<T>, mango: MangoQuery<T>): Promise<RxDocumentData<T>[]> {
+  const { documents } = await collection.storageInstance.query(liveQuery(collection, mango));
+  return documents;
+}
+
+/** The documents a query matches, counted by the storage on the query's index without reading them. */
+export async function countStorage<T>(collection: RxCollection<T>, mango: MangoQuery<T>): Promise<number> {
+  return (await collection.storageInstance.count(liveQuery(collection, mango))).count;
+}
+
+/** A query prepared for the storage as RxQuery prepares it: live documents only. */
+function liveQuery<T>(collection: RxCollection<T>, mango: MangoQuery<T>) {
   const schema = collection.schema.jsonSchema;
   const normal = normalizeMangoQuery(schema, mango);
   normal.selector = { ...normal.selector, _deleted: { $eq: false } }; // what RxQuery adds for every find
-  const { documents } = await collection.storageInstance.query(prepareQuery(schema, normal));
-  return documents;
+  return prepareQuery(schema, normal);
 }

@@ -35,8 +35,18 @@ function useDirectoryLoader(): void {
 /** An office's name; an office this desk does not know (yet) is shown by its id. */
 export function useOfficeName(): (id: string) => string {
   const offices = useDirectory((s) => s.offices);
-  return useCallback((id: string) => offices.find((o) => o.id === id)?.name ?? id, [offices]);
+  return useCallback((id: string) => nameIn(offices, id), [offices]);
 }
+
+/**
+ * The same for table cell renderers, which cannot call hooks: read at render time, without subscribing (the
+ * directory is loaded at sign-in, before any list is opened).
+ */
+export function officeName(id: string): string {
+  return nameIn(useDirectory.getState().offices, id);
+}
+
+const nameIn = (offices: readonly OfficeSummary[], id: string) => offices.find((o) => o.id === id)?.name ?? id;
 
 /** A staff member's name; someone of another office (not replicated here) is shown by account. */
 export function useUserName(): (id: string) => string {

@@ -51,7 +51,7 @@ export function caseHandlers(ctx: DeskContext): Pick<Api, 'case-list' | 'case-ge
     const key = `${sort.field} ${sort.direction}`;
     let walk = walks.get(key);
     if (!walk) {
-      walk = sort.field === 'receivedAt' ? new Seek(ctx.db.cases, sort, ctx.now, { total: () => ctx.db.cases.count({ selector: {} }).exec() }) : new Walk(ctx.db.cases, sort, ctx.now);
+      walk = sort.field === 'receivedAt' ? new Seek(ctx.db.cases, sort, ctx.now, { total: () => ctx.db.cases.count({ selector: {} }).exec() }) : new Walk(ctx.db.cases, sort.field);
       walks.set(key, walk);
     }
     return walk;

@@ -63,9 +63,10 @@ describe.each([
   });
   afterAll(() => db.close());
 
-  it.each(sorts)('$field $direction: every page equals the same slice of the full order', async (sort) => {
+  // A walk serves the ascending sorts; receivedAt in either direction is a seek's (below).
+  it.each(sorts.filter((s) => s.direction === 'asc'))('walk, $field $direction: every page equals the same slice of the full order', async (sort) => {
     const order = expected(all, sort);
-    const walk = new Walk(db.cases, sort, () => NOW);
+    const walk = new Walk(db.cases, sort.field);
     for (const offset of offsets) {
       for (const limit of [1, 50, 200]) {
         const page = await walk.page(offset, limit);
@@ -75,9 +76,9 @@ describe.each([
   });
 
   it('a page read before any other (a jump) matches one read after the walk learned the way', async () => {
-    const sort: ListSort = { field: 'receivedAt', direction: 'desc' };
+    const sort: ListSort = { field: 'nextDue', direction: 'asc' };
     const order = expected(all, sort);
-    const jump = await new Walk(db.cases, sort, () => NOW).page(COUNT - 7, 20);
+    const jump = await new Walk(db.cases, sort.field).page(COUNT - 7, 20);
     expect(jump.map((d) => d.id)).toEqual(order.slice(COUNT - 7));
   });
 

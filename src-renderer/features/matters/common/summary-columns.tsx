@@ -1,7 +1,7 @@
 import type { TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import type { CaseSummary } from '#shared/contract/api';
-import { officeName } from '../offices';
+import { officeName } from '../../../app/directory';
 import { CaseMarks } from './CaseMarks';
 import { DueTag } from './DueTag';
 import { channelText, classText, mattersText, statusText } from '#shared/messages/zh-CN';

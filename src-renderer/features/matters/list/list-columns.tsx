@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { CaseSummary } from '#shared/contract/api';
-import { officeName } from '../offices';
+import { officeName } from '../../../app/directory';
 import { formatInstant } from '../common/summary-columns';
 import { channelText, classText, flagText, mattersText, statusText } from '#shared/messages/zh-CN';
 
