@@ -23,7 +23,18 @@ export const classification = {
   contentCategory: z.string().max(100).optional(),
   /** 被反映单位 that are offices of ours: a 检举控告 matter never reaches them (第三十条第三款). */
   accusedOfficeIds: z.array(id).max(20),
+  /** 被检举/被控告人员 as typed (free text): never shown or passed to them (第三十条第三款). */
+  accusedPersons: z.array(text(100)).max(20).optional(),
 };
+
+/** The accused a later act adds (受理/分类, 补充): added to, never removed (第三十条第三款). */
+const accused = { accusedOfficeIds: z.array(id).max(20).optional(), accusedPersons: z.array(text(100)).max(20).optional() };
+
+/** Fields of a registration that 补充 (supplement) and 更正 (correct) may set (第十九条 如实记录). */
+export const amendableFields = ['title', 'request', 'facts', 'reasons', 'problemRegion', 'contentCategory'] as const;
+export type AmendableField = (typeof amendableFields)[number];
+/** Amendable fields kept on a 信访件 rather than on the matter. */
+export const petitionFields: readonly AmendableField[] = ['request', 'facts', 'reasons'];
 
 /** 登记 (第十九条、第二十一条至第二十三条): the receipt time starts every legal clock. */
 export const registerPayload = z.object({
@@ -39,6 +50,14 @@ export const registerPayload = z.object({
   contentProfile: z.array(z.number().int().nonnegative()).max(2000).optional(),
 });
 
+/** A 31(6) window request (复查/复核申请) after its window: 正当理由 and 在途时间 (第四十四条第一项). */
+const lateness = {
+  /** 正当理由 for a request made after the 30 日 (不可抗力 etc.), for the receiving organ to accept or refuse. */
+  lateReason: z.string().trim().min(1).max(2000).optional(),
+  /** 在途时间: days a letter was in the post, not counted against the petitioner. */
+  transitDays: z.number().int().min(0).max(60).optional(),
+};
+
 const notice = { noticeMethod: z.enum(noticeMethods), noticeNo: z.string().max(64).optional() };
 
 export const payloadSchemas = {
@@ -48,21 +67,27 @@ export const payloadSchemas = {
   /** 签收 of a forwarded or assigned matter: starts the receiver's clocks (第二十三条第三款). */
   receive: z.object({}),
   /** 受理 with the 受理告知书 (第二十三条). `procedure: 'opinion'` = handled under 第三十一条第六项 (60-day clock). */
-  accept: z.object({ ...notice, class: z.enum(caseClasses), procedure: z.enum(['opinion', 'statutory']) }),
+  accept: z.object({ ...notice, class: z.enum(caseClasses), procedure: z.enum(['opinion', 'statutory']), ...accused }),
   /** 不予受理 with reason code and notice (第十九条第三款, 第三十一条, 第三十六条第三款). */
   reject: z.object({
     ...notice,
-    ground: z.enum(['higher-level-duplicate', 'after-re-review', 'statutory-procedure', 'not-a-petition', 'other']),
+    ground: z.enum(['higher-level-duplicate', 'after-re-review', 'statutory-procedure', 'not-a-petition', 'late-request', 'other']),
     explanation: text(2000),
   }),
   /** 告知 where to go: outside the office's remit (第二十三条第一款). */
   redirect: z.object({ ...notice, organ: text(200) }),
-  /** 转送 (第二十二条、第二十三条); the petitioner is told where it went. */
+  /** 转送 (第二十二条、第二十三条); the petitioner is told where it went (until then the notice clock runs). */
   forward: z.object({ toOfficeId: id, petitionerTold: z.boolean(), note: z.string().max(2000).optional() }),
+  /** 告知去向: the petitioner told where a 转送/交办 went, after the act (第二十三条第一款、第二款). */
+  inform: z.object({ noticeMethod: z.enum(noticeMethods), noticeNo: z.string().max(64).optional() }),
   /** 异议 by the receiver of a forwarded item outside its remit, with detailed reasons (第二十三条第三款). */
   object: z.object({ reasons: z.string().trim().min(10).max(4000) }),
+  /** 核实异议: the office that forwarded or assigned agrees (the matter comes back) or refuses (第二十三条第三款). */
+  'object-decision': z.object({ agreed: z.boolean(), reasons: text(2000) }),
   /** 交办 with a set deadline and a 办结报告 required (第二十二条第三项). */
   assign: z.object({ toOfficeId: id, dueDate: day, note: z.string().max(2000).optional() }),
+  /** 退回重办 of a 办结报告 by the assigning office, with a new deadline (第二十二条第三项). */
+  'report-return': z.object({ reasons: text(2000), dueDate: day }),
   /** 转政法 (第二十二条第二款, 第二十八条第二款) / 转纪检监察 (第二十二条第二款, 第三十条). */
   transfer: z.object({ target: z.enum(['political-legal', 'discipline']), organ: text(200), toOfficeId: id.optional() }),
   /** 延期: ≤30 days once, approved by the 负责人, notice with reasons (第三十四条). */
@@ -81,18 +106,37 @@ export const payloadSchemas = {
   reply: z.object({ content: text(4000), adoption: z.enum(['adopted', 'partly-adopted', 'not-adopted']).optional() }),
   /** 调解协议 / 和解协议 (第三十三条). */
   agree: z.object({ kind: z.enum(['mediation', 'settlement']), documentNo: z.string().max(64).optional(), terms: text(4000) }),
-  /** 送达 of the latest written answer: starts the petitioner's 30-day window (第三十五条、第三十六条). */
-  serve: z.object({ method: z.enum(serviceMethods), receiptNo: z.string().max(64).optional() }),
+  /**
+   * 送达 of the latest written answer (第三十五条、第三十六条 "自收到书面答复之日起"): the petitioner's 30-day window
+   * starts on `signedDay`, the day the petitioner received it (送达回证); a letter posted without one yet starts
+   * no window until its 回证 is recorded (`serve-receipt`).
+   */
+  serve: z.object({ method: z.enum(serviceMethods), receiptNo: z.string().max(64).optional(), signedDay: day.optional() }),
+  /** 补录送达回证: the day the petitioner signed for a posted answer (第三十五条). */
+  'serve-receipt': z.object({ signedDay: day, receiptNo: z.string().max(64).optional() }),
   /** 办结报告 of an assigned matter (第二十二条第三项). */
   report: z.object({ content: text(4000) }),
-  /** 复查申请 to the organ one level up (第三十五条). */
-  'review-request': z.object({ organ: text(200) }),
-  /** 复查意见 (第三十五条). */
-  'review-decision': z.object({ result: z.enum(['uphold', 'revoke', 'change', 'redo']), content: text(4000) }),
-  /** 复核申请 (第三十六条). */
-  're-review-request': z.object({ organ: text(200) }),
-  /** 复核意见 (第三十六条); afterwards the same facts and reasons are 不再受理 (第三十六条第三款). */
-  're-review-decision': z.object({ result: z.enum(['uphold', 'revoke', 'change', 'redo']), content: text(4000) }),
+  /**
+   * 复查申请 to the organ one level above the one that decided (第三十五条): `toOfficeId` when that organ is in the
+   * county's directory, `organ` its name. A late request is registered all the same (第四十四条第一项).
+   */
+  'review-request': z.object({ organ: text(200), toOfficeId: id.optional(), ...lateness }),
+  /**
+   * 复查意见 (第三十五条). `redo` (撤销并责令重新处理) sends the matter back to the organ that decided, to decide
+   * again by `redoDue`.
+   */
+  'review-decision': z.object({ result: z.enum(['uphold', 'revoke', 'change', 'redo']), content: text(4000), redoDue: day.optional(), documentNo: z.string().max(64).optional() }),
+  /** 复核申请 to the organ one level above the 复查 organ (第三十六条). */
+  're-review-request': z.object({ organ: text(200), toOfficeId: id.optional(), ...lateness }),
+  /**
+   * 复核意见 (第三十六条): upheld (or the 复核 organ's own change) is final, and the same facts and reasons are
+   * 不再受理 (第三十六条第三款); `redo` sends it back to the 复查 organ by `redoDue`.
+   */
+  're-review-decision': z.object({ result: z.enum(['uphold', 'revoke', 'change', 'redo']), content: text(4000), redoDue: day.optional(), documentNo: z.string().max(64).optional() }),
+  /** The receiving organ admits or refuses (in writing) a 复查/复核 request made after its window (第四十四条第一项). */
+  'late-request-decision': z.object({ admitted: z.boolean(), explanation: text(2000), noticeMethod: z.enum(noticeMethods) }),
+  /** 不再受理 of the same facts and reasons after an upheld 复核 (第三十六条第三款), with its 不再受理告知书. */
+  'no-further-acceptance': z.object({ ...notice, priorCaseNumber: z.string().trim().max(64).optional(), explanation: text(2000) }),
   /** 终结 (第三十六条第三款, 第三十七条). */
   close: z.object({
     ground: z.enum([
@@ -120,6 +164,34 @@ export const payloadSchemas = {
   feedback: z.object({ superviseEventId: id, content: text(4000) }),
   /** 回避: staff with a direct interest recuse (第二十八条第三款). */
   recuse: z.object({ userId: id, reason: text(500) }),
+  /** 回避后另行指定承办人 (第二十八条第三款). */
+  reassign: z.object({ userId: id, note: z.string().max(2000).optional() }),
+  /** 补充 an item missing at registration (第十九条); adds, never replaces (a set item is 更正d). */
+  supplement: z.object({ field: z.enum(amendableFields), value: text(20000), petitionId: id.optional(), ...accused }),
+  /** 更正 a registered item: old and new value and the reason; the old value stays in the history (第十九条 如实记录). */
+  correct: z.object({ field: z.enum(amendableFields), oldValue: z.string().max(20000), value: text(20000), reason: text(500), petitionId: id.optional() }),
+  /** 作废 a registration made in error (负责人): out of every list and count, readable with its history. */
+  void: z.object({ reason: text(500) }),
+  /**
+   * 报批: an act recorded as proposed where the county requires a 负责人's approval (default: 不予受理, 不再受理,
+   * 终结, 延期); it takes effect when approved, the clocks running meanwhile. `payload` is checked by the proposed
+   * act's own schema.
+   */
+  propose: z.object({ act: z.enum(['reject', 'no-further-acceptance', 'close', 'extend', 'void']), payload: z.record(z.string(), z.unknown()) }),
+  /** 审批 of an act proposed where the county requires a 负责人's approval. */
+  approve: z.object({ proposalEventId: id, approved: z.boolean(), note: z.string().max(2000).optional() }),
+  /** 领导接访 (第十八条第二款): the leader who received the petitioner. */
+  'leader-reception': z.object({ leader: text(50), note: z.string().max(2000).optional() }),
+  /** 领导包案 (第十八条第二款): the leader who takes the matter on. */
+  'leader-case': z.object({ leader: text(50), note: z.string().max(2000).optional() }),
+  /** 联合接访 (第十八条第三款): the offices present. */
+  'joint-reception': z.object({ officeIds: z.array(id).max(20), offices: z.string().max(500).optional(), note: z.string().max(2000).optional() }),
+  /** 协商受理 (第二十四条) among the offices concerned. */
+  consult: z.object({ officeIds: z.array(id).max(20), outcome: text(2000) }),
+  /** 重大紧急报告 (第二十五条): to whom and when. */
+  'urgent-report': z.object({ to: text(200), content: text(4000) }),
+  /** 回访 of the petitioner after handling. */
+  'follow-up': z.object({ method: z.enum(noticeMethods), result: text(2000) }),
   /** 备注. */
   note: z.object({ text: text(4000) }),
 } as const;

@@ -1,4 +1,7 @@
-import type { ActPayload, ActType } from './act-payloads';
+import type { ActPayload, ActType, AmendableField } from './act-payloads';
+
+/** Acts a county may require a 负责人's approval for (`propose`). */
+export type ProposableAct = ActPayload<'propose'>['act'];
 import type { CaseClass, CaseStatus, Channel, PetitionFlag, Role } from './codes';
 import type { ActReason } from './reasons';
 
@@ -43,7 +46,8 @@ export type ClockKind =
   | 'review' // 复查 answer: 30 日 (第三十五条)
   | 're-review-window' // petitioner may ask for 复核: 30 日 (第三十六条)
   | 're-review' // 复核 answer: 30 日, hearing days excluded (第三十六条第二款)
-  | 'supervision'; // 书面反馈 to a 督办 (第四十条)
+  | 'supervision' // 书面反馈 to a 督办 (第四十条)
+  | 'redo'; // 撤销并责令重新处理 after 复查/复核: the set deadline (第三十五条、第三十六条)
 
 export interface Clock {
   readonly kind: ClockKind;
@@ -57,6 +61,13 @@ export interface Clock {
   readonly officeId?: string;
   /** Beijing day the duty was met or the window used; absent while running. */
   readonly stoppedDay?: string;
+  /**
+   * Set when the clock stopped after its due day: the lateness is recorded once and no later act erases it
+   * (第四十四条第三项、第四十五条第一项).
+   */
+  readonly metLate?: boolean;
+  /** For a 交办 clock: the office that assigned (it receives the 办结报告 and may 退回重办, 第二十二条第三项). */
+  readonly assignedBy?: string;
   /** The event that started the clock (for 督办, to match its feedback). */
   readonly sourceEventId: string;
 }
@@ -93,6 +104,8 @@ export interface CaseProjection {
   /** 检举控告: visible only to the roles and offices that handle it (第三十条第三款, 第四十六条第五项). */
   readonly restricted: boolean;
   readonly accusedOfficeIds: readonly string[];
+  /** 被检举/被控告人员 as typed (第三十条第三款). */
+  readonly accusedPersons: readonly string[];
   readonly problemRegion?: string;
   readonly contentCategory?: string;
   readonly clocks: readonly Clock[];
@@ -101,16 +114,42 @@ export interface CaseProjection {
   /** Days of 听证 excluded from the 复核 clock (第三十六条第二款). */
   readonly hearingDays: number;
   readonly hearingOpenSince?: string;
+  /** The office that signed for the matter since it last changed hands (签收 once, 第二十三条第三款). */
+  readonly receivedBy?: string;
+  /** An 异议 waiting for the sending office to confirm or refuse (第二十三条第三款). */
+  readonly pendingObjection?: { readonly eventId: string; readonly officeId: string };
+  /** The office whose notice clock runs until the petitioner is told where a 转送 went (第二十三条). */
+  readonly untoldOfficeId?: string;
+  /** The office that issued the 信访处理意见书 (第三十二条): the 复查 organ is the one above it (第三十五条). */
+  readonly decidedBy?: string;
+  /** The organ that handles the 复查 (第三十五条) / 复核 (第三十六条) request. */
+  readonly reviewOfficeId?: string;
+  readonly reReviewOfficeId?: string;
+  /** A 复查/复核 request made after its window, waiting for the receiving organ's written answer (第四十四条第一项). */
+  readonly pendingLateRequest?: { readonly stage: 'review' | 're-review'; readonly eventId: string; readonly officeId?: string; readonly day: string };
+  /** The event of the written answer now in force (处理意见, 回复, 协议, 复查意见, 复核意见). */
+  readonly answerEventId?: string;
+  /** The answer served (送达), and whether its 送达回证 is still awaited (a posted letter, 第三十五条). */
+  readonly servedAnswerId?: string;
+  readonly awaitingReceipt?: boolean;
+  /** Acts recorded as proposed, waiting for a 负责人's approval. */
+  readonly proposals: readonly { readonly eventId: string; readonly act: ProposableAct; readonly payload: Readonly<Record<string, unknown>>; readonly userId: string }[];
+  /** The staff member handling the matter after a 回避 reassignment (第二十八条第三款). */
+  readonly assigneeUserId?: string;
+  /** Leaders who took the matter on (包案, 第十八条第二款). */
+  readonly leaders: readonly string[];
   /** How the matter was answered: 处理意见 (第三十二条), 回复/反馈 (第二十九条、第三十条) or 协议 (第三十三条). */
   readonly answer?: 'decision' | 'reply' | 'agreement';
   readonly outcome?: ActPayload<'decide'>['outcome'];
   readonly closeGround?: ActPayload<'close'>['ground'];
-  /** Set once a 复核意见 exists: the same facts and reasons are 不再受理 (第三十六条第三款). */
+  /** Set once a final 复核意见 exists (upheld or changed, not redo): the same facts and reasons are 不再受理 (第三十六条第三款). */
   readonly finalAfterReReview: boolean;
   readonly recusedUserIds: readonly string[];
   readonly repeatCount: number;
   /** Content profile of the first petition, for repeat detection (see `repeat.ts`). */
   readonly contentProfile: readonly number[];
+  /** 补充 and 更正 of registered items, in order: a petition's text is shown with them, its record kept (第十九条). */
+  readonly amendments: readonly { readonly eventId: string; readonly field: AmendableField; readonly value: string; readonly petitionId?: string }[];
   readonly conflicts: readonly CaseConflict[];
   readonly eventCount: number;
   readonly lastEventId: string;

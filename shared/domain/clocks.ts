@@ -13,7 +13,7 @@ export interface ClockSpec {
   readonly accountability?: string;
 }
 
-/** The statutory period of each clock; 'assignment' and 'supervision' carry a date set by the assigning office. */
+/** The statutory period of each clock; 'assignment', 'supervision' and 'redo' carry a date set by the deciding office. */
 export const clockSpecs: { readonly [K in ClockKind]: ClockSpec } = {
   notice: { period: { days: 15, unit: 'calendar' }, article: '第二十三条', accountability: '第四十四条第三项' },
   objection: { period: { days: 5, unit: 'working' }, article: '第二十三条' },
@@ -24,6 +24,7 @@ export const clockSpecs: { readonly [K in ClockKind]: ClockSpec } = {
   're-review-window': { period: { days: 30, unit: 'calendar' }, article: '第三十六条' },
   're-review': { period: { days: 30, unit: 'calendar' }, article: '第三十六条', accountability: '第四十五条第一项' },
   supervision: { period: { days: 0, unit: 'calendar' }, article: '第四十条' },
+  redo: { period: { days: 0, unit: 'calendar' }, article: '第三十五条', accountability: '第四十五条第一项' },
 };
 
 /** The petitioner's own windows: lapsing ends a right, it is not an office's delay. */
@@ -38,7 +39,7 @@ export function startClock(
   startDay: string,
   sourceEventId: string,
   calendar: HolidayCalendar,
-  options: { officeId?: string; extraDays?: number; fixedDue?: string } = {},
+  options: { officeId?: string; extraDays?: number; fixedDue?: string; assignedBy?: string } = {},
 ): Clock {
   const spec = clockSpecs[kind];
   const computed =
@@ -53,6 +54,7 @@ export function startClock(
     uncertain: computed.uncertain,
     sourceEventId,
     ...(options.officeId === undefined ? {} : { officeId: options.officeId }),
+    ...(options.assignedBy === undefined ? {} : { assignedBy: options.assignedBy }),
   };
 }
 
@@ -60,7 +62,8 @@ export function startClock(
 export type ClockState = 'running' | 'due-soon' | 'overdue' | 'met' | 'met-late' | 'lapsed';
 
 export function clockState(clock: Clock, today: string, dueSoonDays = 3): ClockState {
-  if (clock.stoppedDay !== undefined) return clock.stoppedDay > clock.due ? 'met-late' : 'met';
+  // Lateness is recorded when the clock stops and stays (第四十四条第三项、第四十五条第一项).
+  if (clock.stoppedDay !== undefined) return clock.metLate || clock.stoppedDay > clock.due ? 'met-late' : 'met';
   if (isOverdue(today, clock.due)) return petitionerWindows.includes(clock.kind) ? 'lapsed' : 'overdue';
   return isDueSoon(today, clock.due, dueSoonDays) ? 'due-soon' : 'running';
 }

@@ -62,11 +62,13 @@ export const caseStatuses = [
   'in-re-review', // 复核中
   're-reviewed', // 已复核
   'closed', // 终结
+  'no-further-acceptance', // 不再受理 (第三十六条第三款)
+  'voided', // 已作废: registered in error; out of every list and count, readable with its history
 ] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
 /** Statuses in which the matter is finished for the office holding it. */
-export const finalStatuses: readonly CaseStatus[] = ['rejected', 'redirected', 'transferred', 'closed'];
+export const finalStatuses: readonly CaseStatus[] = ['rejected', 'redirected', 'transferred', 'closed', 'no-further-acceptance', 'voided'];
 
 /** 满意度评价 scale (第二十一条; configurable, domain-research §7.5: "未评价" is never "满意"). */
 export const ratings = ['satisfied', 'basically-satisfied', 'dissatisfied', 'none'] as const;

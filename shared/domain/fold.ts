@@ -1,18 +1,29 @@
+import type { ActType, AmendableField } from './act-payloads';
 import type { CaseEvent, CaseEventOf, CaseProjection, Clock, ClockKind } from './case-types';
-import { checkAct, actRules, type ActRule } from './acts';
+import { approvedEvent, checkAct, actRules, requestLate, type ActRule } from './acts';
 import { beijingDay, daysBetween, type HolidayCalendar } from './calendar';
 import { startClock } from './clocks';
+import { dueDate } from './deadlines';
+import type { OfficeTree } from './office-tree';
 
 /**
  * The fold from a matter's events to its projection (design.md §2). Deterministic and order-independent: the
  * events are first put in causal order (an event after every event its actor had seen), ties by legal time then
  * id, so any permutation of the same set gives the same projection. An event that does not fit the matter as
- * folded so far (two offices both 受理 while offline) is kept in the count and flagged, never dropped.
+ * folded so far (two offices both 受理 while offline, an act of a recused user) is kept in the count and flagged,
+ * never dropped. `tree` (the county's offices) lets the hierarchy checks run; without it they are left to the
+ * caller that has one.
  */
-export function foldCase(events: Iterable<CaseEvent>, calendar: HolidayCalendar): CaseProjection | undefined {
+export function foldCase(events: Iterable<CaseEvent>, calendar: HolidayCalendar, tree?: OfficeTree): CaseProjection | undefined {
   let c: Mutable<CaseProjection> | undefined;
+  const occurred = new Map<string, string>();
   for (const event of causalOrder(events)) {
-    const refused = checkAct(c, event);
+    occurred.set(event.id, event.occurredAt);
+    const afterAt = event.after.reduce<string | undefined>((latest, id) => {
+      const at = occurred.get(id);
+      return at !== undefined && (latest === undefined || Date.parse(at) > Date.parse(latest)) ? at : latest;
+    }, undefined);
+    const refused = checkAct(c, event, { tree, afterAt });
     if (c === undefined) {
       if (refused === undefined && event.type === 'register') c = registered(event, calendar);
       continue; // an event whose 登记 has not arrived yet: the projector folds again when it does
@@ -24,16 +35,26 @@ export function foldCase(events: Iterable<CaseEvent>, calendar: HolidayCalendar)
       c.conflicts = [...c.conflicts, { eventId: event.id, type: event.type, reason: refused, officeId: event.actor.officeId }];
       continue;
     }
-    apply(c, event, calendar);
-    const to = (actRules[event.type] as ActRule).to; // the rule of this event's own type
-    if (to !== undefined) c.status = to;
+    applyEvent(c, event, { calendar, tree });
   }
   return c;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type Folding = Mutable<CaseProjection>;
+interface FoldContext {
+  readonly calendar: HolidayCalendar;
+  readonly tree: OfficeTree | undefined;
+}
 
-function registered(e: CaseEventOf<'register'>, calendar: HolidayCalendar): Mutable<CaseProjection> {
+/** Applies an allowed act: its effect, then the status the act table names (if any). */
+function applyEvent(c: Folding, e: CaseEvent, f: FoldContext): void {
+  (appliers[e.type] as Applier<ActType>)(c, e, { ...f, day: beijingDay(e.occurredAt) }); // the applier of this event's own type
+  const to = (actRules[e.type] as ActRule).to; // the rule of this event's own type
+  if (to !== undefined) c.status = to;
+}
+
+function registered(e: CaseEventOf<'register'>, calendar: HolidayCalendar): Folding {
   const p = e.payload;
   const receivedDay = beijingDay(p.receivedAt);
   return {
@@ -54,15 +75,20 @@ function registered(e: CaseEventOf<'register'>, calendar: HolidayCalendar): Muta
     // 第三十条第三款: 检举控告 material is restricted from the start.
     restricted: p.class === 'accusation' || p.flags.includes('confidential'),
     accusedOfficeIds: p.accusedOfficeIds,
+    accusedPersons: p.accusedPersons ?? [],
     ...(p.problemRegion === undefined ? {} : { problemRegion: p.problemRegion }),
     ...(p.contentCategory === undefined ? {} : { contentCategory: p.contentCategory }),
-    clocks: [startClock('notice', receivedDay, e.id, calendar, { officeId: e.actor.officeId })],
+    // 第二十三条第二款: no written notice is owed where the petitioner's name and address are unknown (匿名).
+    clocks: p.flags.includes('anonymous') ? [] : [startClock('notice', receivedDay, e.id, calendar, { officeId: e.actor.officeId })],
     extensionDays: 0,
     hearingDays: 0,
     finalAfterReReview: false,
     recusedUserIds: [],
+    proposals: [],
+    leaders: [],
     repeatCount: 0,
     contentProfile: p.contentProfile ?? [],
+    amendments: [],
     conflicts: [],
     eventCount: 1,
     lastEventId: e.id,
@@ -70,166 +96,278 @@ function registered(e: CaseEventOf<'register'>, calendar: HolidayCalendar): Muta
   };
 }
 
-/** Stops the running clocks of the given kinds (optionally only one office's) on `day`. */
-function stop(c: Mutable<CaseProjection>, kinds: readonly ClockKind[], day: string, officeId?: string): void {
-  c.clocks = c.clocks.map((k) =>
-    k.stoppedDay === undefined && kinds.includes(k.kind) && (officeId === undefined || k.officeId === officeId)
-      ? { ...k, stoppedDay: day }
-      : k,
-  );
+/** Stops the running clocks of the given kinds (optionally only one office's) on `day`; lateness is recorded then. */
+function stop(c: Folding, kinds: readonly ClockKind[], day: string, officeId?: string): void {
+  c.clocks = c.clocks.map((k) => (k.stoppedDay === undefined && kinds.includes(k.kind) && (officeId === undefined || k.officeId === officeId) ? stopped(k, day) : k));
 }
 
-function add(c: Mutable<CaseProjection>, clock: Clock): void {
+function stopped(k: Clock, day: string): Clock {
+  return { ...k, stoppedDay: day, ...(day > k.due ? { metLate: true } : {}) };
+}
+
+function add(c: Folding, clock: Clock): void {
   c.clocks = [...c.clocks, clock];
-}
-
-/** Hands the matter to another office (转送, 交办, 转出 to an office of ours): the receiver's clocks start. */
-function handOver(c: Mutable<CaseProjection>, e: CaseEvent, toOfficeId: string, day: string, calendar: HolidayCalendar): void {
-  stop(c, ['notice'], day, c.currentOfficeId);
-  c.handedOverBy = c.currentOfficeId;
-  c.currentOfficeId = toOfficeId;
-  if (!c.officeIds.includes(toOfficeId)) c.officeIds = [...c.officeIds, toOfficeId];
-  add(c, startClock('notice', day, e.id, calendar, { officeId: toOfficeId }));
-  add(c, startClock('objection', day, e.id, calendar, { officeId: toOfficeId }));
 }
 
 const routingDone: readonly ClockKind[] = ['notice', 'objection'];
 
-function apply(c: Mutable<CaseProjection>, e: CaseEvent, calendar: HolidayCalendar): void {
-  const day = beijingDay(e.occurredAt);
-  switch (e.type) {
-    case 'register':
-      return; // checkAct refuses a second 登记
-    case 'link':
-      c.repeatCount += 1;
-      if (!c.petitionIds.includes(e.payload.petitionId)) c.petitionIds = [...c.petitionIds, e.payload.petitionId];
-      c.petitionerIds = [...new Set([...c.petitionerIds, ...e.payload.petitionerIds])];
-      return;
-    case 'receive': {
-      // 第二十三条第三款: the receiver's 15 日 and 5 工作日 run from its receipt of the item.
-      const office = c.currentOfficeId;
-      const restarted = c.clocks.filter((k) => k.stoppedDay === undefined && k.officeId === office && routingDone.includes(k.kind));
-      c.clocks = c.clocks.filter((k) => !restarted.includes(k));
-      for (const k of restarted) add(c, startClock(k.kind, day, k.sourceEventId, calendar, { officeId: office }));
-      return;
-    }
-    case 'accept':
-      stop(c, routingDone, day, c.currentOfficeId);
-      c.class = e.payload.class;
-      c.procedure = e.payload.procedure;
-      if (e.payload.class === 'accusation') c.restricted = true;
-      // 第三十四条: the 60-day clock applies to 申诉求决类 handled under 第三十一条第六项.
-      if (e.payload.class === 'claim' && e.payload.procedure === 'opinion') {
-        add(c, startClock('handling', day, e.id, calendar, { officeId: c.currentOfficeId }));
-      }
-      return;
-    case 'reject':
-    case 'redirect':
-      stop(c, routingDone, day, c.currentOfficeId);
-      return;
-    case 'forward':
-      return handOver(c, e, e.payload.toOfficeId, day, calendar);
-    case 'assign':
-      handOver(c, e, e.payload.toOfficeId, day, calendar);
-      add(c, startClock('assignment', day, e.id, calendar, { officeId: e.payload.toOfficeId, fixedDue: e.payload.dueDate }));
-      return;
-    case 'transfer':
-      if (e.payload.toOfficeId !== undefined) return handOver(c, e, e.payload.toOfficeId, day, calendar);
-      stop(c, routingDone, day, c.currentOfficeId);
-      return;
-    case 'object':
-      return objectToSender(c, day);
-    case 'extend':
-      return extendHandling(c, e, calendar);
-    case 'hearing-start':
-      c.hearingOpenSince = day;
-      return;
-    case 'hearing-end':
-      return endHearing(c, day, calendar);
-    case 'decide':
-      c.outcome = e.payload.outcome;
-      c.answer = 'decision';
-      stop(c, ['handling'], day);
-      return;
-    case 'reply':
-      c.answer = 'reply';
-      stop(c, ['handling'], day);
-      return;
-    case 'agree':
-      c.answer = 'agreement';
-      stop(c, ['handling'], day);
-      return;
-    case 'serve':
-      if (c.status === 'answered') add(c, startClock('review-window', day, e.id, calendar));
-      if (c.status === 'reviewed') add(c, startClock('re-review-window', day, e.id, calendar));
-      return;
-    case 'report':
-      stop(c, ['assignment'], day);
-      return;
-    case 'review-request':
-      stop(c, ['review-window'], day);
-      add(c, startClock('review', day, e.id, calendar, { officeId: e.actor.officeId }));
-      return;
-    case 'review-decision':
-      stop(c, ['review'], day);
-      return;
-    case 're-review-request':
-      stop(c, ['re-review-window'], day);
-      c.hearingDays = 0;
-      add(c, startClock('re-review', day, e.id, calendar, { officeId: e.actor.officeId }));
-      return;
-    case 're-review-decision':
-      stop(c, ['re-review'], day);
-      c.finalAfterReReview = true;
-      return;
-    case 'close':
-      c.closeGround = e.payload.ground;
-      c.clocks = c.clocks.map((k) => (k.stoppedDay === undefined ? { ...k, stoppedDay: day } : k));
-      return;
-    case 'supervise':
-      if (e.payload.feedbackDue !== undefined) {
-        add(c, startClock('supervision', day, e.id, calendar, { officeId: c.currentOfficeId, fixedDue: e.payload.feedbackDue }));
-      }
-      return;
-    case 'feedback':
-      c.clocks = c.clocks.map((k) => (k.sourceEventId === e.payload.superviseEventId && k.stoppedDay === undefined ? { ...k, stoppedDay: day } : k));
-      return;
-    case 'recuse':
-      if (!c.recusedUserIds.includes(e.payload.userId)) c.recusedUserIds = [...c.recusedUserIds, e.payload.userId];
-      return;
-    case 'evaluate':
-    case 'note':
-      return;
+/** Hands the matter to another office (转送, 交办, 转出 to an office of ours): the receiver's clocks start. */
+function handOver(c: Folding, e: CaseEvent, toOfficeId: string, day: string, calendar: HolidayCalendar, petitionerTold = true): void {
+  // 第二十三条: the sender's notice clock stops when the petitioner is told where the matter went.
+  stop(c, petitionerTold ? routingDone : ['objection'], day, c.currentOfficeId);
+  if (!petitionerTold) c.untoldOfficeId = c.currentOfficeId;
+  c.handedOverBy = c.currentOfficeId;
+  c.currentOfficeId = toOfficeId;
+  c.receivedBy = undefined;
+  c.pendingObjection = undefined;
+  if (!c.officeIds.includes(toOfficeId)) c.officeIds = [...c.officeIds, toOfficeId];
+  if (!c.flags.includes('anonymous')) add(c, startClock('notice', day, e.id, calendar, { officeId: toOfficeId }));
+  add(c, startClock('objection', day, e.id, calendar, { officeId: toOfficeId }));
+}
+
+/** Accused offices and persons are added to, never removed (第三十条第三款). */
+function addAccused(c: Folding, p: { accusedOfficeIds?: readonly string[] | undefined; accusedPersons?: readonly string[] | undefined }): void {
+  if (p.accusedOfficeIds?.length) c.accusedOfficeIds = [...new Set([...c.accusedOfficeIds, ...p.accusedOfficeIds])];
+  if (p.accusedPersons?.length) c.accusedPersons = [...new Set([...c.accusedPersons, ...p.accusedPersons])];
+}
+
+/** A written answer now in force (处理意见, 回复, 协议, 复查意见, 复核意见): a new one to serve. */
+function answered(c: Folding, e: CaseEvent): void {
+  c.answerEventId = e.id;
+  c.awaitingReceipt = undefined;
+  c.hearingOpenSince = undefined; // a hearing never carries into the next stage (第三十六条第二款)
+}
+
+/** The petitioner's window after the answer in force, from the day they received it (第三十五条、第三十六条). */
+function openWindow(c: Folding, e: CaseEvent, day: string, calendar: HolidayCalendar): void {
+  const kind = c.status === 'answered' && c.answer === 'decision' && c.procedure === 'opinion' ? 'review-window' : c.status === 'reviewed' ? 're-review-window' : undefined;
+  if (kind) add(c, startClock(kind, day, e.id, calendar));
+}
+
+/** A 复查/复核 request: in time it starts the organ's 30 日; late it waits for the organ's written answer. */
+function windowRequest(c: Folding, e: CaseEventOf<'review-request' | 're-review-request'>, f: StepContext, stage: 'review' | 're-review'): void {
+  const window = c.clocks.filter((k) => k.kind === (stage === 'review' ? 'review-window' : 're-review-window')).at(-1);
+  const below = stage === 'review' ? c.decidedBy : c.reviewOfficeId;
+  const organ = e.payload.toOfficeId ?? (below === undefined ? undefined : f.tree?.parentOf(below));
+  if (stage === 'review') c.reviewOfficeId = organ;
+  else c.reReviewOfficeId = organ;
+  stop(c, [stage === 'review' ? 'review-window' : 're-review-window'], f.day);
+  if (requestLate(window, e)) {
+    c.pendingLateRequest = { stage, eventId: e.id, ...(organ === undefined ? {} : { officeId: organ }), day: f.day };
+    return;
   }
+  startRequestClock(c, stage, f.day, e.id, organ, f.calendar);
 }
 
-/** 异议 (第二十三条第三款): the matter goes back to the office that forwarded or assigned it. */
-function objectToSender(c: Mutable<CaseProjection>, day: string): void {
-  stop(c, [...routingDone, 'assignment'], day, c.currentOfficeId);
-  c.currentOfficeId = c.handedOverBy ?? c.registeringOfficeId;
-  c.handedOverBy = undefined;
+function startRequestClock(c: Folding, stage: 'review' | 're-review', day: string, sourceEventId: string, organ: string | undefined, calendar: HolidayCalendar): void {
+  c.status = stage === 'review' ? 'in-review' : 'in-re-review';
+  if (stage === 're-review') c.hearingDays = 0;
+  add(c, startClock(stage, day, sourceEventId, calendar, organ === undefined ? {} : { officeId: organ }));
 }
 
-/** 延期 (第三十四条): the extension adds to the 60-day period; the rest-day rule applies once at the end. */
-function extendHandling(c: Mutable<CaseProjection>, e: CaseEventOf<'extend'>, calendar: HolidayCalendar): void {
-  c.extensionDays = e.payload.days;
-  c.clocks = c.clocks.map((k) =>
-    k.kind === 'handling' && k.stoppedDay === undefined
-      ? startClock('handling', k.startDay, k.sourceEventId, calendar, { officeId: k.officeId, extraDays: e.payload.days })
-      : k,
-  );
+/** 复查意见 / 复核意见; `redo` sends the matter back with a new clock owned by the organ that must decide again. */
+function reviewDecision(c: Folding, e: CaseEventOf<'review-decision' | 're-review-decision'>, f: StepContext, stage: 'review' | 're-review'): void {
+  if (stage === 're-review' && c.hearingOpenSince !== undefined) endHearing(c, f.day, f.calendar); // 第三十六条第二款
+  stop(c, [stage, 'redo'], f.day);
+  answered(c, e);
+  if (e.payload.result !== 'redo') {
+    c.status = stage === 'review' ? 'reviewed' : 're-reviewed';
+    if (stage === 're-review') c.finalAfterReReview = true; // 第三十六条第三款
+    return;
+  }
+  // 撤销并责令重新处理: back to the organ whose answer was reviewed, to answer again by the set day.
+  const back = stage === 'review' ? c.decidedBy : c.reviewOfficeId;
+  c.status = stage === 'review' ? 'accepted' : 'in-review';
+  if (stage === 'review') {
+    c.answer = undefined;
+    if (back !== undefined) c.currentOfficeId = back;
+  }
+  add(c, startClock('redo', f.day, e.id, f.calendar, { ...(back === undefined ? {} : { officeId: back }), fixedDue: e.payload.redoDue ?? f.day }));
 }
 
-/** 听证 days are excluded from the 复核 period (第三十六条第二款). */
-function endHearing(c: Mutable<CaseProjection>, day: string, calendar: HolidayCalendar): void {
+type StepContext = FoldContext & { readonly day: string };
+type Applier<K extends ActType> = (c: Folding, e: CaseEventOf<K>, f: StepContext) => void;
+const noEffect = () => undefined;
+
+/**
+ * What each act does to the matter (domain-rules.md "States and acts"), keyed by act type: a new act type that
+ * the fold does not handle does not compile.
+ */
+const appliers = {
+  register: noEffect, // checkAct refuses a second 登记
+  link: (c, e) => {
+    c.repeatCount += 1;
+    if (!c.petitionIds.includes(e.payload.petitionId)) c.petitionIds = [...c.petitionIds, e.payload.petitionId];
+    c.petitionerIds = [...new Set([...c.petitionerIds, ...e.payload.petitionerIds])];
+  },
+  receive: (c, _e, { day, calendar }) => {
+    // 第二十三条第三款: the receiver's 15 日 and 5 工作日 run from its receipt of the item, signed for once.
+    const office = c.currentOfficeId;
+    c.receivedBy = office;
+    const restarted = c.clocks.filter((k) => k.stoppedDay === undefined && k.officeId === office && routingDone.includes(k.kind));
+    c.clocks = c.clocks.filter((k) => !restarted.includes(k));
+    for (const k of restarted) add(c, startClock(k.kind, day, k.sourceEventId, calendar, { officeId: office }));
+  },
+  accept: (c, e, { day, calendar }) => {
+    stop(c, routingDone, day, c.currentOfficeId);
+    c.class = e.payload.class;
+    c.procedure = e.payload.procedure;
+    if (e.payload.class === 'accusation') c.restricted = true;
+    addAccused(c, e.payload);
+    // 第三十四条: the 60-day clock applies to 申诉求决类 handled under 第三十一条第六项.
+    if (e.payload.class === 'claim' && e.payload.procedure === 'opinion') add(c, startClock('handling', day, e.id, calendar, { officeId: c.currentOfficeId }));
+  },
+  reject: (c, _e, { day }) => stop(c, routingDone, day, c.currentOfficeId),
+  'no-further-acceptance': (c, _e, { day }) => stop(c, routingDone, day, c.currentOfficeId),
+  redirect: (c, _e, { day }) => stop(c, routingDone, day, c.currentOfficeId),
+  forward: (c, e, { day, calendar }) => handOver(c, e, e.payload.toOfficeId, day, calendar, e.payload.petitionerTold),
+  inform: (c, e, { day }) => {
+    stop(c, ['notice'], day, e.actor.officeId);
+    c.untoldOfficeId = undefined;
+  },
+  assign: (c, e, { day, calendar }) => {
+    const by = c.currentOfficeId;
+    handOver(c, e, e.payload.toOfficeId, day, calendar);
+    add(c, startClock('assignment', day, e.id, calendar, { officeId: e.payload.toOfficeId, fixedDue: e.payload.dueDate, assignedBy: by }));
+  },
+  'report-return': (c, e, { day, calendar }) => {
+    const reported = c.clocks.filter((k) => k.kind === 'assignment' && k.assignedBy === e.actor.officeId).at(-1);
+    if (reported?.officeId !== undefined) add(c, startClock('assignment', day, e.id, calendar, { officeId: reported.officeId, fixedDue: e.payload.dueDate, assignedBy: e.actor.officeId }));
+  },
+  transfer: (c, e, { day, calendar }) => {
+    if (e.payload.toOfficeId !== undefined) return handOver(c, e, e.payload.toOfficeId, day, calendar);
+    stop(c, routingDone, day, c.currentOfficeId);
+  },
+  object: (c, e, { day }) => {
+    // 第二十三条第三款: the objection is raised in time; the matter stays with the receiver until the sender confirms.
+    stop(c, ['objection'], day, c.currentOfficeId);
+    c.pendingObjection = { eventId: e.id, officeId: c.currentOfficeId };
+  },
+  'object-decision': (c, e, { day, calendar }) => {
+    c.pendingObjection = undefined;
+    if (!e.payload.agreed) return;
+    stop(c, [...routingDone, 'assignment'], day, c.currentOfficeId);
+    c.currentOfficeId = e.actor.officeId;
+    c.handedOverBy = undefined;
+    c.receivedBy = undefined;
+    c.status = 'registered';
+    // Back with the sender: it routes the matter again within its own 15 日 (第二十二条).
+    if (!c.flags.includes('anonymous')) add(c, startClock('notice', day, e.id, calendar, { officeId: e.actor.officeId }));
+  },
+  extend: (c, e, { calendar }) => {
+    // 第三十四条 with 民法典第二百零三条: the extension runs from the day the original period legally ended.
+    c.extensionDays = e.payload.days;
+    c.clocks = c.clocks.map((k) => {
+      if (k.kind !== 'handling' || k.stoppedDay !== undefined) return k;
+      const extended = dueDate(k.due, { days: e.payload.days, unit: 'calendar' }, calendar);
+      return { ...k, due: extended.due, uncertain: k.uncertain || extended.uncertain };
+    });
+  },
+  'hearing-start': (c, _e, { day }) => {
+    c.hearingOpenSince = day;
+  },
+  'hearing-end': (c, _e, { day, calendar }) => endHearing(c, day, calendar),
+  decide: (c, e, { day }) => {
+    c.outcome = e.payload.outcome;
+    c.answer = 'decision';
+    c.decidedBy = e.actor.officeId;
+    stop(c, ['handling', 'redo'], day);
+    answered(c, e);
+  },
+  reply: (c, e, { day }) => {
+    c.answer = 'reply';
+    stop(c, ['handling'], day);
+    answered(c, e);
+  },
+  agree: (c, e, { day }) => {
+    c.answer = 'agreement';
+    stop(c, ['handling'], day);
+    answered(c, e);
+  },
+  serve: (c, e, { day, calendar }) => {
+    c.servedAnswerId = c.answerEventId;
+    // 第三十五条 "自收到书面答复之日起": by hand the day it happened; by post the day on the 送达回证.
+    const signed = e.payload.signedDay ?? (e.payload.method === 'post' ? undefined : day);
+    if (signed === undefined) c.awaitingReceipt = true;
+    else openWindow(c, e, signed, calendar);
+  },
+  'serve-receipt': (c, e, { calendar }) => {
+    c.awaitingReceipt = undefined;
+    openWindow(c, e, e.payload.signedDay, calendar);
+  },
+  report: (c, e, { day }) => stop(c, ['assignment'], day, e.actor.officeId),
+  'review-request': (c, e, f) => windowRequest(c, e, f, 'review'),
+  'review-decision': (c, e, f) => reviewDecision(c, e, f, 'review'),
+  're-review-request': (c, e, f) => windowRequest(c, e, f, 're-review'),
+  're-review-decision': (c, e, f) => reviewDecision(c, e, f, 're-review'),
+  'late-request-decision': (c, e, { calendar }) => {
+    const late = c.pendingLateRequest;
+    c.pendingLateRequest = undefined;
+    // Admitted: the organ's 30 日 run from its receipt of the request (第三十五条、第三十六条).
+    if (late && e.payload.admitted) startRequestClock(c, late.stage, late.day, late.eventId, late.officeId, calendar);
+  },
+  close: (c, e, { day }) => {
+    c.closeGround = e.payload.ground;
+    // A 交办's 办结报告 and a 督办's feedback are still owed after 终结 (第二十二条第三项, 第四十条).
+    c.clocks = c.clocks.map((k) => (k.stoppedDay === undefined && k.kind !== 'assignment' && k.kind !== 'supervision' ? stopped(k, day) : k));
+  },
+  evaluate: noEffect,
+  supervise: (c, e, { day, calendar }) => {
+    if (e.payload.feedbackDue !== undefined) add(c, startClock('supervision', day, e.id, calendar, { officeId: c.currentOfficeId, fixedDue: e.payload.feedbackDue }));
+  },
+  feedback: (c, e, { day }) => {
+    c.clocks = c.clocks.map((k) => (k.sourceEventId === e.payload.superviseEventId && k.stoppedDay === undefined ? stopped(k, day) : k));
+  },
+  recuse: (c, e) => {
+    if (!c.recusedUserIds.includes(e.payload.userId)) c.recusedUserIds = [...c.recusedUserIds, e.payload.userId];
+    if (c.assigneeUserId === e.payload.userId) c.assigneeUserId = undefined;
+  },
+  reassign: (c, e) => {
+    c.assigneeUserId = e.payload.userId;
+  },
+  supplement: (c, e) => {
+    addAccused(c, e.payload);
+    amend(c, e, e.payload.field, e.payload.value, e.payload.petitionId);
+  },
+  correct: (c, e) => amend(c, e, e.payload.field, e.payload.value, e.payload.petitionId),
+  void: (c, _e, { day }) => {
+    c.clocks = c.clocks.map((k) => (k.stoppedDay === undefined ? stopped(k, day) : k));
+  },
+  propose: (c, e) => {
+    c.proposals = [...c.proposals, { eventId: e.id, act: e.payload.act, payload: e.payload.payload, userId: e.actor.userId }];
+  },
+  approve: (c, e, f) => {
+    const proposal = c.proposals.find((p) => p.eventId === e.payload.proposalEventId);
+    c.proposals = c.proposals.filter((p) => p !== proposal);
+    if (proposal && e.payload.approved) applyEvent(c, approvedEvent(e, proposal), f);
+  },
+  'leader-reception': noEffect,
+  'leader-case': (c, e) => {
+    if (!c.leaders.includes(e.payload.leader)) c.leaders = [...c.leaders, e.payload.leader];
+  },
+  'joint-reception': noEffect,
+  consult: noEffect,
+  'urgent-report': noEffect,
+  'follow-up': noEffect,
+  note: noEffect,
+} satisfies { [K in ActType]: Applier<K> };
+
+/** 补充 / 更正 (第十九条 如实记录): the matter's own fields change; a petition's text is overlaid, its record kept. */
+function amend(c: Folding, e: CaseEvent, field: AmendableField, value: string, petitionId: string | undefined): void {
+  if (field === 'title') c.title = value;
+  else if (field === 'problemRegion') c.problemRegion = value;
+  else if (field === 'contentCategory') c.contentCategory = value;
+  c.amendments = [...c.amendments, { eventId: e.id, field, value, ...(petitionId === undefined ? {} : { petitionId }) }];
+}
+
+/** 听证 days (both ends counted) are excluded from the 复核 period only (第三十六条第二款). */
+function endHearing(c: Folding, day: string, calendar: HolidayCalendar): void {
   const since = c.hearingOpenSince ?? day;
   c.hearingOpenSince = undefined;
   if (c.status !== 'in-re-review') return;
-  c.hearingDays += daysBetween(since, day);
+  c.hearingDays += daysBetween(since, day) + 1;
   c.clocks = c.clocks.map((k) =>
-    k.kind === 're-review' && k.stoppedDay === undefined
-      ? startClock('re-review', k.startDay, k.sourceEventId, calendar, { officeId: k.officeId, extraDays: c.hearingDays })
-      : k,
+    k.kind === 're-review' && k.stoppedDay === undefined ? startClock('re-review', k.startDay, k.sourceEventId, calendar, { ...(k.officeId === undefined ? {} : { officeId: k.officeId }), extraDays: c.hearingDays }) : k,
   );
 }
 

@@ -26,7 +26,33 @@ export type ActReason =
   | 'report-without-assignment'
   | 'supervision-unknown'
   | 'already-served'
-  | 'user-recused'; // 第二十八条第三款
+  | 'user-recused' // 第二十八条第三款
+  | 'act-wrong-procedure' // 第三十一条: 处理意见 only under the opinion procedure (第三十一条第六项)
+  | 'already-received' // 第二十三条第三款: 签收 once
+  | 'objection-late' // 第二十三条第三款: 5 工作日
+  | 'objection-pending'
+  | 'objection-none'
+  | 'nothing-to-inform'
+  | 'assign-not-below' // 第二十二条第三项
+  | 'assign-due-not-after'
+  | 'supervise-not-petition-office' // 第四十条
+  | 'supervise-not-below'
+  | 'review-not-available' // 第三十五条: only after a 信访处理意见
+  | 'review-not-served'
+  | 'review-wrong-organ' // 第三十五条、第三十六条: the organ one level up
+  | 'review-by-decider'
+  | 'redo-due-required'
+  | 'late-request-none' // 第四十四条第一项
+  | 'late-request-pending'
+  | 'serve-receipt-none'
+  | 'date-out-of-range' // a date of a real-world event: never in the future, never before what it follows
+  | 'occurred-after-recorded'
+  | 'occurred-before-previous'
+  | 'close-window-running' // 第三十五条、第三十六条
+  | 'close-not-served' // 第三十一条第六项: only after the 处理意见书 was served
+  | 'report-return-unknown' // 第二十二条第三项
+  | 'proposal-unknown'
+  | 'proposal-invalid';
 
 /** Why a registration cannot be saved (第十九条、第二十条). */
 export type RegistrationReason =

@@ -1,4 +1,4 @@
-import type { ActPayload } from '../domain/act-payloads';
+import type { ActPayload, AmendableField } from '../domain/act-payloads';
 import type { ClockState } from '../domain/clocks';
 import type { NoticeMethod, Purpose, Rating, ServiceMethod } from '../domain/codes';
 
@@ -39,6 +39,7 @@ export const optionText = {
     'after-re-review': '已经复核，同一事实和理由（第三十六条）',
     'statutory-procedure': '应当通过法定途径解决（第三十一条）',
     'not-a-petition': '不属于信访事项',
+    'late-request': '逾期申请复查、复核且无正当理由（第三十五条、第三十六条）',
     other: '其他',
   } satisfies Options<ActPayload<'reject'>['ground']>,
   target: { 'political-legal': '转政法部门', discipline: '转纪检监察机关' } satisfies Options<ActPayload<'transfer'>['target']>,
@@ -61,6 +62,10 @@ export const optionText = {
   stage: { acceptance: '受理环节', handling: '办理环节' } satisfies Options<ActPayload<'evaluate'>['stage']>,
   superviseKind: { supervise: '督办', urge: '催办' } satisfies Options<ActPayload<'supervise'>['kind']>,
   petitionerTold: { yes: '已告知信访人', no: '未告知信访人' },
+  agreed: { yes: '核实同意，事项退回本机关', no: '不同意，由接收机关继续办理' },
+  admitted: { yes: '有正当理由，予以受理', no: '无正当理由，不予受理' },
+  approved: { yes: '批准', no: '不批准' },
+  amendField: { title: '事项摘要', request: '请求', facts: '事实', reasons: '理由', problemRegion: '问题属地', contentCategory: '内容分类' } satisfies Options<AmendableField>,
 };
 
 /** Labels of the act forms' fields, by payload field name. */
@@ -111,6 +116,35 @@ export const fieldText = {
   reReviewContent: '复核意见',
   closeGround: '终结情形',
   feedbackContent: '反馈内容',
+  accusedOfficeIds: '被检举/被控告单位',
+  accusedPersons: '被检举/被控告人员（逐个输入后回车）',
+  priorCaseNumber: '已复核事项编号',
+  agreed: '核实结果',
+  returnReasons: '退回理由',
+  signedDay: '信访人签收日期（以送达回证为准；邮寄未收回证的可暂不填）',
+  admitted: '是否受理',
+  assignee: '新承办人',
+  amendField: '项目',
+  amendValue: '内容',
+  petitionId: '信访件编号（请求、事实、理由必填）',
+  oldValue: '原内容',
+  correctReason: '更正理由',
+  voidReason: '作废理由',
+  proposalEventId: '报批事项',
+  approved: '审批意见',
+  leader: '领导姓名、职务',
+  jointOffices: '参加接访的机构',
+  otherOffices: '其他参加单位',
+  consultOffices: '参加协商的机构',
+  consultOutcome: '协商结果',
+  reportTo: '报告对象',
+  followUpMethod: '回访方式',
+  followUpResult: '回访结果',
+  reviewOffice: '复查机关（本县机构）',
+  reReviewOffice: '复核机关（本县机构）',
+  lateReason: '逾期的正当理由（逾期申请时填写）',
+  transitDays: '在途天数（来信）',
+  redoDue: '重新处理期限（责令重新处理时填写）',
 } as const;
 
 /** Form validation, mapped from the zod issue of the act's payload schema. */

@@ -20,8 +20,16 @@ const decided = () => [...accepted(), event('decide', { outcome: 'support', basi
 const served = () => [...decided(), event('serve', { method: 'in-person' }, '2025-11-21', handler)];
 const inReview = () => [...served(), event('review-request', { organ: '县人民政府' }, '2025-11-25', countyHandler)];
 const reviewed = () => [...inReview(), event('review-decision', { result: 'uphold', content: '维持' }, '2025-12-10', countyHandler)];
-const inReReview = () => [...reviewed(), event('serve', { method: 'post' }, '2025-12-11', countyHandler), event('re-review-request', { organ: '市人民政府' }, '2025-12-15', countyHandler)];
+const inReReview = () => [...reviewed(), event('serve', { method: 'post', signedDay: '2025-12-12' }, '2025-12-13', countyHandler), event('re-review-request', { organ: '市人民政府' }, '2025-12-15', countyHandler)];
 const forwardedToTown = () => [register('2025-11-03', countyHandler), event('forward', { toOfficeId: township, petitionerTold: true }, '2025-11-03', countyHandler)];
+const assignedAndReported = () => [
+  register('2025-11-03', countyHandler),
+  event('assign', { toOfficeId: township, dueDate: '2025-12-31' }, '2025-11-03', countyHandler),
+  event('accept', acceptClaim, '2025-11-04', handler),
+  event('decide', { outcome: 'support', basis: '依据', reviewOrgan: '县人民政府' }, '2025-11-20', handler),
+  event('report', { content: '已办结' }, '2025-11-21', handler),
+];
+const proposal = event('propose', { act: 'extend', payload: { days: 30, reasons: '情况复杂', noticeMethod: 'post' } }, '2025-12-20', handler);
 const supervision = event('supervise', { kind: 'supervise', issue: '请按期办理', feedbackDue: '2025-12-01' }, '2025-11-10', countyHandler);
 
 /** For each act: the history before it, the act, the status after it, the article. */
@@ -33,7 +41,10 @@ const stories: { [T in ActType]: [CaseEvent[], CaseEvent, string, string] } = {
   reject: [[reg()], event('reject', { noticeMethod: 'post', ground: 'higher-level-duplicate', explanation: '已在镇里受理' }, '2025-11-04', handler), 'rejected', '第十九条'],
   redirect: [[reg()], event('redirect', { noticeMethod: 'on-site', organ: '县人民法院' }, '2025-11-03', actor('receptionist')), 'redirected', '第二十三条'],
   forward: [[register('2025-11-03', countyHandler)], event('forward', { toOfficeId: township, petitionerTold: true }, '2025-11-03', countyHandler), 'forwarded', '第二十二条'],
-  object: [forwardedToTown(), event('object', { reasons: '不属本镇职责，应由县人社局办理。' }, '2025-11-05', handler), 'registered', '第二十三条'],
+  object: [forwardedToTown(), event('object', { reasons: '不属本镇职责，应由县人社局办理。' }, '2025-11-05', handler), 'forwarded', '第二十三条'],
+  'object-decision': [[...forwardedToTown(), event('object', { reasons: '不属本镇职责，应由县人社局办理。' }, '2025-11-05', handler)], event('object-decision', { agreed: true, reasons: '核实属实' }, '2025-11-06', countyHandler), 'registered', '第二十三条'],
+  inform: [[register('2025-11-03', countyHandler), event('forward', { toOfficeId: township, petitionerTold: false }, '2025-11-03', countyHandler)], event('inform', { noticeMethod: 'post' }, '2025-11-05', countyHandler), 'forwarded', '第二十三条'],
+  'no-further-acceptance': [[reg()], event('no-further-acceptance', { noticeMethod: 'post', explanation: '同一事实和理由已经复核' }, '2025-11-04', handler), 'no-further-acceptance', '第三十六条'],
   assign: [[register('2025-11-03', countyHandler)], event('assign', { toOfficeId: township, dueDate: '2025-12-31' }, '2025-11-03', countyHandler), 'assigned', '第二十二条'],
   transfer: [[reg()], event('transfer', { target: 'political-legal', organ: '县委政法委' }, '2025-11-04', handler), 'transferred', '第二十二条'],
   extend: [accepted(), event('extend', { days: 30, reasons: '情况复杂', noticeMethod: 'post' }, '2025-12-20', approver), 'accepted', '第三十四条'],
@@ -48,7 +59,22 @@ const stories: { [T in ActType]: [CaseEvent[], CaseEvent, string, string] } = {
   'review-decision': [inReview(), event('review-decision', { result: 'change', content: '变更' }, '2025-12-10', countyHandler), 'reviewed', '第三十五条'],
   're-review-request': [reviewed(), event('re-review-request', { organ: '市人民政府' }, '2025-12-15', countyHandler), 'in-re-review', '第三十六条'],
   're-review-decision': [inReReview(), event('re-review-decision', { result: 'uphold', content: '维持' }, '2026-01-10', countyHandler), 're-reviewed', '第三十六条'],
-  close: [served(), event('close', { ground: 'executed' }, '2025-12-30', approver), 'closed', '第三十七条'],
+  close: [served(), event('close', { ground: 'review-window-lapsed' }, '2025-12-30', approver), 'closed', '第三十七条'],
+  'report-return': [[...assignedAndReported()], event('report-return', { reasons: '未附调查材料', dueDate: '2026-01-31' }, '2025-11-22', countyHandler), 'answered', '第二十二条'],
+  'serve-receipt': [[...decided(), event('serve', { method: 'post' }, '2025-11-21', handler)], event('serve-receipt', { signedDay: '2025-11-24' }, '2025-11-25', handler), 'answered', '第三十五条'],
+  'late-request-decision': [[...served(), event('review-request', { organ: '县人民政府', lateReason: '住院治疗' }, '2026-01-05', actor('receptionist'))], event('late-request-decision', { admitted: true, explanation: '因病住院，理由正当', noticeMethod: 'post' }, '2026-01-06', countyHandler), 'in-review', '第四十四条'],
+  reassign: [accepted(), event('reassign', { userId: 'u-8' }, '2025-11-05', approver), 'accepted', '第二十八条'],
+  supplement: [[reg()], event('supplement', { field: 'facts', value: '2024年征地，补偿款少发3万元', petitionId: 'p-1' }, '2025-11-04', actor('receptionist')), 'registered', '第十九条'],
+  correct: [[reg()], event('correct', { field: 'title', oldValue: '土地征收补偿款未足额发放', value: '土地征收补偿款未发放', reason: '笔误' }, '2025-11-04', actor('receptionist')), 'registered', '第十九条'],
+  void: [[reg()], event('void', { reason: '重复登记' }, '2025-11-04', approver), 'voided', '第十九条'],
+  propose: [accepted(), proposal, 'accepted', '第三十四条'],
+  approve: [[...accepted(), proposal], event('approve', { proposalEventId: proposal.id, approved: true }, '2025-12-21', approver), 'accepted', '第三十四条'],
+  'leader-reception': [[reg()], event('leader-reception', { leader: '张镇长' }, '2025-11-03', actor('receptionist')), 'registered', '第十八条'],
+  'leader-case': [accepted(), event('leader-case', { leader: '张镇长' }, '2025-11-05', handler), 'accepted', '第十八条'],
+  'joint-reception': [[reg()], event('joint-reception', { officeIds: [county] }, '2025-11-03', actor('receptionist')), 'registered', '第十八条'],
+  consult: [[reg()], event('consult', { officeIds: [county], outcome: '由本镇受理' }, '2025-11-04', handler), 'registered', '第二十四条'],
+  'urgent-report': [[reg()], event('urgent-report', { to: '县委、县政府', content: '涉及30余户群众' }, '2025-11-03', handler), 'registered', '第二十五条'],
+  'follow-up': [decided(), event('follow-up', { method: 'phone', result: '信访人表示满意' }, '2025-11-25', actor('receptionist')), 'answered', '第二十一条'],
   evaluate: [decided(), event('evaluate', { target: 'handling-office', stage: 'handling', rating: 'basically-satisfied' }, '2025-11-22', actor('receptionist')), 'answered', '第二十一条'],
   supervise: [accepted(), supervision, 'accepted', '第四十条'],
   feedback: [[...accepted(), supervision], event('feedback', { superviseEventId: supervision.id, content: '已于11月20日答复' }, '2025-11-21', handler), 'accepted', '第四十条'],

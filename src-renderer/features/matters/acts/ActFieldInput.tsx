@@ -1,15 +1,17 @@
 import { DatePicker, Input, InputNumber, Select } from 'antd';
-import type { Clock } from '#shared/domain/case-types';
+import type { CaseProjection, Clock } from '#shared/domain/case-types';
 import { useDirectory } from '../../../app/directory';
 import { useSession } from '../../../app/desk-context';
 import type { FieldInput } from './act-fields';
-import { matterText } from '#shared/messages/zh-CN';
+import { actText, matterText } from '#shared/messages/zh-CN';
 
 interface ActFieldInputProps {
   readonly input: FieldInput;
   readonly id?: string;
   /** The matter's running 督办 clocks, for the feedback form. */
   readonly supervisions: readonly Clock[];
+  /** The matter's acts waiting for approval, for the 审批 form. */
+  readonly proposals?: CaseProjection['proposals'];
   /** antd's Form.Item passes value/onChange through. */
   readonly value?: unknown;
   readonly onChange?: (value: unknown) => void;
@@ -19,7 +21,7 @@ interface ActFieldInputProps {
 const byLabel = (typed: string, option?: { label?: unknown; code?: string }) => String(option?.label ?? '').includes(typed) || (option?.code ?? '').startsWith(typed);
 
 /** One field of an act form, by the kind of input the table in act-fields.ts asks for. */
-export function ActFieldInput({ input, id, supervisions, value, onChange }: ActFieldInputProps) {
+export function ActFieldInput({ input, id, supervisions, proposals = [], value, onChange }: ActFieldInputProps) {
   const common = { id, onChange };
   switch (input.kind) {
     case 'select':
@@ -27,6 +29,12 @@ export function ActFieldInput({ input, id, supervisions, value, onChange }: ActF
       return <Select {...common} value={value} allowClear options={Object.entries(input.options).map(([v, label]) => ({ value: v, label }))} />;
     case 'office':
       return <OfficePicker {...common} value={value} />;
+    case 'offices':
+      return <OfficePicker {...common} value={value} multiple />;
+    case 'tags':
+      return <Select {...common} value={value} mode="tags" open={false} suffixIcon={null} />;
+    case 'proposal':
+      return <Select {...common} value={value} options={proposals.map((p) => ({ value: p.eventId, label: actText[p.act] }))} />;
     case 'user':
       return <UserPicker {...common} value={value} />;
     case 'text':
@@ -51,11 +59,11 @@ export function ActFieldInput({ input, id, supervisions, value, onChange }: ActF
 }
 
 /** 转送/交办 targets (第二十二条): every office the desk knows but the user's own, by name or code. */
-function OfficePicker({ value, ...rest }: { readonly id?: string; readonly value?: unknown; readonly onChange?: (value: unknown) => void }) {
+function OfficePicker({ value, multiple, ...rest }: { readonly id?: string; readonly value?: unknown; readonly onChange?: (value: unknown) => void; readonly multiple?: boolean }) {
   const own = useSession().office.id;
   const offices = useDirectory((s) => s.offices);
   const options = offices.filter((o) => o.id !== own).map((o) => ({ value: o.id, label: o.name, code: o.code }));
-  return <Select {...rest} value={value} showSearch={{ filterOption: byLabel }} allowClear options={options} placeholder={matterText.officeHint} />;
+  return <Select {...rest} value={value} {...(multiple ? { mode: 'multiple' as const } : {})} showSearch={{ filterOption: byLabel }} allowClear options={options} placeholder={matterText.officeHint} />;
 }
 
 /** A staff member of the user's office (回避, 第二十八条); disabled accounts are not offered. */

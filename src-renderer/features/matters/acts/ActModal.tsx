@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Form, Modal, Typography } from 'antd';
 import { actRules } from '#shared/domain/acts';
-import type { Clock } from '#shared/domain/case-types';
+import type { CaseProjection, Clock } from '#shared/domain/case-types';
 import { useDesk } from '../../../app/desk-context';
 import { errorText } from '../../../app/errors';
 import { actFields, type FormActType } from './act-fields';
@@ -13,6 +13,8 @@ interface ActModalProps {
   readonly caseId: string;
   readonly type: FormActType;
   readonly supervisions: readonly Clock[];
+  /** The matter's acts waiting for a 负责人's approval (the 审批 form picks one). */
+  readonly proposals?: CaseProjection['proposals'];
   readonly onClose: () => void;
   /** Called once the core recorded the act (the page says so; the modal is gone by then). */
   readonly onDone: (type: FormActType) => void;
@@ -22,7 +24,7 @@ interface ActModalProps {
  * The short form of one act: the fields its payload schema asks for, checked by that same schema before the call,
  * then `case-act`. A refusal by the core shows its Chinese reason and leaves every input as typed.
  */
-export function ActModal({ caseId, type, supervisions, onClose, onDone }: ActModalProps) {
+export function ActModal({ caseId, type, supervisions, proposals, onClose, onDone }: ActModalProps) {
   const { transport } = useDesk();
   const [form] = Form.useForm<FormValues>();
   const [refusal, setRefusal] = useState<unknown>(undefined);
@@ -71,7 +73,7 @@ export function ActModal({ caseId, type, supervisions, onClose, onDone }: ActMod
         {fields.length === 0 && <Typography.Paragraph>{matterText.noFields}</Typography.Paragraph>}
         {fields.map((f) => (
           <Form.Item key={f.name} name={f.name} label={f.label} required={isRequired(type, f.name)}>
-            <ActFieldInput input={f.input} supervisions={supervisions} />
+            <ActFieldInput input={f.input} supervisions={supervisions} {...(proposals ? { proposals } : {})} />
           </Form.Item>
         ))}
       </Form>

@@ -96,6 +96,7 @@ export function MatterPage({ id }: { id: string }) {
           caseId={c.id}
           type={open}
           supervisions={supervisions}
+          proposals={c.proposals}
           onClose={() => setOpenAct(undefined)}
           onDone={(type) => {
             setOpenAct(undefined);
