@@ -22,6 +22,8 @@ export interface ActRule<T extends ActType = ActType> {
   /** The rule in words (for docs/acts.md): the guard and any status the payload decides. */
   readonly words: string;
   readonly guard?: (c: CaseProjection, e: CaseEventOf<T>, context: ActContext) => ActReason | undefined;
+  /** Whether the matter page offers the act to `officeId` now: acts that answer something pending. */
+  readonly offered?: (c: CaseProjection, officeId: string) => boolean;
 }
 
 /** What a check may know beyond the matter: the county's tree, and when the acts this one follows happened. */
@@ -113,6 +115,7 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     roles: desk,
     office: 'current',
     words: '签收一次；接收方的15日告知和5个工作日异议期限自签收之日起算',
+    offered: (c) => c.receivedBy !== c.currentOfficeId,
     guard: (c) => (c.receivedBy === c.currentOfficeId ? 'already-received' : undefined),
   },
   accept: { from: received, to: 'accepted', article: '第二十三条', roles: handling, office: 'current', words: '受理并书面告知；可补记被检举/被控告的机构和人员（只增不减）' },
@@ -141,6 +144,7 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     roles: desk,
     office: 'any',
     words: '转送后补行告知信访人去向，停止该机关的告知期限',
+    offered: (c, officeId) => c.untoldOfficeId === officeId,
     guard: (c, e) => (c.untoldOfficeId === e.actor.officeId ? undefined : 'nothing-to-inform'),
   },
   object: {
@@ -161,6 +165,7 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     roles: handling,
     office: 'any',
     words: '转送、交办的机关核实异议：同意则 → 已登记，事项退回该机关（重新起算15日）；不同意则接收方继续办理',
+    offered: (c, officeId) => c.pendingObjection !== undefined && c.handedOverBy === officeId,
     guard: (c, e) => (!c.pendingObjection ? 'objection-none' : e.actor.officeId === c.handedOverBy ? undefined : 'act-wrong-office'),
   },
   assign: {
@@ -183,6 +188,7 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     roles: handling,
     office: 'any',
     words: '交办机关对办结报告退回重办，另定期限',
+    offered: (c, officeId) => c.clocks.some((k) => k.kind === 'assignment' && k.assignedBy === officeId),
     guard: (c, e) => {
       const reported = c.clocks.some((k) => k.kind === 'assignment' && k.assignedBy === e.actor.officeId && k.stoppedDay !== undefined);
       if (!reported || c.clocks.some((k) => k.kind === 'assignment' && k.assignedBy === e.actor.officeId && k.stoppedDay === undefined)) return 'report-return-unknown';
@@ -218,6 +224,7 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     roles: handling,
     office: 'any',
     words: '举行听证；只有复核阶段的听证时间不计入复核期限，两端都算',
+    offered: (c) => c.hearingOpenSince === undefined,
     guard: (c) => (c.hearingOpenSince === undefined ? undefined : 'hearing-already-open'),
   },
   'hearing-end': {
@@ -226,6 +233,7 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     roles: handling,
     office: 'any',
     words: '听证结束；未结束的听证由本阶段的意见结束，不带入下一阶段',
+    offered: (c) => c.hearingOpenSince !== undefined,
     guard: (c) => (c.hearingOpenSince === undefined ? 'hearing-not-open' : undefined),
   },
   decide: {
@@ -261,6 +269,7 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     roles: desk,
     office: 'any',
     words: '送达书面答复一次；复查/复核申请期限自信访人签收之日起算，邮寄未收回执的待补录签收日',
+    offered: (c) => c.servedAnswerId !== c.answerEventId,
     guard: (c, e) => (c.servedAnswerId !== undefined && c.servedAnswerId === c.answerEventId ? 'already-served' : dayInRange(e.payload.signedDay, e, beijingDay(c.lastEventAt))),
   },
   'serve-receipt': {
@@ -269,6 +278,7 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     roles: desk,
     office: 'any',
     words: '补录送达回证的签收日期，信访人的申请期限自该日起算',
+    offered: (c) => c.awaitingReceipt === true,
     guard: (c, e) => (!c.awaitingReceipt ? 'serve-receipt-none' : dayInRange(e.payload.signedDay, e, '0000-01-01')),
   },
   report: {
@@ -277,6 +287,7 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     roles: handling,
     office: 'any',
     words: '被交办机关提交办结报告（终结后亦可），或不予受理后报告；停止其交办期限',
+    offered: (c, officeId) => runningClock(c, 'assignment', officeId) !== undefined,
     guard: (c, e) => (runningClock(c, 'assignment', e.actor.officeId) ? undefined : 'report-without-assignment'),
   },
   'review-request': {
@@ -317,6 +328,7 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     roles: handling,
     office: 'any',
     words: '收到逾期复查/复核申请的机关书面决定：有正当理由的受理 → 复查中/复核中（期限自收到申请之日起算），否则不予受理（状态不变）',
+    offered: (c) => c.pendingLateRequest !== undefined,
     guard: (c, e) => {
       const late = c.pendingLateRequest;
       if (!late) return 'late-request-none';
@@ -358,6 +370,7 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     roles: handling,
     office: 'current',
     words: '被督办机关书面反馈',
+    offered: (c) => runningClock(c, 'supervision') !== undefined,
     guard: (c, e) =>
       c.clocks.some((k) => k.kind === 'supervision' && k.sourceEventId === e.payload.superviseEventId && k.stoppedDay === undefined)
         ? undefined
@@ -406,6 +419,7 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     roles: approving,
     office: 'current',
     words: '负责人审批报批的行为：批准即按批准时生效（状态随该行为），不批准则不生效',
+    offered: (c) => c.proposals.length > 0,
     guard: (c, e, context) => {
       const proposal = c.proposals.find((p) => p.eventId === e.payload.proposalEventId);
       if (!proposal) return 'proposal-unknown';
@@ -500,6 +514,7 @@ export function allowedActs(c: CaseProjection, role: Role, officeId: string): Ac
     const rule = actRules[type] as ActRule; // see checkAct
     if (type === 'register' || !rule.roles.includes(role)) return false;
     if (rule.from !== 'any' && !rule.from.includes(c.status)) return false;
+    if (rule.offered && !rule.offered(c, officeId)) return false;
     return rule.office === 'any' || officeId === c.currentOfficeId;
   });
 }

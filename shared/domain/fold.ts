@@ -16,14 +16,10 @@ import type { OfficeTree } from './office-tree';
  */
 export function foldCase(events: Iterable<CaseEvent>, calendar: HolidayCalendar, tree?: OfficeTree): CaseProjection | undefined {
   let c: Mutable<CaseProjection> | undefined;
-  const occurred = new Map<string, string>();
   for (const event of causalOrder(events)) {
-    occurred.set(event.id, event.occurredAt);
-    const afterAt = event.after.reduce<string | undefined>((latest, id) => {
-      const at = occurred.get(id);
-      return at !== undefined && (latest === undefined || Date.parse(at) > Date.parse(latest)) ? at : latest;
-    }, undefined);
-    const refused = checkAct(c, event, { tree, afterAt });
+    // No `afterAt` here: desk clocks differ, and causal order already puts an answer after its question. The desk
+    // that records an act checks its date against what it follows (shared/core/handlers/cases.ts).
+    const refused = checkAct(c, event, { tree });
     if (c === undefined) {
       if (refused === undefined && event.type === 'register') c = registered(event, calendar);
       continue; // an event whose 登记 has not arrived yet: the projector folds again when it does

@@ -57,7 +57,7 @@ const stories: { [T in ActType]: [CaseEvent[], CaseEvent, string, string] } = {
   report: [[register('2025-11-03', countyHandler), event('assign', { toOfficeId: township, dueDate: '2025-12-31' }, '2025-11-03', countyHandler), event('accept', acceptClaim, '2025-11-04', handler), event('decide', { outcome: 'support', basis: '依据', reviewOrgan: '县人民政府' }, '2025-11-20', handler)], event('report', { content: '已办结' }, '2025-11-21', handler), 'answered', '第二十二条'],
   'review-request': [served(), event('review-request', { organ: '县人民政府' }, '2025-11-25', actor('receptionist')), 'in-review', '第三十五条'],
   'review-decision': [inReview(), event('review-decision', { result: 'change', content: '变更' }, '2025-12-10', countyHandler), 'reviewed', '第三十五条'],
-  're-review-request': [reviewed(), event('re-review-request', { organ: '市人民政府' }, '2025-12-15', countyHandler), 'in-re-review', '第三十六条'],
+  're-review-request': [[...reviewed(), event('serve', { method: 'in-person' }, '2025-12-11', countyHandler)], event('re-review-request', { organ: '市人民政府' }, '2025-12-15', countyHandler), 'in-re-review', '第三十六条'],
   're-review-decision': [inReReview(), event('re-review-decision', { result: 'uphold', content: '维持' }, '2026-01-10', countyHandler), 're-reviewed', '第三十六条'],
   close: [served(), event('close', { ground: 'review-window-lapsed' }, '2025-12-30', approver), 'closed', '第三十七条'],
   'report-return': [[...assignedAndReported()], event('report-return', { reasons: '未附调查材料', dueDate: '2026-01-31' }, '2025-11-22', countyHandler), 'answered', '第二十二条'],
@@ -133,7 +133,7 @@ describe('the act table (domain-rules.md "States and acts")', () => {
 
   it('allowedActs lists exactly what a role of an office may start now', () => {
     const c = foldCase([reg()], defaultCalendar)!;
-    expect(allowedActs(c, 'receptionist', township)).toEqual(['link', 'redirect', 'recuse', 'note']);
+    expect(allowedActs(c, 'receptionist', township)).toEqual(['link', 'redirect', 'recuse', 'supplement', 'correct', 'leader-reception', 'joint-reception', 'follow-up', 'note']);
     expect(allowedActs(c, 'handler', township)).toEqual(expect.arrayContaining(['accept', 'reject', 'forward', 'assign', 'transfer', 'supervise']));
     expect(allowedActs(c, 'handler', township)).not.toContain('extend');
     expect(allowedActs(c, 'handler', county)).not.toContain('accept');

@@ -32,7 +32,7 @@ describe('derived deadline flags', () => {
 
   it('第三十五条 the petitioner’s lapsed window is “lapsed”, not an office’s overdue duty', () => {
     const served = foldCase(
-      [register('2025-03-01'), event('accept', acceptClaim, '2025-03-01'), event('decide', { outcome: 'support', basis: '依据', reviewOrgan: '县人民政府' }, '2025-03-20'), event('serve', { method: 'post' }, '2025-03-21')],
+      [register('2025-03-01'), event('accept', acceptClaim, '2025-03-01'), event('decide', { outcome: 'support', basis: '依据', reviewOrgan: '县人民政府' }, '2025-03-20'), event('serve', { method: 'post', signedDay: '2025-03-21' }, '2025-03-22')],
       defaultCalendar,
     )!;
     const window = served.clocks.find((k) => k.kind === 'review-window')!;

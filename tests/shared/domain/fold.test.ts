@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldCase } from '#shared/domain/fold';
+import { checkAct } from '#shared/domain/acts';
 import { defaultCalendar } from '#shared/domain/calendar';
 import type { CaseEvent, ClockKind } from '#shared/domain/case-types';
 import { acceptClaim, actor, county, event, register, township, townshipB } from './case-fixtures';
@@ -89,14 +90,29 @@ describe('转送, 交办 and 异议', () => {
     expect(clock(events, 'objection')).toMatchObject({ startDay: '2025-09-29', due: '2025-10-13' });
   });
 
-  it('第二十三条第三款 an 异议 sends the matter back to the sender, 已登记', () => {
+  it('第二十三条第三款 an 异议 waits for the sender: 核实同意 sends the matter back to it, 已登记, with its own 15 日', () => {
     const events = [
       register('2025-09-29', countyClerk),
       event('forward', { toOfficeId: township, petitionerTold: true }, '2025-09-29', countyClerk),
       event('object', { reasons: '该事项属于县自然资源局职责范围，不属本镇。' }, '2025-10-09', townClerk),
     ];
-    expect(fold(events)).toMatchObject({ status: 'registered', currentOfficeId: county });
+    expect(fold(events)).toMatchObject({ status: 'forwarded', currentOfficeId: township, pendingObjection: { officeId: township } });
     expect(clock(events, 'objection')).toMatchObject({ stoppedDay: '2025-10-09' });
+    const agreed = [...events, event('object-decision', { agreed: true, reasons: '核实属实' }, '2025-10-10', countyClerk)];
+    expect(fold(agreed)).toMatchObject({ status: 'registered', currentOfficeId: county });
+    expect(fold(agreed).pendingObjection).toBeUndefined();
+    expect(clock(agreed, 'notice')).toMatchObject({ officeId: county, startDay: '2025-10-10', due: '2025-10-27' });
+  });
+
+  it('第二十三条第三款 an 异议 the sender refuses leaves the matter with the receiver', () => {
+    const events = [
+      register('2025-09-29', countyClerk),
+      event('forward', { toOfficeId: township, petitionerTold: true }, '2025-09-29', countyClerk),
+      event('object', { reasons: '该事项属于县自然资源局职责范围，不属本镇。' }, '2025-10-09', townClerk),
+      event('object-decision', { agreed: false, reasons: '属于属地管理事项，应由镇办理' }, '2025-10-10', countyClerk),
+    ];
+    expect(fold(events)).toMatchObject({ status: 'forwarded', currentOfficeId: township });
+    expect(fold(events).pendingObjection).toBeUndefined();
   });
 
   it('第二十二条第三项 交办 runs to the set deadline until the 办结报告', () => {
@@ -134,49 +150,51 @@ describe('送达, 复查 and 复核', () => {
     expect(clock(events, 'review-window')).toMatchObject({ startDay: '2026-01-03', due: '2026-02-02' });
   });
 
-  it('第三十五条 a 复查 request after the window is refused; 终结 on that ground is allowed', () => {
-    const served = [...answered(), event('serve', { method: 'post' }, '2026-01-03')];
+  it('第三十五条、第四十四条第一项 a 复查 request after the window is registered and waits for a written answer; 终结 on the lapse waits for it', () => {
+    const served = [...answered(), event('serve', { method: 'in-person' }, '2026-01-03')];
     const late = fold([...served, event('review-request', { organ: '县人民政府' }, '2026-02-03', actor('receptionist'))]);
-    expect(late.conflicts.map((k) => k.reason)).toEqual(['review-window-lapsed']);
+    expect(late).toMatchObject({ status: 'answered', conflicts: [], pendingLateRequest: { stage: 'review', day: '2026-02-03' } });
+    expect(checkAct(late, event('close', { ground: 'review-window-lapsed' }, '2026-02-04', approver))).toBe('late-request-pending');
     const closed = fold([...served, event('close', { ground: 'review-window-lapsed' }, '2026-02-03', approver)]);
     expect(closed).toMatchObject({ status: 'closed', closeGround: 'review-window-lapsed' });
     const early = fold([...served, event('close', { ground: 'review-window-lapsed' }, '2026-01-20', approver)]);
-    expect(early.conflicts.map((k) => k.reason)).toEqual(['close-ground-not-met']);
+    expect(early.conflicts.map((k) => k.reason)).toEqual(['close-window-running']);
   });
 
-  it('第三十六条 a 复核 request more than 30 日 after 送达 of the 复查 answer is refused', () => {
+  it('第三十六条 a 复核 request more than 30 日 after 送达 of the 复查 answer is registered as late', () => {
     const reviewed = [
       ...answered(),
-      event('serve', { method: 'post' }, '2026-01-03'),
+      event('serve', { method: 'post', signedDay: '2026-01-03' }, '2026-01-04'),
       event('review-request', { organ: '县人民政府' }, '2026-01-05', countyReviewer),
       event('review-decision', { result: 'uphold', content: '维持' }, '2026-01-20', countyReviewer),
-      event('serve', { method: 'post' }, '2026-01-21', countyReviewer),
+      event('serve', { method: 'post', signedDay: '2026-01-21' }, '2026-01-22', countyReviewer),
     ];
     expect(clock(reviewed, 're-review-window')).toMatchObject({ due: '2026-02-24' }); // 02-20 is in 春节: rolls to 02-24
     const late = fold([...reviewed, event('re-review-request', { organ: '市人民政府' }, '2026-02-25', countyReviewer)]);
-    expect(late.conflicts.map((k) => k.reason)).toEqual(['re-review-window-lapsed']);
+    expect(late).toMatchObject({ status: 'reviewed', conflicts: [], pendingLateRequest: { stage: 're-review' } });
     const inTime = fold([...reviewed, event('re-review-request', { organ: '市人民政府' }, '2026-02-24', countyReviewer)]);
     expect(inTime.status).toBe('in-re-review');
   });
 
   it('第三十五条 复查 is answered within 30 日 of the request', () => {
-    const events = [...answered(), event('serve', { method: 'post' }, '2026-01-03'), event('review-request', { organ: '县人民政府' }, '2026-01-10', countyReviewer)];
+    const events = [...answered(), event('serve', { method: 'post', signedDay: '2026-01-03' }, '2026-01-05'), event('review-request', { organ: '县人民政府' }, '2026-01-10', countyReviewer)];
     expect(fold(events).status).toBe('in-review');
     expect(clock(events, 'review')).toMatchObject({ startDay: '2026-01-10', due: '2026-02-09' });
   });
 
-  it('第三十六条第二款 听证 days are excluded from the 复核 period', () => {
+  it('第三十六条第二款 听证 days, both ends counted, are excluded from the 复核 period', () => {
     const events = [
       ...answered(),
-      event('serve', { method: 'post' }, '2026-01-03'),
+      event('serve', { method: 'in-person' }, '2026-01-03'),
       event('review-request', { organ: '县人民政府' }, '2026-01-05', countyReviewer),
       event('review-decision', { result: 'uphold', content: '维持' }, '2026-01-20', countyReviewer),
-      event('serve', { method: 'post' }, '2026-01-21'),
+      event('serve', { method: 'in-person' }, '2026-01-21'),
       event('re-review-request', { organ: '市人民政府' }, '2026-02-10', countyReviewer),
     ];
     expect(clock(events, 're-review')).toMatchObject({ due: '2026-03-12' });
     const heard = [...events, event('hearing-start', {}, '2026-02-20', countyReviewer), event('hearing-end', {}, '2026-03-02', countyReviewer)];
-    expect(clock(heard, 're-review')).toMatchObject({ due: '2026-03-23' }); // +10 days = 03-22 (Sun) → Monday
+    expect(fold(heard).hearingDays).toBe(11); // 02-20 … 03-02
+    expect(clock(heard, 're-review')).toMatchObject({ due: '2026-03-23' }); // 03-12 + 11 日 = 03-23 (Mon)
     const done = fold([...heard, event('re-review-decision', { result: 'uphold', content: '维持' }, '2026-03-20', countyReviewer)]);
     expect(done).toMatchObject({ status: 're-reviewed', finalAfterReReview: true });
   });
@@ -184,8 +202,10 @@ describe('送达, 复查 and 复核', () => {
   it('第三十六条第三款 a later petition on the same matter is still registered and linked, and the matter shows it is final', () => {
     const reReviewed = [
       ...answered(),
+      event('serve', { method: 'in-person' }, '2026-01-03'),
       event('review-request', { organ: '县人民政府' }, '2026-01-05', countyReviewer),
       event('review-decision', { result: 'uphold', content: '维持' }, '2026-01-20', countyReviewer),
+      event('serve', { method: 'in-person' }, '2026-01-21'),
       event('re-review-request', { organ: '市人民政府' }, '2026-01-25', countyReviewer),
       event('re-review-decision', { result: 'uphold', content: '维持' }, '2026-02-20', countyReviewer),
       event('link', { petitionId: 'p-2', petitionerIds: ['pp-1'] }, '2026-03-01', actor('receptionist')),
