@@ -461,9 +461,9 @@ function closeGuard(c: CaseProjection, e: CaseEventOf<'close'>): ActReason | und
     case 're-review-done':
       return c.status === 're-reviewed' && c.finalAfterReReview ? undefined : 'close-ground-not-met';
     case 'review-window-lapsed':
-      return c.status === 'answered' && c.answer === 'decision' && lapsed(c, 'review-window') ? undefined : opinion && !c.servedAnswerId ? 'close-not-served' : 'close-ground-not-met';
+      return c.status === 'answered' && c.answer === 'decision' && lapsed(c, 'review-window', e) ? undefined : opinion && !c.servedAnswerId ? 'close-not-served' : 'close-ground-not-met';
     case 're-review-window-lapsed':
-      return c.status === 'reviewed' && lapsed(c, 're-review-window') ? undefined : 'close-ground-not-met';
+      return c.status === 'reviewed' && lapsed(c, 're-review-window', e) ? undefined : 'close-ground-not-met';
     case 'agreement':
       return c.status === 'answered' && c.answer === 'agreement' ? undefined : 'close-ground-not-met';
     case 'replied':
@@ -476,10 +476,10 @@ function closeGuard(c: CaseProjection, e: CaseEventOf<'close'>): ActReason | und
   }
 }
 
-/** The latest window of `kind` ran out unused. */
-function lapsed(c: CaseProjection, kind: 'review-window' | 're-review-window'): boolean {
+/** The latest window of `kind` ran out by the day `e` was recorded, unused or used only late (and refused). */
+function lapsed(c: CaseProjection, kind: 'review-window' | 're-review-window', e: CaseEvent): boolean {
   const window = c.clocks.filter((k) => k.kind === kind).at(-1);
-  return window !== undefined && window.stoppedDay === undefined;
+  return window !== undefined && recordedDay(e) > window.due && (window.stoppedDay === undefined || window.stoppedDay > window.due);
 }
 
 /**
