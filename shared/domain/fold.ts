@@ -74,8 +74,7 @@ function registered(e: CaseEventOf<'register'>, calendar: HolidayCalendar): Fold
     accusedPersons: p.accusedPersons ?? [],
     ...(p.problemRegion === undefined ? {} : { problemRegion: p.problemRegion }),
     ...(p.contentCategory === undefined ? {} : { contentCategory: p.contentCategory }),
-    // 第二十三条第二款: no written notice is owed where the petitioner's name and address are unknown (匿名).
-    clocks: p.flags.includes('anonymous') ? [] : [startClock('notice', receivedDay, e.id, calendar, { officeId: e.actor.officeId })],
+    clocks: noticeOwed(p) ? [startClock('notice', receivedDay, e.id, calendar, { officeId: e.actor.officeId })] : [],
     extensionDays: 0,
     hearingDays: 0,
     finalAfterReReview: false,
@@ -90,6 +89,15 @@ function registered(e: CaseEventOf<'register'>, calendar: HolidayCalendar): Fold
     lastEventId: e.id,
     lastEventAt: e.occurredAt,
   };
+}
+
+/**
+ * 第二十三条第二款: no written notice is owed where the petitioner's name and address are unknown (an anonymous
+ * letter, call or message). A visitor stands at the desk: the notice can be given there (当场告知), so a visit
+ * whose petitioners are not yet typed in still owes it.
+ */
+function noticeOwed(c: { readonly flags: readonly string[]; readonly channel: string }): boolean {
+  return !c.flags.includes('anonymous') || c.channel === 'visit';
 }
 
 /** Stops the running clocks of the given kinds (optionally only one office's) on `day`; lateness is recorded then. */
@@ -117,7 +125,7 @@ function handOver(c: Folding, e: CaseEvent, toOfficeId: string, day: string, cal
   c.receivedBy = undefined;
   c.pendingObjection = undefined;
   if (!c.officeIds.includes(toOfficeId)) c.officeIds = [...c.officeIds, toOfficeId];
-  if (!c.flags.includes('anonymous')) add(c, startClock('notice', day, e.id, calendar, { officeId: toOfficeId }));
+  if (noticeOwed(c)) add(c, startClock('notice', day, e.id, calendar, { officeId: toOfficeId }));
   add(c, startClock('objection', day, e.id, calendar, { officeId: toOfficeId }));
 }
 
@@ -248,7 +256,7 @@ const appliers = {
     c.receivedBy = undefined;
     c.status = 'registered';
     // Back with the sender: it routes the matter again within its own 15 日 (第二十二条).
-    if (!c.flags.includes('anonymous')) add(c, startClock('notice', day, e.id, calendar, { officeId: e.actor.officeId }));
+    if (noticeOwed(c)) add(c, startClock('notice', day, e.id, calendar, { officeId: e.actor.officeId }));
   },
   extend: (c, e, { calendar }) => {
     // 第三十四条 with 民法典第二百零三条: the extension runs from the day the original period legally ended.

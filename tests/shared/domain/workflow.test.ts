@@ -296,6 +296,8 @@ describe('13. 告知 duty (第二十三条)', () => {
     const anonymous = [register('2025-11-03', reception, { channel: 'letter', flags: ['anonymous'], petitionerIds: [] })];
     expect(fold(anonymous).clocks).toEqual([]);
     expect(deadlineFlags(fold(anonymous), '2026-01-01').overdue).toEqual([]);
+    // A visitor stands at the desk: 当场告知 is owed even before their name is typed in.
+    expect(fold([register('2025-11-03', reception, { channel: 'visit', flags: ['anonymous'], petitionerIds: [] })]).clocks.map((k) => k.kind)).toEqual(['notice']);
   });
 });
 
