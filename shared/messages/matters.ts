@@ -1,4 +1,5 @@
 import type { ActPayload } from '../domain/act-payloads';
+import type { ClockKind } from '../domain/case-types';
 import type { ClockState } from '../domain/clocks';
 import type { NoticeMethod, Purpose, Rating, ServiceMethod } from '../domain/codes';
 
@@ -135,6 +136,28 @@ export const clockStateText = {
   lapsed: '已过期',
 } satisfies Options<ClockState>;
 
+const ticking = { running: clockStateText.running, 'due-soon': clockStateText['due-soon'] } as const;
+const petitionerWindow = { ...ticking, met: '已申请', 'met-late': '期满未申请', overdue: '期满未申请', lapsed: '期满未申请' } as const;
+
+/**
+ * A clock's state in words by its kind. An office's duty met is 已告知 / 已办结 / 已复查 …; met late it stays late
+ * (逾期告知 / 逾期办结 / 逾期复查 …: no act erases lateness, domain-rules "States and acts"). A petitioner's own
+ * window (第三十五条、第三十六条) is 已申请, or 期满未申请 once it has run out: a right that lapsed, not anyone's delay.
+ * The 5-working-day window to object (第二十三条第三款) is the receiver's option, so passing it is not "late" either.
+ * 'lapsed' only ever comes for a petitioner's window and 'overdue' only for an office's duty; both are filled in.
+ */
+export const clockStateByKind = {
+  notice: { ...ticking, overdue: '逾期未告知', met: '已告知', 'met-late': '逾期告知', lapsed: '逾期未告知' },
+  objection: { ...ticking, overdue: '异议期已过', met: '已处理', 'met-late': '异议期已过', lapsed: '异议期已过' },
+  assignment: { ...ticking, overdue: '逾期未办结', met: '已办结', 'met-late': '逾期办结', lapsed: '逾期未办结' },
+  handling: { ...ticking, overdue: '逾期未办结', met: '已办结', 'met-late': '逾期办结', lapsed: '逾期未办结' },
+  'review-window': petitionerWindow,
+  review: { ...ticking, overdue: '逾期未复查', met: '已复查', 'met-late': '逾期复查', lapsed: '逾期未复查' },
+  're-review-window': petitionerWindow,
+  're-review': { ...ticking, overdue: '逾期未复核', met: '已复核', 'met-late': '逾期复核', lapsed: '逾期未复核' },
+  supervision: { ...ticking, overdue: '逾期未反馈', met: '已反馈', 'met-late': '逾期反馈', lapsed: '逾期未反馈' },
+} satisfies Record<ClockKind, Options<ClockState>>;
+
 export const mattersText = {
   listTitle: '信访事项',
   total: (n: number) => `共 ${n.toLocaleString('zh-CN')} 件`,
@@ -207,7 +230,6 @@ export const matterText = {
   clockStarted: '起算日',
   clockStopped: '办结日',
   clockOffice: '责任机构',
-  petitionerWindow: '信访人',
   extension: (days: number) => `已延期 ${days} 日`,
   submit: '确定',
   cancel: '取消',
