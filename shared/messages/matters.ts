@@ -36,7 +36,7 @@ export const purposeText = { claim: '求决', appeal: '申诉', suggestion: '建
 export const optionText = {
   procedure: { opinion: '按第三十一条第六项出具处理意见（60日）', statutory: '依照法定途径办理' } satisfies Options<ActPayload<'accept'>['procedure']>,
   ground: {
-    'higher-level-duplicate': '已向上级机关提出、正在办理（第十九条）',
+    'higher-level-duplicate': '同一事项已由下级机关受理或正在办理，信访人在规定期限内又向本机关提出（第十九条第三款）',
     'after-re-review': '已经复核，同一事实和理由（第三十六条）',
     'statutory-procedure': '应当通过法定途径解决（第三十一条）',
     'not-a-petition': '不属于信访事项',
