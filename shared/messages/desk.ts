@@ -1,3 +1,5 @@
+import type { RoutingHint } from '../domain/registration';
+
 /**
  * The catalogue's texts of the desk's frame, login, intake and notices (style.md, "Renderer state"); codes.ts has
  * the code labels. Wording is fixed here once and no component hard-codes Chinese.
@@ -110,10 +112,13 @@ export const messages = {
   },
 
   routing: {
-    litigation: '涉法涉诉事项：应导入诉讼、仲裁、行政复议等法定途径，转政法部门处理（第二十二条第二款、第二十八条第二款）。',
+    litigation:
+      '涉法涉诉事项：应当释法明理，引导信访人依照法律法规规定的程序，通过诉讼、仲裁、行政复议等法定途径解决（第二十条第二款、第二十二条第二款、第三十一条第一项至第四项）。',
+    'litigation-letter':
+      '涉法涉诉事项：应当告知信访人通过诉讼、仲裁、行政复议等法定途径解决（第三十一条第一项至第四项）；党委和政府信访部门收到的涉法涉诉信件，转送同级政法部门依法处理（第二十二条第二款）。',
     accusation: '检举控告类：按管理权限转纪检监察机关处理；材料不得转给被检举、揭发的人员或单位（第二十二条第二款、第三十条）。',
     urgent: '紧急事项：应当及时报告并采取措施（第二十五条）。',
-  },
+  } satisfies Record<RoutingHint, string>,
 
   saved: {
     title: (caseNumber: string) => `已登记，编号 ${caseNumber}`,
