@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { classification, regionCode } from './act-payloads';
 import { channels, idTypes, writtenChannels, type CaseClass, type Channel, type PetitionFlag } from './codes';
-import { checkIdNumber } from './identity';
+import { checkDocumentNumber } from './identity';
 import { checkPhone } from './phone';
 import type { ReasonCode, RegistrationReason } from './reasons';
 
@@ -116,12 +116,12 @@ function checkGroup(input: RegistrationInput, problems: RegistrationProblem[]): 
   });
 }
 
-/** 身份证 checked by GB 11643 and stored upper-case; phones checked and normalised. */
+/** 证件号码 checked by the rule of its type (身份证 by GB 11643) and stored normalised; phones checked and normalised. */
 function normalisePetitioner(p: PetitionerInput, i: number, problems: RegistrationProblem[], now: string): PetitionerInput {
   let idNumber = p.idNumber || undefined;
   if (idNumber !== undefined && p.idType === undefined) problems.push({ reason: 'id-type-required', field: `petitioners.${i}.idType` });
-  if (idNumber !== undefined && p.idType === 'resident-id') {
-    const check = checkIdNumber(idNumber, { today: now.slice(0, 10) });
+  if (idNumber !== undefined && p.idType !== undefined) {
+    const check = checkDocumentNumber(p.idType, idNumber, { today: now.slice(0, 10) });
     if (check.ok) idNumber = check.normalized;
     else problems.push({ reason: check.reason, field: `petitioners.${i}.idNumber` });
   }

@@ -1,3 +1,4 @@
+import type { IdType } from '../domain/codes';
 import type { RoutingHint } from '../domain/registration';
 
 /**
@@ -94,9 +95,12 @@ export const messages = {
       'residence-permit': '居住证',
       'foreign-permanent': '外国人永久居留身份证',
       passport: '护照',
-      'hk-macao-taiwan-pass': '港澳台通行证',
+      'hk-macao-taiwan-pass': '港澳台通行证（旧分类）',
       other: '其他证件',
-    },
+      'hmt-residence-permit': '港澳台居民居住证',
+      'hk-macao-travel-permit': '港澳居民来往内地通行证',
+      'taiwan-travel-permit': '台湾居民来往大陆通行证',
+    } satisfies Record<IdType, string>,
   },
 
   similar: {

@@ -125,6 +125,32 @@ describe('registration (登记)', () => {
   });
 });
 
+describe('registration (登记): 证件号码 by 证件类型', () => {
+  const withId = (idType: NonNullable<RegistrationInput['petitioners'][number]['idType']>, idNumber: string) =>
+    input({ petitioners: [{ kind: 'person', name: '陈大文', idType, idNumber }] });
+
+  it.each([
+    ['hmt-residence-permit', '810000194912310021', 'hmt-permit-checksum'], // check character 8 is due
+    ['hmt-residence-permit', validId, 'hmt-permit-prefix'],
+    ['hk-macao-travel-permit', 'H1234567', 'hk-macao-permit-format'],
+    ['taiwan-travel-permit', 'T1234567', 'taiwan-permit-format'],
+  ] as const)('GB 11643 / 第十九条: a %s number %s is refused with %s on its field', (idType, idNumber, reason) => {
+    const r = checkRegistration(withId(idType, idNumber), { now });
+    expect(r).toEqual({ ok: false, problems: [{ reason, field: 'petitioners.0.idNumber' }] });
+  });
+
+  it.each([
+    ['hk-macao-travel-permit', 'h12345678', 'H12345678'],
+    ['taiwan-travel-permit', '12345678（b）', '12345678(B)'],
+    ['hk-macao-taiwan-pass', 'H1234567800', 'H1234567800'],
+    ['residence-permit', '  44052419800101001X ', '44052419800101001X'],
+    ['passport', 'E12345678', 'E12345678'],
+  ] as const)('第十九条 a %s number %j registers, stored as %j (codes stored before keep reading)', (idType, idNumber, stored) => {
+    const r = checkRegistration(withId(idType, idNumber), { now });
+    expect(r.ok && r.registration.petitioners[0]).toMatchObject({ idType, idNumber: stored });
+  });
+});
+
 describe('routing at registration (domain-rules 登记 6)', () => {
   it.each([
     ['第二十条第二款、第二十二条第二款 a 涉法涉诉 visit: 释法明理 and guidance', { channel: 'visit', flags: ['litigation'] }, ['litigation']],
