@@ -44,7 +44,7 @@ export default defineConfig({
     // first use of the worker's packages under `vite` (dev) re-optimises and reloads the page, which breaks
     // browser tests (design.md §10).
     entries: ['index.html', 'web/desk.worker.ts'],
-    include: ['react', 'react-dom/client', 'antd', '@ant-design/icons', 'dayjs', 'zustand', 'rxdb', 'rxdb/plugins/storage-dexie', 'rxdb/plugins/local-documents', 'dexie', 'rxjs', 'zod', 'pinyin-pro', 'uuidv7'],
+    include: ['react', 'react-dom/client', 'antd', '@ant-design/icons', 'dayjs', 'zustand', 'rxdb', 'rxdb/plugins/storage-dexie', 'rxdb/plugins/local-documents', 'rxdb/plugins/migration-schema', 'dexie', 'rxjs', 'zod', 'pinyin-pro', 'uuidv7'],
   },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },

@@ -1,9 +1,12 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import type { AuditDoc, CalendarDoc, CaseDoc, CaseEventDoc, OfficeDoc, PetitionDoc, PetitionerDoc, UserDoc } from '../domain/documents';
-import { collectionSchemas } from '../domain/schemas';
+import { collectionCreators } from '../domain/schemas';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
+// A desk opened by a newer version migrates its stored documents to the current schemas (schemas.ts).
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 /** The desk database: the collections of design.md §2, plus local documents for settings and counters. */
 export interface DeskCollections {
@@ -32,6 +35,6 @@ export async function openDeskDatabase(storage: AnyStorage, name: string, multiI
     allowSlowCount: true,
     closeDuplicates: true,
   });
-  await db.addCollections(Object.fromEntries(Object.entries(collectionSchemas).map(([collection, schema]) => [collection, { schema }])));
+  await db.addCollections(collectionCreators);
   return db;
 }

@@ -29,6 +29,11 @@ export const clockSpecs: { readonly [K in ClockKind]: ClockSpec } = {
 
 /** The petitioner's own windows: lapsing ends a right, it is not an office's delay. */
 export const petitionerWindows: readonly ClockKind[] = ['review-window', 're-review-window'];
+/**
+ * Periods that end a right rather than owe a duty: the petitioner's windows, and the receiver's 5 工作日 to
+ * object (第二十三条第三款: once passed, the receiver handles the matter; nobody is late).
+ */
+export const windows: readonly ClockKind[] = [...petitionerWindows, 'objection'];
 
 /**
  * Starts a clock of `kind` on `startDay`. `extraDays` lengthens a calendar period before the rest-day rule is
@@ -64,14 +69,14 @@ export type ClockState = 'running' | 'due-soon' | 'overdue' | 'met' | 'met-late'
 export function clockState(clock: Clock, today: string, dueSoonDays = 3): ClockState {
   // Lateness is recorded when the clock stops and stays (第四十四条第三项、第四十五条第一项).
   if (clock.stoppedDay !== undefined) return clock.metLate || clock.stoppedDay > clock.due ? 'met-late' : 'met';
-  if (isOverdue(today, clock.due)) return petitionerWindows.includes(clock.kind) ? 'lapsed' : 'overdue';
+  if (isOverdue(today, clock.due)) return windows.includes(clock.kind) ? 'lapsed' : 'overdue';
   return isDueSoon(today, clock.due, dueSoonDays) ? 'due-soon' : 'running';
 }
 
 /** The running office duties of a matter, earliest first: what the due-soon and overdue lists show. */
 export function runningDuties(c: CaseProjection): Clock[] {
   return c.clocks
-    .filter((k) => k.stoppedDay === undefined && !petitionerWindows.includes(k.kind))
+    .filter((k) => k.stoppedDay === undefined && !windows.includes(k.kind))
     .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
 }
 

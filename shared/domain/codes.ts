@@ -32,9 +32,34 @@ export const officeKinds = [
 ] as const;
 export type OfficeKind = (typeof officeKinds)[number];
 
-/** 证件类型. Only the resident identity card is checked by GB 11643; other types keep their own checks. */
-export const idTypes = ['resident-id', 'residence-permit', 'foreign-permanent', 'passport', 'hk-macao-taiwan-pass', 'other'] as const;
+/**
+ * 证件类型, each checked by its own rule (`checkDocumentNumber` in identity.ts; domain-rules.md "Registration" item 4):
+ * - resident-id 居民身份证 (《居民身份证法》; GB 11643 公民身份号码);
+ * - residence-permit 居住证 of a 公民 living away from their 户籍 (《居住证暂行条例》), free form;
+ * - foreign-permanent 外国人永久居留身份证, free form;
+ * - passport 护照, free form;
+ * - hk-macao-taiwan-pass 港澳台通行证: the one entry of the first code list, kept so stored records still read;
+ *   new registrations pick one of the two permits below (see `pickableIdTypes`);
+ * - other 其他证件, free form;
+ * - hmt-residence-permit 港澳台居民居住证: 18 characters by GB 11643 under 810000 (香港), 820000 (澳门) or 830000 (台湾);
+ * - hk-macao-travel-permit 港澳居民来往内地通行证: H or M and 8 or 10 digits;
+ * - taiwan-travel-permit 台湾居民来往大陆通行证: 8 digits, an older card with a 1–2 character check after them.
+ * Codes are stored in petitioner records: never renamed, only added.
+ */
+export const idTypes = ['resident-id', 'residence-permit', 'foreign-permanent', 'passport', 'hk-macao-taiwan-pass', 'other', 'hmt-residence-permit', 'hk-macao-travel-permit', 'taiwan-travel-permit'] as const;
 export type IdType = (typeof idTypes)[number];
+
+/** The 证件类型 a new registration offers, in the order of the picker (the unsplit 港澳台通行证 is no longer offered). */
+export const pickableIdTypes: readonly IdType[] = [
+  'resident-id',
+  'hmt-residence-permit',
+  'hk-macao-travel-permit',
+  'taiwan-travel-permit',
+  'residence-permit',
+  'foreign-permanent',
+  'passport',
+  'other',
+];
 
 /**
  * Petition flags (domain-research §7.2): group 集体访/联名信, bypass 越级, urgent 紧急 (第二十五条), anonymous 匿名,

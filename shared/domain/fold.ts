@@ -2,7 +2,7 @@ import type { ActType, AmendableField } from './act-payloads';
 import type { CaseEvent, CaseEventOf, CaseProjection, Clock, ClockKind } from './case-types';
 import { approvedEvent, checkAct, actRules, requestLate, type ActRule } from './acts';
 import { beijingDay, daysBetween, type HolidayCalendar } from './calendar';
-import { startClock } from './clocks';
+import { petitionerWindows, startClock } from './clocks';
 import { dueDate } from './deadlines';
 import type { OfficeTree } from './office-tree';
 
@@ -312,8 +312,10 @@ const appliers = {
   },
   close: (c, e, { day }) => {
     c.closeGround = e.payload.ground;
-    // A 交办's 办结报告 and a 督办's feedback are still owed after 终结 (第二十二条第三项, 第四十条).
-    c.clocks = c.clocks.map((k) => (k.stoppedDay === undefined && k.kind !== 'assignment' && k.kind !== 'supervision' ? stopped(k, day) : k));
+    // A 交办's 办结报告 and a 督办's feedback are still owed after 终结 (第二十二条第三项, 第四十条); a petitioner's
+    // window that ran out unused stays as it ended (期满未申请): only a request stops a window after its due day.
+    const kept = (k: Clock) => k.kind === 'assignment' || k.kind === 'supervision' || (petitionerWindows.includes(k.kind) && k.due < day);
+    c.clocks = c.clocks.map((k) => (k.stoppedDay === undefined && !kept(k) ? stopped(k, day) : k));
   },
   evaluate: noEffect,
   supervise: (c, e, { day, calendar }) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { classification, regionCode } from './act-payloads';
-import { channels, idTypes, writtenChannels, type PetitionFlag } from './codes';
-import { checkIdNumber } from './identity';
+import { channels, idTypes, writtenChannels, type CaseClass, type Channel, type PetitionFlag } from './codes';
+import { checkDocumentNumber } from './identity';
 import { checkPhone } from './phone';
 import type { ReasonCode, RegistrationReason } from './reasons';
 
@@ -85,7 +85,8 @@ export function checkRegistration(raw: unknown, options: RegistrationOptions): R
   const threshold = options.groupThreshold ?? DEFAULT_GROUP_THRESHOLD;
   const flags = new Set<PetitionFlag>(input.flags);
   if (input.headcount >= threshold) flags.add('group');
-  if (petitioners.length === 0) flags.add('anonymous');
+  // 第二十条第三款: a group visit whose representatives are not yet named is no anonymous petition; they are missing.
+  if (petitioners.length === 0 && !awaitingRepresentatives(input)) flags.add('anonymous');
   const registration = { ...input, petitioners, flags: [...flags] };
   return { ok: true, registration, missing: missingItems(registration) };
 }
@@ -115,12 +116,12 @@ function checkGroup(input: RegistrationInput, problems: RegistrationProblem[]): 
   });
 }
 
-/** 身份证 checked by GB 11643 and stored upper-case; phones checked and normalised. */
+/** 证件号码 checked by the rule of its type (身份证 by GB 11643) and stored normalised; phones checked and normalised. */
 function normalisePetitioner(p: PetitionerInput, i: number, problems: RegistrationProblem[], now: string): PetitionerInput {
   let idNumber = p.idNumber || undefined;
   if (idNumber !== undefined && p.idType === undefined) problems.push({ reason: 'id-type-required', field: `petitioners.${i}.idType` });
-  if (idNumber !== undefined && p.idType === 'resident-id') {
-    const check = checkIdNumber(idNumber, { today: now.slice(0, 10) });
+  if (idNumber !== undefined && p.idType !== undefined) {
+    const check = checkDocumentNumber(p.idType, idNumber, { today: now.slice(0, 10) });
     if (check.ok) idNumber = check.normalized;
     else problems.push({ reason: check.reason, field: `petitioners.${i}.idNumber` });
   }
@@ -144,6 +145,32 @@ function missingItems(r: RegistrationInput): MissingItem[] {
   if (!r.request) missing.push('request');
   if (!r.facts) missing.push('facts');
   if (!r.reasons && writtenChannels.includes(r.channel)) missing.push('reasons');
-  if (r.channel === 'visit' && r.headcount > 1 && r.petitioners.length === 0) missing.push('representatives');
+  if (awaitingRepresentatives(r)) missing.push('representatives');
   return missing;
+}
+
+/** 第二十条第三款: several people came in person and none of them is named yet, so the representatives are still to come. */
+function awaitingRepresentatives(r: RegistrationInput): boolean {
+  return r.channel === 'visit' && r.headcount > 1 && !r.flags.includes('anonymous') && !r.petitioners.some((p) => p.name || p.existingId);
+}
+
+/**
+ * What the desk is reminded of at registration (domain-rules.md "Registration" item 6):
+ * - `litigation`: a 涉法涉诉 matter brought in person or by phone is met with 释法明理 and the petitioner guided to
+ *   the statutory routes (诉讼、仲裁、行政复议 …) before the 政法部门 (第二十条第二款, 第二十二条第二款, 第三十一条
+ *   第一项至第四项); it is not simply passed on.
+ * - `litigation-letter`: the same matter in writing: the petitioner is told of those routes (第三十一条第一项至第四项);
+ *   only a 信访部门 sends such a letter on to the 政法部门 of its level (第二十二条第二款).
+ * - `accusation`: 检举控告 goes to 纪检监察 by management authority, never to the accused (第二十二条第二款, 第三十条).
+ * - `urgent`: reported and acted on at once (第二十五条).
+ */
+export type RoutingHint = 'litigation' | 'litigation-letter' | 'accusation' | 'urgent';
+
+/** The routing reminders for a registration as typed so far (domain-rules.md "Registration" item 6; see RoutingHint). */
+export function routingHints(r: { readonly channel?: Channel; readonly class?: CaseClass; readonly flags: readonly PetitionFlag[] }): RoutingHint[] {
+  const hints: RoutingHint[] = [];
+  if (r.flags.includes('litigation')) hints.push(r.channel !== undefined && writtenChannels.includes(r.channel) ? 'litigation-letter' : 'litigation');
+  if (r.class === 'accusation') hints.push('accusation');
+  if (r.flags.includes('urgent')) hints.push('urgent');
+  return hints;
 }

@@ -1,4 +1,4 @@
-import type { RxJsonSchema } from 'rxdb';
+import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import { actTypes } from './act-payloads';
 import { caseClasses, caseStatuses, channels, idTypes, officeKinds, roles } from './codes';
 import type { AuditDoc, CalendarDoc, CaseDoc, CaseEventDoc, OfficeDoc, PetitionDoc, PetitionerDoc, UserDoc } from './documents';
@@ -57,10 +57,12 @@ export const userSchema: RxJsonSchema<UserDoc> = {
 /**
  * 信访人 (person or organisation). Mutable: conflicts resolve field by field and the losing version stays
  * readable in `history` (design.md §2). `nameInitials` holds pinyin initials for search at the desk.
+ * Version 1 added the 证件类型 港澳台居民居住证, 港澳居民来往内地通行证 and 台湾居民来往大陆通行证 (a wider enum; every
+ * version-0 document is a valid version-1 document, see `migrationStrategies`).
  */
 export const petitionerSchema: RxJsonSchema<PetitionerDoc> = {
   title: 'petitioners',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -206,3 +208,20 @@ export const collectionSchemas = {
   calendars: calendarSchema,
   audit: auditSchema,
 } as const;
+
+/**
+ * How a stored document of an older schema version becomes one of the current version, by collection and target
+ * version: RxDB migrates a desk's data when it opens (a changed schema is never edited in place, see above).
+ */
+export const migrationStrategies: { readonly [C in keyof typeof collectionSchemas]?: MigrationStrategies } = {
+  // 1: three 证件类型 added to the enum; a version-0 petitioner is a valid version-1 petitioner as it is.
+  petitioners: { 1: (doc: PetitionerDoc) => doc },
+};
+
+/** The collections as RxDB's `addCollections` takes them: each schema with its migrations. */
+export const collectionCreators = Object.fromEntries(
+  Object.entries(collectionSchemas).map(([name, schema]) => {
+    const migrations = migrationStrategies[name as keyof typeof collectionSchemas]; // a key of collectionSchemas itself
+    return [name, migrations ? { schema, migrationStrategies: migrations } : { schema }];
+  }),
+);

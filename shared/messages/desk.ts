@@ -1,3 +1,6 @@
+import type { IdType } from '../domain/codes';
+import type { RoutingHint } from '../domain/registration';
+
 /**
  * The catalogue's texts of the desk's frame, login, intake and notices (style.md, "Renderer state"); codes.ts has
  * the code labels. Wording is fixed here once and no component hard-codes Chinese.
@@ -92,9 +95,12 @@ export const messages = {
       'residence-permit': '居住证',
       'foreign-permanent': '外国人永久居留身份证',
       passport: '护照',
-      'hk-macao-taiwan-pass': '港澳台通行证',
+      'hk-macao-taiwan-pass': '港澳台通行证（旧分类）',
       other: '其他证件',
-    },
+      'hmt-residence-permit': '港澳台居民居住证',
+      'hk-macao-travel-permit': '港澳居民来往内地通行证',
+      'taiwan-travel-permit': '台湾居民来往大陆通行证',
+    } satisfies Record<IdType, string>,
   },
 
   similar: {
@@ -110,10 +116,13 @@ export const messages = {
   },
 
   routing: {
-    litigation: '涉法涉诉事项：应导入诉讼、仲裁、行政复议等法定途径，转政法部门处理（第二十二条第二款、第二十八条第二款）。',
+    litigation:
+      '涉法涉诉事项：应当释法明理，引导信访人依照法律法规规定的程序，通过诉讼、仲裁、行政复议等法定途径解决（第二十条第二款、第二十二条第二款、第三十一条第一项至第四项）。',
+    'litigation-letter':
+      '涉法涉诉事项：应当告知信访人通过诉讼、仲裁、行政复议等法定途径解决（第三十一条第一项至第四项）；党委和政府信访部门收到的涉法涉诉信件，转送同级政法部门依法处理（第二十二条第二款）。',
     accusation: '检举控告类：按管理权限转纪检监察机关处理；材料不得转给被检举、揭发的人员或单位（第二十二条第二款、第三十条）。',
     urgent: '紧急事项：应当及时报告并采取措施（第二十五条）。',
-  },
+  } satisfies Record<RoutingHint, string>,
 
   saved: {
     title: (caseNumber: string) => `已登记，编号 ${caseNumber}`,
@@ -133,12 +142,15 @@ export const messages = {
     received: (date: string, channel: string) => `你（你们）于${date}以${channel}形式反映的信访事项，本机关已收到并登记。`,
     request: '反映的主要请求：',
     acceptBody:
-      '经审查，该事项属于本机关职责范围，本机关依照《信访工作条例》第二十三条的规定予以受理，并将依照第三十一条、第三十二条的规定办理，自受理之日起60日内办结并出具书面处理意见；情况复杂的，经批准可以适当延长办理期限，但延长期限不得超过30日，并告知你（你们）延期理由。',
+      '经审查，该事项属于本机关职责范围，本机关依照《信访工作条例》第二十三条的规定予以受理，并将依照第三十一条、第三十二条的规定办理；依照第三十四条的规定，自受理之日起60日内办结并出具书面处理意见；情况复杂的，经本机关负责人批准，可以适当延长办理期限，但延长期限不得超过30日，并告知你（你们）延期理由。',
     acceptRights: '对处理意见不服的，可以自收到书面答复之日起30日内请求原办理机关的上一级机关复查（第三十五条）。',
     redirectBody: (organ: string) =>
       `经审查，该事项不属于本机关职责范围，依照《信访工作条例》第二十三条第一款的规定，请你（你们）向${organ}提出。`,
     queryCode: (code: string) => `查询码：${code}`,
     handlingOrgan: (name: string) => `办理机关：${name}`,
+    /** A 告知书 of 第二十三条第一款 names the organ the petitioner is to turn to; this office handles nothing. */
+    competentOrgan: (name: string) => `有权处理的机关：${name}`,
+    blank: '____________',
     contact: '联系人：____________　联系电话：____________',
     seal: '（盖章）',
     print: '打印',

@@ -1,4 +1,5 @@
 import type { ActPayload, AmendableField } from '../domain/act-payloads';
+import type { ClockKind } from '../domain/case-types';
 import type { ClockState } from '../domain/clocks';
 import type { NoticeMethod, Purpose, Rating, ServiceMethod } from '../domain/codes';
 
@@ -35,7 +36,7 @@ export const purposeText = { claim: '求决', appeal: '申诉', suggestion: '建
 export const optionText = {
   procedure: { opinion: '按第三十一条第六项出具处理意见（60日）', statutory: '依照法定途径办理' } satisfies Options<ActPayload<'accept'>['procedure']>,
   ground: {
-    'higher-level-duplicate': '已向上级机关提出、正在办理（第十九条）',
+    'higher-level-duplicate': '同一事项已由下级机关受理或正在办理，信访人在规定期限内又向本机关提出（第十九条第三款）',
     'after-re-review': '已经复核，同一事实和理由（第三十六条）',
     'statutory-procedure': '应当通过法定途径解决（第三十一条）',
     'not-a-petition': '不属于信访事项',
@@ -169,6 +170,30 @@ export const clockStateText = {
   lapsed: '已过期',
 } satisfies Options<ClockState>;
 
+const ticking = { running: clockStateText.running, 'due-soon': clockStateText['due-soon'] } as const;
+/** A window stopped after its due day was used late: the request is registered all the same (第四十四条第一项). */
+const petitionerWindow = { ...ticking, met: '已申请', 'met-late': '逾期申请', overdue: '期满未申请', lapsed: '期满未申请' } as const;
+
+/**
+ * A clock's state in words by its kind. An office's duty met is 已告知 / 已办结 / 已复查 …; met late it stays late
+ * (逾期告知 / 逾期办结 / 逾期复查 …: no act erases lateness, domain-rules "States and acts"). A petitioner's own
+ * window (第三十五条、第三十六条) is 已申请, or 期满未申请 once it has run out: a right that lapsed, not anyone's delay.
+ * The 5-working-day window to object (第二十三条第三款) is the receiver's option, so passing it is not "late" either.
+ * 'lapsed' only ever comes for a petitioner's window and 'overdue' only for an office's duty; both are filled in.
+ */
+export const clockStateByKind = {
+  notice: { ...ticking, overdue: '逾期未告知', met: '已告知', 'met-late': '逾期告知', lapsed: '逾期未告知' },
+  objection: { ...ticking, overdue: '异议期已过', met: '已处理', 'met-late': '异议期已过', lapsed: '异议期已过' },
+  assignment: { ...ticking, overdue: '逾期未办结', met: '已办结', 'met-late': '逾期办结', lapsed: '逾期未办结' },
+  handling: { ...ticking, overdue: '逾期未办结', met: '已办结', 'met-late': '逾期办结', lapsed: '逾期未办结' },
+  'review-window': petitionerWindow,
+  review: { ...ticking, overdue: '逾期未复查', met: '已复查', 'met-late': '逾期复查', lapsed: '逾期未复查' },
+  're-review-window': petitionerWindow,
+  're-review': { ...ticking, overdue: '逾期未复核', met: '已复核', 'met-late': '逾期复核', lapsed: '逾期未复核' },
+  supervision: { ...ticking, overdue: '逾期未反馈', met: '已反馈', 'met-late': '逾期反馈', lapsed: '逾期未反馈' },
+  redo: { ...ticking, overdue: '逾期未重新处理', met: '已重新处理', 'met-late': '逾期重新处理', lapsed: '逾期未重新处理' },
+} satisfies Record<ClockKind, Options<ClockState>>;
+
 export const mattersText = {
   listTitle: '信访事项',
   total: (n: number) => `共 ${n.toLocaleString('zh-CN')} 件`,
@@ -241,7 +266,6 @@ export const matterText = {
   clockStarted: '起算日',
   clockStopped: '办结日',
   clockOffice: '责任机构',
-  petitionerWindow: '信访人',
   extension: (days: number) => `已延期 ${days} 日`,
   submit: '确定',
   cancel: '取消',

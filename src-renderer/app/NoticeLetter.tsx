@@ -17,14 +17,19 @@ export interface NoticeLetterProps {
   /** The office that signs, and the date under its seal (YYYY年M月D日). */
   readonly office: string;
   readonly date: string;
+  /**
+   * For a 告知书 that sends the petitioner elsewhere (第二十三条第一款): the organ to turn to, named in place of
+   * 办理机关 (the signing office handles nothing).
+   */
+  readonly competentOrgan?: string;
 }
 
 /**
  * A written notice to the petitioner (domain-research §7.4) in the layout every notice shares: title, 查询码,
- * addressee, 接收情况, the request, the decision, the handling organ and contact, seal and date. Rendered into a
+ * addressee, 接收情况, the request, the decision, the handling organ (or the organ to turn to) and contact, seal and date. Rendered into a
  * print-only container outside the app, so `window.print()` prints just the notice (base.css @media print).
  */
-export function NoticeLetter({ title, caseNumber, to, receivedDate, channel, request, paragraphs, office, date }: NoticeLetterProps) {
+export function NoticeLetter({ title, caseNumber, to, receivedDate, channel, request, paragraphs, office, date, competentOrgan }: NoticeLetterProps) {
   return createPortal(
     <article className="desk-notice" aria-label={title}>
       <h1>{title}</h1>
@@ -42,7 +47,7 @@ export function NoticeLetter({ title, caseNumber, to, receivedDate, channel, req
           {line}
         </p>
       ))}
-      <p>{t.handlingOrgan(office)}</p>
+      <p>{competentOrgan === undefined ? t.handlingOrgan(office) : t.competentOrgan(competentOrgan)}</p>
       <p>{t.contact}</p>
       <p className="desk-notice-sign">
         {office}

@@ -6,7 +6,7 @@ import { checkAct } from '../../domain/acts';
 import { beijingDay } from '../../domain/calendar';
 import type { CaseEvent } from '../../domain/case-types';
 import type { CaseDoc, PetitionDoc, PetitionerDoc } from '../../domain/documents';
-import { checkIdNumber } from '../../domain/identity';
+import { checkDocumentNumber, checkIdNumber } from '../../domain/identity';
 import { checkPhone } from '../../domain/phone';
 import { checkRegistration, type PetitionerInput, type RegistrationInput } from '../../domain/registration';
 import { contentProfile } from '../../domain/repeat';
@@ -53,12 +53,12 @@ async function preparePetitioners(ctx: DeskContext, session: Session, inputs: re
       ...(input.address ?? existing?.address ? { address: input.address ?? existing?.address } : {}),
       ...(input.regionCode ?? existing?.regionCode ? { regionCode: input.regionCode ?? existing?.regionCode } : {}),
     };
-    const id = input.idType === 'resident-id' && fields.idNumber ? checkIdNumber(fields.idNumber) : undefined;
+    const id = fields.idType !== 'none' && fields.idNumber ? checkDocumentNumber(fields.idType, fields.idNumber) : undefined;
     const doc: PetitionerDoc = {
       id: existing?.id ?? newId(),
       ...fields,
       nameInitials: nameInitials(fields.name),
-      ...(id?.ok ? { birthDate: id.birthDate, sex: id.sex } : {}),
+      ...(id?.ok && id.birthDate !== undefined && id.sex !== undefined ? { birthDate: id.birthDate, sex: id.sex } : {}),
       officeId: existing?.officeId ?? session.office.id,
       history: existing ? [...existing.history, ...changedFields(existing.toMutableJSON(), fields, now)].slice(-100) : [],
       updatedAt: now,

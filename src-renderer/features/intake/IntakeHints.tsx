@@ -1,6 +1,6 @@
 import { Alert, Space, Tag } from 'antd';
 import { memo } from 'react';
-import type { MissingItem } from '#shared/domain/registration';
+import { routingHints, type MissingItem } from '#shared/domain/registration';
 import { messages, missingText } from '#shared/messages/zh-CN';
 import { useDraftStore } from './draft-store';
 
@@ -10,16 +10,17 @@ interface Props {
 }
 
 /**
- * Routing at registration (domain-rules.md "Registration" item 6): 涉法涉诉 → 政法部门, 检举控告 → 纪检监察,
- * and the items 第十九条 expects that are still missing (saving is allowed without them). Renders again only
- * when one of these changes: `missing` is a fresh array after every keystroke, so it is compared item by item.
+ * Routing at registration (domain-rules.md "Registration" item 6, `routingHints`): 涉法涉诉 met with 释法明理 and
+ * guided to the statutory routes, 检举控告 → 纪检监察, urgent matters reported; and the items 第十九条 expects
+ * that are still missing (saving is allowed without them). Renders again only when one of these changes:
+ * `missing` is a fresh array after every keystroke, so it is compared item by item.
  */
 export const IntakeHints = memo(
   function IntakeHints({ missing, valid }: Props) {
-    const litigation = useDraftStore((s) => s.draft.flags.includes('litigation'));
-    const urgent = useDraftStore((s) => s.draft.flags.includes('urgent'));
-    const accusation = useDraftStore((s) => s.draft.class === 'accusation');
-    const routes = [litigation ? messages.routing.litigation : undefined, accusation ? messages.routing.accusation : undefined, urgent ? messages.routing.urgent : undefined].filter((r) => r !== undefined);
+    const channel = useDraftStore((s) => s.draft.channel);
+    const caseClass = useDraftStore((s) => s.draft.class);
+    const flags = useDraftStore((s) => s.draft.flags);
+    const routes = routingHints({ flags, ...(channel ? { channel } : {}), ...(caseClass ? { class: caseClass } : {}) }).map((hint) => messages.routing[hint]);
     return (
       <Space orientation="vertical" size={4} className="intake-hints">
         {routes.map((r) => (

@@ -1,14 +1,19 @@
 import { Button, Col, Form, Input, Row, Select, Tag } from 'antd';
 import { memo } from 'react';
-import { checkIdNumber } from '#shared/domain/identity';
-import { idTypes, type IdType } from '#shared/domain/codes';
+import { checkDocumentNumber } from '#shared/domain/identity';
+import { pickableIdTypes, type IdType } from '#shared/domain/codes';
 import type { ReasonCode } from '#shared/domain/reasons';
 import { messages, reasonText } from '#shared/messages/zh-CN';
 import type { PersonDraft } from './draft';
 import { useDraftStore } from './draft-store';
 
 const t = messages.intake;
-const idTypeOptions = idTypes.map((v) => ({ value: v, label: t.idTypes[v] }));
+const option = (v: IdType) => ({ value: v, label: t.idTypes[v] });
+const idTypeOptions = pickableIdTypes.map(option);
+/** The picker's options: a type no longer offered stays shown while a petitioner picked from the records holds it. */
+const optionsFor = (current: IdType) => (pickableIdTypes.includes(current) ? idTypeOptions : [...idTypeOptions, option(current)]);
+/** Types whose 18-character number encodes a birth date and sex (GB 11643): counted while typed, then decoded. */
+const encodesBirth: readonly IdType[] = ['resident-id', 'hmt-residence-permit'];
 
 interface Props {
   readonly person: PersonDraft;
@@ -22,8 +27,9 @@ interface Props {
 }
 
 /**
- * One petitioner or representative. The 身份证 is checked as typed by the same rule the core uses (GB 11643):
- * while fewer than 18 characters are in, a count; then the reason, or the birth date and sex it encodes.
+ * One petitioner or representative. The 证件号码 is checked as typed by the same rule the core uses, by its type: a
+ * 身份证 or 港澳台居民居住证 (GB 11643) shows a count while fewer than 18 characters are in, then the reason, or
+ * the birth date and sex it encodes; the other types show their reason.
  * Memoised: a row renders again only when its person, its problems or the mode changed.
  */
 export const PersonFields = memo(function PersonFields({ person, index, label, problems, attempted, removable, today }: Props) {
@@ -35,9 +41,10 @@ export const PersonFields = memo(function PersonFields({ person, index, label, p
 
   const idProblem = field('idNumber') ?? field('idType');
   const typed = person.idNumber.trim().length;
-  const stillTyping = idProblem === 'id-length' && typed < 18 && !attempted && /^\d*$/.test(person.idNumber.trim());
-  const decoded = person.idType === 'resident-id' && typed > 0 && !idProblem ? checkIdNumber(person.idNumber, { today }) : undefined;
-  const idHelp = stillTyping ? t.idTyping(typed) : idProblem ? reasonText[idProblem] : decoded?.ok ? t.idOk(decoded.birthDate, t.sex[decoded.sex]) : undefined;
+  const stillTyping = (idProblem === 'id-length' || idProblem === 'hmt-permit-length') && typed < 18 && !attempted && /^\d*$/.test(person.idNumber.trim());
+  const decoded = encodesBirth.includes(person.idType) && typed > 0 && !idProblem ? checkDocumentNumber(person.idType, person.idNumber, { today }) : undefined;
+  const born = decoded?.ok && decoded.birthDate !== undefined && decoded.sex !== undefined ? t.idOk(decoded.birthDate, t.sex[decoded.sex]) : undefined;
+  const idHelp = stillTyping ? t.idTyping(typed) : idProblem ? reasonText[idProblem] : born;
   const status = (reason: ReasonCode | undefined) => (reason ? 'error' : undefined);
   const help = (reason: ReasonCode | undefined) => (reason ? reasonText[reason] : undefined);
 
@@ -67,14 +74,14 @@ export const PersonFields = memo(function PersonFields({ person, index, label, p
         </Col>
         <Col span={6}>
           <Form.Item label={t.idType} htmlFor={id('idType')}>
-            <Select<IdType> id={id('idType')} value={person.idType} options={idTypeOptions} onChange={(v) => set({ idType: v })} />
+            <Select<IdType> id={id('idType')} value={person.idType} options={optionsFor(person.idType)} onChange={(v) => set({ idType: v })} />
           </Form.Item>
         </Col>
         <Col span={12}>
           <Form.Item
             label={t.idNumber}
             htmlFor={id('idNumber')}
-            validateStatus={stillTyping ? undefined : idProblem ? 'error' : decoded?.ok ? 'success' : undefined}
+            validateStatus={stillTyping ? undefined : idProblem ? 'error' : born ? 'success' : undefined}
             help={idHelp}
           >
             <Input id={id('idNumber')} value={person.idNumber} onChange={(e) => set({ idNumber: e.target.value })} maxLength={40} autoComplete="off" />

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { checkIdNumber, maskIdNumber } from '#shared/domain/identity';
+import { checkDocumentNumber, checkIdNumber, maskIdNumber } from '#shared/domain/identity';
 import type { IdNumberReason } from '#shared/domain/identity';
+import { idTypes, type IdType } from '#shared/domain/codes';
 
 // Independent re-statement of GB 11643-1999 (ISO 7064 MOD 11-2) so the tests do not trust the code under test.
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -130,6 +131,96 @@ describe('GB 11643 birth date (GB/T 7408): leap years and today', () => {
 
   it.each(['2025-6-1', '20250601', ''])('programming error: malformed today %j throws', (today) => {
     expect(() => checkIdNumber('11010519491231002X', { today })).toThrow(RangeError);
+  });
+});
+
+describe('证件类型 each by its own check (checkDocumentNumber)', () => {
+  it.each(['11010519491231002X', '11010519491231002x', '110105491231002', '110105194912310021', ''])('居民身份证法 第三条 / GB 11643: 居民身份证 %j is checked exactly as checkIdNumber checks it', (raw) => {
+    expect(checkDocumentNumber('resident-id', raw)).toEqual(checkIdNumber(raw));
+  });
+
+  it.each([
+    ['香港 810000', withCheck('81000019800101001'), '1980-01-01', 'M'],
+    ['澳门 820000', withCheck('82000019900228002'), '1990-02-28', 'F'],
+    ['台湾 830000', withCheck('83000019751231003'), '1975-12-31', 'M'],
+  ])('GB 11643: 港澳台居民居住证 under %s is valid (born %s, sex %s)', (_prefix, id, birthDate, sex) => {
+    expect(checkDocumentNumber('hmt-residence-permit', id)).toEqual({ ok: true, normalized: id, birthDate, sex });
+  });
+
+  it('GB 11643: a 港澳台居民居住证 number typed with a lower-case x or full-width digits is stored half-width, X upper-case', () => {
+    const body = [...Array(10).keys()].map((n) => `81000019800101${String(n).padStart(3, '0')}`).find((b) => withCheck(b).endsWith('X'));
+    expect(body).toBeDefined();
+    const id = withCheck(body ?? '');
+    expect(checkDocumentNumber('hmt-residence-permit', id.toLowerCase())).toMatchObject({ ok: true, normalized: id });
+    const fullWidth = [...id].map((c) => (c === 'X' ? 'ｘ' : String.fromCharCode(c.charCodeAt(0) + 0xfee0))).join('');
+    expect(checkDocumentNumber('hmt-residence-permit', fullWidth)).toMatchObject({ ok: true, normalized: id });
+  });
+
+  it.each<[string, string, IdNumberReason]>([
+    ['empty', ' \u3000', 'id-number-empty'],
+    ['17 characters', withCheck('81000019800101001').slice(0, 17), 'hmt-permit-length'],
+    ['a 15-digit legacy number (居住证 numbers are 18 only)', '810000800101001', 'hmt-permit-length'],
+    ['a letter inside', '81000019800101A01X', 'hmt-permit-format'],
+    ['a 居民身份证 number of 北京', '11010519491231002X', 'hmt-permit-prefix'],
+    ['81 with a county code (not 810000)', withCheck('81010019800101001'), 'hmt-permit-prefix'],
+    ['710000 (台湾 province code, not the 居住证 830000)', withCheck('71000019800101001'), 'hmt-permit-prefix'],
+    ['February 30', withCheck('83000019800230001'), 'hmt-permit-birth-date'],
+    ['wrong check character', `${withCheck('82000019900228002').slice(0, 17)}${withCheck('82000019900228002').endsWith('0') ? '1' : '0'}`, 'hmt-permit-checksum'],
+  ])('GB 11643: 港澳台居民居住证 %s → %s', (_rule, raw, reason) => {
+    expect(checkDocumentNumber('hmt-residence-permit', raw)).toEqual({ ok: false, reason });
+  });
+
+  it('GB 11643: a 港澳台居民居住证 born after today is refused when today is given', () => {
+    expect(checkDocumentNumber('hmt-residence-permit', withCheck('81000020250602001'), { today: '2025-06-01' })).toEqual({ ok: false, reason: 'hmt-permit-birth-date' });
+    expect(() => checkDocumentNumber('hmt-residence-permit', withCheck('81000020250602001'), { today: '2025-6-1' })).toThrow(RangeError);
+  });
+
+  it.each([
+    ['H12345678', 'H12345678'],
+    ['M87654321', 'M87654321'],
+    ['H1234567801 (10 digits: renewals counted)', 'H1234567801'],
+    [' h12345678 ', 'H12345678'],
+    ['Ｍ１２３４５６７８', 'M12345678'],
+  ])('港澳居民来往内地通行证 %s is valid, stored %s', (raw, normalized) => {
+    expect(checkDocumentNumber('hk-macao-travel-permit', raw.replace(/ \(.*\)$/, ''))).toEqual({ ok: true, normalized });
+  });
+
+  it.each(['H1234567', 'H123456789', 'H123456789012', 'K12345678', '12345678', 'HM12345678', 'H1234 5678', '11010519491231002X'])('港澳居民来往内地通行证 %j is refused with hk-macao-permit-format', (raw) => {
+    expect(checkDocumentNumber('hk-macao-travel-permit', raw)).toEqual({ ok: false, reason: 'hk-macao-permit-format' });
+  });
+
+  it.each([
+    ['12345678', '12345678'],
+    ['1234567801', '1234567801'],
+    ['12345678B', '12345678B'],
+    ['12345678(B)', '12345678(B)'],
+    ['12345678（b）', '12345678(B)'],
+    ['12345678(10)', '12345678(10)'],
+    ['１２３４５６７８', '12345678'],
+  ])('台湾居民来往大陆通行证 %j is valid, stored %j', (raw, normalized) => {
+    expect(checkDocumentNumber('taiwan-travel-permit', raw)).toEqual({ ok: true, normalized });
+  });
+
+  it.each(['1234567', '12345678901', 'T12345678', '12345678(', '12345678()', '12345678(ABC)', '1234567B', 'ABCDEFGH'])('台湾居民来往大陆通行证 %j is refused with taiwan-permit-format', (raw) => {
+    expect(checkDocumentNumber('taiwan-travel-permit', raw)).toEqual({ ok: false, reason: 'taiwan-permit-format' });
+  });
+
+  it.each(['hk-macao-travel-permit', 'taiwan-travel-permit', 'passport', 'residence-permit', 'hk-macao-taiwan-pass', 'other'] as const)('证件类型 %s: a blank number is refused with id-number-empty, never stored empty', (idType) => {
+    expect(checkDocumentNumber(idType, ' \t')).toEqual({ ok: false, reason: 'id-number-empty' });
+  });
+
+  it.each<[IdType, string]>([
+    ['passport', 'E12345678'],
+    ['foreign-permanent', '933156199001010019'],
+    ['residence-permit', '11010519491231002X'],
+    ['hk-macao-taiwan-pass', 'H1234567800'],
+    ['other', '军官证 第123号'],
+  ])('证件类型 %s keeps its number free form (trimmed): stored records of every code still read', (idType, raw) => {
+    expect(checkDocumentNumber(idType, ` ${raw} `)).toEqual({ ok: true, normalized: raw });
+  });
+
+  it('every 证件类型 code has a check', () => {
+    for (const idType of idTypes) expect(checkDocumentNumber(idType, '').ok).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRegistration, MAX_REPRESENTATIVES, type RegistrationInput } from '#shared/domain/registration';
+import { checkRegistration, MAX_REPRESENTATIVES, routingHints, type RegistrationInput } from '#shared/domain/registration';
 import { idNumberCheckChar } from '#shared/domain/identity';
 
 const now = '2025-12-01T10:30:00+08:00';
@@ -96,5 +96,70 @@ describe('registration (登记)', () => {
     const r = checkRegistration(input({ channel: 'letter', petitioners: [] }), { now });
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.registration.flags).toContain('anonymous');
+  });
+
+  it.each([
+    ['a lone visitor who gives no name', input({ petitioners: [], headcount: 1 })],
+    ['a crowd the receptionist marks 匿名 herself', input({ petitioners: [], headcount: 8, flags: ['anonymous'] })],
+    ['an anonymous joint letter', input({ channel: 'letter', petitioners: [], headcount: 3 })],
+  ])('第十九条 %s is flagged 匿名', (_case, raw) => {
+    const r = checkRegistration(raw, { now });
+    expect(r.ok && r.registration.flags).toContain('anonymous');
+  });
+
+  it.each([
+    ['no representative row yet', []],
+    ['representative rows with only a phone', [{ kind: 'person' as const, phone: '13800138000' }]],
+  ])('第二十条第三款 a group visit whose representatives are not yet named (%s) is not 匿名: the representatives are listed missing', (_case, petitioners) => {
+    const r = checkRegistration(input({ petitioners, headcount: 6 }), { now });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.registration.flags).not.toContain('anonymous');
+    expect(r.registration.flags).toContain('group');
+    expect(r.missing).toContain('representatives');
+  });
+
+  it('第二十条第三款 once one representative is named, none is missing', () => {
+    const r = checkRegistration(input({ petitioners: [person(1)], headcount: 6 }), { now });
+    expect(r.ok && r.missing).not.toContain('representatives');
+  });
+});
+
+describe('registration (登记): 证件号码 by 证件类型', () => {
+  const withId = (idType: NonNullable<RegistrationInput['petitioners'][number]['idType']>, idNumber: string) =>
+    input({ petitioners: [{ kind: 'person', name: '陈大文', idType, idNumber }] });
+
+  it.each([
+    ['hmt-residence-permit', '810000194912310021', 'hmt-permit-checksum'], // check character 8 is due
+    ['hmt-residence-permit', validId, 'hmt-permit-prefix'],
+    ['hk-macao-travel-permit', 'H1234567', 'hk-macao-permit-format'],
+    ['taiwan-travel-permit', 'T1234567', 'taiwan-permit-format'],
+  ] as const)('GB 11643 / 第十九条: a %s number %s is refused with %s on its field', (idType, idNumber, reason) => {
+    const r = checkRegistration(withId(idType, idNumber), { now });
+    expect(r).toEqual({ ok: false, problems: [{ reason, field: 'petitioners.0.idNumber' }] });
+  });
+
+  it.each([
+    ['hk-macao-travel-permit', 'h12345678', 'H12345678'],
+    ['taiwan-travel-permit', '12345678（b）', '12345678(B)'],
+    ['hk-macao-taiwan-pass', 'H1234567800', 'H1234567800'],
+    ['residence-permit', '  44052419800101001X ', '44052419800101001X'],
+    ['passport', 'E12345678', 'E12345678'],
+  ] as const)('第十九条 a %s number %j registers, stored as %j (codes stored before keep reading)', (idType, idNumber, stored) => {
+    const r = checkRegistration(withId(idType, idNumber), { now });
+    expect(r.ok && r.registration.petitioners[0]).toMatchObject({ idType, idNumber: stored });
+  });
+});
+
+describe('routing at registration (domain-rules 登记 6)', () => {
+  it.each([
+    ['第二十条第二款、第二十二条第二款 a 涉法涉诉 visit: 释法明理 and guidance', { channel: 'visit', flags: ['litigation'] }, ['litigation']],
+    ['第二十二条第二款 a 涉法涉诉 call is met like a visit', { channel: 'call', flags: ['litigation'] }, ['litigation']],
+    ['第三十一条第一项至第四项 a 涉法涉诉 letter: the statutory routes told', { channel: 'letter', flags: ['litigation'] }, ['litigation-letter']],
+    ['第三十条 检举控告 to 纪检监察', { channel: 'online', class: 'accusation', flags: [] }, ['accusation']],
+    ['第二十五条 urgent', { channel: 'visit', flags: ['urgent', 'litigation'] }, ['litigation', 'urgent']],
+    ['none before anything is marked', { flags: [] }, []],
+  ] as const)('%s', (_rule, draft, hints) => {
+    expect(routingHints(draft)).toEqual(hints);
   });
 });

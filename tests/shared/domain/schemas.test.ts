@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addRxPlugin, createRxDatabase, type RxDatabase } from 'rxdb';
 import { RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
-import { collectionSchemas } from '#shared/domain/schemas';
+import { collectionCreators } from '#shared/domain/schemas';
 import { foldCase } from '#shared/domain/fold';
 import { defaultCalendar } from '#shared/domain/calendar';
 import { toCaseDoc } from '#shared/core/projector';
@@ -18,8 +19,9 @@ let db: RxDatabase;
 
 beforeAll(async () => {
   addRxPlugin(RxDBDevModePlugin);
+  addRxPlugin(RxDBMigrationSchemaPlugin); // a collection past version 0 checks for migrations when it opens
   db = await createRxDatabase({ name: `schemas-${Date.now()}`, storage: wrappedValidateAjvStorage({ storage: getRxStorageMemory() }) });
-  await db.addCollections(Object.fromEntries(Object.entries(collectionSchemas).map(([name, schema]) => [name, { schema }])));
+  await db.addCollections(collectionCreators);
 });
 afterAll(async () => {
   await db.remove();

@@ -4,18 +4,23 @@ import { mattersText } from '#shared/messages/zh-CN';
 interface DueTagProps {
   readonly due: string;
   readonly overdue: boolean;
+  /** The duty was met, but after its due day: it stays marked late (no act erases lateness). */
+  readonly late?: boolean;
   readonly dueSoon: boolean;
   readonly uncertain: boolean;
   /** Days left, when the caller knows today (the matter page does; a list row has only the flags). */
   readonly daysLeft?: number;
 }
 
-/** A due date, red when overdue and orange when due soon, with a "?" when the calendar does not cover its year. */
-export function DueTag({ due, overdue, dueSoon, uncertain, daysLeft }: DueTagProps) {
-  const type = overdue ? 'danger' : dueSoon ? 'warning' : undefined;
+/**
+ * A due date, red when overdue or met late and orange when due soon, with a "?" when the calendar does not cover
+ * its year.
+ */
+export function DueTag({ due, overdue, late = false, dueSoon, uncertain, daysLeft }: DueTagProps) {
+  const type = overdue || late ? 'danger' : dueSoon ? 'warning' : undefined;
   return (
     <Space size={4} wrap={false}>
-      <Typography.Text type={type} strong={overdue} data-due-state={overdue ? 'overdue' : dueSoon ? 'due-soon' : 'running'}>
+      <Typography.Text type={type} strong={overdue} data-due-state={overdue ? 'overdue' : late ? 'met-late' : dueSoon ? 'due-soon' : 'running'}>
         {due}
         {daysLeft === undefined ? '' : `（${mattersText.daysLeft(daysLeft)}）`}
       </Typography.Text>

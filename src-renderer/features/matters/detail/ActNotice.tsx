@@ -35,7 +35,10 @@ function decision(event: NoticeEvent, detail: CaseDetail): string[] {
   }
 }
 
-/** The written notice of one act, dated the day of the act and signed by the office that did it. */
+/**
+ * The written notice of one act, dated the day of the act and signed by the office that did it; a 告知书
+ * (第二十三条第一款) names the organ to turn to instead of a handling organ.
+ */
 export function ActNotice({ detail, event }: { readonly detail: CaseDetail; readonly event: NoticeEvent }) {
   const c = detail.case;
   const office = useOfficeName()(event.actor.officeId);
@@ -51,6 +54,7 @@ export function ActNotice({ detail, event }: { readonly detail: CaseDetail; read
       paragraphs={decision(event, detail)}
       office={office}
       date={noticeDate(event.occurredAt)}
+      {...(event.type === 'redirect' ? { competentOrgan: (event.payload as ActPayload<'redirect'>).organ } : {})}
     />
   );
 }

@@ -1,11 +1,16 @@
 import { Card, Table, Tag } from 'antd';
-import type { Clock } from '#shared/domain/case-types';
-import { clockState, type ClockState } from '#shared/domain/clocks';
+import type { Clock, ClockKind } from '#shared/domain/case-types';
+import { clockState, petitionerWindows, type ClockState } from '#shared/domain/clocks';
 import { useOfficeName } from '../../../app/directory';
 import { DueTag } from '../common/DueTag';
-import { clockStateText, clockText, matterText } from '#shared/messages/zh-CN';
+import { clockStateByKind, clockText, matterText } from '#shared/messages/zh-CN';
 
 const stateColor: Record<ClockState, string> = { running: 'blue', 'due-soon': 'orange', overdue: 'red', met: 'green', 'met-late': 'volcano', lapsed: 'default' };
+
+/** Kinds whose running out is no office's delay: the petitioner's windows, and the receiver's option to object (第二十三条第三款). */
+const noDelay: readonly ClockKind[] = [...petitionerWindows, 'objection'];
+const late = (k: Clock, state: ClockState) => state === 'met-late' && !noDelay.includes(k.kind);
+const colorOf = (k: Clock, state: ClockState) => (state === 'met-late' && !late(k, state) ? 'default' : stateColor[state]);
 
 /** Whole days from `today` to `due` (both Beijing days, YYYY-MM-DD). */
 function daysBetween(today: string, due: string): number {
@@ -18,7 +23,11 @@ interface ClocksCardProps {
   readonly extensionDays: number;
 }
 
-/** 办理期限: every clock of the matter with its due day and days left; overdue red, uncertain years marked. */
+/**
+ * 办理期限: every clock of the matter with its due day and days left; overdue red, uncertain years marked. Each
+ * state is worded by the clock's kind (已告知, 逾期办结, 期满未申请 …); a duty met late stays marked late. The
+ * petitioner's own windows (第三十五条、第三十六条) are no office's duty, so they name no 责任机构.
+ */
 export function ClocksCard({ clocks, today, extensionDays }: ClocksCardProps) {
   const officeName = useOfficeName();
   return (
@@ -37,11 +46,11 @@ export function ClocksCard({ clocks, today, extensionDays }: ClocksCardProps) {
             render: (_, k) => {
               const state = clockState(k, today);
               const running = k.stoppedDay === undefined;
-              return <DueTag due={k.due} overdue={state === 'overdue'} dueSoon={state === 'due-soon'} uncertain={k.uncertain} daysLeft={running ? daysBetween(today, k.due) : undefined} />;
+              return <DueTag due={k.due} overdue={state === 'overdue'} late={late(k, state)} dueSoon={state === 'due-soon'} uncertain={k.uncertain} daysLeft={running ? daysBetween(today, k.due) : undefined} />;
             },
           },
-          { key: 'state', title: '', width: 90, render: (_, k) => <Tag color={stateColor[clockState(k, today)]}>{clockStateText[clockState(k, today)]}</Tag> },
-          { key: 'office', title: matterText.clockOffice, render: (_, k) => (k.officeId ? officeName(k.officeId) : matterText.petitionerWindow) },
+          { key: 'state', title: '', width: 100, render: (_, k) => <Tag color={colorOf(k, clockState(k, today))}>{clockStateByKind[k.kind][clockState(k, today)]}</Tag> },
+          { key: 'office', title: matterText.clockOffice, render: (_, k) => (k.officeId && !petitionerWindows.includes(k.kind) ? officeName(k.officeId) : null) },
         ]}
       />
     </Card>
