@@ -5,7 +5,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inProcessTransport } from '#shared/contract/dispatch';
 import type { Transport } from '#shared/contract/transport';
-import { openDeskDatabase } from '#shared/core/database';
+import { openDeskDatabase, type AnyStorage } from '#shared/core/database';
 import { createDesk, type Desk } from '#shared/core/desk';
 import { DEMO_PASSWORD, seedDemo } from '#shared/core/demo';
 import { calendarDocOf } from '#shared/domain/calendar-merge';
@@ -38,7 +38,7 @@ afterEach(async () => {
   desks = [];
 });
 
-async function open(storage = getRxStorageMemory(), name = `cal-${Math.random().toString(36).slice(2)}`, sync?: Parameters<typeof createDesk>[0]['sync']) {
+async function open(storage: AnyStorage = getRxStorageMemory(), name = `cal-${Math.random().toString(36).slice(2)}`, sync?: Parameters<typeof createDesk>[0]['sync']) {
   const desk = await createDesk({ storage, name, clock: () => DESK_NOW, ...(sync ? { sync } : {}) });
   desks.push(desk);
   const t = inProcessTransport(desk.api, desk, (error) => console.error(error));
