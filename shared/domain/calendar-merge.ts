@@ -10,7 +10,7 @@ import type { CalendarDoc } from './documents';
 /** Where the schedule of one covered year comes from, as the desk's settings page shows it. */
 export interface CalendarYear {
   readonly year: number;
-  /** 'bundled': shipped with the software; 'county': loaded by the county 信访局. */
+  /** 'bundled': shipped with this desk's software; 'county': sent by the county server (`admin calendar-add`). */
   readonly source: 'bundled' | 'county';
   readonly version: string;
   /** When the county loaded it (ISO instant); absent for the bundled years. */
@@ -43,7 +43,8 @@ const versionOf = (s: Source) => (s.kind === 'bundled' ? s.calendar.version : s.
 
 /**
  * One calendar from the bundled one and the replicated documents. Each covered year is taken whole from one
- * source: a county document over the bundled table, and of two county documents the later loaded. A document's
+ * source: a county document over the bundled table (unless it holds that same table, by its version), and of two
+ * county documents the later loaded. A document's
  * days outside its own years (a notice's days of the December before, see calendar-notice.ts) then override those
  * days, the notice of the later year last, since the later notice is the one that moved them.
  */
@@ -51,7 +52,8 @@ export function mergeCalendars(bundled: HolidayCalendar, docs: readonly Calendar
   const winners = new Map<number, Source>();
   const base: Source = { kind: 'bundled', calendar: bundled };
   for (const year of bundled.coveredYears) winners.set(year, base);
-  const byLoad = [...docs].sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : a.id < b.id ? -1 : 1));
+  // The server's copy of this very table (`admin demo` stores the bundled table): a version names its data.
+  const byLoad = docs.filter((d) => d.version !== bundled.version).sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : a.id < b.id ? -1 : 1));
   for (const doc of byLoad) {
     const source: Source = { kind: 'county', doc };
     for (const year of doc.coveredYears) winners.set(year, source);

@@ -51,7 +51,7 @@ export const calendarMessages = {
     source: '来源',
     version: '版本',
     bundled: '软件内置',
-    county: (loadedAt: string) => `县信访局导入（${loadedAt}）`,
+    county: (loadedAt: string) => `县级服务器下发（${loadedAt}）`,
     missing: (years: readonly number[]) => `缺少：${years.map((y) => `${y}年`).join('、')}`,
     complete: '当前所需年份均已包含',
   },

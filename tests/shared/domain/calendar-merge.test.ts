@@ -58,9 +58,12 @@ describe('the desk calendar: the bundled table and the years the county loaded (
     expect(isWorkingDay('2018-12-28', calendar)).toEqual({ working: true, uncertain: false });
   });
 
-  it('the seeded county document of the bundled years changes nothing', () => {
+  it('the server copy of the bundled table (admin demo) changes nothing and still counts as bundled', () => {
     const seeded: CalendarDoc = { id: 'calendar-cn-2026.1', version: defaultCalendar.version, coveredYears: [2024, 2025, 2026], restDays: [...defaultCalendar.restDays], workDays: [...defaultCalendar.workDays], updatedAt: '2026-01-01T00:00:00.000Z' };
-    const { calendar } = mergeCalendars(defaultCalendar, [seeded]);
+    const { calendar, years } = mergeCalendars(defaultCalendar, [seeded]);
     expect(calendar).toMatchObject({ version: defaultCalendar.version, coveredYears: [2024, 2025, 2026], restDays: defaultCalendar.restDays, workDays: defaultCalendar.workDays });
+    expect(years.every((y) => y.source === 'bundled')).toBe(true);
+    const newer = { ...seeded, version: 'cn-2026.2', restDays: [...seeded.restDays, '2026-06-18'] };
+    expect(isWorkingDay('2026-06-18', mergeCalendars(defaultCalendar, [newer]).calendar).working).toBe(false); // a newer release's table
   });
 });
