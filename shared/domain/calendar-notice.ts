@@ -29,6 +29,7 @@ export const calendarProblemCodes = [
   'work-on-weekday', // 班 on a Monday–Friday: already a working day, most likely a mistyped date
   'statutory-holiday-not-rest', // 元旦, 劳动节 or 国庆节 (fixed dates, 放假办法 第二条) is not a rest day
 ] as const;
+/** A reason code of a refused 放假安排 file; shared/messages/calendar.ts has its Chinese. */
 export type CalendarProblemCode = (typeof calendarProblemCodes)[number];
 
 /** One problem of a 放假安排 file: its code, the 1-based line and the day concerned, where there are. */
@@ -47,10 +48,12 @@ export interface HolidayNotice {
   readonly workDays: readonly string[];
 }
 
+/** A checked notice, or every problem of the file (it is refused as a whole). */
 export type NoticeResult = { readonly ok: true; readonly notice: HolidayNotice } | { readonly ok: false; readonly problems: readonly CalendarProblem[] };
 
-/** Years a notice may be loaded for. */
+/** The first year a notice may be loaded for. */
 export const NOTICE_YEAR_MIN = 2000;
+/** The last year a notice may be loaded for. */
 export const NOTICE_YEAR_MAX = 2100;
 
 type Mark = 'rest' | 'work';
