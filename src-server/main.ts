@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { officeKinds, roles, type OfficeKind, type Role } from '#shared/domain/codes';
 import { createServer } from './app';
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrations';
+import { calendarMessages, describeCalendarProblem } from '#shared/messages/zh-CN';
 import { addOffice, addUser, disableUser, listDevices, revokeDevice, seedDemoCounty, setPassword } from './services/admin';
+import { addCalendarYear, CalendarFileRefused, listCalendarYears } from './services/calendar-admin';
 
 /**
  * `npm run server` starts the county server: PostgreSQL when DATABASE_URL is set, otherwise PGlite in DATA_DIR
@@ -15,6 +18,8 @@ import { addOffice, addUser, disableUser, listDevices, revokeDevice, seedDemoCou
  *   admin password --login --password
  *   admin user-disable --login
  *   admin device-list | admin device-revoke --id
+ *   admin calendar-add --year 2027 --file 2027.txt        a year's 放假安排 for every desk (README.md)
+ *   admin calendar-list                                    the years the desks' holiday calendar covers
  */
 async function main(argv: string[]): Promise<void> {
   const db = await openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? './data/server' });
@@ -43,7 +48,7 @@ async function admin(db: Database, args: string[]): Promise<unknown> {
   const [command, ...rest] = args;
   const { values: v } = parseArgs({
     args: rest,
-    options: Object.fromEntries(['id', 'code', 'name', 'kind', 'parent', 'login', 'office', 'roles', 'password'].map((k) => [k, { type: 'string' as const }])),
+    options: Object.fromEntries(['id', 'code', 'name', 'kind', 'parent', 'login', 'office', 'roles', 'password', 'year', 'file'].map((k) => [k, { type: 'string' as const }])),
   });
   const need = (key: string): string => {
     const value = v[key];
@@ -74,12 +79,31 @@ async function admin(db: Database, args: string[]): Promise<unknown> {
       return listDevices(db);
     case 'device-revoke':
       return { revoked: await revokeDevice(db, need('id')) };
+    case 'calendar-add':
+      return addCalendarYear(db, Number(need('year')), readText(need('file')));
+    case 'calendar-list':
+      return listCalendarYears(db);
     default:
-      throw new Error('usage: admin demo | office-add | user-add | password | user-disable | device-list | device-revoke');
+      throw new Error('usage: admin demo | office-add | user-add | password | user-disable | device-list | device-revoke | calendar-add | calendar-list');
   }
 }
 
+/** A text file as UTF-8; bytes that are not UTF-8 become U+FFFD, which the calendar check reports as such. */
+function readText(path: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw new Error(calendarMessages.fileUnreadable(path));
+  }
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
 main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  if (error instanceof CalendarFileRefused) {
+    console.error([calendarMessages.refused(error.year, error.problems.length), ...error.problems.map(describeCalendarProblem)].join('\n'));
+  } else {
+    console.error(error instanceof Error ? error.message : error);
+  }
   process.exit(1);
 });

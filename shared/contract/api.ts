@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actTypes, type ActType } from '../domain/act-payloads';
+import type { CalendarYear } from '../domain/calendar-merge';
 import type { CaseEvent, CaseProjection, Clock } from '../domain/case-types';
 import { caseClasses, caseStatuses, channels, type CaseClass, type CaseStatus, type Channel, type PetitionFlag, type Role } from '../domain/codes';
 import type { OfficeDoc, PetitionDoc, PetitionerDoc } from '../domain/documents';
@@ -72,6 +73,8 @@ export const apiArgs = {
     groupThreshold: z.number().int().min(2).max(1000).optional(),
     serverUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).optional(),
   }),
+  /** The holiday calendar's covered years, and the years the desk needs but lacks (the banner). */
+  'calendar-status': z.object({}),
   /** Sync with the county server (design.md §3): the status, a sync right now, and enrolling this desk. */
   'sync-status': z.object({}),
   'sync-now': z.object({}),
@@ -144,6 +147,14 @@ export interface Settings {
   readonly deskId: string;
 }
 
+/** The desk's holiday calendar: what it covers and what it lacks on `today` (a Beijing day of the desk clock). */
+export interface CalendarStatus {
+  readonly today: string;
+  readonly years: readonly CalendarYear[];
+  /** The current year, and from 1 November the next, when the calendar does not cover them. */
+  readonly missingYears: readonly number[];
+}
+
 export interface RegisterResult {
   readonly caseId: string;
   readonly caseNumber: string;
@@ -172,6 +183,7 @@ export interface ApiResults {
   'user-list': readonly UserSummary[];
   'settings-get': Settings;
   'settings-set': Settings;
+  'calendar-status': CalendarStatus;
   'sync-status': SyncStatus;
   'sync-now': SyncStatus;
   'sync-enrol': SyncStatus;

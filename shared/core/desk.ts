@@ -8,6 +8,8 @@ import { AppliedWrites, finishPendingRegistration } from './registration-intent'
 import { Projector } from './projector';
 import { RepeatIndex } from './repeat-index';
 import { createSerial, type DeskContext } from './context';
+import { DeskCalendar } from './desk-calendar';
+import { calendarHandlers } from './handlers/calendar';
 import { caseHandlers } from './handlers/cases';
 import { directoryHandlers } from './handlers/directory';
 import { petitionHandlers } from './handlers/petitions';
@@ -23,7 +25,7 @@ export interface DeskOptions {
   readonly name?: string;
   /** The desk clock; legal times are taken from it (design.md §2). */
   readonly clock?: () => Date;
-  /** Holiday calendar; the county can push a newer one (design.md §4). */
+  /** The bundled holiday calendar; the years the county loads replicate in and are merged with it (design.md §4). */
   readonly calendar?: HolidayCalendar;
   /** Several tabs of the web edition on one IndexedDB (design.md §10). */
   readonly multiInstance?: boolean;
@@ -76,7 +78,9 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   const db = await openDeskDatabase(options.storage, options.name ?? 'xinfang-desk', options.multiInstance ?? false);
   await deskId(db); // made once here, so concurrent handlers only ever read it
   const emitter = new CoreEmitter();
-  const calendar = () => options.calendar ?? defaultCalendar;
+  const deskCalendar = new DeskCalendar(db, options.calendar ?? defaultCalendar);
+  await deskCalendar.load();
+  const calendar = () => deskCalendar.current;
   const repeats = new RepeatIndex(db);
   const now = options.clock ?? (() => new Date());
   const projector = new Projector(
@@ -101,7 +105,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   };
   const sync = new SyncController(db, ctx.now, emitter, ctx.settings, projector, options.sync);
   const applied = new AppliedWrites();
-  const handlers = mergeHandlers(sessionHandlers(ctx), petitionHandlers(ctx, applied), petitionerHandlers(ctx), caseHandlers(ctx), directoryHandlers(ctx), settingsHandlers(ctx), syncHandlers(sync)) satisfies Api;
+  const handlers = mergeHandlers(sessionHandlers(ctx), petitionHandlers(ctx, applied), petitionerHandlers(ctx), caseHandlers(ctx), directoryHandlers(ctx), settingsHandlers(ctx), calendarHandlers(ctx, deskCalendar), syncHandlers(sync)) satisfies Api;
   const api = afterAppliedWrites(handlers, applied);
   projector.start();
   // A registration a crash interrupted is finished before anyone uses the desk (registration-intent.ts).
@@ -109,6 +113,8 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   if (finished) await projector.refresh([finished]);
   // A desk stopped while replicated matters waited to be folded folds everything again, behind the login form.
   void projector.recover().catch(() => undefined); // the marker stays: tried again at the next open
+  // Matters folded with another calendar (a year replicated in while the desk was stopped) are folded again.
+  void deskCalendar.start(projector, emitter).catch(() => undefined); // the record stays: tried again at the next open
   emitter.on('data-changed', (change) => {
     // A changed server setting restarts (or stops) replication.
     if (change.collections.includes('settings')) void sync.resume();
@@ -125,6 +131,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     sync,
     async close() {
       await sync.stop();
+      deskCalendar.stop();
       projector.stop();
       await projector.idle();
       await db.close();

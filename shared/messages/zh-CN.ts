@@ -6,3 +6,4 @@
 export * from './codes';
 export * from './desk';
 export * from './matters';
+export * from './calendar';

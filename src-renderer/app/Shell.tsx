@@ -2,6 +2,7 @@ import { Layout } from 'antd';
 import { IntakePage } from '../features/intake';
 import { MatterPage, MattersPage } from '../features/matters';
 import { PetitionerPage } from '../features/petitioner';
+import { CalendarBanner, SettingsPage } from '../features/settings';
 import { DirectoryLoader } from './directory';
 import { useNav, type Page } from './nav-store';
 import { TopBar } from './TopBar';
@@ -14,6 +15,7 @@ export function Shell() {
       <DirectoryLoader />
       <TopBar />
       <Layout.Content className="desk-content">
+        <CalendarBanner />
         <CurrentPage page={page} />
       </Layout.Content>
     </Layout>
@@ -30,5 +32,7 @@ function CurrentPage({ page }: { page: Page }) {
       return <MatterPage key={page.id} id={page.id} />;
     case 'petitioner':
       return <PetitionerPage key={page.id} id={page.id} />;
+    case 'settings':
+      return <SettingsPage />;
   }
 }

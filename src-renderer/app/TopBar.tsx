@@ -1,6 +1,6 @@
 import { LogoutOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
-import { messages, roleText } from '#shared/messages/zh-CN';
+import { calendarMessages, messages, roleText } from '#shared/messages/zh-CN';
 import { useDesk, useSession } from './desk-context';
 import { useNav } from './nav-store';
 import { SyncIndicator } from './SyncIndicator';
@@ -20,10 +20,11 @@ export function TopBar() {
         mode="horizontal"
         className="desk-nav"
         selectedKeys={[current]}
-        onClick={({ key }) => go(key === 'matters' ? { name: 'matters' } : { name: 'intake' })}
+        onClick={({ key }) => go(key === 'matters' ? { name: 'matters' } : key === 'settings' ? { name: 'settings' } : { name: 'intake' })}
         items={[
           { key: 'intake', label: messages.shell.nav.intake },
           { key: 'matters', label: messages.shell.nav.matters },
+          { key: 'settings', label: calendarMessages.nav },
         ]}
       />
       <Space size="middle" className="desk-who">

@@ -46,9 +46,9 @@ export interface TestDesk {
   close(): Promise<void>;
 }
 
-/** A fresh desk core with the demo county; `login` signs a demo user in (password demo1234). */
-export async function openTestDesk(login?: string): Promise<TestDesk> {
-  const desk = await createDesk({ storage: getRxStorageMemory(), name: `ui-${Math.random().toString(36).slice(2)}`, clock: () => new Date() });
+/** A fresh desk core with the demo county; `login` signs a demo user in (password demo1234); `clock`: the desk clock. */
+export async function openTestDesk(login?: string, clock: () => Date = () => new Date()): Promise<TestDesk> {
+  const desk = await createDesk({ storage: getRxStorageMemory(), name: `ui-${Math.random().toString(36).slice(2)}`, clock });
   await seedDemo(desk.db, { N: 2 ** 10 });
   const transport = inProcessTransport(desk.api, desk, (error) => console.error(error));
   const as = async (who: string) => {

@@ -14,6 +14,8 @@ import { testCost } from '../../src-server/support';
 export interface TestCounty {
   /** The page's address, ending in '/'. */
   readonly url: string;
+  /** The server's PGlite folder: `npm run server -- admin …` works on it while the server is stopped. */
+  readonly dataDir: string;
   stop(): Promise<void>;
   start(): Promise<void>;
   close(): Promise<void>;
@@ -44,6 +46,7 @@ export async function startTestCounty(): Promise<TestCounty> {
   };
   return {
     url: `http://127.0.0.1:${port}/`,
+    dataDir,
     stop,
     start,
     async close() {

@@ -1,0 +1,2 @@
+export { CalendarBanner } from './CalendarBanner';
+export { SettingsPage } from './SettingsPage';
