@@ -2,6 +2,7 @@ import { Alert, Space, Tag } from 'antd';
 import { memo } from 'react';
 import type { MissingItem } from '#shared/domain/registration';
 import { messages, missingText } from '#shared/messages/zh-CN';
+import { disciplineCategory } from './draft';
 import { useDraftStore } from './draft-store';
 
 interface Props {
@@ -10,16 +11,24 @@ interface Props {
 }
 
 /**
- * Routing at registration (domain-rules.md "Registration" item 6): 涉法涉诉 → 政法部门, 检举控告 → 纪检监察,
- * and the items 第十九条 expects that are still missing (saving is allowed without them). Renders again only
- * when one of these changes: `missing` is a fresh array after every keystroke, so it is compared item by item.
+ * Routing at registration (domain-rules.md "Registration" item 6): 涉法涉诉 → 政法部门, 检举控告 → 纪检监察 (and a
+ * matter filed under 纪检监察 is to be classified 检举控告), and the items 第十九条 expects that are still missing
+ * (saving is allowed without them). Renders again only when one of these changes: `missing` is a fresh array
+ * after every keystroke, so it is compared item by item.
  */
 export const IntakeHints = memo(
   function IntakeHints({ missing, valid }: Props) {
     const litigation = useDraftStore((s) => s.draft.flags.includes('litigation'));
     const urgent = useDraftStore((s) => s.draft.flags.includes('urgent'));
     const accusation = useDraftStore((s) => s.draft.class === 'accusation');
-    const routes = [litigation ? messages.routing.litigation : undefined, accusation ? messages.routing.accusation : undefined, urgent ? messages.routing.urgent : undefined].filter((r) => r !== undefined);
+    // Filed under 纪检监察 but not (yet) a 检举控告: only a restricted matter is kept from the accused (第三十条第三款).
+    const discipline = useDraftStore((s) => !accusation && disciplineCategory(s.draft));
+    const routes = [
+      litigation ? messages.routing.litigation : undefined,
+      accusation ? messages.routing.accusation : undefined,
+      discipline ? messages.routing.discipline : undefined,
+      urgent ? messages.routing.urgent : undefined,
+    ].filter((r) => r !== undefined);
     return (
       <Space orientation="vertical" size={4} className="intake-hints">
         {routes.map((r) => (
