@@ -1,5 +1,5 @@
 import type { Session } from '../contract/api';
-import type { CaseProjection } from '../domain/case-types';
+import type { CaseEvent, CaseProjection } from '../domain/case-types';
 import type { PetitionDoc, PetitionerDoc } from '../domain/documents';
 import { maskIdNumber } from '../domain/identity';
 import { maskPhone } from '../domain/phone';
@@ -35,6 +35,23 @@ export function maskPetition(p: PetitionDoc): PetitionDoc {
   return rest;
 }
 
+/**
+ * A restricted matter as a user who may not read it sees it (第三十条第三款): its course (status, clocks, offices
+ * that held it) without its content: no title, no accused offices or persons, no amended text, no proposed payloads.
+ */
 export function maskProjection(c: CaseProjection): CaseProjection {
-  return { ...c, title: MASKED_TITLE };
+  return { ...c, title: MASKED_TITLE, accusedOfficeIds: [], accusedPersons: [], amendments: [], proposals: c.proposals.map((p) => ({ ...p, payload: {} })) };
+}
+
+/**
+ * An act of a restricted matter as a user who may not read it sees it (第三十条第三款): which act, by whom and when.
+ * A 登记 keeps its channel, times and class with the title masked and the accused left out; any other act keeps
+ * nothing of its payload (notes, reasons, texts and targets are its content).
+ */
+export function maskEvent(e: CaseEvent): CaseEvent {
+  if (e.type === 'register') {
+    const { accusedPersons: _persons, contentProfile: _profile, ...payload } = e.payload;
+    return { ...e, payload: { ...payload, title: MASKED_TITLE, accusedOfficeIds: [] } };
+  }
+  return { ...e, payload: {} } as CaseEvent; // the envelope of a valid event with its content withheld; read only by the timeline
 }
