@@ -1,4 +1,5 @@
 import type { Session } from '../contract/api';
+import type { ActType } from '../domain/act-payloads';
 import type { CaseEvent, CaseProjection } from '../domain/case-types';
 import type { PetitionDoc, PetitionerDoc } from '../domain/documents';
 import { maskIdNumber } from '../domain/identity';
@@ -13,6 +14,18 @@ export function mayReadRestricted(session: Session, c: Pick<CaseProjection, 'res
   if (c.accusedOfficeIds.includes(session.office.id)) return false;
   const handles = session.user.roles.some((r) => r === 'handler' || r === 'approver');
   return handles && c.officeIds.includes(session.office.id);
+}
+
+/** The acts that pass a matter on: 转送 (第二十二条) and 转纪检监察/转政法 (第二十二条第二款). */
+export const ROUTE_OUT_ACTS: readonly ActType[] = ['forward', 'transfer'];
+
+/**
+ * An office a 检举控告 accuses may not read it, yet what a petitioner brings to it must be registered there
+ * (第四十四条第一项) and passed on: while it holds the matter it may route it out (never to an office accused,
+ * 第三十条第三款, checked by the act's guard) and do nothing else with it.
+ */
+export function mayRouteOut(session: Session, c: Pick<CaseProjection, 'restricted' | 'accusedOfficeIds' | 'currentOfficeId'>): boolean {
+  return c.restricted && c.accusedOfficeIds.includes(session.office.id) && c.currentOfficeId === session.office.id;
 }
 
 /** The text shown in place of restricted content. */

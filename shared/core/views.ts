@@ -5,7 +5,7 @@ import { deadlineFlags, nextDue } from '../domain/clocks';
 import { causalOrder } from '../domain/fold';
 import type { DeskContext } from './context';
 import { today } from './context';
-import { mayReadRestricted, maskEvent, maskPetition, maskPetitioner, maskProjection, MASKED_TITLE } from './access';
+import { mayReadRestricted, mayRouteOut, maskEvent, maskPetition, maskPetitioner, maskProjection, MASKED_TITLE, ROUTE_OUT_ACTS } from './access';
 import { asCaseEvent } from './projector';
 import { newId } from './ids';
 
@@ -62,7 +62,7 @@ export async function caseDetail(ctx: DeskContext, c: CaseProjection, session: S
     events: masked ? events.map(maskEvent) : events,
     petitions: masked ? petitions.map(maskPetition) : petitions,
     petitioners: masked ? petitioners.map(maskPetitioner) : petitioners,
-    allowedActs: masked ? [] : actsFor(c, session),
+    allowedActs: !masked ? actsFor(c, session) : mayRouteOut(session, c) ? actsFor(c, session).filter((a) => ROUTE_OUT_ACTS.includes(a)) : [],
     today: today(ctx),
   };
 }

@@ -45,6 +45,10 @@ export class OfficeTree {
   }
 }
 
+/**
+ * Who may write to a matter (`officeIds`) and who receives it: those offices but the `accused` (第三十条第三款).
+ * The two differ only for an office that registered a 检举控告 against itself (see `foldAccess`).
+ */
 export interface CaseAccess {
   readonly caseId: string;
   readonly officeIds: readonly string[];
@@ -81,9 +85,12 @@ export function foldAccess(
     // later act, and an office once kept out stays out. A complaint of any other class about an office is that
     // office's to handle under 属地管理 (第二十二条): it is seen there and may be forwarded there.
     const accused = [...new Set([...(old?.accused ?? []), ...(projection.restricted ? projection.accusedOfficeIds : [])])];
+    // An office accused in what it registered itself holds what the petitioner brought it: it may still write its
+    // 登记 and route the matter out (第四十四条第一项), but as one of the `accused` it receives nothing of it.
+    const registrar = projection.registeringOfficeId;
     const audience = tree.caseAudience([...projection.officeIds], accused);
-    const officeIds = [...new Set([...(old?.officeIds ?? []), ...audience])].filter((id) => !accused.includes(id)).sort();
-    const added = officeIds.filter((id) => !(old?.officeIds ?? []).includes(id));
+    const officeIds = [...new Set([...(old?.officeIds ?? []), ...audience, registrar])].filter((id) => id === registrar || !accused.includes(id)).sort();
+    const added = officeIds.filter((id) => !(old?.officeIds ?? []).includes(id) && !accused.includes(id));
     // Accused offices only grow, and officeIds lose nothing but them: the sizes tell whether the row changed.
     const changed = !old?.registered || added.length > 0 || accused.length !== old.accused.length || officeIds.length !== old.officeIds.length;
     result.set(caseId, { access: { caseId, officeIds, accused, registered: true }, added, store: changed });

@@ -44,6 +44,13 @@ describe('the audience of a pushed batch', () => {
     expect(a.access[0]).toMatchObject({ officeIds: ['office-county'], accused: ['office-qingshan'] });
   });
 
+  it('第三十条第三款 a township that registers a 检举控告 against itself may still write to it but receives none of it', () => {
+    const reg = registerEvent(actors.qsReception, { cls: 'accusation', accused: ['office-qingshan'] });
+    const a = audienceOf(tree, events, pusher('office-qingshan'), [written(reg)], state());
+    expect(a.access).toEqual([{ caseId: reg.caseId, officeIds: ['office-county', 'office-qingshan'], accused: ['office-qingshan'], registered: true }]);
+    expect(a.feed.map((e) => e.officeId)).toEqual(['office-county']);
+  });
+
   it('第三十条第三款 an office accused at 受理 is kept from a 检举控告 from then on, and stays out', () => {
     const reg = registerEvent(actors.countyReception);
     const registered: CaseAccess = { caseId: reg.caseId, officeIds: ['office-county'], accused: [], registered: true };

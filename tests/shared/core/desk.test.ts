@@ -61,6 +61,20 @@ describe('the desk core', () => {
     expect(views.map((v) => [v.userId, v.detail])).toEqual(expect.arrayContaining([['user-county-handler', 'full'], ['user-qs-handler', 'masked']]));
   });
 
+  it('第三十条第三款 a township that registers a 检举控告 against itself reads none of it and may only route it out (第四十四条第一项)', async () => {
+    const { t, as } = await open();
+    await as('qs-reception');
+    const { caseId } = await t.invoke('petition-register', { registration: visit({ class: 'accusation', accusedOfficeIds: ['office-qingshan'], request: '举报青山镇某领导' }), matter: { kind: 'new' } });
+    await as('qs-handler');
+    const detail = await t.invoke('case-get', { id: caseId });
+    expect(detail.masked).toBe(true);
+    expect([...detail.allowedActs].sort()).toEqual(['forward', 'transfer']);
+    await expectCode(t.invoke('case-act', { caseId, type: 'accept', payload: { noticeMethod: 'on-site', class: 'accusation', procedure: 'statutory' } }), 'forbidden');
+    await expectCode(t.invoke('case-act', { caseId, type: 'note', payload: { text: '查看' } }), 'forbidden');
+    const { detail: after } = await t.invoke('case-act', { caseId, type: 'transfer', payload: { target: 'discipline', organ: '示范县纪委监委', toOfficeId: 'office-jiwei' } });
+    expect(after).toMatchObject({ masked: true, allowedActs: [], case: { status: 'transferred', title: MASKED_TITLE } });
+  });
+
   it('第三十条第三款 the accused offices of a 登记 are offices of the county: an unknown one is refused with its field', async () => {
     const { t, as } = await open();
     await as('qs-reception');

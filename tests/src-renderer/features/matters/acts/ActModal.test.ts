@@ -3,7 +3,7 @@ import { createElement } from 'react';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { reasonText, validationText } from '#shared/messages/zh-CN';
+import { matterText, reasonText, validationText } from '#shared/messages/zh-CN';
 import { MatterPage } from '../../../../../src-renderer/features/matters';
 import { useMattersUi } from '../../../../../src-renderer/features/matters/matters-store';
 import { walkIn } from '../../../../contract/handler-suite';
@@ -124,6 +124,23 @@ describe('act forms (事项详情)', { timeout: 60_000 }, () => {
     expect(within(dialog).getByText('绿水乡人民政府')).toBeTruthy();
     expect(within(dialog).getByLabelText<HTMLTextAreaElement>('附言').value).toBe('请依法处理');
     expect(await status()).toBe('registered');
+  });
+
+  it('第三十条第三款 a township accused in what it registered reads none of it and, from the screen, can only pass it on: 转纪检监察', async () => {
+    ({ caseId } = await t.transport.invoke('petition-register', { registration: walkIn({ class: 'accusation', accusedOfficeIds: ['office-qingshan'], request: '举报青山镇某领导' }), matter: { kind: 'new' } }));
+    await t.as('qs-handler');
+    const user = setup();
+    await openPage();
+    expect(screen.getByText(matterText.maskedNotice)).toBeTruthy();
+    expect([...within(screen.getByTestId('acts')).getAllByRole('button')].map((b) => b.getAttribute('data-act'))).toEqual(['forward', 'transfer']);
+    await user.click(screen.getByRole('button', { name: '转政法/转纪检监察' }));
+    const dialog = await screen.findByRole('dialog');
+    await choose(user, '转往', '转纪检监察机关');
+    await user.type(within(dialog).getByLabelText('接收机关'), '示范县纪委监委');
+    await choose(user, '接收机构', '示范县纪委监委');
+    await user.click(within(dialog).getByRole('button', { name: named('确定') }));
+    await waitFor(async () => expect(await status()).toBe('transferred'));
+    expect(screen.queryByText('举报青山镇某领导')).toBeNull();
   });
 
   it('第三十四条 延期 is offered to the 负责人 only and refuses 31 days', async () => {
