@@ -5,7 +5,7 @@ import { deadlineFlags, nextDue } from '../domain/clocks';
 import { causalOrder } from '../domain/fold';
 import type { DeskContext } from './context';
 import { today } from './context';
-import { mayReadRestricted, maskPetition, maskPetitioner, maskProjection, MASKED_TITLE } from './access';
+import { mayReadRestricted, mayRouteOut, maskEvent, maskPetition, maskPetitioner, maskProjection, MASKED_TITLE, ROUTE_OUT_ACTS } from './access';
 import { asCaseEvent } from './projector';
 import { newId } from './ids';
 
@@ -55,13 +55,14 @@ export async function caseDetail(ctx: DeskContext, c: CaseProjection, session: S
   }
   const petitions = [...petitionDocs.values()].map((d) => d.toMutableJSON());
   const petitioners = [...petitionerDocs.values()].map((d) => d.toMutableJSON());
+  const events = causalOrder(eventDocs.map((d) => asCaseEvent(d.toMutableJSON())));
   return {
     case: masked ? maskProjection(c) : c,
     masked,
-    events: causalOrder(eventDocs.map((d) => asCaseEvent(d.toMutableJSON()))),
+    events: masked ? events.map(maskEvent) : events,
     petitions: masked ? petitions.map(maskPetition) : petitions,
     petitioners: masked ? petitioners.map(maskPetitioner) : petitioners,
-    allowedActs: masked ? [] : actsFor(c, session),
+    allowedActs: !masked ? actsFor(c, session) : mayRouteOut(session, c) ? actsFor(c, session).filter((a) => ROUTE_OUT_ACTS.includes(a)) : [],
     today: today(ctx),
   };
 }

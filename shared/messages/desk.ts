@@ -79,6 +79,10 @@ export const messages = {
     problemRegion: '问题属地',
     bundledListNote: '（内置简表，县级下发的正式目录接入后替换）',
     flags: '标记',
+    accusedOffices: '被检举/被控告单位',
+    accusedPersons: '被检举/被控告人员',
+    accusedPersonsHint: '逐个输入姓名或职务，回车确认',
+    accusedNote: '被检举/被控告的单位和人员不会收到本事项，本事项也不得转送给他们（第三十条第三款）。',
     missing: '尚缺（可先保存，之后补充）：',
     complete: '第十九条要求的事项已填写齐全',
     save: '保存登记',
@@ -121,6 +125,7 @@ export const messages = {
     'litigation-letter':
       '涉法涉诉事项：应当告知信访人通过诉讼、仲裁、行政复议等法定途径解决（第三十一条第一项至第四项）；党委和政府信访部门收到的涉法涉诉信件，转送同级政法部门依法处理（第二十二条第二款）。',
     accusation: '检举控告类：按管理权限转纪检监察机关处理；材料不得转给被检举、揭发的人员或单位（第二十二条第二款、第三十条）。',
+    discipline: '内容属纪检监察：如为检举控告，请将法定分类选为检举控告类，材料才不会送到被检举、被控告的单位（第二十二条第二款、第三十条）。',
     urgent: '紧急事项：应当及时报告并采取措施（第二十五条）。',
   } satisfies Record<RoutingHint, string>,
 

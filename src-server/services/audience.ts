@@ -62,10 +62,11 @@ function caseAudience(tree: OfficeTree, policy: CollectionPolicy, pusher: Pusher
   // Only events move a matter's audience; the fold sees the stored events and the ones being written.
   const changes = policy.name === 'case_events' ? foldAccess(tree, caseIds, state.access, eventsByCase(state, written)) : undefined;
   const access = (caseId: string) => changes?.get(caseId)?.access ?? state.access.get(caseId);
-  // A matter whose 登记 has not arrived yet is seen only by the office that wrote to it, until the 登记 decides.
+  // A matter whose 登记 has not arrived yet is seen only by the office that wrote to it, until the 登记 decides;
+  // an office it accuses receives nothing of it (第三十条第三款), even one that may write to it (visibility.ts).
   const seers = (caseId: string) => {
     const a = access(caseId);
-    return a?.registered ? a.officeIds : [pusher.officeId];
+    return a?.registered ? a.officeIds.filter((id) => !a.accused.includes(id)) : [pusher.officeId];
   };
   const feed: FeedEntry[] = written.flatMap((w) => seers(String(w.body.caseId)).map((officeId) => ({ officeId, collection: policy.name, docId: w.id })));
   for (const link of links) for (const officeId of seers(link.caseId)) feed.push({ officeId, collection: 'petitioners', docId: link.petitionerId });

@@ -6,7 +6,7 @@ import type { Sql } from '../db/database';
 /**
  * Who may see what (design.md §3, domain-rules.md "Confidentiality"). A matter is seen by every office that has
  * held it (its fold's `officeIds`: registration, 转送, 交办, 转出) and by their superiors (the county sees its
- * townships), and never by an office it accuses (第三十条第三款, 第四十六条第五项). Visibility only grows: what
+ * townships), and a 检举控告 never by an office it accuses (第三十条第三款, 第四十六条第五项). Visibility only grows: what
  * an office has received cannot be taken back, so the set is the union of every fold so far.
  */
 export class OfficeTree {
@@ -45,6 +45,10 @@ export class OfficeTree {
   }
 }
 
+/**
+ * Who may write to a matter (`officeIds`) and who receives it: those offices but the `accused` (第三十条第三款).
+ * The two differ only for an office that registered a 检举控告 against itself (see `foldAccess`).
+ */
 export interface CaseAccess {
   readonly caseId: string;
   readonly officeIds: readonly string[];
@@ -77,12 +81,19 @@ export function foldAccess(
       result.set(caseId, { access: old ?? { caseId, officeIds: [], accused: [], registered: false }, added: [], store: false });
       continue;
     }
-    // The accused offices come from the 登记 and never change; they are subtracted from every audience.
-    const accused = [...new Set([...(old?.accused ?? []), ...projection.accusedOfficeIds])];
+    // 第三十条第三款: a 检举控告 (restricted) matter never reaches the offices it accuses, named at 登记 or added by a
+    // later act, and an office once kept out stays out. A complaint of any other class about an office is that
+    // office's to handle under 属地管理 (第二十二条): it is seen there and may be forwarded there.
+    const accused = [...new Set([...(old?.accused ?? []), ...(projection.restricted ? projection.accusedOfficeIds : [])])];
+    // An office accused in what it registered itself holds what the petitioner brought it: it may still write its
+    // 登记 and route the matter out (第四十四条第一项), but as one of the `accused` it receives nothing of it.
+    const registrar = projection.registeringOfficeId;
     const audience = tree.caseAudience([...projection.officeIds], accused);
-    const officeIds = [...new Set([...(old?.officeIds ?? []), ...audience])].filter((id) => !accused.includes(id)).sort();
-    const added = officeIds.filter((id) => !(old?.officeIds ?? []).includes(id));
-    result.set(caseId, { access: { caseId, officeIds, accused, registered: true }, added, store: added.length > 0 || !old?.registered });
+    const officeIds = [...new Set([...(old?.officeIds ?? []), ...audience, registrar])].filter((id) => id === registrar || !accused.includes(id)).sort();
+    const added = officeIds.filter((id) => !(old?.officeIds ?? []).includes(id) && !accused.includes(id));
+    // Accused offices only grow, and officeIds lose nothing but them: the sizes tell whether the row changed.
+    const changed = !old?.registered || added.length > 0 || accused.length !== old.accused.length || officeIds.length !== old.officeIds.length;
+    result.set(caseId, { access: { caseId, officeIds, accused, registered: true }, added, store: changed });
   }
   return result;
 }

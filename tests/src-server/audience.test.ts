@@ -44,6 +44,42 @@ describe('the audience of a pushed batch', () => {
     expect(a.access[0]).toMatchObject({ officeIds: ['office-county'], accused: ['office-qingshan'] });
   });
 
+  it('第三十条第三款 a township that registers a 检举控告 against itself may still write to it but receives none of it', () => {
+    const reg = registerEvent(actors.qsReception, { cls: 'accusation', accused: ['office-qingshan'] });
+    const a = audienceOf(tree, events, pusher('office-qingshan'), [written(reg)], state());
+    expect(a.access).toEqual([{ caseId: reg.caseId, officeIds: ['office-county', 'office-qingshan'], accused: ['office-qingshan'], registered: true }]);
+    expect(a.feed.map((e) => e.officeId)).toEqual(['office-county']);
+  });
+
+  it('第三十条第三款 an office accused at 受理 is kept from a 检举控告 from then on, and stays out', () => {
+    const reg = registerEvent(actors.countyReception);
+    const registered: CaseAccess = { caseId: reg.caseId, officeIds: ['office-county'], accused: [], registered: true };
+    const accept = actEvent(actors.countyHandler, reg.caseId, 'accept', { noticeMethod: 'on-site', class: 'accusation', procedure: 'opinion', accusedOfficeIds: ['office-lvshui'], accusedPersons: ['王某'] }, [reg.id]);
+    const read = state({ access: new Map([[reg.caseId, registered]]), caseDocs: [{ caseId: reg.caseId, collection: 'case_events', id: reg.id, event: asEvent(reg) }] });
+    const a = audienceOf(tree, events, pusher('office-county'), [written(accept)], read);
+    expect(a.access).toEqual([{ caseId: reg.caseId, officeIds: ['office-county'], accused: ['office-lvshui'], registered: true }]);
+    // A 转送 to it is refused by the fold (the desk's form refuses it first): the matter does not reach 绿水乡.
+    const forward = actEvent(actors.countyHandler, reg.caseId, 'forward', { toOfficeId: 'office-lvshui', petitionerTold: true }, [accept.id]);
+    const later = state({
+      access: new Map([[reg.caseId, a.access[0]!]]),
+      caseDocs: [reg, accept].map((e) => ({ caseId: reg.caseId, collection: 'case_events', id: e.id, event: asEvent(e) })),
+    });
+    const b = audienceOf(tree, events, pusher('office-county'), [written(forward)], later);
+    expect(b.access).toEqual([]);
+    expect(b.feed.map((e) => e.officeId)).toEqual(['office-county']);
+  });
+
+  it('第二十二条 属地管理, 第三十条 for 检举控告 only: a 申诉求决 complaint about 绿水乡 is forwarded to 绿水乡 with its whole history', () => {
+    const reg = registerEvent(actors.qsReception, { cls: 'claim', accused: ['office-lvshui'] });
+    const a = audienceOf(tree, events, pusher('office-qingshan'), [written(reg)], state());
+    expect(a.access).toEqual([{ caseId: reg.caseId, officeIds: ['office-county', 'office-qingshan'], accused: [], registered: true }]);
+    const forward = actEvent(actors.qsHandler, reg.caseId, 'forward', { toOfficeId: 'office-lvshui', petitionerTold: true }, [reg.id]);
+    const read = state({ access: new Map([[reg.caseId, a.access[0]!]]), caseDocs: [{ caseId: reg.caseId, collection: 'case_events', id: reg.id, event: asEvent(reg) }] });
+    const b = audienceOf(tree, events, pusher('office-qingshan'), [written(forward)], read);
+    expect(b.access).toEqual([{ caseId: reg.caseId, officeIds: ['office-county', 'office-lvshui', 'office-qingshan'], accused: [], registered: true }]);
+    expect(b.feed.filter((e) => e.officeId === 'office-lvshui').map((e) => e.docId).sort()).toEqual([forward.id, reg.id].sort());
+  });
+
   it('a 备注 on a matter changes no access and goes to the offices that see the matter', () => {
     const reg = registerEvent(actors.qsReception);
     const access: CaseAccess = { caseId: reg.caseId, officeIds: ['office-county', 'office-qingshan'], accused: [], registered: true };

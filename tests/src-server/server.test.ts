@@ -103,6 +103,27 @@ describe.each<Backend>(['pglite', 'pg'])('the county server on %s', (backend) =>
     expect((await c.push(qs.accessToken, 'case_events', [fresh(note)])).body.refused).toEqual([{ id: note.id, code: 'case-not-visible' }]);
   });
 
+  it('第三十条第三款 a 检举控告 a township registers against itself: it delivers its 登记 and routes it out (第四十四条第一项), and gets nothing back', async () => {
+    const qs = await c.enrol('qs-reception');
+    const qsHandler = await c.enrol('qs-handler');
+    const jw = await c.enrol('jw-handler');
+    const county = await c.enrol('county-handler');
+    const reg = registerEvent(actors.qsReception, { cls: 'accusation', accused: ['office-qingshan'] });
+    const petition = petitionDoc('office-qingshan', reg.caseId, 'user-qs-reception', [], (reg.payload as { petitionIds: string[] }).petitionIds[0]);
+    expect((await c.push(qs.accessToken, 'case_events', [fresh(reg)])).body.refused).toEqual([]);
+    expect((await c.push(qs.accessToken, 'petitions', [fresh(petition)])).body.refused).toEqual([]);
+    const transfer = actEvent(actors.qsHandler, reg.caseId, 'transfer', { target: 'discipline', organ: '示范县纪委监委', toOfficeId: 'office-jiwei' }, [reg.id]);
+    expect((await c.push(qsHandler.accessToken, 'case_events', [fresh(transfer)])).body.refused).toEqual([]);
+    expect((await c.pullAll(jw.accessToken, 'case_events')).map((d) => d.id)).toEqual(expect.arrayContaining([reg.id, transfer.id]));
+    expect((await c.pullAll(jw.accessToken, 'petitions')).map((d) => d.id)).toContain(petition.id);
+    // What the 纪委 does next reaches the county, never 青山镇.
+    const note = actEvent(actors.jwHandler, reg.caseId, 'note', { text: '已初步核实' }, [transfer.id]);
+    expect((await c.push(jw.accessToken, 'case_events', [fresh(note)])).body.refused).toEqual([]);
+    expect((await c.pullAll(county.accessToken, 'case_events')).map((d) => d.id)).toContain(note.id);
+    const seen = (await c.pullAll(qs.accessToken, 'case_events')).map((d) => String(d.id));
+    expect(seen.filter((id) => [reg.id, transfer.id, note.id].includes(id))).toEqual([]);
+  });
+
   it('bad pushes are each refused with their code; the rest of the batch is kept', async () => {
     const qs = await c.enrol('qs-reception');
     const good = registerEvent(actors.qsReception);

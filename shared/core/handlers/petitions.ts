@@ -140,6 +140,7 @@ async function prepareRegistration(ctx: DeskContext, session: Session, args: Api
         ...(r.problemRegion ? { problemRegion: r.problemRegion } : {}),
         ...(r.contentCategory ? { contentCategory: r.contentCategory } : {}),
         accusedOfficeIds: r.accusedOfficeIds,
+        ...(r.accusedPersons?.length ? { accusedPersons: r.accusedPersons } : {}),
         contentProfile: [...contentProfile(content(r))],
       },
     };
@@ -186,6 +187,9 @@ function registrar(ctx: DeskContext, applied: AppliedWrites): (args: ApiParsedAr
       const problems = check.problems.map((p) => ({ code: p.reason, field: `registration.${p.field}` }));
       throw new ApiError(problems[0]?.code ?? 'registration-malformed', problems);
     }
+    // 第三十条第三款: the accused are offices of the county this desk knows (the guard and the server match ids).
+    const accused = await ctx.db.offices.findByIds(check.registration.accusedOfficeIds).exec();
+    if (check.registration.accusedOfficeIds.some((id) => !accused.has(id))) throw new ApiError('not-found', [{ code: 'not-found', field: 'registration.accusedOfficeIds' }]);
     const linkTo = args.matter.kind === 'link' ? await ctx.db.cases.findOne(args.matter.caseId).exec() : null;
     if (args.matter.kind === 'link' && !linkTo) throw new ApiError('not-found', [{ code: 'not-found', field: 'matter.caseId' }]);
 

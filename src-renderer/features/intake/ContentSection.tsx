@@ -2,7 +2,9 @@ import { Cascader, Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { caseClasses, petitionFlags, type CaseClass, type PetitionFlag } from '#shared/domain/codes';
+import type { ReasonCode } from '#shared/domain/reasons';
 import { classText, flagText, messages } from '#shared/messages/zh-CN';
+import { AccusedFields } from './AccusedFields';
 import { categoryPath, contentCategories, problemRegions } from './code-lists';
 import { useDraftStore } from './draft-store';
 
@@ -27,8 +29,8 @@ const DraftText = memo(function DraftText({ name, rows }: { name: TextName; rows
   );
 });
 
-/** 请求、事实、理由 (第十九条), the title, the classification pickers and the flags. */
-export const ContentSection = memo(function ContentSection() {
+/** 请求、事实、理由 (第十九条), the title, the classification pickers, the accused (第三十条) and the flags. */
+export const ContentSection = memo(function ContentSection({ accusedProblem }: { accusedProblem: ReasonCode | undefined }) {
   const update = useDraftStore((s) => s.update);
   const draft = useDraftStore(
     useShallow((s) => ({ title: s.draft.title, class: s.draft.class, contentCategory: s.draft.contentCategory, problemRegion: s.draft.problemRegion, flags: s.draft.flags })),
@@ -64,6 +66,7 @@ export const ContentSection = memo(function ContentSection() {
           </Form.Item>
         </Col>
       </Row>
+      <AccusedFields problem={accusedProblem} />
       <Form.Item label={t.flags}>
         <Checkbox.Group<PetitionFlag> options={flagOptions} value={[...draft.flags]} onChange={(flags) => update({ flags })} />
       </Form.Item>

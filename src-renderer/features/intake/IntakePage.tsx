@@ -43,7 +43,7 @@ const IntakeFields = memo(function IntakeFields({ problems, attempted, today }: 
     <Form layout="vertical" component="div">
       <ChannelRow channelProblem={problems.get('channel')} timeProblem={problems.get('receivedAt')} />
       <PetitionerSection problems={problems} attempted={attempted} today={today} />
-      <ContentSection />
+      <ContentSection accusedProblem={[...problems].find(([field]) => field.startsWith('accused'))?.[1]} />
     </Form>
   );
 });

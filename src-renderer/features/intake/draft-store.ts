@@ -54,9 +54,12 @@ export const useDraftStore = create<DraftState>()(
     }),
     {
       name: DRAFT_STORAGE_KEY,
-      version: 1,
+      version: 2,
       storage: createJSONStorage(() => localStorage),
       partialize: (s) => ({ draft: s.draft }),
+      // A draft kept by an older version lacks the fields added since (version 2: the accused, 第三十条): they
+      // start empty, and everything it held is kept.
+      migrate: (kept) => ({ draft: { ...emptyDraft(), ...(kept as { draft?: Partial<Draft> } | undefined)?.draft } }), // what `partialize` stored
     },
   ),
 );

@@ -43,6 +43,9 @@ export interface Draft {
   readonly contentCategory?: string;
   readonly problemRegion?: string;
   readonly flags: readonly PetitionFlag[];
+  /** 被检举/被控告单位 (office ids from the directory) and 人员 (as typed), sent while `accusedShown` (第三十条). */
+  readonly accusedOfficeIds: readonly string[];
+  readonly accusedPersons: readonly string[];
   readonly link?: LinkTarget;
 }
 
@@ -53,8 +56,20 @@ export function newPerson(): PersonDraft {
 }
 
 export function emptyDraft(): Draft {
-  return { group: false, headcount: 1, petitioners: [newPerson()], request: '', facts: '', reasons: '', title: '', flags: [] };
+  return { group: false, headcount: 1, petitioners: [newPerson()], request: '', facts: '', reasons: '', title: '', flags: [], accusedOfficeIds: [], accusedPersons: [] };
 }
+
+/** The 一级 内容分类 of matters for 纪检监察 (干部作风、失职渎职、贪污贿赂): what is usually a 检举控告. */
+export const DISCIPLINE_CATEGORY = '纪检监察';
+
+/** The draft's 内容分类 falls under 纪检监察: the form hints that a 检举控告 goes to 纪检监察 (第二十二条第二款). */
+export const disciplineCategory = (draft: Pick<Draft, 'contentCategory'>): boolean => draft.contentCategory?.split('_')[0] === DISCIPLINE_CATEGORY;
+
+/**
+ * Whether the form asks for the accused (第三十条第三款): for a 检举控告, or a matter filed under 纪检监察. What was
+ * typed while shown stays in the draft when the class changes, but is sent only while shown.
+ */
+export const accusedShown = (draft: Pick<Draft, 'class' | 'contentCategory'>): boolean => draft.class === 'accusation' || disciplineCategory(draft);
 
 /** A person picked from the search: the record's data, kept editable (a changed phone updates the record). */
 export function personFrom(doc: PetitionerDoc, key: string): PersonDraft {
@@ -81,6 +96,13 @@ export function shownPeople(draft: Draft): readonly PersonDraft[] {
 
 const opt = (s: string) => (s.trim() === '' ? undefined : s.trim());
 
+/** The accused the registration carries: none unless the form shows them; persons trimmed, blanks and repeats dropped. */
+function accusedOf(draft: Draft): Pick<RegistrationInput, 'accusedOfficeIds' | 'accusedPersons'> {
+  if (!accusedShown(draft)) return { accusedOfficeIds: [] };
+  const persons = [...new Set(draft.accusedPersons.map((p) => p.trim()).filter((p) => p !== ''))];
+  return { accusedOfficeIds: [...new Set(draft.accusedOfficeIds)], ...(persons.length > 0 ? { accusedPersons: persons } : {}) };
+}
+
 /** The registration this draft stands for; empty rows are dropped, 匿名 sends no petitioner (第十九条). */
 export function toRegistration(draft: Draft, now: string): unknown {
   const people = shownPeople(draft).filter((p) => !blank(p));
@@ -104,7 +126,7 @@ export function toRegistration(draft: Draft, now: string): unknown {
     ...(draft.contentCategory ? { contentCategory: draft.contentCategory } : {}),
     ...(draft.problemRegion ? { problemRegion: draft.problemRegion } : {}),
     flags: [...draft.flags],
-    accusedOfficeIds: [],
+    ...accusedOf(draft),
   };
   return registration;
 }

@@ -34,12 +34,13 @@ describe('the desk core', () => {
     const { desk, t, as } = await open();
     await as('county-reception');
     const { caseId } = await t.invoke('petition-register', {
-      registration: visit({ class: 'accusation', receivedAt: at('2025-12-01T01:00:00Z'), accusedOfficeIds: ['office-qingshan'], request: '举报青山镇某干部违规发放补偿款' }),
+      registration: visit({ class: 'accusation', receivedAt: at('2025-12-01T01:00:00Z'), accusedOfficeIds: ['office-qingshan'], accusedPersons: ['王某某'], request: '举报青山镇某干部违规发放补偿款' }),
       matter: { kind: 'new' },
     });
     await as('county-handler');
     const full = await t.invoke('case-get', { id: caseId });
-    expect(full).toMatchObject({ masked: false, case: { restricted: true, title: expect.stringContaining('举报') } });
+    expect(full).toMatchObject({ masked: false, case: { restricted: true, title: expect.stringContaining('举报'), accusedOfficeIds: ['office-qingshan'], accusedPersons: ['王某某'] } });
+    expect(full.events[0]!.payload).toMatchObject({ accusedOfficeIds: ['office-qingshan'], accusedPersons: ['王某某'] });
 
     await as('qs-handler');
     const masked = await t.invoke('case-get', { id: caseId });
@@ -48,12 +49,38 @@ describe('the desk core', () => {
     expect(masked.petitions[0]).not.toHaveProperty('request');
     expect(masked.petitioners[0]!.idNumber).toMatch(/^\d{6}\*+\w{4}$/);
     expect(masked.allowedActs).toEqual([]);
+    // Nothing of the content, nor who is accused, in the projection or the timeline's events.
+    expect(masked.case).toMatchObject({ accusedOfficeIds: [], accusedPersons: [] });
+    expect(masked.events.map((e) => e.type)).toEqual(['register']);
+    expect(JSON.stringify(masked)).not.toMatch(/举报|王某某/);
     const listed = await t.invoke('case-list', {});
     expect(listed.items.find((i) => i.id === caseId)).toMatchObject({ masked: true, title: MASKED_TITLE });
     await expectCode(t.invoke('case-act', { caseId, type: 'note', payload: { text: '查看' } }), 'forbidden');
 
     const views = await desk.db.audit.find({ selector: { action: 'view', caseId } }).exec();
     expect(views.map((v) => [v.userId, v.detail])).toEqual(expect.arrayContaining([['user-county-handler', 'full'], ['user-qs-handler', 'masked']]));
+  });
+
+  it('第三十条第三款 a township that registers a 检举控告 against itself reads none of it and may only route it out (第四十四条第一项)', async () => {
+    const { t, as } = await open();
+    await as('qs-reception');
+    const { caseId } = await t.invoke('petition-register', { registration: visit({ class: 'accusation', accusedOfficeIds: ['office-qingshan'], request: '举报青山镇某领导' }), matter: { kind: 'new' } });
+    await as('qs-handler');
+    const detail = await t.invoke('case-get', { id: caseId });
+    expect(detail.masked).toBe(true);
+    expect([...detail.allowedActs].sort()).toEqual(['forward', 'transfer']);
+    await expectCode(t.invoke('case-act', { caseId, type: 'accept', payload: { noticeMethod: 'on-site', class: 'accusation', procedure: 'statutory' } }), 'forbidden');
+    await expectCode(t.invoke('case-act', { caseId, type: 'note', payload: { text: '查看' } }), 'forbidden');
+    const { detail: after } = await t.invoke('case-act', { caseId, type: 'transfer', payload: { target: 'discipline', organ: '示范县纪委监委', toOfficeId: 'office-jiwei' } });
+    expect(after).toMatchObject({ masked: true, allowedActs: [], case: { status: 'transferred', title: MASKED_TITLE } });
+  });
+
+  it('第三十条第三款 the accused offices of a 登记 are offices of the county: an unknown one is refused with its field', async () => {
+    const { t, as } = await open();
+    await as('qs-reception');
+    const registering = t.invoke('petition-register', { registration: visit({ class: 'accusation', accusedOfficeIds: ['office-nowhere'] }), matter: { kind: 'new' } });
+    await expect(registering).rejects.toMatchObject({ code: 'not-found', problems: [{ code: 'not-found', field: 'registration.accusedOfficeIds' }] });
+    expect((await t.invoke('case-list', {})).items).toEqual([]);
   });
 
   it('第二十三条 overdue and due-soon lists follow the clock: 15 日 written notice', async () => {

@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { missingText, reasonText } from '#shared/messages/zh-CN';
+import { messages, missingText, reasonText } from '#shared/messages/zh-CN';
 import { DRAFT_STORAGE_KEY, useDraftStore } from '../../../../src-renderer/features/intake/draft-store';
 import { installDomShims, openTestDesk, renderDesk, type TestDesk } from '../../support';
 
@@ -23,6 +23,25 @@ afterEach(async () => {
   cleanup();
   await desk.close();
 });
+
+/** Picks `option` in the antd Select labelled `label` (its dropdown lives outside the field). */
+async function choose(user: ReturnType<typeof userEvent.setup>, label: string, option: string) {
+  await user.click(screen.getByLabelText(label));
+  await user.click(await findOption(option));
+}
+
+const findOption = (text: string) =>
+  waitFor(() => {
+    const found = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].find((o) => o.textContent === text);
+    if (!found) throw new Error(`no option ${text}`);
+    return found;
+  });
+
+/** The 登记 event the desk wrote for `caseId`, as it goes to the county. */
+async function registerPayload(caseId: string): Promise<Record<string, unknown>> {
+  const event = await desk.desk.db.case_events.findOne({ selector: { caseId, type: 'register' } }).exec();
+  return event?.toMutableJSON().payload ?? {};
+}
 
 async function openIntake() {
   // antd hides the real radio inputs under their labels (pointer-events: none); a person clicks the label.
@@ -118,6 +137,60 @@ describe('登记 (intake)', { timeout: 90_000 }, () => {
     expect(new Set(numbers).size).toBe(2);
   });
 
+  it('第三十条第三款: a 检举控告 names the accused offices (the desk\'s own among them) and persons, kept in the draft and carried into the 登记', async () => {
+    const { user } = await openIntake();
+    await user.click(screen.getByRole('radio', { name: '来访' }));
+    await user.type(screen.getByLabelText('姓名（名称）'), '赵六');
+    await user.type(screen.getByLabelText('请求'), '举报绿水乡某站所负责人收受好处');
+    expect(screen.queryByLabelText('被检举/被控告单位')).toBeNull();
+    await choose(user, '法定分类', '检举控告类');
+    expect(await screen.findByText(messages.routing.accusation)).toBeTruthy();
+
+    // Every office of the county is offered, 青山镇 (this desk's own) too; typing a code finds its office.
+    await user.click(screen.getByLabelText('被检举/被控告单位'));
+    await findOption('青山镇人民政府');
+    await user.type(screen.getByLabelText('被检举/被控告单位'), '999901201');
+    await user.click(await findOption('绿水乡人民政府'));
+    await user.type(screen.getByLabelText('被检举/被控告人员'), '王某某{Enter}李某（站长）{Enter}');
+    await user.keyboard('{Escape}');
+    expect(useDraftStore.getState().draft).toMatchObject({ accusedOfficeIds: ['office-lvshui'], accusedPersons: ['王某某', '李某（站长）'] });
+    // Crash-safe like the rest of the draft.
+    expect(localStorage.getItem(DRAFT_STORAGE_KEY)).toContain('李某（站长）');
+
+    await user.click(screen.getByRole('button', { name: /保存登记/ }));
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() => expect(dialog.textContent).toMatch(/已登记，编号 999901101-/));
+    const { items } = await desk.transport.invoke('case-list', {});
+    expect(await registerPayload(items[0]!.id)).toMatchObject({ class: 'accusation', accusedOfficeIds: ['office-lvshui'], accusedPersons: ['王某某', '李某（站长）'] });
+    expect(items[0]).toMatchObject({ restricted: true, masked: true }); // a 接待员 may not read a 检举控告 (第三十条第三款)
+  });
+
+  it('第二十二条: the accused are asked for under 纪检监察 and 检举控告 only, and a 申诉求决 registers none of what was typed', async () => {
+    const { user } = await openIntake();
+    await user.click(screen.getByRole('radio', { name: '来电' }));
+    await user.type(screen.getByLabelText('请求'), '反映村干部优亲厚友');
+    // Filed under 纪检监察: the form asks for the accused and says that only a 检举控告 keeps it from them.
+    await user.click(screen.getByLabelText('内容分类'));
+    await user.click(await screen.findByText('纪检监察', { selector: '.ant-cascader-menu-item-content' }));
+    await user.click(await screen.findByText('干部作风', { selector: '.ant-cascader-menu-item-content' }));
+    expect(await screen.findByText(messages.routing.discipline)).toBeTruthy();
+    await user.type(screen.getByLabelText('被检举/被控告人员'), '村支书{Enter}');
+    // A 申诉求决 outside 纪检监察: the fields go, what was typed stays in the draft but is not registered.
+    await user.click(screen.getByLabelText('内容分类'));
+    await user.click(await screen.findByText('农村农业', { selector: '.ant-cascader-menu-item-content' }));
+    await user.click(await screen.findByText('村务管理', { selector: '.ant-cascader-menu-item-content' }));
+    await choose(user, '法定分类', '申诉求决类');
+    await waitFor(() => expect(screen.queryByLabelText('被检举/被控告人员')).toBeNull());
+    expect(screen.queryByText(messages.routing.discipline)).toBeNull();
+    expect(useDraftStore.getState().draft.accusedPersons).toEqual(['村支书']);
+    await user.click(screen.getByRole('button', { name: /保存登记/ }));
+    await screen.findByRole('dialog');
+    const { items } = await desk.transport.invoke('case-list', {});
+    const payload = await registerPayload(items[0]!.id);
+    expect(payload).toMatchObject({ class: 'claim', accusedOfficeIds: [] });
+    expect(payload).not.toHaveProperty('accusedPersons');
+  });
+
   it('a draft survives a closed window: a fresh page load restores what was typed', async () => {
     const { user, view } = await openIntake();
     await user.click(screen.getByRole('radio', { name: '来电' }));
@@ -131,5 +204,17 @@ describe('登记 (intake)', { timeout: 90_000 }, () => {
     expect(await screen.findByDisplayValue('王五')).toBeTruthy();
     expect(screen.getByDisplayValue('反映噪声扰民')).toBeTruthy();
     expect(screen.getByRole('radio', { name: '来电' })).toHaveProperty('checked', true);
+  });
+
+  // Last, as the test above: a fresh module graph stays for the tests after it.
+  it('a draft kept by the version before the accused fields loads, and the fields start empty', async () => {
+    const { accusedOfficeIds: _o, accusedPersons: _p, ...before } = { ...useDraftStore.getState().draft, channel: 'visit' as const, request: '旧草稿的请求', class: 'accusation' as const };
+    localStorage.setItem(DRAFT_STORAGE_KEY, JSON.stringify({ state: { draft: before }, version: 1 }));
+    vi.resetModules();
+    const { DeskApp } = await import('../../../../src-renderer/app/DeskApp');
+    await renderDesk(desk.transport, DeskApp);
+    expect(await screen.findByDisplayValue('旧草稿的请求')).toBeTruthy();
+    expect(screen.getByLabelText('被检举/被控告单位')).toBeTruthy();
+    expect(JSON.parse(localStorage.getItem(DRAFT_STORAGE_KEY) ?? '{}')).toMatchObject({ version: 2, state: { draft: { accusedOfficeIds: [], accusedPersons: [], request: '旧草稿的请求' } } });
   });
 });

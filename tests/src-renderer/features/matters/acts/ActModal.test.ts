@@ -3,7 +3,7 @@ import { createElement } from 'react';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { reasonText, validationText } from '#shared/messages/zh-CN';
+import { matterText, reasonText, validationText } from '#shared/messages/zh-CN';
 import { MatterPage } from '../../../../../src-renderer/features/matters';
 import { useMattersUi } from '../../../../../src-renderer/features/matters/matters-store';
 import { walkIn } from '../../../../contract/handler-suite';
@@ -36,13 +36,16 @@ async function openPage() {
 async function choose(user: ReturnType<typeof setup>, label: string, option: string) {
   const dialog = screen.getByRole('dialog');
   await user.click(within(dialog).getByLabelText(label));
-  const item = await waitFor(() => {
-    const found = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].find((o) => o.textContent === option);
-    if (!found) throw new Error(`no option ${option}`);
+  await user.click(await findOption(option));
+}
+
+/** The open dropdown's option reading `text`. */
+const findOption = (text: string) =>
+  waitFor(() => {
+    const found = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].find((o) => o.textContent === text);
+    if (!found) throw new Error(`no option ${text}`);
     return found;
   });
-  await user.click(item);
-}
 
 /** antd puts a space between the two characters of a two-character button (受 理): match with or without it. */
 const named = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
@@ -75,6 +78,28 @@ describe('act forms (事项详情)', { timeout: 60_000 }, () => {
     expect(await screen.findByTestId('matter-status')).toHaveProperty('textContent', '已受理');
   });
 
+  it('第三十条第三款 受理 adds the accused: an office picked by name and a person typed are carried by the act and shown', async () => {
+    await t.as('qs-handler');
+    const user = setup();
+    await openPage();
+    await user.click(screen.getByRole('button', { name: named('受理') }));
+    const dialog = await screen.findByRole('dialog');
+    await choose(user, '告知方式', '当场告知');
+    await choose(user, '法定分类', '检举控告类');
+    await choose(user, '办理程序', '依照法定途径办理');
+    await user.type(within(dialog).getByLabelText('被检举/被控告单位'), '绿水');
+    await user.click(await findOption('绿水乡人民政府'));
+    await user.type(within(dialog).getByLabelText('被检举/被控告人员（逐个输入后回车）'), '王某某{Enter}');
+    await user.click(within(dialog).getByRole('button', { name: named('确定') }));
+    await waitFor(async () => expect(await status()).toBe('accepted'));
+    const { case: c, events } = await t.transport.invoke('case-get', { id: caseId });
+    expect(events.find((e) => e.type === 'accept')?.payload).toMatchObject({ class: 'accusation', accusedOfficeIds: ['office-lvshui'], accusedPersons: ['王某某'] });
+    expect(c).toMatchObject({ restricted: true, accusedOfficeIds: ['office-lvshui'], accusedPersons: ['王某某'] });
+    const timeline = screen.getByTestId('timeline');
+    expect(await within(timeline).findByText('绿水乡人民政府')).toBeTruthy();
+    expect(within(timeline).getByText('王某某')).toBeTruthy();
+  });
+
   it('第三十条 an act the core refuses (转送 a 检举控告 to the office it accuses) shows its Chinese reason and keeps what was typed', async () => {
     ({ caseId } = await t.transport.invoke('petition-register', { registration: walkIn({ class: 'accusation', accusedOfficeIds: ['office-lvshui'], request: '举报绿水乡某干部' }), matter: { kind: 'new' } }));
     await t.as('qs-handler');
@@ -99,6 +124,23 @@ describe('act forms (事项详情)', { timeout: 60_000 }, () => {
     expect(within(dialog).getByText('绿水乡人民政府')).toBeTruthy();
     expect(within(dialog).getByLabelText<HTMLTextAreaElement>('附言').value).toBe('请依法处理');
     expect(await status()).toBe('registered');
+  });
+
+  it('第三十条第三款 a township accused in what it registered reads none of it and, from the screen, can only pass it on: 转纪检监察', async () => {
+    ({ caseId } = await t.transport.invoke('petition-register', { registration: walkIn({ class: 'accusation', accusedOfficeIds: ['office-qingshan'], request: '举报青山镇某领导' }), matter: { kind: 'new' } }));
+    await t.as('qs-handler');
+    const user = setup();
+    await openPage();
+    expect(screen.getByText(matterText.maskedNotice)).toBeTruthy();
+    expect([...within(screen.getByTestId('acts')).getAllByRole('button')].map((b) => b.getAttribute('data-act'))).toEqual(['forward', 'transfer']);
+    await user.click(screen.getByRole('button', { name: '转政法/转纪检监察' }));
+    const dialog = await screen.findByRole('dialog');
+    await choose(user, '转往', '转纪检监察机关');
+    await user.type(within(dialog).getByLabelText('接收机关'), '示范县纪委监委');
+    await choose(user, '接收机构', '示范县纪委监委');
+    await user.click(within(dialog).getByRole('button', { name: named('确定') }));
+    await waitFor(async () => expect(await status()).toBe('transferred'));
+    expect(screen.queryByText('举报青山镇某领导')).toBeNull();
   });
 
   it('第三十四条 延期 is offered to the 负责人 only and refuses 31 days', async () => {
