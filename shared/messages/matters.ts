@@ -251,27 +251,6 @@ export const matterText = {
   supervisionOption: (start: string, due: string) => `${start} 督办，${due} 前反馈`,
   noFields: '确认进行此项操作？',
   petitionerLink: '查看信访人',
-  printNotice: '打印告知书',
-} as const;
-
-/**
- * The written notices printed from the matter page (domain-research §7.4): 受理告知书 (第二十三条), 不予受理告知书
- * (第十九条第三款、第三十一条、第三十六条第三款), 告知书 of where to go (第二十三条第一款) and 延期办理告知书 (第三十四条).
- * The letter's common lines are the intake's (desk.ts `notice`).
- */
-export const actNoticeText = {
-  title: {
-    accept: '信访事项受理告知书',
-    reject: '信访事项不予受理告知书',
-    redirect: '信访事项告知书',
-    extend: '信访事项延期办理告知书',
-  },
-  statutoryBody: '经审查，该事项属于本机关职责范围，本机关依照《信访工作条例》第二十三条的规定予以受理，并将依照法律、法规规定的程序办理。',
-  rejectBody: (ground: string) => `经审查，该事项属于以下情形：${ground}。依照《信访工作条例》的规定，本机关不予受理。`,
-  explanation: (text: string) => `具体说明：${text}`,
-  extendBody: (days: number, due: string) =>
-    `该事项因情况复杂，经本机关负责人批准，依照《信访工作条例》第三十四条的规定，办理期限延长${days}日，将于${due}前办结并出具书面处理意见。`,
-  extendReasons: (reasons: string) => `延期理由：${reasons}`,
 } as const;
 
 export const petitionerText = {
