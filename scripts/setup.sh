@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Native addons (better-sqlite3-multiple-ciphers) build from source here: no prebuilt binary can be downloaded.
-# Browser tests drive Debian's Chromium (Playwright's own browser download fails here), with CJK fonts.
-debian_packages=(python3 make g++ chromium fonts-noto-cjk)
+# Browser tests drive Debian's Chromium (Playwright's own browser download fails here), with CJK fonts; the
+# printed documents' test reads its PDF back with poppler's pdftotext and pdftoppm.
+debian_packages=(python3 make g++ chromium fonts-noto-cjk poppler-utils)
 
 missing=()
 for pkg in "${debian_packages[@]}"; do

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseClasses, channels, noticeMethods, petitionFlags, purposes, ratings, serviceMethods } from './codes';
+import { caseClasses, channels, noticeMethods, petitionFlags, purposes, ratings, serviceMethods, statutoryRoutes } from './codes';
 
 /**
  * What each act on a matter must carry (domain-rules.md, "States and acts"), as zod schemas: the desk validates
@@ -67,7 +67,14 @@ export const payloadSchemas = {
   /** 签收 of a forwarded or assigned matter: starts the receiver's clocks (第二十三条第三款). */
   receive: z.object({}),
   /** 受理 with the 受理告知书 (第二十三条). `procedure: 'opinion'` = handled under 第三十一条第六项 (60-day clock). */
-  accept: z.object({ ...notice, class: z.enum(caseClasses), procedure: z.enum(['opinion', 'statutory']), ...accused }),
+  accept: z.object({
+    ...notice,
+    class: z.enum(caseClasses),
+    procedure: z.enum(['opinion', 'statutory']),
+    /** For `statutory`: the route of 第三十一条第一至五项 the matter is led into (诉讼, 仲裁, 复议 …). */
+    route: z.enum(statutoryRoutes).optional(),
+    ...accused,
+  }),
   /** 不予受理 with reason code and notice (第十九条第三款, 第三十一条, 第三十六条第三款). */
   reject: z.object({
     ...notice,

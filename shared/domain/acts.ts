@@ -1,4 +1,4 @@
-import { payloadSchemas, type ActType } from './act-payloads';
+import { payloadSchemas, petitionFields, type ActType } from './act-payloads';
 import type { CaseEvent, CaseEventOf, CaseProjection, Clock, ClockKind } from './case-types';
 import type { CaseStatus, Role } from './codes';
 import { beijingDay } from './calendar';
@@ -73,6 +73,11 @@ export function requestLate(window: Clock | undefined, e: CaseEventOf<'review-re
   return counted > window.due;
 }
 
+/** Hierarchy checks run only on offices the tree knows (a desk whose directory has not synced yet leaves them to others). */
+function knows(tree: OfficeTree | undefined, ...officeIds: string[]): tree is OfficeTree {
+  return tree !== undefined && officeIds.every((id) => tree.kindOf(id) !== undefined);
+}
+
 /** 第三十五条、第三十六条: the organ one level above `officeId`, where the tree knows it. */
 function organAbove(tree: OfficeTree | undefined, officeId: string | undefined): string | undefined {
   return officeId === undefined ? undefined : tree?.parentOf(officeId);
@@ -108,7 +113,7 @@ function dayInRange(day: string | undefined, e: CaseEvent, notBefore: string): A
 
 export const actRules: { readonly [T in ActType]: ActRule<T> } = {
   register: { from: [], to: 'registered', article: '第十九条', roles: desk, office: 'any', words: '登记每一件收到的信访，收到时间不得晚于记录时间' },
-  link: { from: 'any', article: '第十九条', roles: desk, office: 'any', words: '后来的信访件作为重件并入本事项' },
+  link: { from: notVoided, article: '第十九条', roles: desk, office: 'any', words: '后来的信访件作为重件并入本事项' },
   receive: {
     from: ['forwarded', 'assigned', 'transferred'],
     article: '第二十三条',
@@ -178,7 +183,7 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     guard: (c, e, { tree }) => {
       const refused = routeGuard(c, e.payload.toOfficeId);
       if (refused) return refused;
-      if (tree && !isBelow(tree, e.payload.toOfficeId, e.actor.officeId)) return 'assign-not-below';
+      if (knows(tree, e.payload.toOfficeId, e.actor.officeId) && !isBelow(tree, e.payload.toOfficeId, e.actor.officeId)) return 'assign-not-below';
       return e.payload.dueDate > recordedDay(e) ? undefined : 'assign-due-not-after';
     },
   },
@@ -359,7 +364,7 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     words: '信访部门对其下级的承办机关督办或催办，不得督办本机关',
     guard: (c, e, { tree }) => {
       if (e.actor.officeId === c.currentOfficeId) return 'supervise-not-below';
-      if (!tree) return undefined;
+      if (!knows(tree, c.currentOfficeId, e.actor.officeId)) return undefined;
       if (!isPetitionOffice(tree, e.actor.officeId)) return 'supervise-not-petition-office';
       return isBelow(tree, c.currentOfficeId, e.actor.officeId) ? undefined : 'supervise-not-below';
     },
@@ -383,16 +388,16 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     article: '第十九条',
     roles: desk,
     office: 'any',
-    words: '补充登记时缺少的项目（原记录保留）；被检举/被控告对象只增不减',
-    guard: (c, e) => (c.officeIds.includes(e.actor.officeId) ? undefined : 'act-wrong-office'),
+    words: '补充登记时缺少的项目（原记录保留）；请求、事实、理由须指明本事项的信访件；被检举/被控告对象只增不减',
+    guard: amendGuard,
   },
   correct: {
     from: notVoided,
     article: '第十九条',
     roles: desk,
     office: 'any',
-    words: '更正登记的项目，记录原值、新值、理由和更正人',
-    guard: (c, e) => (c.officeIds.includes(e.actor.officeId) ? undefined : 'act-wrong-office'),
+    words: '更正登记的项目，记录原值、新值、理由和更正人；请求、事实、理由须指明本事项的信访件',
+    guard: amendGuard,
   },
   void: {
     from: ['registered', 'accepted', 'rejected', 'redirected', 'forwarded', 'assigned', 'transferred'],
@@ -434,6 +439,13 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
   'follow-up': { from: 'any', article: '第二十一条', roles: desk, office: 'any', words: '回访信访人并记录结果' },
   note: { from: 'any', article: '第二十一条', roles: desk, office: 'any', words: '备注' },
 };
+
+/** 补充/更正 (第十九条) by an office that holds or held the matter; a petition's text names one of its petitions. */
+function amendGuard(c: CaseProjection, e: CaseEventOf<'supplement' | 'correct'>): ActReason | undefined {
+  if (!c.officeIds.includes(e.actor.officeId)) return 'act-wrong-office';
+  if (petitionFields.includes(e.payload.field) && (e.payload.petitionId === undefined || !c.petitionIds.includes(e.payload.petitionId))) return 'act-payload-invalid';
+  return undefined;
+}
 
 /** The act a 报批 proposes, as an event of its own type recorded at the time of `e` by `actor`. */
 export function proposedEvent(e: CaseEventOf<'propose'>, actor: CaseEvent['actor']): CaseEvent {

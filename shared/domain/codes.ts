@@ -106,3 +106,11 @@ export type ServiceMethod = (typeof serviceMethods)[number];
 /** How a notice reached the petitioner (当场 where possible, 第二十三条). */
 export const noticeMethods = ['on-site', 'post', 'sms', 'electronic', 'phone', 'unreachable'] as const;
 export type NoticeMethod = (typeof noticeMethods)[number];
+
+/**
+ * The statutory routes a 申诉求决类 matter is led into instead of a 信访处理意见书 (第三十一条第一项至第五项):
+ * litigation (一) 诉讼、复议、检察、公安的法律程序, arbitration (二) 仲裁, party (三) 党员申诉、申请复审,
+ * administrative (四) 行政复议、行政裁决等行政程序, duty (五) 依法履行职责或者答复.
+ */
+export const statutoryRoutes = ['litigation', 'arbitration', 'party', 'administrative', 'duty'] as const;
+export type StatutoryRoute = (typeof statutoryRoutes)[number];

@@ -164,7 +164,8 @@ function awaitingRepresentatives(r: RegistrationInput): boolean {
  * - `accusation`: 检举控告 goes to 纪检监察 by management authority, never to the accused (第二十二条第二款, 第三十条).
  * - `urgent`: reported and acted on at once (第二十五条).
  */
-export type RoutingHint = 'litigation' | 'litigation-letter' | 'accusation' | 'urgent';
+/** `discipline`: filed under 纪检监察 but not classified 检举控告 (only a restricted matter is kept from the accused). */
+export type RoutingHint = 'litigation' | 'litigation-letter' | 'accusation' | 'discipline' | 'urgent';
 
 /** The routing reminders for a registration as typed so far (domain-rules.md "Registration" item 6; see RoutingHint). */
 export function routingHints(r: { readonly channel?: Channel; readonly class?: CaseClass; readonly flags: readonly PetitionFlag[] }): RoutingHint[] {

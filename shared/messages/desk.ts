@@ -140,15 +140,10 @@ export const messages = {
   },
 
   notice: {
-    acceptTitle: '信访事项受理告知书',
-    redirectTitle: '信访事项告知书',
     to: (name: string) => `${name}：`,
     anonymous: '信访人',
     received: (date: string, channel: string) => `你（你们）于${date}以${channel}形式反映的信访事项，本机关已收到并登记。`,
     request: '反映的主要请求：',
-    acceptBody:
-      '经审查，该事项属于本机关职责范围，本机关依照《信访工作条例》第二十三条的规定予以受理，并将依照第三十一条、第三十二条的规定办理；依照第三十四条的规定，自受理之日起60日内办结并出具书面处理意见；情况复杂的，经本机关负责人批准，可以适当延长办理期限，但延长期限不得超过30日，并告知你（你们）延期理由。',
-    acceptRights: '对处理意见不服的，可以自收到书面答复之日起30日内请求原办理机关的上一级机关复查（第三十五条）。',
     redirectBody: (organ: string) =>
       `经审查，该事项不属于本机关职责范围，依照《信访工作条例》第二十三条第一款的规定，请你（你们）向${organ}提出。`,
     queryCode: (code: string) => `查询码：${code}`,

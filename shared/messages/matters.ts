@@ -1,7 +1,7 @@
 import type { ActPayload, AmendableField } from '../domain/act-payloads';
 import type { ClockKind } from '../domain/case-types';
 import type { ClockState } from '../domain/clocks';
-import type { NoticeMethod, Purpose, Rating, ServiceMethod } from '../domain/codes';
+import type { NoticeMethod, Purpose, Rating, ServiceMethod, StatutoryRoute } from '../domain/codes';
 
 /**
  * The catalogue's texts of the matter list, the matter page and the petitioner page (codes.ts has the code labels),
@@ -63,6 +63,13 @@ export const optionText = {
   stage: { acceptance: '受理环节', handling: '办理环节' } satisfies Options<ActPayload<'evaluate'>['stage']>,
   superviseKind: { supervise: '督办', urge: '催办' } satisfies Options<ActPayload<'supervise'>['kind']>,
   petitionerTold: { yes: '已告知信访人', no: '未告知信访人' },
+  route: {
+    litigation: '第一项：诉讼、复议、刑事立案、法律监督、公安机关法律程序',
+    arbitration: '第二项：仲裁',
+    party: '第三项：党员申诉、申请复审',
+    administrative: '第四项：行政复议、裁决、确认、许可、处罚等行政程序',
+    duty: '第五项：申请查处违法行为、履行保护职责',
+  } satisfies Options<StatutoryRoute>,
   agreed: { yes: '核实同意，事项退回本机关', no: '不同意，由接收机关继续办理' },
   admitted: { yes: '有正当理由，予以受理', no: '无正当理由，不予受理' },
   approved: { yes: '批准', no: '不批准' },
@@ -117,6 +124,7 @@ export const fieldText = {
   reReviewContent: '复核意见',
   closeGround: '终结情形',
   feedbackContent: '反馈内容',
+  route: '法定途径（依照法定途径办理时，第三十一条）',
   accusedOfficeIds: '被检举/被控告单位',
   accusedPersons: '被检举/被控告人员（逐个输入后回车）',
   priorCaseNumber: '已复核事项编号',
@@ -275,27 +283,6 @@ export const matterText = {
   supervisionOption: (start: string, due: string) => `${start} 督办，${due} 前反馈`,
   noFields: '确认进行此项操作？',
   petitionerLink: '查看信访人',
-  printNotice: '打印告知书',
-} as const;
-
-/**
- * The written notices printed from the matter page (domain-research §7.4): 受理告知书 (第二十三条), 不予受理告知书
- * (第十九条第三款、第三十一条、第三十六条第三款), 告知书 of where to go (第二十三条第一款) and 延期办理告知书 (第三十四条).
- * The letter's common lines are the intake's (desk.ts `notice`).
- */
-export const actNoticeText = {
-  title: {
-    accept: '信访事项受理告知书',
-    reject: '信访事项不予受理告知书',
-    redirect: '信访事项告知书',
-    extend: '信访事项延期办理告知书',
-  },
-  statutoryBody: '经审查，该事项属于本机关职责范围，本机关依照《信访工作条例》第二十三条的规定予以受理，并将依照法律、法规规定的程序办理。',
-  rejectBody: (ground: string) => `经审查，该事项属于以下情形：${ground}。依照《信访工作条例》的规定，本机关不予受理。`,
-  explanation: (text: string) => `具体说明：${text}`,
-  extendBody: (days: number, due: string) =>
-    `该事项因情况复杂，经本机关负责人批准，依照《信访工作条例》第三十四条的规定，办理期限延长${days}日，将于${due}前办结并出具书面处理意见。`,
-  extendReasons: (reasons: string) => `延期理由：${reasons}`,
 } as const;
 
 export const petitionerText = {

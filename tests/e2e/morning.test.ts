@@ -124,7 +124,9 @@ describe('a reception morning in Chromium with a county server', () => {
       // Headless Chromium holds window.print() open (page.pdf() would collide with it): look at the print media.
       await page.getByRole('dialog').getByRole('button', { name: '打印受理告知书' }).click();
       await page.emulateMedia({ media: 'print' });
-      expect(await page.locator('.desk-notice').textContent()).toContain(`查询码：${walkIn}`);
+      // The 查询码 (第二十一条第二款) is the petitioner's, not the case number; the matter page shows the same one.
+      const walkInCode = /查询码：([0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z])/.exec((await page.locator('.desk-notice').textContent()) ?? '')?.[1];
+      expect(walkInCode).toBeDefined();
       await shot(page, '04-notice-print');
       await page.emulateMedia({ media: 'screen' });
       await next(page);
@@ -161,6 +163,7 @@ describe('a reception morning in Chromium with a county server', () => {
       await logout(page);
       await login(page, 'qs-handler');
       await openMatter(page, walkIn);
+      expect(await page.getByTestId('query-code').textContent()).toBe(walkInCode);
       await page.getByRole('button', { name: named('受理') }).click();
       await choose(page, '告知方式', '当场告知');
       await choose(page, '法定分类', '申诉求决类');
@@ -170,9 +173,9 @@ describe('a reception morning in Chromium with a county server', () => {
       await page.getByRole('dialog').waitFor({ state: 'detached' });
       await shot(page, '07-accepted');
       // The 受理告知书 of the act itself, printed from the timeline (第二十三条).
-      await page.getByTestId('timeline').getByRole('button', { name: '打印告知书' }).click();
+      await page.getByTestId('timeline').getByRole('button', { name: '打印受理告知书' }).click();
       await page.emulateMedia({ media: 'print' });
-      expect(await page.locator('.desk-notice').textContent()).toMatch(new RegExp(`信访事项受理告知书.*查询码：${walkIn}.*60日内办结`));
+      expect(await page.locator('.desk-notice').textContent()).toMatch(new RegExp(`信访事项受理告知书.*查询码：${walkInCode}.*60日内办结`));
       await shot(page, '07b-accept-notice-print');
       await page.emulateMedia({ media: 'screen' });
 

@@ -1,5 +1,7 @@
+import { queryCode } from '#shared/domain/query-code';
 import { channelText, messages } from '#shared/messages/zh-CN';
-import { NoticeLetter, noticeDate } from '../../app/NoticeLetter';
+import { NoticeLetter } from '../../app/NoticeLetter';
+import { acceptParagraphs, addressee, noticeDate, receivedParagraphs } from '../../app/letters';
 import type { SavedIntake } from './useIntakeSave';
 
 const t = messages.notice;
@@ -7,23 +9,27 @@ const t = messages.notice;
 export type NoticeKind = 'accept' | 'redirect';
 
 /**
- * The notice printed on the spot (domain-research §7.4): 受理告知书 (第二十三条: 接收情况, 处理途径和程序, the
- * handling organ, contact, 查询码) or 告知书 (第二十三条第一款: the organ to turn to, named in place of the handling organ).
+ * The notice printed on the spot (domain-research §7.4): 受理告知书 (第二十三条: 接收情况, 处理途径和程序 by the class
+ * chosen at registration, the handling organ, contact, 查询码) or 告知书 (第二十三条第一款: the organ to turn to).
  */
 export function NoticePrint({ saved, kind, organ }: { saved: SavedIntake; kind: NoticeKind; organ: string }) {
   const { draft, result, session } = saved;
+  const opening = receivedParagraphs(noticeDate(draft.receivedAt ?? new Date()), draft.channel ? channelText[draft.channel] : '', (draft.request || draft.facts).trim());
   return (
     <NoticeLetter
-      title={kind === 'accept' ? t.acceptTitle : t.redirectTitle}
-      caseNumber={result.caseNumber}
-      to={draft.flags.includes('anonymous') ? '' : draft.petitioners.map((p) => p.name.trim()).filter(Boolean).join('、')}
-      receivedDate={noticeDate(draft.receivedAt ?? new Date())}
-      channel={draft.channel ? channelText[draft.channel] : ''}
-      request={(draft.request || draft.facts).trim()}
-      paragraphs={kind === 'accept' ? [t.acceptBody, t.acceptRights] : [t.redirectBody(organ.trim() || t.blank)]}
-      office={session.office.name}
-      date={noticeDate(new Date())}
-      {...(kind === 'redirect' ? { competentOrgan: organ.trim() || t.blank } : {})}
+      letter={{
+        kind,
+        queryCode: queryCode(result.caseId),
+        to: addressee(
+          draft.petitioners.map((p) => p.name),
+          draft.flags.includes('anonymous'),
+        ),
+        paragraphs: [...opening, ...(kind === 'accept' ? acceptParagraphs(draft.class, undefined) : [t.redirectBody(organ || '____________')])],
+        contact: true,
+        ...(kind === 'redirect' ? { competentOrgan: organ || '____________' } : {}),
+        office: session.office.name,
+        date: noticeDate(new Date()),
+      }}
     />
   );
 }

@@ -53,7 +53,7 @@ const accused = [f('accusedOfficeIds', t.accusedOfficeIds, { kind: 'offices' }),
 
 export const actFields: { readonly [T in FormActType]: readonly ActField[] } = {
   receive: [],
-  accept: [f('noticeMethod', t.noticeMethod, select(noticeMethodText)), f('class', t.class, select(classes)), f('procedure', t.procedure, select(o.procedure)), f('noticeNo', t.noticeNo, text), ...accused],
+  accept: [f('noticeMethod', t.noticeMethod, select(noticeMethodText)), f('class', t.class, select(classes)), f('procedure', t.procedure, select(o.procedure)), f('route', t.route, select(o.route)), f('noticeNo', t.noticeNo, text), ...accused],
   reject: [f('ground', t.ground, select(o.ground)), f('explanation', t.explanation, area), ...notice],
   redirect: [f('organ', t.organ, text), ...notice],
   forward: [f('toOfficeId', t.toOfficeId, { kind: 'office' }), f('petitionerTold', t.petitionerTold, { kind: 'yes-no', options: o.petitionerTold }), f('note', t.note, area)],

@@ -15,7 +15,8 @@ import { ConflictsAlert } from './ConflictsAlert';
 import { PetitionersCard } from './PetitionersCard';
 import { PetitionsCard } from './PetitionsCard';
 import { TimelineCard } from './TimelineCard';
-import { actText, channelText, classText, mattersText, matterText, statusText } from '#shared/messages/zh-CN';
+import { queryCode } from '#shared/domain/query-code';
+import { actText, channelText, classText, documentText, mattersText, matterText, statusText } from '#shared/messages/zh-CN';
 
 /** 事项详情: one matter, its people, its petitions, its clocks and timeline, and the acts allowed now. */
 export function MatterPage({ id }: { id: string }) {
@@ -75,6 +76,8 @@ export function MatterPage({ id }: { id: string }) {
           { key: 'channel', label: mattersText.column.channel, children: channelText[c.channel] },
           { key: 'received', label: mattersText.column.receivedAt, children: formatInstant(c.receivedAt) },
           { key: 'office', label: mattersText.column.office, children: officeName(c.currentOfficeId) },
+          // 查询码 (第二十一条第二款): the petitioner's to quote, derived from the id; not for a reader who may not see the matter.
+          ...(detail.masked ? [] : [{ key: 'queryCode', label: documentText.queryCodeLabel, children: <span data-testid="query-code">{queryCode(c.id)}</span> }]),
         ]}
       />
       <ActButtons acts={detail.allowedActs} />

@@ -6,18 +6,20 @@ import { useSession } from '../../../app/desk-context';
 import { useOfficeName, useUserName } from '../../../app/directory';
 import { formatInstant } from '../common/summary-columns';
 import { describeEvent } from './describe-event';
-import { ActNotice, hasNotice, type NoticeEvent } from './ActNotice';
-import { actText, matterText, roleText } from '#shared/messages/zh-CN';
+import { ActNotice } from './ActNotice';
+import { documentKind } from './act-documents';
+import { actText, documentText, matterText, roleText } from '#shared/messages/zh-CN';
 
 /**
  * 办理过程: every act in causal order, with who (office, person, role), when, and the article it rests on. An act
- * that comes with a written notice (受理, 不予受理, 告知, 延期) can print it here, for a matter the user may read.
+ * that comes with a written document (notices, opinions, forms; act-documents.ts) can print it here, for a matter
+ * the user may read.
  */
 export function TimelineCard({ detail }: { readonly detail: CaseDetail }) {
   const { events } = detail;
   const session = useSession();
-  const [printing, setPrinting] = useState<NoticeEvent>();
-  const print = (event: NoticeEvent) => {
+  const [printing, setPrinting] = useState<CaseEvent>();
+  const print = (event: CaseEvent) => {
     setPrinting(event);
     setTimeout(() => window.print(), 0); // after the notice is in the page
   };
@@ -27,31 +29,34 @@ export function TimelineCard({ detail }: { readonly detail: CaseDetail }) {
   return (
     <Card size="small" title={`${matterText.timeline}（${events.length}）`} data-testid="timeline">
       <Timeline
-        items={events.map((e) => ({
-          key: e.id,
-          color: e.type === 'reject' || e.type === 'close' ? 'gray' : 'blue',
-          title: formatInstant(e.occurredAt),
-          content: (
-            <div data-event-type={e.type}>
-              <Space size={6} wrap>
-                <Typography.Text strong>{actText[e.type]}</Typography.Text>
-                <Tag>{e.article}</Tag>
-                <Typography.Text type="secondary">{matterText.actor(who(e), roleText[e.actor.role], officeName(e.actor.officeId))}</Typography.Text>
-                {hasNotice(e) && !detail.masked ? (
-                  <Button size="small" type="link" onClick={() => print(e)}>
-                    {matterText.printNotice}
-                  </Button>
-                ) : null}
-              </Space>
-              {describeEvent(e, officeName).map(([label, value], i) => (
-                <div key={i}>
-                  <Typography.Text type="secondary">{label ? `${label}：` : ''}</Typography.Text>
-                  <Typography.Text>{value}</Typography.Text>
-                </div>
-              ))}
-            </div>
-          ),
-        }))}
+        items={events.map((e) => {
+          const kind = detail.masked ? undefined : documentKind(e, events);
+          return {
+            key: e.id,
+            color: e.type === 'reject' || e.type === 'close' ? 'gray' : 'blue',
+            title: formatInstant(e.occurredAt),
+            content: (
+              <div data-event-type={e.type}>
+                <Space size={6} wrap>
+                  <Typography.Text strong>{actText[e.type]}</Typography.Text>
+                  <Tag>{e.article}</Tag>
+                  <Typography.Text type="secondary">{matterText.actor(who(e), roleText[e.actor.role], officeName(e.actor.officeId))}</Typography.Text>
+                  {kind ? (
+                    <Button size="small" type="link" onClick={() => print(e)}>
+                      {documentText.print(documentText.title[kind])}
+                    </Button>
+                  ) : null}
+                </Space>
+                {describeEvent(e, officeName).map(([label, value], i) => (
+                  <div key={i}>
+                    <Typography.Text type="secondary">{label ? `${label}：` : ''}</Typography.Text>
+                    <Typography.Text>{value}</Typography.Text>
+                  </div>
+                ))}
+              </div>
+            ),
+          };
+        })}
       />
       {printing ? <ActNotice detail={detail} event={printing} /> : null}
     </Card>
