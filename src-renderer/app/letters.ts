@@ -1,5 +1,5 @@
 import { beijingDay } from '#shared/domain/calendar';
-import { statutoryRoutes, type CaseClass, type StatutoryRoute } from '#shared/domain/codes';
+import { type CaseClass, type StatutoryRoute } from '#shared/domain/codes';
 import { documentText, messages } from '#shared/messages/zh-CN';
 
 /**
