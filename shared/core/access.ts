@@ -1,5 +1,5 @@
 import type { Session } from '../contract/api';
-import type { CaseProjection } from '../domain/case-types';
+import type { CaseEvent, CaseProjection } from '../domain/case-types';
 import type { PetitionDoc, PetitionerDoc } from '../domain/documents';
 import { maskIdNumber } from '../domain/identity';
 import { maskPhone } from '../domain/phone';
@@ -35,6 +35,29 @@ export function maskPetition(p: PetitionDoc): PetitionDoc {
   return rest;
 }
 
+/** The matter without its content: the title, the accused persons, the text of its 补充/更正 (第三十条第三款). */
 export function maskProjection(c: CaseProjection): CaseProjection {
-  return { ...c, title: MASKED_TITLE };
+  return { ...c, title: MASKED_TITLE, accusedPersons: [], amendments: [] };
+}
+
+/** An act without the content it carried: the title, accused persons, the text of a 补充/更正 (第三十条第三款). */
+export function maskEvent(e: CaseEvent): CaseEvent {
+  switch (e.type) {
+    case 'register': {
+      const { accusedPersons: _persons, ...payload } = e.payload;
+      return { ...e, payload: { ...payload, title: MASKED_TITLE } };
+    }
+    case 'accept': {
+      const { accusedPersons: _persons, ...payload } = e.payload;
+      return { ...e, payload };
+    }
+    case 'supplement': {
+      const { accusedPersons: _persons, ...payload } = e.payload;
+      return { ...e, payload: { ...payload, value: MASKED_TITLE } };
+    }
+    case 'correct':
+      return { ...e, payload: { ...e.payload, oldValue: MASKED_TITLE, value: MASKED_TITLE } };
+    default:
+      return e;
+  }
 }
