@@ -35,29 +35,23 @@ export function maskPetition(p: PetitionDoc): PetitionDoc {
   return rest;
 }
 
-/** The matter without its content: the title, the accused persons, the text of its 补充/更正 (第三十条第三款). */
+/**
+ * A restricted matter as a user who may not read it sees it (第三十条第三款): its course (status, clocks, offices
+ * that held it) without its content: no title, no accused offices or persons, no amended text, no proposed payloads.
+ */
 export function maskProjection(c: CaseProjection): CaseProjection {
-  return { ...c, title: MASKED_TITLE, accusedPersons: [], amendments: [] };
+  return { ...c, title: MASKED_TITLE, accusedOfficeIds: [], accusedPersons: [], amendments: [], proposals: c.proposals.map((p) => ({ ...p, payload: {} })) };
 }
 
-/** An act without the content it carried: the title, accused persons, the text of a 补充/更正 (第三十条第三款). */
+/**
+ * An act of a restricted matter as a user who may not read it sees it (第三十条第三款): which act, by whom and when.
+ * A 登记 keeps its channel, times and class with the title masked and the accused left out; any other act keeps
+ * nothing of its payload (notes, reasons, texts and targets are its content).
+ */
 export function maskEvent(e: CaseEvent): CaseEvent {
-  switch (e.type) {
-    case 'register': {
-      const { accusedPersons: _persons, ...payload } = e.payload;
-      return { ...e, payload: { ...payload, title: MASKED_TITLE } };
-    }
-    case 'accept': {
-      const { accusedPersons: _persons, ...payload } = e.payload;
-      return { ...e, payload };
-    }
-    case 'supplement': {
-      const { accusedPersons: _persons, ...payload } = e.payload;
-      return { ...e, payload: { ...payload, value: MASKED_TITLE } };
-    }
-    case 'correct':
-      return { ...e, payload: { ...e.payload, oldValue: MASKED_TITLE, value: MASKED_TITLE } };
-    default:
-      return e;
+  if (e.type === 'register') {
+    const { accusedPersons: _persons, contentProfile: _profile, ...payload } = e.payload;
+    return { ...e, payload: { ...payload, title: MASKED_TITLE, accusedOfficeIds: [] } };
   }
+  return { ...e, payload: {} } as CaseEvent; // the envelope of a valid event with its content withheld; read only by the timeline
 }
