@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Space, Tag, Timeline, Typography } from 'antd';
 import type { CaseDetail } from '#shared/contract/api';
+import { approvedEvent } from '#shared/domain/acts';
 import type { CaseEvent } from '#shared/domain/case-types';
 import { useSession } from '../../../app/desk-context';
 import { useOfficeName, useUserName } from '../../../app/directory';
@@ -8,6 +9,14 @@ import { formatInstant } from '../common/summary-columns';
 import { describeEvent } from './describe-event';
 import { ActNotice, hasNotice, type NoticeEvent } from './ActNotice';
 import { actText, matterText, roleText } from '#shared/messages/zh-CN';
+
+/** An approved 报批 takes effect as the act it proposed, at the approval (第三十四条): its notice prints from there. */
+function inEffect(e: CaseEvent, events: readonly CaseEvent[]): CaseEvent {
+  if (e.type !== 'approve' || !e.payload.approved) return e;
+  const proposal = events.find((p) => p.id === e.payload.proposalEventId);
+  if (proposal?.type !== 'propose') return e;
+  return approvedEvent(e, { eventId: proposal.id, act: proposal.payload.act, payload: proposal.payload.payload, userId: proposal.actor.userId });
+}
 
 /**
  * 办理过程: every act in causal order, with who (office, person, role), when, and the article it rests on. An act
@@ -23,27 +32,27 @@ export function TimelineCard({ detail }: { readonly detail: CaseDetail }) {
   };
   const officeName = useOfficeName();
   const userName = useUserName();
-  const who = (e: CaseEvent) => (e.actor.userId === session.user.id ? session.user.name : userName(e.actor.userId));
+  const who = (id: string) => (id === session.user.id ? session.user.name : userName(id));
   return (
     <Card size="small" title={`${matterText.timeline}（${events.length}）`} data-testid="timeline">
       <Timeline
-        items={events.map((e) => ({
+        items={events.map((e) => ({ e, effect: inEffect(e, events) })).map(({ e, effect }) => ({
           key: e.id,
-          color: e.type === 'reject' || e.type === 'close' ? 'gray' : 'blue',
+          color: effect.type === 'reject' || effect.type === 'close' ? 'gray' : 'blue',
           title: formatInstant(e.occurredAt),
           content: (
             <div data-event-type={e.type}>
               <Space size={6} wrap>
                 <Typography.Text strong>{actText[e.type]}</Typography.Text>
                 <Tag>{e.article}</Tag>
-                <Typography.Text type="secondary">{matterText.actor(who(e), roleText[e.actor.role], officeName(e.actor.officeId))}</Typography.Text>
-                {hasNotice(e) && !detail.masked ? (
-                  <Button size="small" type="link" onClick={() => print(e)}>
+                <Typography.Text type="secondary">{matterText.actor(who(e.actor.userId), roleText[e.actor.role], officeName(e.actor.officeId))}</Typography.Text>
+                {hasNotice(effect) && !detail.masked ? (
+                  <Button size="small" type="link" onClick={() => print(effect)}>
                     {matterText.printNotice}
                   </Button>
                 ) : null}
               </Space>
-              {describeEvent(e, officeName).map(([label, value], i) => (
+              {describeEvent(e, officeName, { events, userName: who }).map(([label, value], i) => (
                 <div key={i}>
                   <Typography.Text type="secondary">{label ? `${label}：` : ''}</Typography.Text>
                   <Typography.Text>{value}</Typography.Text>
