@@ -3,8 +3,8 @@ import { createElement } from 'react';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import dayjs from 'dayjs';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { reasonText } from '#shared/messages/zh-CN';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { actNoticeText, matterText, reasonText } from '#shared/messages/zh-CN';
 import { MatterPage } from '../../../../../src-renderer/features/matters';
 import { useMattersUi } from '../../../../../src-renderer/features/matters/matters-store';
 import { walkIn } from '../../../../contract/handler-suite';
@@ -26,6 +26,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   cleanup();
+  document.querySelectorAll('.desk-notice').forEach((n) => n.remove());
   await t.close();
 });
 
@@ -130,5 +131,25 @@ describe('act forms: dates, 报批, 补充/更正', { timeout: 90_000 }, () => {
     expect(within(timeline).getByText('补偿款 → 要求补发2024年土地征收补偿款')).toBeTruthy();
     expect(within(timeline).getByText('摘要过简')).toBeTruthy();
     expect(within(timeline).getByText('2024年征地后补偿款未足额发放')).toBeTruthy();
+  });
+
+  it('第三十四条 an approved 不予受理 takes effect at the 审批, which prints the 不予受理告知书 (第十九条第三款)', async () => {
+    const printed = vi.fn();
+    window.print = printed; // jsdom has no printer
+    await t.as('qs-handler');
+    const { event } = await t.transport.invoke('case-act', { caseId, type: 'reject', payload: { noticeMethod: 'post', ground: 'not-a-petition', explanation: '所反映的是民事纠纷' } });
+    await t.as('qs-approver');
+    await t.transport.invoke('case-act', { caseId, type: 'approve', payload: { proposalEventId: event.id, approved: true } });
+    const user = setup();
+    await openPage();
+    const timeline = screen.getByTestId('timeline');
+    const buttons = await within(timeline).findAllByRole('button', { name: matterText.printNotice });
+    expect(buttons).toHaveLength(1);
+    expect(buttons[0]!.closest('[data-event-type]')?.getAttribute('data-event-type')).toBe('approve');
+    await user.click(buttons[0]!);
+    await vi.waitFor(() => expect(printed).toHaveBeenCalledOnce());
+    const text = document.querySelector('.desk-notice')?.textContent ?? '';
+    expect(text).toContain(actNoticeText.title.reject);
+    expect(text).toContain('所反映的是民事纠纷');
   });
 });
