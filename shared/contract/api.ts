@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { actTypes, type ActType } from '../domain/act-payloads';
+import { actTypes, payloadSchemas, type ActType } from '../domain/act-payloads';
 import type { CalendarYear } from '../domain/calendar-merge';
-import type { CaseEvent, CaseProjection, Clock } from '../domain/case-types';
+import type { CaseEvent, CaseProjection, Clock, ProposableAct } from '../domain/case-types';
 import { caseClasses, caseStatuses, channels, type CaseClass, type CaseStatus, type Channel, type PetitionFlag, type Role } from '../domain/codes';
 import type { OfficeDoc, PetitionDoc, PetitionerDoc } from '../domain/documents';
+import type { AmendableField } from '../domain/act-payloads';
 import type { SyncStatus } from './events';
 import { registrationInput, type MissingItem } from '../domain/registration';
 import type { RepeatScore } from '../domain/repeat';
@@ -15,6 +16,9 @@ import type { RepeatScore } from '../domain/repeat';
  */
 
 const id = z.string().min(1).max(64);
+
+/** Acts a county may require a 负责人's approval for (报批, `propose`). */
+export const proposableActs = payloadSchemas.propose.shape.act.options;
 
 export const apiArgs = {
   'session-login': z.object({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
@@ -61,7 +65,10 @@ export const apiArgs = {
     caseId: id,
     type: z.enum(actTypes.filter((t) => t !== 'register') as [ActType, ...ActType[]]), // register comes with petition-register
     payload: z.record(z.string(), z.unknown()),
-    /** The legal time when the act happened, if not now (e.g. a 送达回证 returned by post). */
+    /**
+     * When the act happened, if not now (a 受理 told on the spot yesterday, a 复查申请 received by post): never in
+     * the future, never before the matter's last event. Legal checks run on the recording time all the same.
+     */
     occurredAt: z.iso.datetime({ offset: true }).optional(),
   }),
   /** The county's offices (转送/交办 targets, names on every page), and the signed-in office's staff (回避). */
@@ -72,6 +79,7 @@ export const apiArgs = {
     dueSoonDays: z.number().int().min(0).max(30).optional(),
     groupThreshold: z.number().int().min(2).max(1000).optional(),
     serverUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).optional(),
+    approvalActs: z.array(z.enum(proposableActs)).max(proposableActs.length).optional(),
   }),
   /** The holiday calendar's covered years, and the years the desk needs but lacks (the banner). */
   'calendar-status': z.object({}),
@@ -129,14 +137,22 @@ export interface CaseSummary {
   readonly conflictCount: number;
 }
 
+/**
+ * A 信访件 as the matter page shows it: request, facts and reasons with the matter's 补充/更正 applied (第十九条),
+ * `amended` saying which were changed and how (the original stays in the stored petition and the timeline).
+ */
+export type ShownPetition = PetitionDoc & { readonly amended?: Partial<Record<AmendableField, 'supplement' | 'correct'>> };
+
 export interface CaseDetail {
   readonly case: CaseProjection;
   readonly masked: boolean;
   readonly events: readonly CaseEvent[];
-  readonly petitions: readonly PetitionDoc[];
+  readonly petitions: readonly ShownPetition[];
   readonly petitioners: readonly PetitionerDoc[];
   /** Acts the signed-in user may start now (buttons on the matter page). */
   readonly allowedActs: readonly ActType[];
+  /** Those of `allowedActs` this user records as 报批, for a 负责人 to approve (the desk's `approvalActs`). */
+  readonly proposedActs: readonly ProposableAct[];
   readonly today: string;
 }
 
@@ -144,6 +160,8 @@ export interface Settings {
   readonly dueSoonDays: number;
   readonly groupThreshold: number;
   readonly serverUrl: string;
+  /** Acts a 负责人 approves: a user without that role records them as 报批 (default 不予受理, 不再受理, 终结, 延期). */
+  readonly approvalActs: readonly ProposableAct[];
   readonly deskId: string;
 }
 

@@ -1,4 +1,5 @@
 import type { MangoQuerySelector, RxCollection, RxDocumentData } from 'rxdb';
+import type { CaseStatus } from '../domain/codes';
 import type { CaseDoc } from '../domain/documents';
 import { countStorage, queryStorage } from './read-all';
 
@@ -19,7 +20,16 @@ import { countStorage, queryStorage } from './read-all';
  *
  * Order: by the sort field, ties by id (ascending lists ascending, descending lists descending). A seek or a walk
  * describes one state of the collection; whoever owns it stops and drops it when a matter changes.
+ *
+ * A list leaves out the `UNLISTED` matters (作废): they are few, so a pager reads them once, passes over them while
+ * reading, and takes them off its counts.
  */
+
+/**
+ * The status no list shows unless its filter asks for it: a registration made in error and 作废 by the 负责人
+ * (第十九条) leaves every list and count, and stays readable, with its history, on its own page.
+ */
+export const UNLISTED = 'voided' satisfies CaseStatus;
 
 /** Positions between two learned rows: a page reads at most this many rows in front of it. */
 export const STRIDE = 200;
@@ -48,10 +58,12 @@ type Cases = RxCollection<CaseDoc>;
 export type CaseRow = RxDocumentData<CaseDoc>;
 /** The rows strictly after `after` in list order (from the first row when undefined), at most `n`. */
 type Read = (after: Mark | undefined, n: number) => Promise<CaseRow[]>;
+/** The unlisted rows by id, read once per pager (see `unlisted`). */
+type Hidden = () => Promise<ReadonlyMap<string, CaseRow>>;
 
 /**
- * Whether a seek or a walk can serve this list: no filter (a filter picks another index, and RxDB then reads the
- * matches anyway), and an order the `cases` indexes serve. Descending works on `receivedAt` only (a seek): its
+ * Whether a seek or a walk can serve this list: no filter but the leaving out of `UNLISTED` matters, which the
+ * pagers do themselves (a filter picks another index, and RxDB then reads the matches anyway), and an order the `cases` indexes serve. Descending works on `receivedAt` only (a seek): its
  * values are instants, so a time window below a row is a key range; `nextDue` is '9999-12-31' for most closed
  * matters.
  */
@@ -73,7 +85,7 @@ export class Walk {
 
   constructor(cases: Cases, field: SortField) {
     this.field = field;
-    this.read = ascending(cases, field);
+    this.read = listed(ascending(cases, field), field, unlisted(cases));
   }
 
   /**
@@ -177,10 +189,12 @@ export class Seek {
 
   private readonly total: () => Promise<number>;
   private readonly near: number;
+  private readonly hidden: Hidden;
 
   /**
-   * `total`: the list's length (by default counted here; the handler passes RxDB's kept count, so the desk counts
-   * it once). `near`: rows a page may read past its nearest known position before counting closer.
+   * `total`: the list's length, unlisted matters left out (by default counted here; the handler passes RxDB's kept
+   * counts, so the desk counts it once). `near`: rows a page may read past its nearest known position before
+   * counting closer.
    */
   constructor(
     private readonly cases: Cases,
@@ -188,11 +202,12 @@ export class Seek {
     now: () => Date,
     options: { readonly total?: () => Promise<number>; readonly near?: number } = {},
   ) {
-    this.total = options.total ?? (() => countStorage(cases, { selector: {} }));
+    this.hidden = unlisted(cases);
+    this.total = options.total ?? (async () => (await countStorage(cases, { selector: {} })) - (await this.hidden()).size);
     this.near = options.near ?? NEAR;
     this.desc = sort.direction === 'desc';
-    const up = ascending(cases, 'receivedAt');
-    const down = newestFirst(cases, 'receivedAt', now);
+    const up = listed(ascending(cases, 'receivedAt'), 'receivedAt', this.hidden);
+    const down = listed(newestFirst(cases, 'receivedAt', now), 'receivedAt', this.hidden);
     this.forward = this.desc ? down : up;
     this.backward = this.desc ? up : down;
   }
@@ -292,7 +307,9 @@ export class Seek {
     const value = new Date(time).toISOString();
     if (!this.inside(value, lo, hi) || this.bounds.some((b) => b.value === value)) return false;
     const fromLo = offset - lo.before <= hi.before - offset;
-    const counted = await countStorage(this.cases, { selector: fromLo ? this.between(lo.value, value) : this.between(value, hi.value) });
+    const range = fromLo ? this.between(lo.value, value) : this.between(value, hi.value);
+    const [all, hidden] = await Promise.all([countStorage(this.cases, { selector: { receivedAt: range } }), this.hidden()]);
+    const counted = all - [...hidden.values()].filter((row) => within(row.receivedAt, range)).length;
     const boundary = { value, before: fromLo ? lo.before + counted : hi.before - counted, time };
     // Another page may have counted meanwhile: insert by position, not at the index found before the count.
     if (!this.bounds.some((b) => b.value === value)) this.bounds = [...this.bounds, boundary].sort((a, b) => a.before - b.before);
@@ -305,10 +322,9 @@ export class Seek {
     return (earlier === undefined || value > earlier) && (later === undefined || value < later);
   }
 
-  /** The rows after boundary `a` and before boundary `b` (list order; undefined: the list's start, its end). */
-  private between(a: string | undefined, b: string | undefined): MangoQuerySelector<CaseDoc> {
-    const range = this.desc ? { ...(a === undefined ? {} : { $lte: a }), ...(b === undefined ? {} : { $gt: b }) } : { ...(a === undefined ? {} : { $gte: a }), ...(b === undefined ? {} : { $lt: b }) };
-    return { receivedAt: range };
+  /** The `receivedAt` range after boundary `a` and before boundary `b` (list order; undefined: the list's start, its end). */
+  private between(a: string | undefined, b: string | undefined): Range {
+    return this.desc ? { ...(a === undefined ? {} : { $lte: a }), ...(b === undefined ? {} : { $gt: b }) } : { ...(a === undefined ? {} : { $gte: a }), ...(b === undefined ? {} : { $lt: b }) };
   }
 
   /** A boundary as a mark to read after: between the rows before its instant and every row at it or beyond. */
@@ -322,6 +338,57 @@ export class Seek {
     const oldest = this.rows.keys().next();
     if (this.rows.size > MAX_ROW_POINTS && !oldest.done) this.rows.delete(oldest.value);
   }
+}
+
+/** A key range as a selector states it. */
+interface Range {
+  readonly $gte?: string;
+  readonly $gt?: string;
+  readonly $lte?: string;
+  readonly $lt?: string;
+}
+
+/** Whether `value` lies in `range`, as the storage's count decides it. */
+function within(value: string, range: Range): boolean {
+  return (
+    (range.$gte === undefined || value >= range.$gte) &&
+    (range.$gt === undefined || value > range.$gt) &&
+    (range.$lte === undefined || value <= range.$lte) &&
+    (range.$lt === undefined || value < range.$lt)
+  );
+}
+
+/** The unlisted rows, read on the status index when first needed (again after a failure), kept by id. */
+function unlisted(cases: Cases): Hidden {
+  let rows: Promise<ReadonlyMap<string, CaseRow>> | undefined;
+  return () =>
+    (rows ??= queryStorage(cases, { selector: { status: { $eq: UNLISTED } } }).then(
+      (found) => new Map(found.map((row) => [row.id, row])),
+      (error: unknown) => {
+        rows = undefined;
+        throw error;
+      },
+    ));
+}
+
+/** Rows a read takes beyond those it wants, where unlisted rows may be among them (saves a second read). */
+const SPARE = 20;
+
+/** A read that passes over the unlisted rows: it reads on past them until it has `n` listed rows or the list ends. */
+function listed(read: Read, field: SortField, hidden: Hidden): Read {
+  return async (after, n) => {
+    const skip = await hidden();
+    if (skip.size === 0) return read(after, n);
+    const rows: CaseRow[] = [];
+    for (let from = after; ; ) {
+      const wanted = n - rows.length + Math.min(skip.size, SPARE);
+      const raw = await read(from, wanted);
+      rows.push(...raw.filter((row) => !skip.has(row.id)));
+      const last = raw.at(-1);
+      if (raw.length < wanted || last === undefined || rows.length >= n) return rows.slice(0, n);
+      from = { value: last[field], id: last.id };
+    }
+  };
 }
 
 /** Rows read to serve `offset … offset + limit - 1` from `from`. */

@@ -31,6 +31,18 @@ export function today(ctx: DeskContext): string {
   return beijingDay(ctx.now().toISOString());
 }
 
+/** A desk clock may run a little ahead of the one that stamped a form; more than this is refused. */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * The time of an act done now on a matter whose last event is `lastEventAt`: now, or that event's time when another
+ * desk's clock ran a little ahead (an act never precedes what it follows). Further ahead stays now, and is refused.
+ */
+export function actInstant(now: Date, lastEventAt: string): string {
+  const last = Date.parse(lastEventAt);
+  return last > now.getTime() && last <= now.getTime() + FUTURE_TOLERANCE_MS ? lastEventAt : now.toISOString();
+}
+
 /** A queue that runs one task at a time, in order; a failed task does not block the next. */
 export function createSerial(): <T>(work: () => Promise<T>) => Promise<T> {
   let tail: Promise<unknown> = Promise.resolve();

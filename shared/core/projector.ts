@@ -5,6 +5,7 @@ import { nextDue } from '../domain/clocks';
 import type { CaseDoc, CaseEventDoc } from '../domain/documents';
 import { foldCase } from '../domain/fold';
 import type { DeskDatabase } from './database';
+import { readOfficeTree } from './office-tree';
 import { queryStorage, readAll } from './read-all';
 
 /** The row the `cases` collection holds for a projection: indexed columns plus the projection itself. */
@@ -76,7 +77,9 @@ export class Projector {
     // One equality query per matter: RxDB plans `$in` as a scan of the whole index, which made every replicated
     // page cost a pass over all events (initial sync quadratic in its size); equality reads one index range.
     // Straight to the storage: the events are folded once and dropped, never used as RxDocuments.
-    const docs = (await Promise.all(ids.map((id) => queryStorage(this.db.case_events, { selector: { caseId: id } })))).flat();
+    // The office tree is read once per batch (tens of rows), so every matter's hierarchy checks run in the fold.
+    const [tree, ...perCase] = await Promise.all([readOfficeTree(this.db), ...ids.map((id) => queryStorage(this.db.case_events, { selector: { caseId: id } }))]);
+    const docs = perCase.flat();
     const byCase = new Map<string, CaseEvent[]>();
     for (const doc of docs) {
       const event = asCaseEvent(doc);
@@ -85,7 +88,7 @@ export class Projector {
       byCase.set(event.caseId, list);
     }
     const calendar = this.calendar();
-    const projections = ids.flatMap((id) => foldCase(byCase.get(id) ?? [], calendar) ?? []);
+    const projections = ids.flatMap((id) => foldCase(byCase.get(id) ?? [], calendar, tree) ?? []);
     if (projections.length > 0) await this.db.cases.bulkUpsert(projections.map(toCaseDoc));
     this.onChanged(ids, projections);
     return projections;

@@ -1,6 +1,8 @@
-import type { CaseDetail, CaseSummary, Session } from '../contract/api';
+import type { CaseDetail, CaseSummary, Session, ShownPetition } from '../contract/api';
+import { petitionFields, type ActType } from '../domain/act-payloads';
 import { allowedActs } from '../domain/acts';
-import type { CaseProjection } from '../domain/case-types';
+import type { CaseEvent, CaseProjection, ProposableAct } from '../domain/case-types';
+import type { PetitionDoc } from '../domain/documents';
 import { deadlineFlags, nextDue } from '../domain/clocks';
 import { causalOrder } from '../domain/fold';
 import type { DeskContext } from './context';
@@ -33,10 +35,35 @@ export function summarise(c: CaseProjection, session: Session, day: string, dueS
   };
 }
 
-/** The acts any of the user's roles may start now. */
-export function actsFor(c: CaseProjection, session: Session) {
-  const acts = new Set(session.user.roles.flatMap((role) => allowedActs(c, role, session.office.id)));
-  return [...acts];
+/**
+ * The acts any of the user's roles may start now, and those among them the user records as 报批 (第三十四条): an
+ * act the desk's `approvalActs` names, started by a user who is no 负责人, is offered whenever a 负责人 of the
+ * office could do it now and the user may propose, even where the act itself is the 负责人's alone (终结, 延期).
+ */
+export function actsFor(c: CaseProjection, session: Session, approvalActs: readonly ProposableAct[]): { allowed: ActType[]; proposed: ProposableAct[] } {
+  const office = session.office.id;
+  const acts = new Set(session.user.roles.flatMap((role) => allowedActs(c, role, office)));
+  const proposes = !session.user.roles.includes('approver') && acts.has('propose');
+  const proposed = proposes ? approvalActs.filter((act) => allowedActs(c, 'approver', office).includes(act)) : [];
+  for (const act of proposed) acts.add(act);
+  return { allowed: [...acts], proposed };
+}
+
+/**
+ * Each 信访件 with the matter's 补充/更正 of its request, facts and reasons applied in order (第十九条 如实记录: the
+ * stored petition keeps what was registered, the timeline every change), marked with how each field changed.
+ */
+export function amendedPetitions(petitions: readonly PetitionDoc[], c: CaseProjection, events: readonly CaseEvent[]): ShownPetition[] {
+  const kinds = new Map(events.map((e) => [e.id, e.type]));
+  return petitions.map((p) => {
+    let shown: ShownPetition = p;
+    for (const a of c.amendments) {
+      const kind = kinds.get(a.eventId);
+      if (a.petitionId !== p.id || !petitionFields.includes(a.field) || (kind !== 'supplement' && kind !== 'correct')) continue;
+      shown = { ...shown, [a.field]: a.value, amended: { ...shown.amended, [a.field]: kind } };
+    }
+    return shown;
+  });
 }
 
 /**
@@ -44,10 +71,11 @@ export function actsFor(c: CaseProjection, session: Session) {
  * not read it, and every view of a restricted matter is written to the audit log (第三十条第三款, 第四十六条第五项).
  */
 export async function caseDetail(ctx: DeskContext, c: CaseProjection, session: Session): Promise<CaseDetail> {
-  const [eventDocs, petitionDocs, petitionerDocs] = await Promise.all([
+  const [eventDocs, petitionDocs, petitionerDocs, settings] = await Promise.all([
     ctx.db.case_events.find({ selector: { caseId: c.id } }).exec(),
     ctx.db.petitions.findByIds([...c.petitionIds]).exec(),
     ctx.db.petitioners.findByIds([...c.petitionerIds]).exec(),
+    ctx.settings(),
   ]);
   const masked = !mayReadRestricted(session, c);
   if (c.restricted) {
@@ -56,13 +84,16 @@ export async function caseDetail(ctx: DeskContext, c: CaseProjection, session: S
   const petitions = [...petitionDocs.values()].map((d) => d.toMutableJSON());
   const petitioners = [...petitionerDocs.values()].map((d) => d.toMutableJSON());
   const events = causalOrder(eventDocs.map((d) => asCaseEvent(d.toMutableJSON())));
+  const acts = masked ? { allowed: [], proposed: [] } : actsFor(c, session, settings.approvalActs);
   return {
     case: masked ? maskProjection(c) : c,
     masked,
     events: masked ? events.map(maskEvent) : events,
-    petitions: masked ? petitions.map(maskPetition) : petitions,
+    petitions: masked ? petitions.map(maskPetition) : amendedPetitions(petitions, c, events),
     petitioners: masked ? petitioners.map(maskPetitioner) : petitioners,
-    allowedActs: !masked ? actsFor(c, session) : mayRouteOut(session, c) ? actsFor(c, session).filter((a) => ROUTE_OUT_ACTS.includes(a)) : [],
+    // 第三十条第三款: an office accused in what it registered may only pass the matter on, seeing none of it.
+    allowedActs: !masked ? acts.allowed : mayRouteOut(session, c) ? actsFor(c, session, settings.approvalActs).allowed.filter((a) => ROUTE_OUT_ACTS.includes(a)) : [],
+    proposedActs: acts.proposed,
     today: today(ctx),
   };
 }

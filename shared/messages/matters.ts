@@ -154,6 +154,7 @@ export const fieldText = {
   lateReason: '逾期的正当理由（逾期申请时填写）',
   transitDays: '在途天数（来信）',
   redoDue: '重新处理期限（责令重新处理时填写）',
+  petitionPick: '所属信访件（补充、更正请求、事实、理由时选择）',
 } as const;
 
 /** Form validation, mapped from the zod issue of the act's payload schema. */
@@ -283,6 +284,16 @@ export const matterText = {
   supervisionOption: (start: string, due: string) => `${start} 督办，${due} 前反馈`,
   noFields: '确认进行此项操作？',
   petitionerLink: '查看信访人',
+  proposedAct: (act: string) => `${act}（报批）`,
+  proposedNotice: '此项操作须经负责人审批：提交后记为报批，负责人批准后生效；审批前各项期限照常计算（第三十四条）。',
+  proposedSaved: (act: string) => `已报批：${act}，待负责人审批`,
+  proposalOption: (act: string, who: string) => `${act}（${who}报批）`,
+  proposedAs: '报批事项',
+  amended: { supplement: '已补充', correct: '已更正' },
+  amendedTo: '更正为',
+  amendedFrom: (before: string, after: string) => `${before || '（空）'} → ${after}`,
+  petitionOption: (kind: string, at: string) => `${kind} · ${at}`,
+  occurredAtNow: '现在',
 } as const;
 
 export const petitionerText = {

@@ -1,25 +1,24 @@
 import type { MangoQuerySelector } from 'rxdb';
-import type { Api, ApiParsedArgs } from '../../contract/api';
+import type { Api, ApiParsedArgs, Session } from '../../contract/api';
 import { ApiError } from '../../contract/errors';
-import { payloadSchemas } from '../../domain/act-payloads';
+import { payloadSchemas, petitionFields, type ActPayload, type ActType } from '../../domain/act-payloads';
 import { actRules, checkAct } from '../../domain/acts';
 import { addDays } from '../../domain/calendar';
-import type { CaseEvent } from '../../domain/case-types';
+import type { CaseEvent, CaseProjection, ProposableAct } from '../../domain/case-types';
+import type { Role } from '../../domain/codes';
 import type { CaseDoc } from '../../domain/documents';
-import { requireSession, today, type DeskContext } from '../context';
+import { actInstant, FUTURE_TOLERANCE_MS, requireSession, today, type DeskContext } from '../context';
 import { newId } from '../ids';
 import { mayReadRestricted, mayRouteOut, ROUTE_OUT_ACTS } from '../access';
+import { readOfficeTree } from '../office-tree';
 import { caseDetail, summarise } from '../views';
-import { Seek, Walk, walkable } from '../case-pages';
+import { Seek, UNLISTED, Walk, walkable } from '../case-pages';
 
 /**
  * Rows the list's walk reads on past each page asked for (case-pages.ts): while a list is scrolled or dragged
  * its pages keep coming and the walk keeps ahead; when nobody looks at the list, it stops.
  */
 const WALK_AHEAD = 20_000;
-
-/** A desk clock may run a little ahead of the one that stamped a form; more than this is refused. */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 function listSelector(filter: ApiParsedArgs<'case-list'>['filter'], day: string, dueSoonDays: number): MangoQuerySelector<CaseDoc> {
   const selector: MangoQuerySelector<CaseDoc> = {};
@@ -38,6 +37,34 @@ function listSelector(filter: ApiParsedArgs<'case-list'>['filter'], day: string,
   return selector;
 }
 
+/**
+ * The act as recorded (第三十四条): one the desk's `approvalActs` names, started by a user who is no 负责人, is
+ * recorded as its 报批 (checked as if a 负责人 did it); a 负责人 does it as 负责人. Refused when no role of the user
+ * may do (or propose) it.
+ */
+function recordedAct(session: Session, type: ActType, payload: Record<string, unknown>, approvalActs: readonly ProposableAct[]): { type: ActType; payload: Record<string, unknown>; role: Role } {
+  const roles = session.user.roles;
+  const needsApproval = (approvalActs as readonly ActType[]).includes(type);
+  if (needsApproval && !roles.includes('approver')) {
+    const role = roles.find((r) => actRules.propose.roles.includes(r));
+    if (!role) throw new ApiError('act-role-not-allowed');
+    return { type: 'propose', payload: { act: type, payload }, role };
+  }
+  const rule = actRules[type];
+  const role = needsApproval ? 'approver' : roles.find((r) => rule.roles.includes(r));
+  if (!role) throw new ApiError('act-role-not-allowed');
+  return { type, payload, role };
+}
+
+/** A 补充/更正 of a request, facts or reasons names the matter's 信访件 it amends (第十九条). */
+function checkAmendedPetition(c: CaseProjection, type: ActType, payload: Record<string, unknown>): void {
+  if (type !== 'supplement' && type !== 'correct') return;
+  const { field, petitionId } = payload as ActPayload<'supplement' | 'correct'>; // parsed by this type's schema
+  if (petitionFields.includes(field) && (petitionId === undefined || !c.petitionIds.includes(petitionId))) {
+    throw new ApiError('act-payload-invalid', [{ code: 'act-payload-invalid', field: 'payload.petitionId' }]);
+  }
+}
+
 export function caseHandlers(ctx: DeskContext): Pick<Api, 'case-list' | 'case-get' | 'case-act'> {
   // One pager per sort over the unfiltered list (case-pages.ts), forgotten whenever any matter changes: an insert
   // or a new deadline moves rows, and a stale one would put them at the wrong offsets. By `receivedAt` a seek
@@ -51,11 +78,20 @@ export function caseHandlers(ctx: DeskContext): Pick<Api, 'case-list' | 'case-ge
     const key = `${sort.field} ${sort.direction}`;
     let walk = walks.get(key);
     if (!walk) {
-      walk = sort.field === 'receivedAt' ? new Seek(ctx.db.cases, sort, ctx.now, { total: () => ctx.db.cases.count({ selector: {} }).exec() }) : new Walk(ctx.db.cases, sort.field);
+      walk = sort.field === 'receivedAt' ? new Seek(ctx.db.cases, sort, ctx.now, { total: () => listedCount({}) }) : new Walk(ctx.db.cases, sort.field);
       walks.set(key, walk);
     }
     return walk;
   };
+
+  /**
+   * The matters a filter without a status lists: RxDB's kept counts of the filter and of its 作废 matters, each on
+   * an index wherever the filter's own count is (a `$ne` would make every count read the matches).
+   */
+  async function listedCount(selector: MangoQuerySelector<CaseDoc>): Promise<number> {
+    const [all, voided] = await Promise.all([ctx.db.cases.count({ selector }).exec(), ctx.db.cases.count({ selector: { ...selector, status: { $eq: UNLISTED } } }).exec()]);
+    return all - voided;
+  }
 
   async function load(id: string) {
     const doc = await ctx.db.cases.findOne(id).exec();
@@ -68,14 +104,17 @@ export function caseHandlers(ctx: DeskContext): Pick<Api, 'case-list' | 'case-ge
       const session = requireSession(ctx);
       const { dueSoonDays } = await ctx.settings();
       const day = today(ctx);
-      const selector = listSelector(filter, day, dueSoonDays);
+      const filtered = listSelector(filter, day, dueSoonDays);
+      // 作废 (第十九条) leaves every list and count, unless the filter asks for that status.
+      const listsAll = !filter.status?.length;
+      const selector: MangoQuerySelector<CaseDoc> = listsAll ? { ...filtered, status: { $ne: UNLISTED } } : filtered;
       const [docs, total] = await Promise.all([
-        walkable(selector, sort)
+        walkable(filtered, sort)
           ? walkFor(sort).page(page.offset, page.limit, WALK_AHEAD)
           : ctx.db.cases.find({ selector, sort: [{ [sort.field]: sort.direction }], skip: page.offset, limit: page.limit }).exec(),
-        // RxDB keeps this query and brings its count up to date from the change events: only the first count
+        // RxDB keeps these queries and brings their counts up to date from the change events: only the first count
         // of a filter (or one after a burst of more changes than RxDB buffers) reads the index.
-        withTotal ? ctx.db.cases.count({ selector }).exec() : undefined,
+        withTotal ? (listsAll ? listedCount(filtered) : ctx.db.cases.count({ selector }).exec()) : undefined,
       ]);
       const items = docs.map((d) => summarise(d.projection, session, day, dueSoonDays));
       return total === undefined ? { items } : { items, total };
@@ -86,34 +125,39 @@ export function caseHandlers(ctx: DeskContext): Pick<Api, 'case-list' | 'case-ge
       return caseDetail(ctx, await load(id), session);
     },
 
-    /** Any act of domain-rules.md, refused with its reason code when the status, the office or the role forbids it. */
+    /**
+     * Any act of domain-rules.md, refused with its reason code when the status, the office, the role or the office
+     * tree forbids it (checked with the county's tree, 第二十二条、第三十五条、第三十六条、第四十条), or recorded as a
+     * 报批 where the desk requires a 负责人's approval (第三十四条).
+     */
     async 'case-act'({ caseId, type, payload, occurredAt }) {
       const session = requireSession(ctx);
       const parsed = payloadSchemas[type].safeParse(payload);
       if (!parsed.success) throw new ApiError('act-payload-invalid', parsed.error.issues.map((i) => ({ code: 'act-payload-invalid', field: `payload.${i.path.join('.')}` })));
       const now = ctx.now();
-      if (occurredAt && Date.parse(occurredAt) > now.getTime() + FUTURE_TOLERANCE_MS) throw new ApiError('invalid-arguments', [{ code: 'invalid-arguments', field: 'occurredAt' }]);
+      const dated = occurredAt === undefined ? undefined : new Date(occurredAt).toISOString();
+      if (dated && Date.parse(dated) > now.getTime() + FUTURE_TOLERANCE_MS) throw new ApiError('occurred-after-recorded', [{ code: 'occurred-after-recorded', field: 'occurredAt' }]);
+      const { approvalActs } = await ctx.settings();
 
       return ctx.serial(async () => {
-        const c = await load(caseId);
+        const [c, tree] = await Promise.all([load(caseId), readOfficeTree(ctx.db)]);
         if (!mayReadRestricted(session, c) && !(mayRouteOut(session, c) && ROUTE_OUT_ACTS.includes(type))) throw new ApiError('forbidden');
         if (c.recusedUserIds.includes(session.user.id)) throw new ApiError('user-recused');
-        const rule = actRules[type];
-        const role = session.user.roles.find((r) => rule.roles.includes(r));
-        if (!role) throw new ApiError('act-role-not-allowed');
+        checkAmendedPetition(c, type, parsed.data);
+        const act = recordedAct(session, type, parsed.data, approvalActs);
         const event = {
           id: newId(),
           caseId,
-          type,
-          payload: parsed.data,
-          actor: { userId: session.user.id, officeId: session.office.id, role },
-          occurredAt: occurredAt ?? now.toISOString(),
+          type: act.type,
+          payload: act.payload,
+          actor: { userId: session.user.id, officeId: session.office.id, role: act.role },
+          occurredAt: dated ?? actInstant(now, c.lastEventAt),
           recordedAt: now.toISOString(),
-          article: rule.article,
+          article: actRules[act.type].article,
           after: [c.lastEventId],
-        } as CaseEvent; // payload parsed by the schema of this very type
-        const refused = checkAct(c, event);
-        if (refused) throw new ApiError(refused);
+        } as CaseEvent; // payload parsed by the schema of this very type (a 报批's by the proposed act's)
+        const refused = checkAct(c, event, { tree, afterAt: c.lastEventAt });
+        if (refused) throw new ApiError(refused, dated && refused.startsWith('occurred-') ? [{ code: refused, field: 'occurredAt' }] : undefined);
         ctx.projector.willProject([event.id]);
         await ctx.db.case_events.insert({ ...event, payload: { ...event.payload }, actor: { ...event.actor }, after: [...event.after] });
         const [projection] = await ctx.projector.refresh([caseId]);

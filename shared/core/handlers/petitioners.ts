@@ -1,6 +1,7 @@
 import type { Api } from '../../contract/api';
 import { ApiError } from '../../contract/errors';
 import type { PetitionerDoc } from '../../domain/documents';
+import { UNLISTED } from '../case-pages';
 import { requireSession, today, type DeskContext } from '../context';
 import { mayReadRestricted, maskPetitioner } from '../access';
 import { summarise } from '../views';
@@ -44,10 +45,12 @@ export function petitionerHandlers(ctx: DeskContext): Pick<Api, 'petitioner-sear
       // A petitioner seen only through restricted matters the user may not read is shown masked.
       const readable = cases.length === 0 || cases.some((c) => mayReadRestricted(session, c.projection));
       const doc: PetitionerDoc = petitioner.toMutableJSON();
+      // 作废 matters, and the petitions registered in them, leave the lists (第十九条).
+      const voided = new Set(cases.filter((c) => c.status === UNLISTED).map((c) => c.id));
       return {
         petitioner: readable ? doc : maskPetitioner(doc),
-        petitions: petitions.map((p) => p.toMutableJSON()).filter((p) => readable || !cases.some((c) => c.id === p.caseId && c.restricted)),
-        cases: cases.map((c) => summarise(c.projection, session, day, settings.dueSoonDays)),
+        petitions: petitions.map((p) => p.toMutableJSON()).filter((p) => !voided.has(p.caseId) && (readable || !cases.some((c) => c.id === p.caseId && c.restricted))),
+        cases: cases.filter((c) => !voided.has(c.id)).map((c) => summarise(c.projection, session, day, settings.dueSoonDays)),
       };
     },
   };

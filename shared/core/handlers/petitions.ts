@@ -10,8 +10,10 @@ import { checkDocumentNumber, checkIdNumber } from '../../domain/identity';
 import { checkPhone } from '../../domain/phone';
 import { checkRegistration, type PetitionerInput, type RegistrationInput } from '../../domain/registration';
 import { contentProfile } from '../../domain/repeat';
-import { requireSession, today, type DeskContext } from '../context';
+import { actInstant, requireSession, today, type DeskContext } from '../context';
+import { UNLISTED } from '../case-pages';
 import { newId, nextCaseNumber } from '../ids';
+import { readOfficeTree } from '../office-tree';
 import { petitionerKey } from '../repeat-index';
 import { applyIntent, writeIntent, type AppliedWrites, type RegistrationIntent } from '../registration-intent';
 import { summarise } from '../views';
@@ -115,8 +117,9 @@ async function prepareRegistration(ctx: DeskContext, session: Session, args: Api
   let caseNumber: string;
   if (linkTo) {
     caseNumber = linkTo.caseNumber;
-    event = { ...base, type: 'link', payload: { petitionId: petition.id, petitionerIds }, article: '第十九条', after: [linkTo.projection.lastEventId] };
-    const refused = checkAct(linkTo.projection, event);
+    const c = linkTo.projection;
+    event = { ...base, occurredAt: actInstant(ctx.now(), c.lastEventAt), type: 'link', payload: { petitionId: petition.id, petitionerIds }, article: '第十九条', after: [c.lastEventId] };
+    const refused = checkAct(c, event, { tree: await readOfficeTree(ctx.db), afterAt: c.lastEventAt });
     if (refused) throw new ApiError(refused);
   } else {
     caseNumber = await nextCaseNumber(ctx.db, session.office.code, Number(beijingDay(r.receivedAt).slice(0, 4)));
@@ -231,7 +234,8 @@ export function petitionHandlers(ctx: DeskContext, applied: AppliedWrites): Pick
       const day = today(ctx);
       return scores.flatMap((s) => {
         const doc = docs.get(s.caseId);
-        return doc ? [{ ...s, summary: summarise(doc.projection, session, day, settings.dueSoonDays) }] : [];
+        // A 作废 matter is never offered for linking (第十九条).
+        return doc && doc.status !== UNLISTED ? [{ ...s, summary: summarise(doc.projection, session, day, settings.dueSoonDays) }] : [];
       });
     },
   };

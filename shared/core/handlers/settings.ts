@@ -7,7 +7,13 @@ import { ApiError } from '../../contract/errors';
 
 const settingsDoc = 'settings';
 type Stored = Omit<Settings, 'deskId'>;
-const defaults: Stored = { dueSoonDays: 3, groupThreshold: DEFAULT_GROUP_THRESHOLD, serverUrl: '' };
+const defaults: Stored = {
+  dueSoonDays: 3,
+  groupThreshold: DEFAULT_GROUP_THRESHOLD,
+  serverUrl: '',
+  // 第三十四条 (延期 by the 负责人) and the acts that end a matter for the petitioner.
+  approvalActs: ['reject', 'no-further-acceptance', 'close', 'extend'],
+};
 
 export async function readSettings(db: DeskDatabase): Promise<Settings> {
   const stored = await db.getLocal<Stored>(settingsDoc);

@@ -1,6 +1,8 @@
 import { DatePicker, Input, InputNumber, Select } from 'antd';
+import type { ShownPetition } from '#shared/contract/api';
 import type { CaseProjection, Clock } from '#shared/domain/case-types';
-import { useDirectory } from '../../../app/directory';
+import { useDirectory, useUserName } from '../../../app/directory';
+import { formatInstant } from '../common/summary-columns';
 import { useSession } from '../../../app/desk-context';
 import type { FieldInput } from './act-fields';
 import { actText, matterText } from '#shared/messages/zh-CN';
@@ -12,6 +14,8 @@ interface ActFieldInputProps {
   readonly supervisions: readonly Clock[];
   /** The matter's acts waiting for approval, for the 审批 form. */
   readonly proposals?: CaseProjection['proposals'];
+  /** The matter's 信访件, for 补充/更正 of a request, facts or reasons. */
+  readonly petitions?: readonly ShownPetition[];
   /** antd's Form.Item passes value/onChange through. */
   readonly value?: unknown;
   readonly onChange?: (value: unknown) => void;
@@ -21,7 +25,7 @@ interface ActFieldInputProps {
 const byLabel = (typed: string, option?: { label?: unknown; code?: string }) => String(option?.label ?? '').includes(typed) || (option?.code ?? '').startsWith(typed);
 
 /** One field of an act form, by the kind of input the table in act-fields.ts asks for. */
-export function ActFieldInput({ input, id, supervisions, proposals = [], value, onChange }: ActFieldInputProps) {
+export function ActFieldInput({ input, id, supervisions, proposals = [], petitions = [], value, onChange }: ActFieldInputProps) {
   const common = { id, onChange };
   switch (input.kind) {
     case 'select':
@@ -34,7 +38,16 @@ export function ActFieldInput({ input, id, supervisions, proposals = [], value, 
     case 'tags':
       return <Select {...common} value={value} mode="tags" open={false} suffixIcon={null} />;
     case 'proposal':
-      return <Select {...common} value={value} options={proposals.map((p) => ({ value: p.eventId, label: actText[p.act] }))} />;
+      return <ProposalPicker {...common} value={value} proposals={proposals} />;
+    case 'petition':
+      return (
+        <Select
+          {...common}
+          value={value}
+          allowClear
+          options={petitions.map((p) => ({ value: p.id, label: matterText.petitionOption(p.repeat ? matterText.repeat : matterText.first, formatInstant(p.receivedAt)) }))}
+        />
+      );
     case 'user':
       return <UserPicker {...common} value={value} />;
     case 'text':
@@ -64,6 +77,12 @@ function OfficePicker({ value, multiple, ...rest }: { readonly id?: string; read
   const offices = useDirectory((s) => s.offices);
   const options = offices.filter((o) => o.id !== own).map((o) => ({ value: o.id, label: o.name, code: o.code }));
   return <Select {...rest} value={value} {...(multiple ? { mode: 'multiple' as const } : {})} showSearch={{ filterOption: byLabel }} allowClear options={options} placeholder={matterText.officeHint} />;
+}
+
+/** An act waiting for approval (审批, 第三十四条), named with who proposed it. */
+function ProposalPicker({ value, proposals, ...rest }: { readonly id?: string; readonly value?: unknown; readonly onChange?: (value: unknown) => void; readonly proposals: CaseProjection['proposals'] }) {
+  const userName = useUserName();
+  return <Select {...rest} value={value} options={proposals.map((p) => ({ value: p.eventId, label: matterText.proposalOption(actText[p.act], userName(p.userId)) }))} />;
 }
 
 /** A staff member of the user's office (回避, 第二十八条); disabled accounts are not offered. */

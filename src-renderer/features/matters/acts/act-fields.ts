@@ -25,7 +25,9 @@ export type FieldInput =
   /** Several short texts typed one by one (被检举/被控告人员). */
   | { readonly kind: 'tags' }
   /** One of the matter's acts waiting for a 负责人's approval. */
-  | { readonly kind: 'proposal' };
+  | { readonly kind: 'proposal' }
+  /** One of the matter's 信访件 (初件 or 重件). */
+  | { readonly kind: 'petition' };
 
 export interface ActField {
   readonly name: string;
@@ -84,8 +86,8 @@ export const actFields: { readonly [T in FormActType]: readonly ActField[] } = {
   'serve-receipt': [f('signedDay', t.signedDay, { kind: 'date' }), f('receiptNo', t.receiptNo, text)],
   'late-request-decision': [f('admitted', t.admitted, yesNo(o.admitted)), f('explanation', t.explanation, area), f('noticeMethod', t.noticeMethod, select(noticeMethodText))],
   reassign: [f('userId', t.assignee, { kind: 'user' }), f('note', t.note, area)],
-  supplement: [f('field', t.amendField, amendable), f('value', t.amendValue, area), f('petitionId', t.petitionId, text), ...accused],
-  correct: [f('field', t.amendField, amendable), f('oldValue', t.oldValue, area), f('value', t.amendValue, area), f('reason', t.correctReason, area), f('petitionId', t.petitionId, text)],
+  supplement: [f('field', t.amendField, amendable), f('petitionId', t.petitionPick, { kind: 'petition' }), f('value', t.amendValue, area), ...accused],
+  correct: [f('field', t.amendField, amendable), f('petitionId', t.petitionPick, { kind: 'petition' }), f('oldValue', t.oldValue, area), f('value', t.amendValue, area), f('reason', t.correctReason, area)],
   void: [f('reason', t.voidReason, area)],
   approve: [f('proposalEventId', t.proposalEventId, { kind: 'proposal' }), f('approved', t.approved, yesNo(o.approved)), f('note', t.note, area)],
   'leader-reception': [f('leader', t.leader, text), f('note', t.note, area)],
@@ -96,6 +98,31 @@ export const actFields: { readonly [T in FormActType]: readonly ActField[] } = {
   'follow-up': [f('method', t.followUpMethod, select(noticeMethodText)), f('result', t.followUpResult, area)],
   note: [f('text', t.text, area)],
 };
+
+/**
+ * Acts that record something that happened elsewhere or earlier (a notice given on the spot, a request that came
+ * by post, a leader's reception): their form asks when it happened (发生时间), never in the future and never before
+ * the matter's last event; left empty, it is the moment of 确定. Legal checks run on the recording time all the
+ * same (第四十四条). A 送达回证's own day is its payload's `signedDay`.
+ */
+export const datedActs: ReadonlySet<FormActType> = new Set<FormActType>([
+  'accept',
+  'reject',
+  'no-further-acceptance',
+  'redirect',
+  'serve',
+  'review-request',
+  're-review-request',
+  'object',
+  'inform',
+  'hearing-start',
+  'hearing-end',
+  'evaluate',
+  'leader-reception',
+  'joint-reception',
+  'follow-up',
+  'urgent-report',
+]);
 
 export function isFormAct(type: ActType): type is FormActType {
   return type !== 'register' && type !== 'link' && type !== 'propose';

@@ -41,7 +41,7 @@ export interface FieldError {
 
 /** The Chinese message of one zod issue, phrased for the kind of input that produced it. */
 function issueText(issue: z.core.$ZodIssue, field: ActField | undefined): string {
-  const choosing = field !== undefined && ['select', 'yes-no', 'office', 'supervision', 'date'].includes(field.input.kind);
+  const choosing = field !== undefined && ['select', 'yes-no', 'office', 'supervision', 'date', 'proposal', 'petition'].includes(field.input.kind);
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? (choosing ? v.choose : v.required) : v.invalid;

@@ -6,9 +6,10 @@ import { actText, matterText } from '#shared/messages/zh-CN';
 
 /**
  * Exactly the acts the core allows this user now (`detail.allowedActs`: status, office and role decide, e.g. 延期
- * only for a 负责人). 重件关联 is left out: a repeat is linked while registering it (intake), not from here.
+ * only for a 负责人). 重件关联 is left out: a repeat is linked while registering it (intake), not from here. An act
+ * this user records as 报批 for a 负责人 to approve (`detail.proposedActs`, 第三十四条) says so, e.g. 终结（报批）.
  */
-export function ActButtons({ acts }: { readonly acts: readonly ActType[] }) {
+export function ActButtons({ acts, proposed = [] }: { readonly acts: readonly ActType[]; readonly proposed?: readonly ActType[] }) {
   const setOpenAct = useMattersUi((s) => s.setOpenAct);
   const shown = acts.filter(isFormAct);
   return (
@@ -19,7 +20,7 @@ export function ActButtons({ acts }: { readonly acts: readonly ActType[] }) {
         <Space wrap size={[6, 6]}>
           {shown.map((type, i) => (
             <Button key={type} size="small" type={i === 0 ? 'primary' : 'default'} onClick={() => setOpenAct(type)} data-act={type}>
-              {actText[type]}
+              {proposed.includes(type) ? matterText.proposedAct(actText[type]) : actText[type]}
             </Button>
           ))}
         </Space>

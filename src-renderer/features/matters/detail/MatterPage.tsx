@@ -46,6 +46,9 @@ export function MatterPage({ id }: { id: string }) {
   }
 
   const c = detail.case;
+  // The title as 补充/更正 left it (第十九条), marked; the registered one stays in the timeline.
+  const titleAmendment = c.amendments.filter((a) => a.field === 'title').at(-1);
+  const titleChange = titleAmendment && detail.events.find((e) => e.id === titleAmendment.eventId)?.type;
   const supervisions = c.clocks.filter((k) => k.kind === 'supervision' && k.stoppedDay === undefined);
   // Only an act the core still allows may keep its form open (another desk's act may have changed the status).
   const open = openAct !== undefined && isFormAct(openAct) && detail.allowedActs.includes(openAct) ? openAct : undefined;
@@ -71,7 +74,21 @@ export function MatterPage({ id }: { id: string }) {
         bordered
         column={{ xs: 1, sm: 2, lg: 3 }}
         items={[
-          { key: 'title', label: mattersText.column.title, span: 'filled', children: c.title },
+          {
+            key: 'title',
+            label: mattersText.column.title,
+            span: 'filled',
+            children: (
+              <>
+                {c.title}
+                {titleChange === 'supplement' || titleChange === 'correct' ? (
+                  <Tag color="orange" style={{ marginInlineStart: 8 }}>
+                    {matterText.amended[titleChange]}
+                  </Tag>
+                ) : null}
+              </>
+            ),
+          },
           { key: 'class', label: mattersText.column.class, children: c.class ? classText[c.class] : mattersText.unclassified },
           { key: 'channel', label: mattersText.column.channel, children: channelText[c.channel] },
           { key: 'received', label: mattersText.column.receivedAt, children: formatInstant(c.receivedAt) },
@@ -80,7 +97,7 @@ export function MatterPage({ id }: { id: string }) {
           ...(detail.masked ? [] : [{ key: 'queryCode', label: documentText.queryCodeLabel, children: <span data-testid="query-code">{queryCode(c.id)}</span> }]),
         ]}
       />
-      <ActButtons acts={detail.allowedActs} />
+      <ActButtons acts={detail.allowedActs} proposed={detail.proposedActs} />
       <Row gutter={[8, 8]}>
         <Col xs={24} xl={12}>
           <Flex vertical gap={8}>
@@ -100,10 +117,12 @@ export function MatterPage({ id }: { id: string }) {
           type={open}
           supervisions={supervisions}
           proposals={c.proposals}
+          matter={detail}
+          proposed={(detail.proposedActs as readonly string[]).includes(open)}
           onClose={() => setOpenAct(undefined)}
-          onDone={(type) => {
+          onDone={(type, proposed) => {
             setOpenAct(undefined);
-            void notice.success(matterText.saved(actText[type]));
+            void notice.success(proposed ? matterText.proposedSaved(actText[type]) : matterText.saved(actText[type]));
           }}
         />
       )}

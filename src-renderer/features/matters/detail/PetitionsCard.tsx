@@ -1,12 +1,29 @@
+import type { ReactNode } from 'react';
 import { Card, Descriptions, Space, Tag } from 'antd';
-import type { PetitionDoc } from '#shared/domain/documents';
+import type { ShownPetition } from '#shared/contract/api';
 import { formatInstant } from '../common/summary-columns';
 import { channelText, flagText, matterText, petitionerText } from '#shared/messages/zh-CN';
 
-/** 信访件: the first petition and every 重件, with request, facts and reasons (absent when masked). */
-export function PetitionsCard({ petitions }: { readonly petitions: readonly PetitionDoc[] }) {
+/**
+ * 信访件: the first petition and every 重件, with request, facts and reasons (absent when masked), as 补充/更正 left
+ * them and marked so (第十九条; what was registered stays in the timeline).
+ */
+export function PetitionsCard({ petitions }: { readonly petitions: readonly ShownPetition[] }) {
   const sorted = [...petitions].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
   const none = petitionerText.unknown;
+  const shown = (x: ShownPetition, field: 'request' | 'facts' | 'reasons'): ReactNode => {
+    const change = x.amended?.[field];
+    return (
+      <>
+        {x[field] ?? none}
+        {change ? (
+          <Tag color="orange" style={{ marginInlineStart: 8 }} data-amended={field}>
+            {matterText.amended[change]}
+          </Tag>
+        ) : null}
+      </>
+    );
+  };
   return (
     <Card size="small" title={`${matterText.petitions}（${petitions.length}）`} data-testid="petitions">
       {sorted.map((x) => (
@@ -25,9 +42,9 @@ export function PetitionsCard({ petitions }: { readonly petitions: readonly Peti
             </Space>
           }
           items={[
-            { key: 'request', label: matterText.request, children: x.request ?? none },
-            { key: 'facts', label: matterText.facts, children: x.facts ?? none },
-            { key: 'reasons', label: matterText.reasons, children: x.reasons ?? none },
+            { key: 'request', label: matterText.request, children: shown(x, 'request') },
+            { key: 'facts', label: matterText.facts, children: shown(x, 'facts') },
+            { key: 'reasons', label: matterText.reasons, children: shown(x, 'reasons') },
           ]}
         />
       ))}

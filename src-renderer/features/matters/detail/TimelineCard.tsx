@@ -25,7 +25,7 @@ export function TimelineCard({ detail }: { readonly detail: CaseDetail }) {
   };
   const officeName = useOfficeName();
   const userName = useUserName();
-  const who = (e: CaseEvent) => (e.actor.userId === session.user.id ? session.user.name : userName(e.actor.userId));
+  const who = (id: string) => (id === session.user.id ? session.user.name : userName(id));
   return (
     <Card size="small" title={`${matterText.timeline}（${events.length}）`} data-testid="timeline">
       <Timeline
@@ -40,14 +40,14 @@ export function TimelineCard({ detail }: { readonly detail: CaseDetail }) {
                 <Space size={6} wrap>
                   <Typography.Text strong>{actText[e.type]}</Typography.Text>
                   <Tag>{e.article}</Tag>
-                  <Typography.Text type="secondary">{matterText.actor(who(e), roleText[e.actor.role], officeName(e.actor.officeId))}</Typography.Text>
+                  <Typography.Text type="secondary">{matterText.actor(who(e.actor.userId), roleText[e.actor.role], officeName(e.actor.officeId))}</Typography.Text>
                   {kind ? (
                     <Button size="small" type="link" onClick={() => print(e)}>
                       {documentText.print(documentText.title[kind])}
                     </Button>
                   ) : null}
                 </Space>
-                {describeEvent(e, officeName).map(([label, value], i) => (
+                {describeEvent(e, officeName, { events, userName: who }).map(([label, value], i) => (
                   <div key={i}>
                     <Typography.Text type="secondary">{label ? `${label}：` : ''}</Typography.Text>
                     <Typography.Text>{value}</Typography.Text>

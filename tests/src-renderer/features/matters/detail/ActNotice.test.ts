@@ -60,6 +60,7 @@ describe('notices printed from the matter page', { timeout: 60_000 }, () => {
   });
 
   it('第十九条第三款 不予受理 prints the 不予受理告知书 with the ground and the explanation; 登记 alone offers none', async () => {
+    await t.as('qs-approver'); // a 负责人's own 不予受理 needs no 报批 (第三十四条)
     await t.transport.invoke('case-act', { caseId, type: 'reject', payload: { noticeMethod: 'post', ground: 'higher-level-duplicate', explanation: '同一事项已向县信访局提出，正在办理中' } });
     const text = await printFromTimeline('reject');
     expect(text).toContain(documentText.title.reject);
