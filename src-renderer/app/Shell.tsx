@@ -29,6 +29,6 @@ function CurrentPage({ page }: { page: Page }) {
     case 'matter':
       return <MatterPage key={page.id} id={page.id} />;
     case 'petitioner':
-      return <PetitionerPage key={page.id} id={page.id} />;
+      return <PetitionerPage key={page.id} id={page.id} edit={page.edit ?? false} />;
   }
 }
