@@ -160,6 +160,8 @@ export interface RegisterResult {
 
 export interface SimilarCase extends RepeatScore {
   readonly summary: CaseSummary;
+  /** Its 复核 is final: the same facts and reasons are 不再受理 (第三十六条第三款). */
+  readonly closedByReReview: boolean;
 }
 
 export interface ApiResults {

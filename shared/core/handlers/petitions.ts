@@ -9,7 +9,7 @@ import type { CaseDoc, PetitionDoc, PetitionerDoc } from '../../domain/documents
 import { checkIdNumber } from '../../domain/identity';
 import { checkPhone } from '../../domain/phone';
 import { checkRegistration, type PetitionerInput, type RegistrationInput } from '../../domain/registration';
-import { contentProfile } from '../../domain/repeat';
+import { closedByReReview, contentProfile } from '../../domain/repeat';
 import { requireSession, today, type DeskContext } from '../context';
 import { newId, nextCaseNumber } from '../ids';
 import { petitionerKey } from '../repeat-index';
@@ -227,7 +227,7 @@ export function petitionHandlers(ctx: DeskContext, applied: AppliedWrites): Pick
       const day = today(ctx);
       return scores.flatMap((s) => {
         const doc = docs.get(s.caseId);
-        return doc ? [{ ...s, summary: summarise(doc.projection, session, day, settings.dueSoonDays) }] : [];
+        return doc ? [{ ...s, summary: summarise(doc.projection, session, day, settings.dueSoonDays), closedByReReview: closedByReReview(doc.projection) }] : [];
       });
     },
   };

@@ -16,13 +16,13 @@ import { installDomShims, openTestDesk, renderDesk, type TestDesk } from '../../
 
 const t = messages.saved;
 let desk: TestDesk;
-let print: ReturnType<typeof vi.fn>;
+let print: ReturnType<typeof vi.fn<() => void>>;
 beforeAll(installDomShims);
 beforeEach(() => {
   useDraftStore.getState().reset();
   localStorage.clear();
   useNav.getState().go({ name: 'intake' });
-  print = vi.fn();
+  print = vi.fn<() => void>();
   window.print = print;
 });
 afterEach(async () => {
