@@ -6,6 +6,7 @@ import { caseClasses, caseStatuses, channels, type CaseClass, type CaseStatus, t
 import type { OfficeDoc, PetitionDoc, PetitionerDoc } from '../domain/documents';
 import type { AmendableField } from '../domain/act-payloads';
 import type { SyncStatus } from './events';
+import { petitionerChanges } from '../domain/petitioner-edit';
 import { registrationInput, type MissingItem } from '../domain/registration';
 import type { RepeatScore } from '../domain/repeat';
 
@@ -39,6 +40,11 @@ export const apiArgs = {
   }),
   'petitioner-search': z.object({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(100).optional() }),
   'petitioner-get': z.object({ id }),
+  /**
+   * 更正信访人信息 (第十九条 如实记录): checked as at the intake; the replaced values stay in the record's history
+   * with who changed them and why.
+   */
+  'petitioner-update': z.object({ id, changes: petitionerChanges, reason: z.string().trim().min(1).max(500) }),
   'case-list': z.object({
     filter: z
       .object({
@@ -183,6 +189,8 @@ export interface RegisterResult {
 
 export interface SimilarCase extends RepeatScore {
   readonly summary: CaseSummary;
+  /** Its 复核 is final: the same facts and reasons are 不再受理 (第三十六条第三款). */
+  readonly closedByReReview: boolean;
 }
 
 export interface ApiResults {
@@ -192,7 +200,9 @@ export interface ApiResults {
   'petition-register': RegisterResult;
   'petition-find-similar': readonly SimilarCase[];
   'petitioner-search': readonly PetitionerDoc[];
-  'petitioner-get': { readonly petitioner: PetitionerDoc; readonly petitions: readonly PetitionDoc[]; readonly cases: readonly CaseSummary[] };
+  /** `masked`: the petitioner is seen only through restricted matters the user may not read (第三十条第三款). */
+  'petitioner-get': { readonly petitioner: PetitionerDoc; readonly petitions: readonly PetitionDoc[]; readonly cases: readonly CaseSummary[]; readonly masked: boolean };
+  'petitioner-update': { readonly petitioner: PetitionerDoc };
   /** `total`: every matter the filter matches, present unless the call said `withTotal: false`. */
   'case-list': { readonly items: readonly CaseSummary[]; readonly total?: number };
   'case-get': CaseDetail;

@@ -13,6 +13,7 @@ export type ApiErrorCode =
   | 'login-locked'
   | 'user-disabled'
   | 'forbidden'
+  | 'id-number-taken' // another 信访人 record holds this 证件号码
   | 'not-found'
   | 'storage-failed'
   | 'internal';

@@ -28,6 +28,14 @@ export function mayRouteOut(session: Session, c: Pick<CaseProjection, 'restricte
   return c.restricted && c.accusedOfficeIds.includes(session.office.id) && c.currentOfficeId === session.office.id;
 }
 
+/**
+ * Who may read a 信访人: anyone who may read one of their matters. A petitioner seen only through restricted
+ * matters the user may not read is shown masked and may not be edited (第三十条第三款).
+ */
+export function mayReadPetitioner(session: Session, cases: readonly Pick<CaseProjection, 'restricted' | 'officeIds' | 'accusedOfficeIds'>[]): boolean {
+  return cases.length === 0 || cases.some((c) => mayReadRestricted(session, c));
+}
+
 /** The text shown in place of restricted content. */
 export const MASKED_TITLE = '（检举控告事项，内容不予显示）';
 

@@ -1,3 +1,5 @@
+import type { CaseProjection } from './case-types';
+
 /**
  * Repeat detection at registration (重复信访, 《信访工作条例》第十九条第三款, 第三十六条第三款; domain-rules.md
  * "Registration" item 5): show the receptionist earlier matters of the same petitioner (证件号码, phone, name+address)
@@ -325,4 +327,13 @@ export function findRepeats(
     if (top.length > limit) top.pop();
   }
   return top;
+}
+
+/**
+ * 第三十六条第三款: a matter whose 复核 is final (upheld or changed, not sent back), or closed as 复核完毕. The same
+ * facts and reasons brought again are 不再受理, though still registered (第十九条、第四十四条第一项).
+ */
+export function closedByReReview(c: Pick<CaseProjection, 'status' | 'finalAfterReReview' | 'closeGround'>): boolean {
+  if (c.status === 're-reviewed') return c.finalAfterReReview;
+  return c.status === 'closed' && (c.finalAfterReReview || c.closeGround === 're-review-done');
 }

@@ -221,6 +221,7 @@ export const apiErrorText = {
   'login-locked': '登录失败次数过多，请一分钟后再试。',
   'user-disabled': '该账号已停用，请联系管理员。',
   forbidden: '您无权进行此项操作。',
+  'id-number-taken': '该证件号码已登记在另一位信访人名下，请先查询核对。',
   'not-found': '找不到该记录。',
   'storage-failed': '数据保存失败，请重试；已填写的内容不会丢失。',
   internal: '系统出现错误，请重试。',

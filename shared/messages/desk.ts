@@ -117,6 +117,10 @@ export const messages = {
     similarity: (percent: number) => `内容相似 ${percent}%`,
     link: '关联为重件',
     linked: '已选择',
+    finalWarning: (caseNumber: string, title: string) =>
+      `该信访人的事项 ${caseNumber}「${title}」已经复核终结：同一事实和理由提出的，不再受理（《信访工作条例》第三十六条第三款）。`,
+    finalStillRegister: '收到的信访仍应登记（第十九条），并出具不再受理告知书。',
+    openMatter: '查看该事项',
   },
 
   routing: {
@@ -137,6 +141,23 @@ export const messages = {
     printRedirect: '打印告知书',
     organ: '应向哪个机关提出',
     next: '继续登记下一件',
+    supplement: '补充',
+    supplementSave: '保存补充',
+    supplementCancel: '取消',
+    supplementPlaceholder: (item: string) => `请填写${item}（第十九条如实记录）`,
+    supplemented: '已补充',
+    editPetitioner: (who: string) => `补充${who}的信息`,
+    petitionerN: (n: number) => `信访人${n}`,
+    onSite: '当场告知（第二十三条）：打印前先记录受理或告知，告知期限当日办结。',
+    class: '法定分类',
+    procedure: '办理程序',
+    classRequired: '请选择法定分类。',
+    procedureRequired: '请选择办理程序。',
+    organRequired: '请填写应向哪个机关提出。',
+    recorded: { accept: '已记录受理（当场告知）。', redirect: '已记录告知（当场告知）。' },
+    reprint: '重新打印',
+    acceptByHandler: '受理须由办理人或负责人决定，可在事项页面办理；当场只能告知向有权机关提出。',
+    noOnSite: '该事项当前不能当场受理或告知，请在事项页面办理。',
   },
 
   notice: {

@@ -31,7 +31,7 @@ function CurrentPage({ page }: { page: Page }) {
     case 'matter':
       return <MatterPage key={page.id} id={page.id} />;
     case 'petitioner':
-      return <PetitionerPage key={page.id} id={page.id} />;
+      return <PetitionerPage key={page.id} id={page.id} edit={page.edit ?? false} />;
     case 'settings':
       return <SettingsPage />;
   }

@@ -2,6 +2,8 @@ import type { RxJsonSchema } from 'rxdb';
 import { getValidator } from 'rxdb/plugins/validate-ajv';
 import { payloadSchemas, type ActType } from '#shared/domain/act-payloads';
 import type { UserDoc } from '#shared/domain/documents';
+import { checkIdNumber } from '#shared/domain/identity';
+import { checkPhone } from '#shared/domain/phone';
 import { collectionSchemas } from '#shared/domain/schemas';
 import { MAX_DOCUMENT_BYTES, type SyncDirection, type SyncRefusalCode, type WireDocument } from '#shared/sync/protocol';
 
@@ -101,12 +103,28 @@ export function checkDocument(policy: CollectionPolicy, doc: unknown, pusher: Pu
     case 'petitions':
       return ownedBy(body.officeId, pusher) ?? userOf(body.registeredBy, pusher);
     case 'petitioners':
-      return undefined; // the owner office is checked against the stored record (another office may update it)
+      return checkPetitioner(body); // the owner office is checked against the stored record (another office may update it)
     case 'audit':
       return ownedBy(body.officeId, pusher) ?? (body.userId === 'unknown' ? undefined : userOf(body.userId, pusher));
     default:
       return undefined;
   }
+}
+
+/**
+ * 第十九条: a 信访人's 身份证 (GB 11643) and phone pass the intake's checks and are stored as the desk normalises
+ * them, however the record was written (a registration or a correction).
+ */
+function checkPetitioner(body: Record<string, unknown>): SyncRefusalCode | undefined {
+  if (body.idType === 'resident-id' && typeof body.idNumber === 'string' && body.idNumber !== '') {
+    const id = checkIdNumber(body.idNumber);
+    if (!id.ok || id.normalized !== body.idNumber) return 'doc-malformed';
+  }
+  if (typeof body.phone === 'string' && body.phone !== '') {
+    const phone = checkPhone(body.phone);
+    if (!phone.ok || phone.normalized !== body.phone) return 'doc-malformed';
+  }
+  return undefined;
 }
 
 function ownedBy(officeId: unknown, pusher: Pusher): SyncRefusalCode | undefined {

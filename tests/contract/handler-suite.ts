@@ -108,6 +108,25 @@ export function handlerContractSuite(label: string, open: () => Promise<Contract
       expect(got.cases.length).toBeGreaterThan(0);
     });
 
+    it('第十九条 corrects a 信访人 with the intake’s checks, keeping the replaced values with who and why; 第三十条 never one the user may not read', async () => {
+      const [person] = await t.invoke('petitioner-search', { query: demoIdNumber });
+      const reason = '信访人来电告知新的联系方式';
+      const { petitioner } = await t.invoke('petitioner-update', { id: person!.id, changes: { phone: '139 0013 9000', address: '青山镇西街2号' }, reason });
+      expect(petitioner).toMatchObject({ phone: '13900139000', address: '青山镇西街2号', nameInitials: 'zs' });
+      expect(petitioner.history.at(-1)).toEqual({ at: petitioner.updatedAt, by: 'user-qs-handler', byName: '青山镇办理人', reason, phone: person!.phone, address: person!.address });
+      expect((await t.invoke('petitioner-get', { id: person!.id })).petitioner.phone).toBe('13900139000');
+      await expectCode(t.invoke('petitioner-update', { id: person!.id, changes: { idType: 'resident-id', idNumber: '110105194912310021' }, reason }), 'id-checksum');
+      await expectCode(t.invoke('petitioner-update', { id: person!.id, changes: { phone: '12345678901' }, reason }), 'phone-mobile-format');
+      await expectCode(t.invoke('petitioner-update', { id: person!.id, changes: { phone: '13900139000' }, reason: ' ' }), 'invalid-arguments');
+
+      const accusation = walkIn({ class: 'accusation', request: '举报村干部截留补偿款', petitioners: [{ kind: 'person', name: '王五', phone: '13600136000' }] });
+      const { petitionerIds } = await t.invoke('petition-register', { registration: accusation, matter: { kind: 'new' } });
+      await t.invoke('session-logout', {});
+      await t.invoke('session-login', { login: 'qs-reception', password: DEMO_PASSWORD });
+      expect((await t.invoke('petitioner-get', { id: petitionerIds[0]! })).masked).toBe(true);
+      await expectCode(t.invoke('petitioner-update', { id: petitionerIds[0]!, changes: { phone: '13500135000' }, reason }), 'forbidden');
+    });
+
     it('refuses an unknown handler with unknown-handler', async () => {
       await expectCode(t.invoke('no-such-handler' as never, {} as never), 'unknown-handler');
     });

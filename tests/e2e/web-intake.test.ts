@@ -72,11 +72,15 @@ describe('the reception desk in Chromium', () => {
       const saved = page.getByRole('dialog');
       await expect.poll(() => saved.textContent()).toMatch(/已登记，编号 999901101-/);
       await page.screenshot({ path: join(artifacts, 'intake-saved.png') });
-      // The 受理告知书 on paper: headless Chromium ignores window.print(), so look at the print media instead.
-      await saved.getByRole('button', { name: '打印受理告知书' }).click();
+      // 第二十三条 当场告知: a 接待员 may not 受理, so only the 告知书 is offered; printing it records the 告知 first.
+      // Headless Chromium ignores window.print(), so look at the print media instead.
+      expect(await saved.getByRole('button', { name: '打印受理告知书' }).count()).toBe(0);
+      await saved.getByLabel('应向哪个机关提出', { exact: true }).fill('县人力资源和社会保障局');
+      await saved.getByRole('button', { name: '打印告知书' }).click();
+      await saved.getByText('已记录告知（当场告知）。').waitFor();
       await page.emulateMedia({ media: 'print' });
-      expect(await page.locator('.desk-notice').textContent()).toMatch(/查询码：[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]/);
-      await page.screenshot({ path: join(artifacts, 'notice-accept.png'), fullPage: true });
+      expect(await page.locator('.desk-notice').textContent()).toMatch(/查询码：[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z].*县人力资源和社会保障局/);
+      await page.screenshot({ path: join(artifacts, 'notice-redirect.png'), fullPage: true });
       await page.emulateMedia({ media: 'screen' });
       await saved.getByRole('button', { name: '继续登记下一件' }).click();
 

@@ -78,6 +78,26 @@ describe('desks and the county server', () => {
     expect(detail.petitioners.map((p) => p.id)).toEqual(petitionerIds);
   });
 
+  it('第十九条 a 信访人 corrected at the township desk reaches the county with its 变更记录; the county’s correction comes back', async () => {
+    await qs.login('qs-reception');
+    const person = { kind: 'person' as const, name: '赵六', phone: '13500135000', address: '青山镇南街3号' };
+    const { petitionerIds } = await qs.t.invoke('petition-register', { registration: walkIn({ request: '村道积水', petitioners: [person] }), matter: { kind: 'new' } });
+    const id = petitionerIds[0]!;
+    await syncAll([qs, county]);
+    await qs.t.invoke('petitioner-update', { id, changes: { phone: '13500135001' }, reason: '信访人更换手机号' });
+    await syncAll([qs, county]);
+    await county.login('county-handler');
+    const atCounty = await county.t.invoke('petitioner-get', { id });
+    expect(atCounty.petitioner).toMatchObject({ phone: '13500135001', history: [expect.objectContaining({ phone: '13500135000', reason: '信访人更换手机号', by: 'user-qs-reception' })] });
+
+    await county.t.invoke('petitioner-update', { id, changes: { address: '青山镇南街5号' }, reason: '核对户籍地址' });
+    await syncAll([county, qs]);
+    const atTownship = (await qs.t.invoke('petitioner-get', { id })).petitioner;
+    expect(atTownship).toMatchObject({ phone: '13500135001', address: '青山镇南街5号', officeId: 'office-qingshan' });
+    expect(atTownship.history.map((h) => h.reason)).toEqual(['信访人更换手机号', '核对户籍地址']);
+    await expect.poll(async () => (await qs.t.invoke('sync-status', {})).pending, { timeout: 3_000 }).toBe(0);
+  });
+
   it('第三十条第三款 a 检举控告 about 青山镇 never reaches the 青山镇 desk', async () => {
     await county.login('county-reception');
     const { caseId, petitionId, petitionerIds } = await county.t.invoke('petition-register', {

@@ -158,6 +158,26 @@ describe.each<Backend>(['pglite', 'pg'])('the county server on %s', (backend) =>
     expect((await c.push(qs.accessToken, 'petitions', [fresh({ ...petition, headcount: 9 })])).body.refused).toEqual([{ id: petition.id, code: 'doc-immutable' }]);
   });
 
+  it('第十九条 takes a correction of its own 信访人 with its 变更记录; refuses a 身份证 or phone that fails the intake’s checks', async () => {
+    const qs = await c.enrol('qs-reception');
+    const base = petitionerDoc('office-qingshan', { idType: 'resident-id', idNumber: '11010519491231002X', birthDate: '1949-12-31', sex: 'F' });
+    await c.push(qs.accessToken, 'petitioners', [fresh(base)]);
+    const entry = { at: '2025-12-02T00:00:00.000Z', by: 'user-qs-reception', byName: '青山镇接待员', reason: '信访人更换手机号', phone: base.phone };
+    const corrected = { ...base, phone: '13900139000', history: [entry], updatedAt: '2025-12-02T00:00:00.000Z', _deleted: false };
+    expect((await c.push(qs.accessToken, 'petitioners', [{ assumedMasterState: { ...base, _deleted: false }, newDocumentState: corrected }])).body).toEqual({ conflicts: [], refused: [] });
+    const ls = await c.enrol('ls-reception');
+    expect((await c.pullAll(qs.accessToken, 'petitioners')).find((d) => d.id === base.id)).toMatchObject({ phone: '13900139000', history: [entry] });
+    expect((await c.pullAll(ls.accessToken, 'petitioners')).map((d) => d.id)).not.toContain(base.id); // no matter of it at 绿水乡
+
+    const badId = { ...corrected, idNumber: '110105194912310021', updatedAt: '2025-12-03T00:00:00.000Z' };
+    const badPhone = { ...corrected, id: 'pr-bad-phone', phone: '12345678901' };
+    const answer = await c.push(qs.accessToken, 'petitioners', [{ assumedMasterState: corrected, newDocumentState: badId }, fresh(badPhone)]);
+    expect(answer.body.refused).toEqual([
+      { id: base.id, code: 'doc-malformed' },
+      { id: 'pr-bad-phone', code: 'doc-malformed' },
+    ]);
+  });
+
   it('merges a 信访人 edited at two desks field by field, keeping the loser in history', async () => {
     const qs = await c.enrol('qs-reception');
     const base = petitionerDoc('office-qingshan', { phone: '13800138000', address: '青山镇东街1号' });

@@ -2,9 +2,14 @@ import type { Api } from '../../contract/api';
 import { ApiError } from '../../contract/errors';
 import type { PetitionerDoc } from '../../domain/documents';
 import { UNLISTED } from '../case-pages';
+import { editPetitioner } from '../../domain/petitioner-edit';
 import { requireSession, today, type DeskContext } from '../context';
-import { mayReadRestricted, maskPetitioner } from '../access';
+import { mayReadPetitioner, maskPetitioner } from '../access';
 import { summarise } from '../views';
+import { nameInitials } from './petitions';
+
+/** Entries of a 信访人's history kept on the record (design.md §2; the schema's limit). */
+const HISTORY_LIMIT = 100;
 
 /** The end of a prefix range in RxDB's (UTF-16) string order. */
 const prefixEnd = (prefix: string) => `${prefix}\uffff`;
@@ -21,7 +26,7 @@ export function searchField(query: string): 'idNumber' | 'phone' | 'nameInitials
   return 'name';
 }
 
-export function petitionerHandlers(ctx: DeskContext): Pick<Api, 'petitioner-search' | 'petitioner-get'> {
+export function petitionerHandlers(ctx: DeskContext): Pick<Api, 'petitioner-search' | 'petitioner-get' | 'petitioner-update'> {
   return {
     async 'petitioner-search'({ query, limit = 20 }) {
       requireSession(ctx);
@@ -43,7 +48,7 @@ export function petitionerHandlers(ctx: DeskContext): Pick<Api, 'petitioner-sear
       ]);
       const day = today(ctx);
       // A petitioner seen only through restricted matters the user may not read is shown masked.
-      const readable = cases.length === 0 || cases.some((c) => mayReadRestricted(session, c.projection));
+      const readable = mayReadPetitioner(session, cases.map((c) => c.projection));
       const doc: PetitionerDoc = petitioner.toMutableJSON();
       // 作废 matters, and the petitions registered in them, leave the lists (第十九条).
       const voided = new Set(cases.filter((c) => c.status === UNLISTED).map((c) => c.id));
@@ -51,7 +56,41 @@ export function petitionerHandlers(ctx: DeskContext): Pick<Api, 'petitioner-sear
         petitioner: readable ? doc : maskPetitioner(doc),
         petitions: petitions.map((p) => p.toMutableJSON()).filter((p) => !voided.has(p.caseId) && (readable || !cases.some((c) => c.id === p.caseId && c.restricted))),
         cases: cases.filter((c) => !voided.has(c.id)).map((c) => summarise(c.projection, session, day, settings.dueSoonDays)),
+        masked: !readable,
       };
+    },
+
+    /**
+     * 更正信访人信息 (第十九条 如实记录): checked as at the intake; the values replaced stay in the history with
+     * who changed them and why. One at a time on the serial queue, like the registrations that update records.
+     */
+    async 'petitioner-update'({ id, changes, reason }) {
+      const session = requireSession(ctx);
+      if (!session.user.roles.some((role) => role !== 'admin')) throw new ApiError('forbidden');
+      return ctx.serial(async () => {
+        const record = await ctx.db.petitioners.findOne(id).exec();
+        if (!record) throw new ApiError('not-found');
+        const cases = await ctx.db.cases.find({ selector: { 'projection.petitionerIds': { $in: [id] } } }).exec();
+        if (!mayReadPetitioner(session, cases.map((c) => c.projection))) throw new ApiError('forbidden');
+        const before: PetitionerDoc = record.toMutableJSON();
+        const edit = editPetitioner(before, changes, today(ctx));
+        if (!edit.ok) {
+          const problems = edit.problems.map((p) => ({ code: p.reason, field: `changes.${p.field}` }));
+          throw new ApiError(edit.problems[0]?.reason ?? 'invalid-arguments', problems);
+        }
+        if (Object.keys(edit.previous).length === 0) return { petitioner: before };
+        if (edit.contact.idNumber && edit.contact.idNumber !== before.idNumber) {
+          const holder = await ctx.db.petitioners.findOne({ selector: { idNumber: edit.contact.idNumber } }).exec();
+          if (holder && holder.id !== id) throw new ApiError('id-number-taken', [{ code: 'id-number-taken', field: 'changes.idNumber' }]);
+        }
+        const now = ctx.now().toISOString();
+        const { id: _id, kind, officeId, history } = before;
+        const entry = { at: now, by: session.user.id, byName: session.user.name, reason, ...edit.previous };
+        const after: PetitionerDoc = { id, kind, ...edit.contact, nameInitials: nameInitials(edit.contact.name), officeId, history: [...history, entry].slice(-HISTORY_LIMIT), updatedAt: now };
+        await ctx.db.petitioners.incrementalUpsert(after);
+        ctx.emitter.emit('data-changed', { collections: ['petitioners'], caseIds: cases.map((c) => c.id) });
+        return { petitioner: after };
+      });
     },
   };
 }

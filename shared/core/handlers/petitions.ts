@@ -9,7 +9,7 @@ import type { CaseDoc, PetitionDoc, PetitionerDoc } from '../../domain/documents
 import { checkDocumentNumber, checkIdNumber } from '../../domain/identity';
 import { checkPhone } from '../../domain/phone';
 import { checkRegistration, type PetitionerInput, type RegistrationInput } from '../../domain/registration';
-import { contentProfile } from '../../domain/repeat';
+import { closedByReReview, contentProfile } from '../../domain/repeat';
 import { actInstant, requireSession, today, type DeskContext } from '../context';
 import { UNLISTED } from '../case-pages';
 import { newId, nextCaseNumber } from '../ids';
@@ -235,7 +235,7 @@ export function petitionHandlers(ctx: DeskContext, applied: AppliedWrites): Pick
       return scores.flatMap((s) => {
         const doc = docs.get(s.caseId);
         // A 作废 matter is never offered for linking (第十九条).
-        return doc && doc.status !== UNLISTED ? [{ ...s, summary: summarise(doc.projection, session, day, settings.dueSoonDays) }] : [];
+        return doc && doc.status !== UNLISTED ? [{ ...s, summary: summarise(doc.projection, session, day, settings.dueSoonDays), closedByReReview: closedByReReview(doc.projection) }] : [];
       });
     },
   };

@@ -1,15 +1,16 @@
-import { Alert, Button, Input, Modal, Space } from 'antd';
+import { Button, Modal } from 'antd';
 import { useState } from 'react';
-import { messages, missingText } from '#shared/messages/zh-CN';
-import { NoticePrint, type NoticeKind } from './NoticePrint';
+import { messages } from '#shared/messages/zh-CN';
+import { MissingItems } from './MissingItems';
+import { OnSiteNotice } from './OnSiteNotice';
 import type { SavedIntake } from './useIntakeSave';
 
 const t = messages.saved;
 
 /**
- * The saved confirmation: the matter number, what is still missing, and the notice to print on the spot. Shown
- * without the zoom and fade: the person at the desk waits for this answer, and each step of an open animation
- * is another render of the dialog on an old PC. The dialog stays mounted, closed, between saves: antd drops a
+ * The saved confirmation: the matter number, what is still missing (补充 it here), and the notice given on the
+ * spot (recorded, then printed). Shown without the zoom and fade: the person at the desk waits for this answer,
+ * and each step of an open animation is another render of the dialog on an old PC. The dialog stays mounted, closed, between saves: antd drops a
  * component's generated styles when its last instance unmounts, and building them again cost every save tens
  * of milliseconds before the confirmation could show.
  */
@@ -32,40 +33,21 @@ export function SaveResult({ saved, onClose }: { saved: SavedIntake | undefined;
         </Button>
       }
     >
-      {shown ? <SavedBody saved={shown} open={saved !== undefined} /> : null}
+      {shown ? <SavedBody saved={shown} open={saved !== undefined} onClose={onClose} /> : null}
     </Modal>
   );
 }
 
 /**
- * What is missing and the notices. The choices made for one registration do not carry over to the next (reset
- * here rather than by a key: a remount would drop and rebuild the styles as well). A closed dialog holds no
- * notice: printing anything else later must not print this one too.
+ * What is missing, each with a way to record it now (MissingItems), and the notice given on the spot, recorded
+ * before it prints (OnSiteNotice). Each resets its choices when a new registration comes (rather than by a key:
+ * a remount would drop and rebuild the styles as well); a closed dialog holds no notice.
  */
-function SavedBody({ saved, open }: { saved: SavedIntake; open: boolean }) {
-  const id = saved.result.petitionId;
-  const [choice, setChoice] = useState<{ id: string; kind?: NoticeKind; organ: string }>({ id, organ: '' });
-  if (choice.id !== id) setChoice({ id, organ: '' }); // React renders again at once, before committing this
-  const { kind, organ } = choice;
-  const print = (k: NoticeKind) => {
-    setChoice({ id, kind: k, organ });
-    // Print after React has put the notice into the page.
-    setTimeout(() => window.print(), 0);
-  };
-  const { result } = saved;
+function SavedBody({ saved, open, onClose }: { saved: SavedIntake; open: boolean; onClose(): void }) {
   return (
-    <>
-      <div data-testid="intake-saved">
-        {result.missing.length > 0 ? <Alert type="warning" showIcon title={t.missing} description={result.missing.map((m) => missingText[m]).join('、')} /> : null}
-        <Space orientation="vertical" className="intake-print" size="small">
-          <Button onClick={() => print('accept')}>{t.printAccept}</Button>
-          <Space.Compact>
-            <Input placeholder={t.organ} aria-label={t.organ} value={organ} onChange={(e) => setChoice({ id, ...(kind ? { kind } : {}), organ: e.target.value })} />
-            <Button onClick={() => print('redirect')}>{t.printRedirect}</Button>
-          </Space.Compact>
-        </Space>
-      </div>
-      {open && kind ? <NoticePrint saved={saved} kind={kind} organ={organ} /> : null}
-    </>
+    <div data-testid="intake-saved">
+      <MissingItems saved={saved} onLeave={onClose} />
+      <OnSiteNotice saved={saved} open={open} />
+    </div>
   );
 }

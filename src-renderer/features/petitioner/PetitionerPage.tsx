@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Descriptions, Flex, Spin, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Button, Card, Descriptions, Flex, Spin, Table, Typography } from 'antd';
 import type { CaseSummary } from '#shared/contract/api';
 import { useApi } from '../../app/useApi';
 import { errorText } from '../../app/errors';
@@ -6,14 +7,20 @@ import { useNav } from '../../app/nav-store';
 import { summaryColumns } from '../matters/common/summary-columns';
 import { PetitionsCard } from '../matters/detail/PetitionsCard';
 import { ContactHistory } from './ContactHistory';
+import { PetitionerEditForm } from './PetitionerEditForm';
 import { mattersText, matterText, petitionerText as t } from '#shared/messages/zh-CN';
 
 const columns = summaryColumns<CaseSummary>((s) => s);
 
-/** 信访人: contact data with its earlier values, every matter (click opens it) and every petition. */
-export function PetitionerPage({ id }: { id: string }) {
+/**
+ * 信访人: contact data with its earlier values, every matter (click opens it) and every petition. 编辑 corrects the
+ * contact data (第十九条); `edit` opens that form at once (from the intake's list of missing items).
+ */
+export function PetitionerPage({ id, edit = false }: { id: string; edit?: boolean }) {
   const { data, error } = useApi('petitioner-get', { id }, ['petitioners', 'petitions', 'cases', 'session']);
   const go = useNav((s) => s.go);
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState(edit);
   const back = (
     <Button size="small" onClick={() => go({ name: 'matters' })}>
       {matterText.back}
@@ -37,7 +44,17 @@ export function PetitionerPage({ id }: { id: string }) {
           {t.title} · {p.name || none}
         </Typography.Title>
       </Flex>
-      <Card size="small" title={t.contact}>
+      <Card
+        size="small"
+        title={t.contact}
+        extra={
+          data.masked ? null : (
+            <Button size="small" onClick={() => setEditing(true)}>
+              {t.edit}
+            </Button>
+          )
+        }
+      >
         <Descriptions
           size="small"
           column={{ xs: 1, sm: 2, lg: 3 }}
@@ -48,9 +65,19 @@ export function PetitionerPage({ id }: { id: string }) {
             { key: 'sex', label: t.sex, children: p.sex ? t.sexText[p.sex] : none },
             { key: 'phone', label: t.phone, children: p.phone || none },
             { key: 'address', label: t.address, children: p.address ?? none },
+            { key: 'region', label: t.region, children: p.regionCode ?? none },
           ]}
         />
       </Card>
+      {editing && !data.masked ? (
+        <PetitionerEditForm
+          petitioner={p}
+          onClose={(saved) => {
+            setEditing(false);
+            if (saved) void message.success(t.saved);
+          }}
+        />
+      ) : null}
       <ContactHistory history={p.history} />
       <Card size="small" title={`${t.matters}（${data.cases.length}）`}>
         <Table<CaseSummary>

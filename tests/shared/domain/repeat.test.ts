@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
   PROFILE_MAX_GRAMS,
+  closedByReReview,
   contentProfile,
   contentSimilarity,
   findRepeats,
@@ -268,5 +269,18 @@ describe('第十九条第三款 / 第三十六条第三款: scoring and ranking'
       yield candidate('g2', NOISE);
     }
     expect(findRepeats(input, stored()).map((r) => r.caseId)).toEqual(['g1']);
+  });
+});
+
+describe('第三十六条第三款 a matter closed by a final 复核', () => {
+  it.each<[string, Parameters<typeof closedByReReview>[0], boolean]>([
+    ['复核 upheld', { status: 're-reviewed', finalAfterReReview: true }, true],
+    ['终结 as 复核完毕', { status: 'closed', finalAfterReReview: true, closeGround: 're-review-done' }, true],
+    ['终结 otherwise after a final 复核', { status: 'closed', finalAfterReReview: true, closeGround: 'withdrawn' }, true],
+    ['复核 sent back to the 复查 organ', { status: 'in-review', finalAfterReReview: false }, false],
+    ['终结 after the 复查 window lapsed', { status: 'closed', finalAfterReReview: false, closeGround: 'review-window-lapsed' }, false],
+    ['still being handled', { status: 'accepted', finalAfterReReview: false }, false],
+  ])('第三十六条第三款 %s', (_name, c, final) => {
+    expect(closedByReReview(c)).toBe(final);
   });
 });
