@@ -61,7 +61,8 @@ describe('登记 saved dialog', { timeout: 90_000 }, () => {
 
     const detail = await desk.transport.invoke('case-get', { id: caseId });
     const petitionId = detail.petitions[0]!.id;
-    expect(detail.petitions[0]!.facts).toBeUndefined(); // the petition as registered stays as it was
+    // Shown with the 补充 marked; the petition as registered stays as it was (its record is the 登记).
+    expect(detail.petitions[0]).toMatchObject({ facts: '村道去年冬天塌陷，至今未修', amended: { facts: 'supplement' } });
     expect(detail.case.amendments).toEqual([expect.objectContaining({ field: 'facts', value: '村道去年冬天塌陷，至今未修', petitionId })]);
     expect(detail.events.at(-1)).toMatchObject({ type: 'supplement', actor: { userId: 'user-qs-reception' }, article: '第十九条' });
 

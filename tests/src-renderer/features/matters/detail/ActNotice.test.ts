@@ -7,7 +7,7 @@ import { MatterPage } from '../../../../../src-renderer/features/matters';
 import { walkIn } from '../../../../contract/handler-suite';
 import { installDomStubs, openTestDesk, renderPage, type TestDesk } from '../support';
 import { queryCode } from '#shared/domain/query-code';
-import { documentText } from '#shared/messages/zh-CN';
+import { documentText, optionText } from '#shared/messages/zh-CN';
 
 /** Written documents printed from the matter page's timeline, against a real desk core. */
 
@@ -64,7 +64,7 @@ describe('notices printed from the matter page', { timeout: 60_000 }, () => {
     await t.transport.invoke('case-act', { caseId, type: 'reject', payload: { noticeMethod: 'post', ground: 'higher-level-duplicate', explanation: '同一事项已向县信访局提出，正在办理中' } });
     const text = await printFromTimeline('reject');
     expect(text).toContain(documentText.title.reject);
-    expect(text).toContain('已向上级机关提出、正在办理（第十九条）');
+    expect(text).toContain(optionText.ground['higher-level-duplicate']);
     expect(text).toContain('同一事项已向县信访局提出，正在办理中');
     expect(text).not.toContain('60日内办结');
     expect(within(screen.getByTestId('timeline')).getAllByRole('button', { name: /^打印/ })).toHaveLength(1);
