@@ -309,6 +309,7 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     roles: handling,
     office: 'any',
     words: '→ 已复查；责令重新处理的 → 已受理，退回原办理机关并另定期限。复查意见由复查机关出具，原办理机关不得自行复查',
+    offered: (c, officeId) => officeId !== c.decidedBy && (c.reviewOfficeId === undefined || c.reviewOfficeId === officeId),
     guard: (c, e) => reviewerGuard(c, e, c.reviewOfficeId, c.decidedBy),
   },
   're-review-request': {
@@ -325,6 +326,7 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     roles: handling,
     office: 'any',
     words: '→ 已复核，维持或变更的为终局；责令重新复查的 → 复查中，退回复查机关并另定期限',
+    offered: (c, officeId) => officeId !== c.reviewOfficeId && (c.reReviewOfficeId === undefined || c.reReviewOfficeId === officeId),
     guard: (c, e) => reviewerGuard(c, e, c.reReviewOfficeId, c.reviewOfficeId),
   },
   'late-request-decision': {
@@ -333,7 +335,7 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     roles: handling,
     office: 'any',
     words: '收到逾期复查/复核申请的机关书面决定：有正当理由的受理 → 复查中/复核中（期限自收到申请之日起算），否则不予受理（状态不变）',
-    offered: (c) => c.pendingLateRequest !== undefined,
+    offered: (c, officeId) => c.pendingLateRequest !== undefined && (c.pendingLateRequest.officeId === undefined || c.pendingLateRequest.officeId === officeId),
     guard: (c, e) => {
       const late = c.pendingLateRequest;
       if (!late) return 'late-request-none';

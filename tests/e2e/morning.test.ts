@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '#shared/core/demo';
+import { beijingDay } from '#shared/domain/calendar';
 import { reasonText } from '#shared/messages/zh-CN';
 import { launchChromium } from './support/chromium';
 import { startTestCounty, type TestCounty } from './support/server';
@@ -175,6 +176,32 @@ describe('a reception morning in Chromium with a county server', () => {
       expect(await page.locator('.desk-notice').textContent()).toMatch(new RegExp(`信访事项受理告知书.*查询码：${walkInCode}.*60日内办结`));
       await shot(page, '07b-accept-notice-print');
       await page.emulateMedia({ media: 'screen' });
+
+      // The 信访处理意见书 (第三十二条), served by post with the 签收 day of its 送达回证: the petitioner's 30 日 for 复查
+      // run from that day (第三十五条), and a 复查 requested in them goes to the organ above (示范县信访局).
+      await page.getByRole('button', { name: named('处理意见') }).click();
+      await choose(page, '处理意见', '不予支持');
+      await page.getByRole('dialog').getByLabel('事实和依据', { exact: true }).fill('经调查核实，补偿款已按公布的方案足额发放');
+      await page.getByRole('dialog').getByLabel('复查机关', { exact: true }).fill('示范县信访局');
+      await page.getByRole('dialog').getByRole('button', { name: named('确定') }).click();
+      await expect.poll(() => page.getByTestId('matter-status').textContent()).toBe('已答复');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: named('送达') }).click();
+      await choose(page, '送达方式', '邮寄送达');
+      const signed = page.getByRole('dialog').getByLabel(/^信访人签收日期/);
+      await signed.fill(beijingDay(new Date().toISOString()));
+      await signed.press('Enter');
+      await page.getByRole('dialog').getByRole('button', { name: named('确定') }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      await expect.poll(() => page.getByTestId('clocks').textContent()).toContain('申请复查期限');
+      await page.getByRole('button', { name: named('复查申请') }).click();
+      await page.getByRole('dialog').getByLabel('复查机关', { exact: true }).fill('示范县信访局');
+      await page.getByRole('dialog').getByRole('button', { name: named('确定') }).click();
+      await expect.poll(() => page.getByTestId('matter-status').textContent()).toBe('复查中');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      // 青山镇 decided: the 复查意见 is the county's to give, not offered here (第三十五条).
+      expect(await page.getByRole('button', { name: named('复查意见') }).count()).toBe(0);
+      await shot(page, '07c-review-requested');
 
       // … and forwards the group visit to 绿水乡 (第二十二条), where it arrives after sync.
       await openMatter(page, group);

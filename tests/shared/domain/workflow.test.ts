@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAct } from '#shared/domain/acts';
+import { allowedActs, checkAct } from '#shared/domain/acts';
 import { defaultCalendar } from '#shared/domain/calendar';
 import type { CaseEvent, ClockKind } from '#shared/domain/case-types';
 import { clockState, deadlineFlags } from '#shared/domain/clocks';
@@ -256,6 +256,8 @@ describe('11. 复查 belongs to the 上一级 organ (第三十五条、第三十
   it('第三十五条 the deciding organ cannot enter the 复查意见 itself, nor can a third office', () => {
     expect(reasons([...inReview(), event('review-decision', { result: 'uphold', content: '维持' }, '2025-12-10', handler)])).toEqual(['review-by-decider']);
     expect(reasons([...inReview(), event('review-decision', { result: 'uphold', content: '维持' }, '2025-12-10', deptHandler)])).toEqual(['act-wrong-office']);
+    expect(allowedActs(fold(inReview()), 'handler', township)).not.toContain('review-decision');
+    expect(allowedActs(fold(inReview()), 'handler', county)).toContain('review-decision');
   });
 });
 
