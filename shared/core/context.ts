@@ -1,6 +1,7 @@
 import type { Session, Settings } from '../contract/api';
 import { ApiError } from '../contract/errors';
 import { beijingDay, type HolidayCalendar } from '../domain/calendar';
+import { CLOCK_TOLERANCE_MS } from '../domain/registration';
 import type { DeskDatabase } from './database';
 import type { CoreEmitter } from './emitter';
 import type { Projector } from './projector';
@@ -31,8 +32,6 @@ export function today(ctx: DeskContext): string {
   return beijingDay(ctx.now().toISOString());
 }
 
-/** A desk clock may run a little ahead of the one that stamped a form; more than this is refused. */
-export const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 /**
  * The time of an act done now on a matter whose last event is `lastEventAt`: now, or that event's time when another
@@ -40,7 +39,7 @@ export const FUTURE_TOLERANCE_MS = 5 * 60_000;
  */
 export function actInstant(now: Date, lastEventAt: string): string {
   const last = Date.parse(lastEventAt);
-  return last > now.getTime() && last <= now.getTime() + FUTURE_TOLERANCE_MS ? lastEventAt : now.toISOString();
+  return last > now.getTime() && last <= now.getTime() + CLOCK_TOLERANCE_MS ? lastEventAt : now.toISOString();
 }
 
 /** A queue that runs one task at a time, in order; a failed task does not block the next. */

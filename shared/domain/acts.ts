@@ -4,6 +4,7 @@ import type { CaseStatus, Role } from './codes';
 import { beijingDay } from './calendar';
 import { isBelow, isPetitionOffice, type OfficeTree } from './office-tree';
 import type { ActReason } from './reasons';
+import { CLOCK_TOLERANCE_MS } from './registration';
 
 /**
  * The act table of domain-rules.md ("States and acts"): from which statuses each act is allowed, the status it
@@ -519,8 +520,6 @@ export function checkAct(c: CaseProjection | undefined, event: CaseEvent, contex
   return rule.guard?.(c, event, context);
 }
 
-/** A desk clock may run a little ahead of the one that stamped a form. */
-const CLOCK_TOLERANCE_MS = 5 * 60_000;
 
 /** The acts a user in `role` of `officeId` may start now (for the matter page's buttons). */
 export function allowedActs(c: CaseProjection, role: Role, officeId: string): ActType[] {

@@ -67,7 +67,8 @@ export interface RegistrationOptions {
   readonly groupThreshold?: number;
 }
 
-const CLOCK_TOLERANCE_MS = 5 * 60_000;
+/** A desk clock may run a little ahead of the one that stamped a form or an act; more than this is refused. */
+export const CLOCK_TOLERANCE_MS = 5 * 60_000;
 
 /** Validates and normalises a registration (第十九条、第二十条); see the module comment for what is refused. */
 export function checkRegistration(raw: unknown, options: RegistrationOptions): RegistrationCheck {

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MASKED_TITLE } from '#shared/core/access';
-import { DEMO_PASSWORD } from '#shared/core/demo';
 import { matterText, messages, reasonText } from '#shared/messages/zh-CN';
 import { client } from '../src-server/support';
 import { launchChromium } from './support/chromium';
 import { startTestCounty, type TestCounty } from './support/server';
+import { login, logout, named, openDesk as openFreshDesk, option, syncNow } from './support/desk-ui';
 
 /**
  * 第三十条第三款 from the screen (issue 11), in Chromium against a real county server on PGlite: the county's
@@ -32,31 +32,13 @@ afterAll(async () => {
   await county?.close();
 });
 
-const named = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
 const shot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `accused-${name}.png`), fullPage: true });
-const option = (page: Page, text: string) => page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
 
 /** A fresh browser profile (a new desk) signed in as `user`; the first login enrols the desk with the county. */
 async function openDesk(user: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(county.url);
-  await page.waitForSelector('html[data-desk-state="ready"]', { state: 'attached' });
-  await login(page, user);
-  return { context, page };
-}
-
-async function login(page: Page, user: string) {
-  await page.getByLabel('用户名', { exact: true }).fill(user);
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: named('登录') }).click();
-  await page.getByTestId('desk-user').waitFor();
-}
-
-async function logout(page: Page) {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await page.getByLabel('用户名', { exact: true }).waitFor();
+  const desk = await openFreshDesk(browser, county.url);
+  await login(desk.page, user);
+  return desk;
 }
 
 /** A walk-in's person and content, and its 法定分类. */
@@ -97,12 +79,6 @@ async function forwardToLvshui(page: Page) {
   await dialog.getByLabel('是否已告知信访人去向', { exact: true }).click();
   await option(page, '已告知信访人').click();
   await dialog.getByRole('button', { name: named('确定') }).click();
-}
-
-async function syncNow(page: Page) {
-  await page.getByTestId('sync-indicator').click();
-  await page.getByRole('button', { name: '立即同步' }).click();
-  await page.keyboard.press('Escape');
 }
 
 /** The desk's own answer to `case-get` for a matter id: 'not-found' when the desk never received it. */

@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '#shared/core/demo';
 import { beijingDay } from '#shared/domain/calendar';
 import { reasonText } from '#shared/messages/zh-CN';
 import { launchChromium } from './support/chromium';
 import { startTestCounty, type TestCounty } from './support/server';
+import { choose, login, logout, named, openDesk, syncNow } from './support/desk-ui';
 
 /**
  * A scripted reception morning (issue 6), in Chromium, against the web edition served by a real county server on
@@ -30,30 +30,7 @@ afterAll(async () => {
   await county?.close();
 });
 
-const named = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
 const shot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `morning-${name}.png`), fullPage: true });
-
-/** A fresh browser profile (its own IndexedDB: a new desk) at 1366×768, an old township PC's screen. */
-async function openDesk(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(county.url);
-  await page.waitForSelector('html[data-desk-state="ready"]', { state: 'attached' });
-  return { context, page };
-}
-
-async function login(page: Page, user: string) {
-  await page.getByLabel('用户名', { exact: true }).fill(user);
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: named('登录') }).click();
-  await page.getByTestId('desk-user').waitFor();
-}
-
-async function logout(page: Page) {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await page.getByLabel('用户名', { exact: true }).waitFor();
-}
 
 /** The person and the 第十九条 items of a walk-in; the channel 来访 first, as a receptionist does. */
 async function fillWalkIn(page: Page, request: string) {
@@ -91,23 +68,12 @@ async function openMatter(page: Page, caseNumber: string) {
   await expect.poll(() => page.getByRole('heading', { level: 4 }).textContent()).toBe(caseNumber);
 }
 
-async function choose(page: Page, label: string, option: string) {
-  await page.getByRole('dialog').getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
-
 const syncText = (page: Page) => page.getByTestId('sync-indicator').textContent();
-
-async function syncNow(page: Page) {
-  await page.getByTestId('sync-indicator').click();
-  await page.getByRole('button', { name: '立即同步' }).click();
-  await page.keyboard.press('Escape');
-}
 
 describe('a reception morning in Chromium with a county server', () => {
   it('registers, links, refuses, accepts, prints, forwards across townships and drains the queue after an outage', async () => {
-    const qs = await openDesk();
-    const ls = await openDesk();
+    const qs = await openDesk(browser, county.url);
+    const ls = await openDesk(browser, county.url);
     const page = qs.page;
     try {
       // A fresh desk: the first login enrols it with the server and pulls 青山镇's users.

@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '#shared/core/demo';
 import { reasonText } from '#shared/messages/zh-CN';
 import { launchChromium } from './support/chromium';
 import { serveWebEdition, type ServedWebEdition } from './support/web-edition';
+import { choose, named } from './support/desk-ui';
 
 /**
  * The saved dialog and the 信访人 correction in Chromium (web edition): a walk-in saved with facts and address
@@ -24,13 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await served?.close();
 });
-
-const named = (label: string) => new RegExp(`^${[...label].join('\\s*')}$`);
-
-async function choose(page: Page, label: string, option: string) {
-  await page.getByRole('dialog').getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
 
 describe('corrections in Chromium', () => {
   it('第十九条 补充 and 第二十三条 当场受理 from the saved dialog; the 信访人 edit form from the missing address', async () => {

@@ -7,7 +7,8 @@ import { addDays } from '../../domain/calendar';
 import type { CaseEvent, CaseProjection, ProposableAct } from '../../domain/case-types';
 import type { Role } from '../../domain/codes';
 import type { CaseDoc } from '../../domain/documents';
-import { actInstant, FUTURE_TOLERANCE_MS, requireSession, today, type DeskContext } from '../context';
+import { actInstant, requireSession, today, type DeskContext } from '../context';
+import { CLOCK_TOLERANCE_MS } from '../../domain/registration';
 import { newId } from '../ids';
 import { mayReadRestricted, mayRouteOut, ROUTE_OUT_ACTS } from '../access';
 import { readOfficeTree } from '../office-tree';
@@ -136,7 +137,7 @@ export function caseHandlers(ctx: DeskContext): Pick<Api, 'case-list' | 'case-ge
       if (!parsed.success) throw new ApiError('act-payload-invalid', parsed.error.issues.map((i) => ({ code: 'act-payload-invalid', field: `payload.${i.path.join('.')}` })));
       const now = ctx.now();
       const dated = occurredAt === undefined ? undefined : new Date(occurredAt).toISOString();
-      if (dated && Date.parse(dated) > now.getTime() + FUTURE_TOLERANCE_MS) throw new ApiError('occurred-after-recorded', [{ code: 'occurred-after-recorded', field: 'occurredAt' }]);
+      if (dated && Date.parse(dated) > now.getTime() + CLOCK_TOLERANCE_MS) throw new ApiError('occurred-after-recorded', [{ code: 'occurred-after-recorded', field: 'occurredAt' }]);
       const { approvalActs } = await ctx.settings();
 
       return ctx.serial(async () => {
