@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
+import { proposableActs } from '#shared/domain/act-payloads';
+import type { ProposableAct } from '#shared/domain/case-types';
 import { officeKinds, roles, type OfficeKind, type Role } from '#shared/domain/codes';
 import { createServer } from './app';
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrations';
 import { calendarMessages, describeCalendarProblem } from '#shared/messages/zh-CN';
-import { addOffice, addUser, disableUser, listDevices, revokeDevice, seedDemoCounty, setPassword } from './services/admin';
+import { addOffice, addUser, disableUser, listDevices, revokeDevice, seedDemoCounty, setApprovalActs, setPassword } from './services/admin';
 import { addCalendarYear, CalendarFileRefused, listCalendarYears } from './services/calendar-admin';
 
 /**
@@ -20,6 +22,7 @@ import { addCalendarYear, CalendarFileRefused, listCalendarYears } from './servi
  *   admin device-list | admin device-revoke --id
  *   admin calendar-add --year 2027 --file 2027.txt        a year's 放假安排 for every desk (README.md)
  *   admin calendar-list                                    the years the desks' holiday calendar covers
+ *   admin approval-set --office ID --acts reject,close     acts recorded as 报批 (第三十四条); none | inherit
  */
 async function main(argv: string[]): Promise<void> {
   const db = await openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? './data/server' });
@@ -48,7 +51,7 @@ async function admin(db: Database, args: string[]): Promise<unknown> {
   const [command, ...rest] = args;
   const { values: v } = parseArgs({
     args: rest,
-    options: Object.fromEntries(['id', 'code', 'name', 'kind', 'parent', 'login', 'office', 'roles', 'password', 'year', 'file'].map((k) => [k, { type: 'string' as const }])),
+    options: Object.fromEntries(['id', 'code', 'name', 'kind', 'parent', 'login', 'office', 'roles', 'password', 'year', 'file', 'acts'].map((k) => [k, { type: 'string' as const }])),
   });
   const need = (key: string): string => {
     const value = v[key];
@@ -83,9 +86,19 @@ async function admin(db: Database, args: string[]): Promise<unknown> {
       return addCalendarYear(db, Number(need('year')), readText(need('file')));
     case 'calendar-list':
       return listCalendarYears(db);
+    case 'approval-set':
+      return setApprovalActs(db, need('office'), approvalActsArg(need('acts')));
     default:
-      throw new Error('usage: admin demo | office-add | user-add | password | user-disable | device-list | device-revoke | calendar-add | calendar-list');
+      throw new Error('usage: admin demo | office-add | user-add | password | user-disable | device-list | device-revoke | calendar-add | calendar-list | approval-set');
   }
+}
+
+/** `--acts reject,close`, `--acts none` (no approval at all) or `--acts inherit` (as the office above). */
+function approvalActsArg(text: string): ProposableAct[] | undefined {
+  if (text === 'inherit') return undefined;
+  const list = text === 'none' ? [] : text.split(',');
+  if (!list.every((a) => (proposableActs as readonly string[]).includes(a))) throw new Error(`--acts must be none, inherit or among ${proposableActs.join(', ')}`);
+  return list as ProposableAct[]; // checked just above
 }
 
 /** A text file as UTF-8; bytes that are not UTF-8 become U+FFFD, which the calendar check reports as such. */

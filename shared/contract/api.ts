@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actTypes, payloadSchemas, type ActType } from '../domain/act-payloads';
+import { actTypes, type ActType } from '../domain/act-payloads';
 import type { CalendarYear } from '../domain/calendar-merge';
 import type { CaseEvent, CaseProjection, Clock, ProposableAct } from '../domain/case-types';
 import { caseClasses, caseStatuses, channels, type CaseClass, type CaseStatus, type Channel, type PetitionFlag, type Role } from '../domain/codes';
@@ -17,9 +17,6 @@ import type { RepeatScore } from '../domain/repeat';
  */
 
 const id = z.string().min(1).max(64);
-
-/** Acts a county may require a 负责人's approval for (报批, `propose`). */
-export const proposableActs = payloadSchemas.propose.shape.act.options;
 
 export const apiArgs = {
   'session-login': z.object({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
@@ -81,11 +78,11 @@ export const apiArgs = {
   'office-list': z.object({}),
   'user-list': z.object({}),
   'settings-get': z.object({}),
-  'settings-set': z.object({
+  // Strict: the county's approval acts (and any other key) are not the desk's to set.
+  'settings-set': z.strictObject({
     dueSoonDays: z.number().int().min(0).max(30).optional(),
     groupThreshold: z.number().int().min(2).max(1000).optional(),
     serverUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).optional(),
-    approvalActs: z.array(z.enum(proposableActs)).max(proposableActs.length).optional(),
   }),
   /** The holiday calendar's covered years, and the years the desk needs but lacks (the banner). */
   'calendar-status': z.object({}),
@@ -166,7 +163,10 @@ export interface Settings {
   readonly dueSoonDays: number;
   readonly groupThreshold: number;
   readonly serverUrl: string;
-  /** Acts a 负责人 approves: a user without that role records them as 报批 (default 不予受理, 不再受理, 终结, 延期). */
+  /**
+   * Acts a 负责人 approves: a user without that role records them as 报批 (第三十四条). The county's setting for the
+   * signed-in office (`shared/domain/approval.ts`; default 不予受理, 不再受理, 终结, 延期), not the desk's.
+   */
   readonly approvalActs: readonly ProposableAct[];
   readonly deskId: string;
 }

@@ -92,6 +92,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     },
     () => now().getTime(),
   );
+  const session: DeskContext['session'] = { current: undefined };
   const ctx: DeskContext = {
     db,
     now,
@@ -99,8 +100,8 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     emitter,
     projector,
     repeats,
-    session: { current: undefined },
-    settings: () => readSettings(db),
+    session,
+    settings: () => readSettings(db, session.current?.office.id),
     serial: createSerial(),
   };
   const sync = new SyncController(db, ctx.now, emitter, ctx.settings, projector, options.sync);
@@ -122,6 +123,8 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     // signed in, not at the open, where reading every matter would hold up the login form (seconds at 100,000).
     if (change.collections.includes('session') && ctx.session.current) repeats.warm();
   });
+  // The directory replicated in (a new office, a renamed one, the county's approval acts) reaches open screens.
+  const directory = [db.offices.$.subscribe(() => emitter.emit('data-changed', { collections: ['offices'] })), db.users.$.subscribe(() => emitter.emit('data-changed', { collections: ['users'] }))];
   await sync.resume();
   return {
     api,
@@ -131,6 +134,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     sync,
     async close() {
       await sync.stop();
+      for (const subscription of directory) subscription.unsubscribe();
       deskCalendar.stop();
       projector.stop();
       await projector.idle();

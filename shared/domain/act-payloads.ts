@@ -207,3 +207,5 @@ export const payloadSchemas = {
 export type ActType = keyof typeof payloadSchemas;
 export const actTypes = Object.keys(payloadSchemas) as ActType[]; // keys of a literal object: exactly ActType
 export type ActPayload<T extends ActType> = z.infer<(typeof payloadSchemas)[T]>;
+/** Acts a county may require a 负责人's approval for (报批, `propose`; 第三十四条). */
+export const proposableActs = payloadSchemas.propose.shape.act.options;

@@ -1,5 +1,5 @@
 import type { ActType } from './act-payloads';
-import type { Actor, CaseProjection } from './case-types';
+import type { Actor, CaseProjection, ProposableAct } from './case-types';
 import type { CaseClass, CaseStatus, Channel, IdType, OfficeKind, PetitionFlag, Role } from './codes';
 
 /** The documents of the RxDB collections (design.md §2); their JSON schemas are in `schemas.ts`. */
@@ -13,6 +13,8 @@ export interface OfficeDoc {
   kind: OfficeKind;
   /** '' for the top office. */
   parentId: string;
+  /** Acts its staff record as 报批 for a 负责人 (第三十四条); unset: as the office above it (see `approval.ts`). */
+  approvalActs?: ProposableAct[];
   updatedAt: string;
 }
 

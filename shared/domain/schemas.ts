@@ -1,5 +1,5 @@
 import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
-import { actTypes } from './act-payloads';
+import { actTypes, proposableActs } from './act-payloads';
 import { caseClasses, caseStatuses, channels, idTypes, officeKinds, roles } from './codes';
 import type { AuditDoc, CalendarDoc, CaseDoc, CaseEventDoc, OfficeDoc, PetitionDoc, PetitionerDoc, UserDoc } from './documents';
 
@@ -16,10 +16,13 @@ const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
 const stringList = (maxItems: number) => ({ type: 'array', maxItems, items: { type: 'string', maxLength: 64 } }) as const;
 const enumOf = (values: readonly string[]) => ({ type: 'string', enum: [...values], maxLength: 32 }) as const;
 
-/** 机构 (offices): replicated down from the county. */
+/**
+ * 机构 (offices): replicated down from the county. Version 1 added `approvalActs`, the county's 报批 setting
+ * (第三十四条; optional, so every version-0 office is a valid version-1 office).
+ */
 export const officeSchema: RxJsonSchema<OfficeDoc> = {
   title: 'offices',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -28,6 +31,7 @@ export const officeSchema: RxJsonSchema<OfficeDoc> = {
     name: text(100),
     kind: enumOf(officeKinds),
     parentId: text(64),
+    approvalActs: { type: 'array', maxItems: proposableActs.length, items: enumOf(proposableActs) },
     updatedAt: instant,
   },
   required: ['id', 'code', 'name', 'kind', 'parentId', 'updatedAt'],
@@ -216,6 +220,8 @@ export const collectionSchemas = {
 export const migrationStrategies: { readonly [C in keyof typeof collectionSchemas]?: MigrationStrategies } = {
   // 1: three 证件类型 added to the enum; a version-0 petitioner is a valid version-1 petitioner as it is.
   petitioners: { 1: (doc: PetitionerDoc) => doc },
+  // 1: `approvalActs` added, optional; a version-0 office is a valid version-1 office as it is.
+  offices: { 1: (doc: OfficeDoc) => doc },
 };
 
 /** The collections as RxDB's `addCollections` takes them: each schema with its migrations. */

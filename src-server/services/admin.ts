@@ -2,6 +2,7 @@ import { hash as hashArgon2, type Options as Argon2Options } from '@node-rs/argo
 import { DEMO_PASSWORD, demoOffices, demoUsers } from '#shared/core/demo';
 import { createVerifier } from '#shared/core/passwords';
 import { defaultCalendar } from '#shared/domain/calendar';
+import type { ProposableAct } from '#shared/domain/case-types';
 import type { Role } from '#shared/domain/codes';
 import type { CalendarDoc, OfficeDoc, UserDoc } from '#shared/domain/documents';
 import type { Database, Sql } from '../db/database';
@@ -105,6 +106,23 @@ export async function disableUser(db: Database, login: string, now = new Date())
   const user = rows[0]?.body;
   if (!user) throw new Error(`unknown login: ${login}`);
   await withFeedAppends(db, (tx) => writeReference(tx, 'users', [{ ...user, disabled: true, updatedAt: now.toISOString() }]));
+}
+
+/**
+ * Sets which acts the staff of an office (and the offices below it that set none) record as 报批 for a 负责人
+ * (第三十四条; `shared/domain/approval.ts`); `undefined` returns the office to its superior's setting. The office
+ * document carries it down to every desk with the directory.
+ */
+export async function setApprovalActs(db: Database, officeId: string, acts: readonly ProposableAct[] | undefined, now = new Date()): Promise<OfficeDoc> {
+  return withFeedAppends(db, async (tx) => {
+    const { rows } = await tx.query<{ body: OfficeDoc }>(`SELECT body FROM docs WHERE collection = 'offices' AND id = $1 FOR UPDATE`, [officeId]);
+    const office = rows[0]?.body;
+    if (!office) throw new Error(`unknown office: ${officeId}`);
+    const { approvalActs: _former, ...rest } = office;
+    const next: OfficeDoc = { ...rest, ...(acts ? { approvalActs: [...new Set(acts)] } : {}), updatedAt: now.toISOString() };
+    await writeReference(tx, 'offices', [next]);
+    return next;
+  });
 }
 
 /** Revokes an enrolled device (a lost desk, design.md §5); its tokens are refused from the next request on. */

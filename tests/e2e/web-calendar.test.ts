@@ -55,7 +55,7 @@ function noticeFile(year: number): string {
 }
 
 describe('the holiday calendar banner and 设置 in Chromium with a county server', () => {
-  it('民法典 第二百零三条 asks for the missing year on every page, and stops once the county loaded it with admin calendar-add', { timeout: 180_000 }, async () => {
+  it('民法典 第二百零三条 asks for the missing year on every page, and stops once the county loaded it with admin calendar-add; 第三十四条 approval-set shows in 设置', { timeout: 180_000 }, async () => {
     const year = neededYear();
     const missing = !defaultCalendar.coveredYears.includes(year); // 2027 from 2026-11-01 on (this issue's day: 2026-12-05)
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
@@ -92,6 +92,10 @@ describe('the holiday calendar banner and 设置 in Chromium with a county serve
     writeFileSync(file, noticeFile(year));
     const env = { ...process.env, DATA_DIR: county.dataDir, DATABASE_URL: '' };
     await run(process.execPath, ['--import', 'tsx', 'src-server/main.ts', 'admin', 'calendar-add', '--year', String(year), '--file', file], { cwd: root, env });
+    // 第三十四条: the same administrator sets the county's 报批 acts; they reach 设置 with the same sync.
+    const approval = page.getByTestId('approval-acts');
+    expect(await approval.textContent()).toContain('不予受理、不再受理、终结、延期');
+    await run(process.execPath, ['--import', 'tsx', 'src-server/main.ts', 'admin', 'approval-set', '--office', 'office-county', '--acts', 'reject,close'], { cwd: root, env });
     await county.start();
 
     await page.getByTestId('sync-indicator').click();
@@ -100,6 +104,8 @@ describe('the holiday calendar banner and 设置 in Chromium with a county serve
     await expect.poll(() => banner.count(), { timeout: 60_000 }).toBe(0);
     await expect.poll(() => years.textContent()).toContain(calendarMessages.settings.complete);
     expect(await years.textContent()).toContain(calendarMessages.settings.yearLabel(year));
+    await expect.poll(() => approval.textContent()).toContain('不予受理、终结');
+    expect(await approval.textContent()).not.toContain('延期');
     await shot(page, '2-loaded');
     await context.close();
   });

@@ -1,23 +1,27 @@
 import type { Api, Settings } from '../../contract/api';
+import { approvalActsOf } from '../../domain/approval';
 import { DEFAULT_GROUP_THRESHOLD } from '../../domain/registration';
 import type { DeskDatabase } from '../database';
 import { deskId } from '../ids';
 import { requireSession, type DeskContext } from '../context';
 import { ApiError } from '../../contract/errors';
+import { queryStorage } from '../read-all';
 
 const settingsDoc = 'settings';
-type Stored = Omit<Settings, 'deskId'>;
+/** What the desk keeps itself; the approval acts are the county's (`approval.ts`), read from the directory. */
+type Stored = Omit<Settings, 'deskId' | 'approvalActs'>;
 const defaults: Stored = {
   dueSoonDays: 3,
   groupThreshold: DEFAULT_GROUP_THRESHOLD,
   serverUrl: '',
-  // 第三十四条 (延期 by the 负责人) and the acts that end a matter for the petitioner.
-  approvalActs: ['reject', 'no-further-acceptance', 'close', 'extend'],
 };
 
-export async function readSettings(db: DeskDatabase): Promise<Settings> {
-  const stored = await db.getLocal<Stored>(settingsDoc);
-  return { ...defaults, ...(stored?.toJSON().data ?? {}), deskId: await deskId(db) };
+/** The desk's settings, with the approval acts that apply to `officeId` (the signed-in user's office). */
+export async function readSettings(db: DeskDatabase, officeId?: string): Promise<Settings> {
+  const [stored, offices] = await Promise.all([db.getLocal<Stored>(settingsDoc), queryStorage(db.offices, { selector: {} })]);
+  // A desk of an earlier version kept its own approval acts here: the county's setting replaces them.
+  const { approvalActs: _formerlyLocal, ...kept } = (stored?.toJSON().data ?? {}) as Partial<Settings>;
+  return { ...defaults, ...kept, approvalActs: approvalActsOf(offices, officeId), deskId: await deskId(db) };
 }
 
 export function settingsHandlers(ctx: DeskContext): Pick<Api, 'settings-get' | 'settings-set'> {

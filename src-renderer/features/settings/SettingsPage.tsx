@@ -1,15 +1,18 @@
 import { Alert, Card, Descriptions, Flex, Spin, Table, Tag, Typography } from 'antd';
 import type { CalendarYear } from '#shared/domain/calendar-merge';
 import { beijingDay } from '#shared/domain/calendar';
-import { calendarMessages, messages } from '#shared/messages/zh-CN';
+import { actText, calendarMessages, messages } from '#shared/messages/zh-CN';
 import { errorText } from '../../app/errors';
 import { useApi } from '../../app/useApi';
 
 const t = calendarMessages.settings;
 
-/** 设置: this desk (its id, the county server, the due-soon window) and the holiday calendar's covered years. */
+/**
+ * 设置: this desk (its id, the county server, the due-soon window), the county's approval acts (第三十四条) and the
+ * holiday calendar's covered years.
+ */
 export function SettingsPage() {
-  const settings = useApi('settings-get', {}, ['settings', 'session']);
+  const settings = useApi('settings-get', {}, ['settings', 'session', 'offices']);
   return (
     <Flex vertical gap={8} style={{ padding: '8px 12px 12px' }} data-testid="settings-page">
       <Typography.Title level={4} style={{ margin: 0 }}>
@@ -24,6 +27,17 @@ export function SettingsPage() {
               { key: 'deskId', label: t.deskId, children: settings.data.deskId },
               { key: 'serverUrl', label: t.serverUrl, children: settings.data.serverUrl || t.noServer },
               { key: 'dueSoon', label: t.dueSoonDays, children: t.dueSoonValue(settings.data.dueSoonDays) },
+              {
+                key: 'approval',
+                label: t.approvalActs,
+                span: 'filled',
+                children: (
+                  <Flex vertical gap={2} data-testid="approval-acts">
+                    <span>{settings.data.approvalActs.length === 0 ? t.approvalNone : settings.data.approvalActs.map((a) => actText[a]).join('、')}</span>
+                    <Typography.Text type="secondary">{t.approvalSource}</Typography.Text>
+                  </Flex>
+                ),
+              },
             ]}
           />
         ) : settings.error === undefined ? (

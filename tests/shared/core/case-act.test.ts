@@ -151,16 +151,29 @@ describe('报批 and 审批 (第三十四条)', () => {
     expect((await get()).case.status).toBe('rejected');
   });
 
-  it('第三十四条 without 终结 among the desk’s approval acts, a handler is not offered 终结 at all (the 负责人’s act)', async () => {
-    const { as, act, get, t } = await registered();
-    await as('qs-approver');
-    await t.invoke('settings-set', { approvalActs: ['reject'] });
+  it('第三十四条 without 终结 among the county’s approval acts, a handler is not offered 终结 at all (the 负责人’s act)', async () => {
+    const { as, act, get, t, desk } = await registered();
+    // The county's setting arrives with the directory, as replication brings it.
+    const county = await desk.db.offices.findOne('office-county').exec();
+    await county?.incrementalPatch({ approvalActs: ['reject'] });
     await as('qs-handler');
+    expect((await t.invoke('settings-get', {})).approvalActs).toEqual(['reject']);
     await act(acceptClaim);
     const detail = await get();
     expect(detail.allowedActs).not.toContain('close');
     expect(detail.proposedActs).toEqual([]);
     await expectCode(act({ type: 'close', payload: { ground: 'withdrawn' } }), 'act-role-not-allowed');
+  });
+
+  it('第三十四条 an office’s own approval acts replace the county’s for its staff only; the desk cannot change them', async () => {
+    const { as, t, desk } = await registered();
+    await (await desk.db.offices.findOne('office-county').exec())?.incrementalPatch({ approvalActs: ['reject', 'close'] });
+    await (await desk.db.offices.findOne('office-qingshan').exec())?.incrementalPatch({ approvalActs: [] });
+    await as('qs-approver');
+    expect((await t.invoke('settings-get', {})).approvalActs).toEqual([]);
+    await expectCode(t.invoke('settings-set', { approvalActs: ['close'] } as never), 'invalid-arguments');
+    await as('ls-handler');
+    expect((await t.invoke('settings-get', {})).approvalActs).toEqual(['reject', 'close']);
   });
 });
 
