@@ -6,14 +6,16 @@ import { beijingDay } from '#shared/domain/calendar';
 import { reasonText } from '#shared/messages/zh-CN';
 import { launchChromium } from './support/chromium';
 import { startTestCounty, type TestCounty } from './support/server';
-import { choose, login, logout, named, openDesk, syncNow } from './support/desk-ui';
+import { choose, login, logout, named, openDesk, option, syncNow } from './support/desk-ui';
 
 /**
  * A scripted reception morning (issue 6), in Chromium, against the web edition served by a real county server on
  * PGlite, exactly as `npm start` runs it. 青山镇 logs in at a fresh desk (the first login enrols it), registers a
  * walk-in, a repeat linked as 重件 and a group visit (a sixth representative refused); its handler accepts one
- * matter and forwards another to 绿水乡, where a second browser profile sees it arrive. Then the server goes away,
- * registering carries on, and when it is back the pending count drains to zero. A screenshot of every page goes
+ * matter (处理意见书 served by post, 复查 requested) and forwards another to 绿水乡, where a second browser profile
+ * sees it arrive and never sees the accusation against it registered through the form. Then the server goes away,
+ * registering carries on (a handler completes, accepts on the spot and corrects one), and when it is back the
+ * pending count drains to zero. A screenshot of every page goes
  * to tests/e2e/artifacts/ (git-ignored) to be looked at.
  */
 const artifacts = join(import.meta.dirname, 'artifacts');
@@ -116,6 +118,19 @@ describe('a reception morning in Chromium with a county server', () => {
       const group = await save(page);
       await next(page);
 
+      // A 检举控告 against 绿水乡 (第三十条第三款): the accused office picked in the form; it never reaches 绿水乡.
+      await fillWalkIn(page, '举报绿水乡农业站站长王某某截留惠农补贴');
+      await page.getByLabel('法定分类', { exact: true }).click();
+      await option(page, '检举控告类').click();
+      await page.getByLabel('被检举/被控告单位', { exact: true }).fill('绿水');
+      await option(page, '绿水乡人民政府').click();
+      await page.getByLabel('被检举/被控告人员', { exact: true }).fill('王某某');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('.intake-accused').textContent()).toMatch(/绿水乡人民政府[\s\S]*王某某/);
+      const accusation = await save(page);
+      await next(page);
+
       // 绿水乡's handler at the other township's desk, enrolled before anything is forwarded to it.
       await login(ls.page, 'ls-handler');
       await ls.page.getByRole('menuitem', { name: '事项' }).click();
@@ -181,18 +196,44 @@ describe('a reception morning in Chromium with a county server', () => {
       await expect.poll(() => syncText(page), { timeout: 20_000 }).not.toContain('待上传');
       await syncNow(ls.page);
       await expect.poll(() => ls.page.locator('[data-row-index]', { hasText: group }).count(), { timeout: 20_000 }).toBe(1);
+      expect(await ls.page.locator('[data-row-index]', { hasText: accusation }).count()).toBe(0);
       await shot(ls.page, '09-arrived-lvshui');
 
-      // The network goes: registering carries on, the queue grows.
+      // The network goes: registering carries on, the queue grows. The handler receives a walk-in whose 事实 the
+      // petitioner tells only after the save: 补充 in the saved dialog (第十九条), 受理 told on the spot with its
+      // 告知书 (第二十三条), and the summary corrected on the matter page, old and new kept (第十九条 如实记录).
       await county.stop();
+      await page.getByRole('menuitem', { name: '登记' }).click();
+      await fillWalkIn(page, '停电期间登记：要求维修村道');
+      await page.getByLabel('事实', { exact: true }).fill('');
+      const roadCase = await save(page);
+      const saved = page.getByRole('dialog');
+      await saved.getByRole('button', { name: named('补充') }).click();
+      await saved.getByLabel('事实', { exact: true }).fill('村道去年冬天塌陷，至今未修');
+      await saved.getByRole('button', { name: '保存补充' }).click();
+      await saved.getByText('已补充').waitFor();
+      await choose(page, '法定分类', '申诉求决类');
+      await saved.getByText('按第三十一条第六项出具处理意见（60日）').click();
+      await saved.getByRole('button', { name: '打印受理告知书' }).click();
+      await saved.getByText('已记录受理（当场告知）。').waitFor();
+      await shot(page, '10a-told-on-the-spot');
+      await next(page);
+      await openMatter(page, roadCase);
+      expect(await page.getByTestId('matter-status').textContent()).toBe('已受理');
+      await page.getByRole('button', { name: named('更正登记') }).click();
+      await choose(page, '项目', '事项摘要');
+      await page.getByRole('dialog').getByLabel('内容', { exact: true }).fill('要求维修青山镇东街至李家村村道');
+      await page.getByRole('dialog').getByLabel('更正理由', { exact: true }).fill('摘要未写明路段');
+      await page.getByRole('dialog').getByRole('button', { name: named('确定') }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('停电期间登记：要求维修村道 → 要求维修青山镇东街至李家村村道');
+      await shot(page, '10b-corrected');
       await logout(page);
       await login(page, 'qs-reception');
       await page.getByRole('menuitem', { name: '登记' }).click();
-      for (const request of ['停电期间登记：要求维修村道', '停电期间登记：反映噪声扰民']) {
-        await fillWalkIn(page, request);
-        await save(page);
-        await next(page);
-      }
+      await fillWalkIn(page, '停电期间登记：反映噪声扰民');
+      await save(page);
+      await next(page);
       await syncNow(page);
       await expect.poll(() => syncText(page), { timeout: 20_000 }).toMatch(/离线[\s\S]*待上传 \d+ 条/);
       await shot(page, '10-offline-pending');
