@@ -37,14 +37,15 @@ export function summarise(c: CaseProjection, session: Session, day: string, dueS
 
 /**
  * The acts any of the user's roles may start now, and those among them the user records as 报批 (第三十四条): an
- * act the desk's `approvalActs` names, started by a user who is no 负责人, is offered whenever a 负责人 of the
+ * act the county's `approvalActs` names, started by a user who is no 负责人, is offered whenever a 负责人 of the
  * office could do it now and the user may propose, even where the act itself is the 负责人's alone (终结, 延期).
  */
 export function actsFor(c: CaseProjection, session: Session, approvalActs: readonly ProposableAct[]): { allowed: ActType[]; proposed: ProposableAct[] } {
   const office = session.office.id;
   const acts = new Set(session.user.roles.flatMap((role) => allowedActs(c, role, office)));
   const proposes = !session.user.roles.includes('approver') && acts.has('propose');
-  const proposed = proposes ? approvalActs.filter((act) => allowedActs(c, 'approver', office).includes(act)) : [];
+  // An act already waiting for approval is not offered again (第三十四条; the guard refuses `proposal-pending`).
+  const proposed = proposes ? approvalActs.filter((act) => allowedActs(c, 'approver', office).includes(act) && !c.proposals.some((p) => p.act === act)) : [];
   for (const act of proposed) acts.add(act);
   return { allowed: [...acts], proposed };
 }

@@ -63,7 +63,8 @@ const notice = { noticeMethod: z.enum(noticeMethods), noticeNo: z.string().max(6
 export const payloadSchemas = {
   register: registerPayload,
   /** 重件: a later petition linked to this matter (第十九条第三款, 第三十六条第三款). */
-  link: z.object({ petitionId: id, petitionerIds: z.array(id).max(200) }),
+  // A repeat may name more of the accused (第三十条第三款): they are added to the matter, never removed.
+  link: z.object({ petitionId: id, petitionerIds: z.array(id).max(200), ...accused }),
   /** 签收 of a forwarded or assigned matter: starts the receiver's clocks (第二十三条第三款). */
   receive: z.object({}),
   /** 受理 with the 受理告知书 (第二十三条). `procedure: 'opinion'` = handled under 第三十一条第六项 (60-day clock). */
@@ -184,7 +185,11 @@ export const payloadSchemas = {
    * 终结, 延期); it takes effect when approved, the clocks running meanwhile. `payload` is checked by the proposed
    * act's own schema.
    */
-  propose: z.object({ act: z.enum(['reject', 'no-further-acceptance', 'close', 'extend', 'void']), payload: z.record(z.string(), z.unknown()) }),
+  propose: z.object({
+    act: z.enum(['reject', 'no-further-acceptance', 'close', 'extend', 'void']),
+    // Bounded here; its fields are checked by the proposed act's own schema (the `propose` guard).
+    payload: z.record(z.string().max(64), z.unknown()).refine((p) => Object.keys(p).length <= 32, { message: 'too many fields' }),
+  }),
   /** 审批 of an act proposed where the county requires a 负责人's approval. */
   approve: z.object({ proposalEventId: id, approved: z.boolean(), note: z.string().max(2000).optional() }),
   /** 领导接访 (第十八条第二款): the leader who received the petitioner. */

@@ -415,9 +415,11 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     article: '第三十四条',
     roles: handling,
     office: 'current',
-    words: '需负责人审批的行为先报批，审批前期限照常计算',
+    words: '需负责人审批的行为先报批，审批前期限照常计算；同一行为已在待审批的，不再重复报批',
     guard: (c, e, context) => {
       if (!payloadSchemas[e.payload.act].safeParse(e.payload.payload).success) return 'act-payload-invalid';
+      // One 报批 of an act waits at a time: a second would be approved twice or contradict the first.
+      if (c.proposals.some((p) => p.act === e.payload.act)) return 'proposal-pending';
       return checkAct(c, proposedEvent(e, { ...e.actor, role: 'approver' }), context);
     },
   },

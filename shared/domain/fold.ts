@@ -203,6 +203,7 @@ const appliers = {
     c.repeatCount += 1;
     if (!c.petitionIds.includes(e.payload.petitionId)) c.petitionIds = [...c.petitionIds, e.payload.petitionId];
     c.petitionerIds = [...new Set([...c.petitionerIds, ...e.payload.petitionerIds])];
+    addAccused(c, e.payload);
   },
   receive: (c, _e, { day, calendar }) => {
     // 第二十三条第三款: the receiver's 15 日 and 5 工作日 run from its receipt of the item, signed for once.

@@ -52,6 +52,7 @@ export type ActReason =
   | 'close-not-served' // 第三十一条第六项: only after the 处理意见书 was served
   | 'report-return-unknown' // 第二十二条第三项
   | 'proposal-unknown'
+  | 'proposal-pending'
   | 'proposal-invalid';
 
 /** Why a registration cannot be saved (第十九条、第二十条). */

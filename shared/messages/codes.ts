@@ -59,6 +59,7 @@ export const reasonText = {
   'close-not-served': '信访处理意见书送达后才能终结（第三十一条第六项、第三十五条）。',
   'report-return-unknown': '没有本机关交办且已报送的办结报告可以退回。',
   'proposal-unknown': '找不到待审批的报批事项，或已审批。',
+  'proposal-pending': '该行为已报批，正在等待负责人审批，请勿重复报批。',
   'proposal-invalid': '报批的内容不完整或格式不正确。',
   'registration-malformed': '登记内容格式不正确。',
   'channel-required': '请选择信访形式。',

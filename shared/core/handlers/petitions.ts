@@ -90,6 +90,14 @@ interface Prepared {
 }
 
 /** Builds the registration's documents; reads only, apart from taking the next case number. */
+/** The accused a registration names (第三十条第三款), as its 登记 or 重件关联 carries them. */
+function accusedOf(r: RegistrationInput): { accusedOfficeIds?: string[]; accusedPersons?: string[] } {
+  return {
+    ...(r.accusedOfficeIds.length ? { accusedOfficeIds: [...r.accusedOfficeIds] } : {}),
+    ...(r.accusedPersons?.length ? { accusedPersons: [...r.accusedPersons] } : {}),
+  };
+}
+
 async function prepareRegistration(ctx: DeskContext, session: Session, args: ApiParsedArgs<'petition-register'>, r: RegistrationInput, linkTo: RxDocument<CaseDoc> | null, missing: RegisterResult['missing']): Promise<Prepared> {
   const now = ctx.now().toISOString();
   const petitioners = await preparePetitioners(ctx, session, r.petitioners);
@@ -118,7 +126,7 @@ async function prepareRegistration(ctx: DeskContext, session: Session, args: Api
   if (linkTo) {
     caseNumber = linkTo.caseNumber;
     const c = linkTo.projection;
-    event = { ...base, occurredAt: actInstant(ctx.now(), c.lastEventAt), type: 'link', payload: { petitionId: petition.id, petitionerIds }, article: '第十九条', after: [c.lastEventId] };
+    event = { ...base, occurredAt: actInstant(ctx.now(), c.lastEventAt), type: 'link', payload: { petitionId: petition.id, petitionerIds, ...accusedOf(r) }, article: '第十九条', after: [c.lastEventId] };
     const refused = checkAct(c, event, { tree: await readOfficeTree(ctx.db), afterAt: c.lastEventAt });
     if (refused) throw new ApiError(refused);
   } else {
@@ -142,8 +150,8 @@ async function prepareRegistration(ctx: DeskContext, session: Session, args: Api
         flags: r.flags,
         ...(r.problemRegion ? { problemRegion: r.problemRegion } : {}),
         ...(r.contentCategory ? { contentCategory: r.contentCategory } : {}),
+        ...accusedOf(r),
         accusedOfficeIds: r.accusedOfficeIds,
-        ...(r.accusedPersons?.length ? { accusedPersons: r.accusedPersons } : {}),
         contentProfile: [...contentProfile(content(r))],
       },
     };

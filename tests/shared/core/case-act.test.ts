@@ -139,6 +139,8 @@ describe('报批 and 审批 (第三十四条)', () => {
     await as('qs-handler');
     const proposal = await act(reject);
     expect(proposal.event.type).toBe('propose');
+    expect(proposal.detail.proposedActs).not.toContain('reject'); // the button is gone while the 报批 waits
+    await expectCode(act(reject), 'proposal-pending');
     await as('qs-approver');
     const refused = await act({ type: 'approve', payload: { proposalEventId: proposal.event.id, approved: false, note: '应予受理' } });
     expect(refused.detail.case).toMatchObject({ status: 'registered', proposals: [] });
@@ -213,5 +215,26 @@ describe('补充 of a 检举控告 matter (第三十条第三款)', () => {
     expect(shown).not.toContain('李四');
     expect(shown).not.toContain('举报');
     expect(masked.events.map((e) => e.type)).toEqual(['register', 'supplement']);
+  });
+
+  it('第三十条第三款 a 重件 that names another accused office adds it to the matter, which that office then never reads', async () => {
+    const d = await openDesk();
+    await d.as('county-reception');
+    const first = await d.t.invoke('petition-register', {
+      registration: visit({ class: 'accusation', accusedOfficeIds: ['office-qingshan'], request: '举报青山镇某干部违规发放补偿款' }),
+      matter: { kind: 'new' },
+    });
+    await d.t.invoke('petition-register', {
+      registration: visit({ class: 'accusation', accusedOfficeIds: ['office-lvshui'], accusedPersons: ['王五'], request: '再次举报，绿水乡也有人参与' }),
+      matter: { kind: 'link', caseId: first.caseId },
+    });
+    await d.as('county-handler');
+    const detail = await d.t.invoke('case-get', { id: first.caseId });
+    expect(detail.events.map((e) => e.type)).toEqual(['register', 'link']);
+    expect(detail.case).toMatchObject({ accusedOfficeIds: ['office-qingshan', 'office-lvshui'], accusedPersons: ['王五'] });
+    await d.as('ls-handler');
+    const masked = await d.t.invoke('case-get', { id: first.caseId });
+    expect(masked.masked).toBe(true);
+    expect(JSON.stringify(masked)).not.toContain('王五');
   });
 });

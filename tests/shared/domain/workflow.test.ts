@@ -405,6 +405,14 @@ describe('19. Approval where offices require it (第三十四条 负责人批准
     expect(reasons([register('2025-11-03'), event('propose', { act: 'close', payload: { ground: 'withdrawn' } }, '2025-11-04', handler)])).toEqual(['act-not-allowed-in-status']);
     expect(reasons([...accepted(), event('propose', { act: 'close', payload: { ground: 'nonsense' } }, '2025-11-04', handler)])).toEqual(['act-payload-invalid']);
   });
+
+  it('第三十四条 one 报批 of an act waits at a time: a second 终结 报批 is refused (proposal-pending) until the first is decided', () => {
+    const p = proposal();
+    const again = event('propose', { act: 'close', payload: { ground: 'withdrawn' } }, '2025-11-11', handler);
+    expect(reasons([...accepted(), p, again])).toEqual(['proposal-pending']);
+    const refused = event('approve', { proposalEventId: p.id, approved: false }, '2025-11-12', approver);
+    expect(reasons([...accepted(), p, refused, { ...again, occurredAt: '2025-11-13T02:00:00.000Z', recordedAt: '2025-11-13T02:00:00.000Z' }])).toEqual([]);
+  });
 });
 
 describe('Correcting a registration (第十九条 如实记录; nothing is deleted)', () => {
