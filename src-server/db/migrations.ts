@@ -144,6 +144,10 @@ export const migrations: readonly string[] = [
     RETURN notified;
   END $$;
   `,
+  `
+  -- A desk clock years off (1970, 9999) is a drift of more milliseconds than an integer holds (issue 13).
+  ALTER TABLE devices ALTER COLUMN clock_drift_ms TYPE bigint;
+  `,
 ];
 
 const MIGRATION_LOCK = 7_314_001;

@@ -2,14 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { syncPaths } from '#shared/sync/protocol';
 import type { Auth } from '../services/auth';
+import { storableText } from '../services/collections';
 
 /** Device enrolment and token refresh (design.md §5). Errors answer `{ code }` with 400/401/403/429. */
-const enrolBody = z.object({
-  login: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(256),
-  deviceName: z.string().trim().min(1).max(100),
-});
-const refreshBody = z.object({ refreshToken: z.string().min(10).max(200) });
+/** Text PostgreSQL can hold: a NUL or a lone surrogate is a 400, never a failed query. */
+const text = (min: number, max: number) => z.string().trim().min(min).max(max).refine(storableText);
+const enrolBody = z.object({ login: text(1, 64), password: z.string().min(1).max(256), deviceName: text(1, 100) });
+const refreshBody = z.object({ refreshToken: text(10, 200) });
 
 export function authRoutes(app: FastifyInstance, auth: Auth): void {
   app.post(syncPaths.login, async (request, reply) => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { MAX_CLOCK_DRIFT_MS, SYNC_BATCH_SIZE } from '#shared/sync/protocol';
 import type { Database } from '../db/database';
 import { AuthError, type Auth, type TokenClaims, type Verified } from '../services/auth';
-import type { CollectionPolicy, Pusher } from '../services/collections';
+import { storableText, type CollectionPolicy, type Pusher } from '../services/collections';
 import { feedHead, readFeedText } from '../services/feed';
 import type { Notifier } from '../services/notifier';
 import { pushDocuments } from '../services/push';
@@ -24,7 +24,7 @@ export interface ReplicationDeps {
   readonly streams: Set<() => void>;
 }
 
-const checkpointSchema = z.object({ seq: z.number().int().min(-1), id: z.string().max(200) });
+const checkpointSchema = z.object({ seq: z.number().int().min(-1).max(Number.MAX_SAFE_INTEGER), id: z.string().max(200).refine(storableText) });
 const pullQuery = z.object({
   checkpoint: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(SYNC_BATCH_SIZE).default(SYNC_BATCH_SIZE),
@@ -51,6 +51,7 @@ export function replicationRoutes(app: FastifyInstance, deps: ReplicationDeps): 
   const flagDrift = async (request: FastifyRequest, claims: TokenClaims): Promise<void> => {
     const deskTime = Date.parse(String(request.headers['x-desk-time'] ?? ''));
     // design.md §3: legal times come from the desk clock, so a drifting desk is flagged on the server too.
+    // Date.parse stays within ±8.64e15 ms, so the drift fits the column's bigint.
     if (Number.isFinite(deskTime) && Math.abs(deskTime - deps.now().getTime()) > MAX_CLOCK_DRIFT_MS) {
       request.log.warn({ deviceId: claims.deviceId, driftMs: deskTime - deps.now().getTime() }, 'desk clock drift');
       await deps.db.query('UPDATE devices SET clock_drift_ms = $2 WHERE id = $1', [claims.deviceId, Math.round(deskTime - deps.now().getTime())]);

@@ -76,6 +76,35 @@ function schemaErrors(policy: CollectionPolicy, doc: Record<string, unknown>): b
   return validate(doc).length > 0;
 }
 
+/** How deep any document of ours nests (an act's payload inside an event is three levels); far more is abuse. */
+const MAX_DOCUMENT_DEPTH = 16;
+/** A NUL, which PostgreSQL's text and jsonb cannot hold, or half of a surrogate pair, which is no Unicode text. */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** A text PostgreSQL stores as sent. */
+export const storableText = (text: string): boolean => !UNSTORABLE.test(text);
+
+/**
+ * Whether a document can be stored as sent: no key or string PostgreSQL refuses, no nesting beyond
+ * MAX_DOCUMENT_DEPTH. Walked without recursion, so a body nested 10,000 deep cannot overflow the stack.
+ */
+export function storable(value: unknown): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [v, depth] = next;
+    if (typeof v === 'string') {
+      if (!storableText(v)) return false;
+    } else if (typeof v === 'object' && v !== null) {
+      if (depth >= MAX_DOCUMENT_DEPTH) return false;
+      for (const [key, child] of Object.entries(v)) {
+        if (!storableText(key)) return false;
+        stack.push([child, depth + 1]);
+      }
+    }
+  }
+  return true;
+}
+
 /** The document's fields without RxDB's `_deleted` flag. */
 export function bodyOf(doc: WireDocument): Record<string, unknown> {
   const { _deleted: _d, _meta: _m, _rev: _r, _attachments: _a, ...body } = doc;
@@ -91,6 +120,7 @@ export function checkDocument(policy: CollectionPolicy, doc: unknown, pusher: Pu
   if (policy.direction === 'down') return 'collection-read-only';
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return 'doc-malformed';
   const wire = doc as WireDocument; // an object; its fields are checked below
+  if (!storable(wire)) return 'doc-malformed';
   if (JSON.stringify(wire).length > MAX_DOCUMENT_BYTES) return 'doc-too-large';
   const id = wire[policy.primaryKey];
   if (typeof id !== 'string' || id.length === 0 || id.length > 128) return 'doc-malformed';

@@ -1,7 +1,7 @@
 import type { SyncRefusal } from '#shared/sync/protocol';
 import type { CaseEvent } from '#shared/domain/case-types';
 import type { Sql } from '../db/database';
-import type { CollectionPolicy, Pusher } from './collections';
+import { storableText, type CollectionPolicy, type Pusher } from './collections';
 import type { FeedEntry } from './feed';
 import type { CaseAccess } from './visibility';
 
@@ -173,7 +173,7 @@ export async function logRefusals(sql: Sql, policy: CollectionPolicy, pusher: Pu
   await sql.query(
     `INSERT INTO refusals (device_id, office_id, collection, doc_id, code)
      SELECT $1, $2, $3, x.id, x.code FROM jsonb_to_recordset($4::jsonb) AS x(id text, code text)`,
-    [pusher.deviceId, pusher.officeId, policy.name, JSON.stringify(refused.map((r) => ({ id: r.id.slice(0, 128), code: r.code })))],
+    [pusher.deviceId, pusher.officeId, policy.name, JSON.stringify(refused.map((r) => ({ id: storableText(r.id) ? [...r.id].slice(0, 128).join('') : '(unstorable id)', code: r.code })))],
   );
 }
 
