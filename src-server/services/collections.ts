@@ -79,10 +79,10 @@ function schemaErrors(policy: CollectionPolicy, doc: Record<string, unknown>): b
 /** How deep any document of ours nests (an act's payload inside an event is three levels); far more is abuse. */
 const MAX_DOCUMENT_DEPTH = 16;
 /** A NUL, which PostgreSQL's text and jsonb cannot hold, or half of a surrogate pair, which is no Unicode text. */
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** A text PostgreSQL stores as sent. */
-export const storableText = (text: string): boolean => !UNSTORABLE.test(text);
+export const storableText = (text: string): boolean => !text.includes('\u0000') && !LONE_SURROGATE.test(text);
 
 /**
  * Whether a document can be stored as sent: no key or string PostgreSQL refuses, no nesting beyond
