@@ -26,15 +26,18 @@ export type Verify = (signature: Uint8Array, message: Uint8Array, publicKey: Uin
 /** RFC 8032's strict rules (not ZIP-215's wider ones), as OpenSSL applies them on the server. */
 const nobleVerify: Verify = (signature, message, publicKey) => ed25519.verify(signature, message, publicKey, { zip215: false });
 
+/** An event's members (a case event, or a pushed document of that schema, is a JSON object). */
+const membersOf = (event: object) => event as Readonly<Record<string, unknown>>;
+
 /** The bytes an event's signature covers. */
-export function signedBytes(event: Readonly<Record<string, unknown>>): Uint8Array {
+export function signedBytes(event: object): Uint8Array {
   const fields = Object.fromEntries(Object.entries(event).filter(([k]) => k !== 'signature' && !k.startsWith('_')));
   return utf8ToBytes(canonicalJson(fields));
 }
 
 /** The event with its signature by `secretKey` (any signature it had is replaced). */
 export function signEvent<E extends object>(event: E, secretKey: Uint8Array): E & { signature: string } {
-  const signature = bytesToHex(ed25519.sign(signedBytes(event as Readonly<Record<string, unknown>>), secretKey)); // an event is a JSON object
+  const signature = bytesToHex(ed25519.sign(signedBytes(event), secretKey));
   return { ...event, signature };
 }
 
@@ -44,11 +47,11 @@ const HEX_SIGNATURE = /^[0-9a-f]{128}$/;
  * The event's signature against the actor's current key, or a key retired (by a password reset) after the event
  * was recorded. An event without a signature is `unsigned`; whether that is acceptable is the caller's rule.
  */
-export function signatureStatus(event: Readonly<Record<string, unknown>>, signer: Signer | undefined, verify: Verify = nobleVerify): SignatureStatus {
-  const { signature } = event;
+export function signatureStatus(event: object, signer: Signer | undefined, verify: Verify = nobleVerify): SignatureStatus {
+  const { signature, recordedAt: at } = membersOf(event);
   if (signature === undefined) return 'unsigned';
   if (typeof signature !== 'string' || !HEX_SIGNATURE.test(signature) || !signer) return 'invalid';
-  const recordedAt = typeof event.recordedAt === 'string' ? event.recordedAt : '';
+  const recordedAt = typeof at === 'string' ? at : '';
   const keys = [signer.publicKey, ...(signer.retiredKeys ?? []).filter((k) => recordedAt < k.until).map((k) => k.publicKey)];
   const message = signedBytes(event);
   const sig = hexToBytes(signature);
@@ -68,7 +71,7 @@ function verifies(verify: Verify, signature: Uint8Array, message: Uint8Array, pu
  * acts were signed; nothing to verify against, and the event is shown unsigned). Decided by the key the server
  * holds now, never by the event's own `recordedAt`: that is the desk's clock, which a forging device sets itself.
  */
-export function acceptsSignature(event: Readonly<Record<string, unknown>>, signer: Signer | undefined, verify?: Verify): boolean {
+export function acceptsSignature(event: object, signer: Signer | undefined, verify?: Verify): boolean {
   const status = signatureStatus(event, signer, verify);
   return status === 'valid' || (status === 'unsigned' && signer !== undefined && signer.publicKey === undefined);
 }
@@ -82,9 +85,10 @@ const memo = new Map<string, SignatureStatus>();
 const MEMO_SIZE = 20_000;
 
 /** `signatureStatus`, remembered. */
-export function checkedSignature(event: Readonly<Record<string, unknown>>, signer: Signer | undefined): SignatureStatus {
-  if (event.signature === undefined || !signer) return signatureStatus(event, signer);
-  const key = `${signer.publicKey ?? ''}|${(signer.retiredKeys ?? []).map((k) => k.publicKey + k.until).join(',')}|${String(event.signature)}|${bytesToHex(sha256(signedBytes(event)))}`;
+export function checkedSignature(event: object, signer: Signer | undefined): SignatureStatus {
+  const { signature } = membersOf(event);
+  if (signature === undefined || !signer) return signatureStatus(event, signer);
+  const key = `${signer.publicKey ?? ''}|${(signer.retiredKeys ?? []).map((k) => k.publicKey + k.until).join(',')}|${String(signature)}|${bytesToHex(sha256(signedBytes(event)))}`;
   const known = memo.get(key);
   if (known) return known;
   const status = signatureStatus(event, signer);
