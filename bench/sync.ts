@@ -112,7 +112,7 @@ async function manyDesksAndStream(): Promise<void> {
   const desks: LoadDesk[] = [];
   for (let i = 0; i < DESKS; i++) {
     const t = townships[i % townships.length]!;
-    desks.push({ tokens: await enrol(url, t.login), actor: { userId: t.userId, officeId: t.officeId, role: 'receptionist' }, head: (await feedHead(db, t.officeId, 'case_events')) ?? null });
+    desks.push({ tokens: await enrol(url, t.login), actor: { userId: t.userId, officeId: t.officeId, role: 'receptionist' }, secretKey: t.secretKey, head: (await feedHead(db, t.officeId, 'case_events')) ?? null });
   }
   const tokens = desks.map((d) => d.tokens);
   const ROUNDS = 10;

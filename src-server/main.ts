@@ -8,7 +8,7 @@ import { createServer } from './app';
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrations';
 import { calendarMessages, describeCalendarProblem } from '#shared/messages/zh-CN';
-import { addOffice, addUser, disableUser, listDevices, revokeDevice, seedDemoCounty, setApprovalActs, setPassword } from './services/admin';
+import { addOffice, addUser, changePassword, disableUser, listDevices, revokeDevice, seedDemoCounty, setApprovalActs, setPassword } from './services/admin';
 import { addCalendarYear, CalendarFileRefused, listCalendarYears } from './services/calendar-admin';
 
 /**
@@ -17,7 +17,7 @@ import { addCalendarYear, CalendarFileRefused, listCalendarYears } from './servi
  *   admin demo                                             the demo county (password demo1234)
  *   admin office-add --id --code --name --kind --parent
  *   admin user-add --login --name --office --roles handler,approver --password
- *   admin password --login --password
+ *   admin password --login --password [--old-password]    (with the old one: the signing key is kept)
  *   admin user-disable --login
  *   admin device-list | admin device-revoke --id
  *   admin calendar-add --year 2027 --file 2027.txt        a year's 放假安排 for every desk (README.md)
@@ -51,7 +51,7 @@ async function admin(db: Database, args: string[]): Promise<unknown> {
   const [command, ...rest] = args;
   const { values: v } = parseArgs({
     args: rest,
-    options: Object.fromEntries(['id', 'code', 'name', 'kind', 'parent', 'login', 'office', 'roles', 'password', 'year', 'file', 'acts'].map((k) => [k, { type: 'string' as const }])),
+    options: Object.fromEntries(['id', 'code', 'name', 'kind', 'parent', 'login', 'office', 'roles', 'password', 'old-password', 'year', 'file', 'acts'].map((k) => [k, { type: 'string' as const }])),
   });
   const need = (key: string): string => {
     const value = v[key];
@@ -70,10 +70,12 @@ async function admin(db: Database, args: string[]): Promise<unknown> {
       const list = need('roles').split(',');
       if (!list.every((r) => (roles as readonly string[]).includes(r))) throw new Error(`--roles must be among ${roles.join(', ')}`);
       const user = await addUser(db, { login: need('login'), name: need('name'), officeId: need('office'), roles: list as Role[], password: need('password') }); // checked just above
-      return { ...user, verifier: '(scrypt)' };
+      return { ...user, verifier: '(scrypt)', wrappedKey: '(wrapped)' };
     }
     case 'password':
-      await setPassword(db, need('login'), need('password'));
+      // With the old password the signing key is re-wrapped (kept); without it, a reset makes a new one.
+      if (typeof v['old-password'] === 'string') await changePassword(db, need('login'), v['old-password'], need('password'));
+      else await setPassword(db, need('login'), need('password'));
       return { changed: need('login') };
     case 'user-disable':
       await disableUser(db, need('login'));

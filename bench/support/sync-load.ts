@@ -1,6 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { DEMO_PASSWORD } from '#shared/core/demo';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { DEMO_PASSWORD, demoSigningKey } from '#shared/core/demo';
+import { signEvent } from '#shared/core/event-signatures';
+import { unwrapSigningKey } from '#shared/core/signing-keys';
 import type { Database } from '../../src-server/db/database';
 import { addOffice, addUser } from '../../src-server/services/admin';
 import { SseParser } from '#shared/sync/sse';
@@ -63,10 +66,11 @@ export interface LoadResult {
   readonly seconds: number;
 }
 
-/** A simulated desk: its tokens, the receptionist it pushes as, and where its office's feed stands. */
+/** A simulated desk: its tokens, the receptionist it pushes as (and her signing key, hex), and where its office's feed stands. */
 export interface LoadDesk {
   readonly tokens: DeviceTokens;
   readonly actor: Actor;
+  readonly secretKey: string;
   readonly head: FeedCheckpoint | null;
 }
 
@@ -75,6 +79,7 @@ type LoadOut = { push: number[]; pull: number[]; documents: number; pulled: numb
 /** One simulated desk: `rounds` × (push `batch` new events, pull its feed from its checkpoint). */
 async function simulatedDesk(url: string, d: LoadDesk, desk: number, rounds: number, batch: number, intervalMs: number, run: number, out: LoadOut) {
   const { tokens, actor } = d;
+  const secretKey = hexToBytes(d.secretKey);
   let checkpoint: FeedCheckpoint | null = d.head;
   const headers = { authorization: `Bearer ${tokens.accessToken}`, 'content-type': 'application/json' };
   // Paced desks start at random offsets within the interval and then keep to it; 0: back to back.
@@ -82,7 +87,8 @@ async function simulatedDesk(url: string, d: LoadDesk, desk: number, rounds: num
   for (let r = 0; r < rounds; r++) {
     const wait = t0 + r * intervalMs - performance.now();
     if (intervalMs > 0 && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    const docs = Array.from({ length: batch }, (_, i) => ({ newDocumentState: { ...eventDoc(`load-${run}-${desk}-${r}-${i}`, (run + 1) * 10_000_000 + desk * 1_000 + r * batch + i, 0, actor), _deleted: false } }));
+    // Signed as a desk signs every act (design.md §5): the server verifies each one.
+    const docs = Array.from({ length: batch }, (_, i) => ({ newDocumentState: { ...signEvent(eventDoc(`load-${run}-${desk}-${r}-${i}`, (run + 1) * 10_000_000 + desk * 1_000 + r * batch + i, 0, actor), secretKey), _deleted: false } }));
     let start = performance.now();
     const pushed = await fetch(url + syncPaths.push('case_events'), { method: 'POST', headers, body: JSON.stringify(docs) });
     const answer = (await pushed.json()) as { refused?: unknown[] };
@@ -132,7 +138,7 @@ export async function streamLatency(url: string, writer: DeviceTokens, reader: D
     await fetch(url + syncPaths.push('case_events'), {
       method: 'POST',
       headers: { authorization: `Bearer ${writer.accessToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify([{ newDocumentState: { ...eventDoc(id, 2_000_000 + i, 0), _deleted: false } }]),
+      body: JSON.stringify([{ newDocumentState: { ...signEvent(eventDoc(id, 2_000_000 + i, 0), demoSigningKey('qs-reception')), _deleted: false } }]),
     }).then((r) => r.json());
     times.push((await arrived) - start);
   }
@@ -163,18 +169,20 @@ export async function enrol(url: string, login: string): Promise<DeviceTokens> {
   return (await r.json()) as DeviceTokens;
 }
 
-/** The demo's two townships and `count - 2` more, each with a receptionist to log in as (cheap hashes). */
-export async function benchTownships(db: Database, count: number): Promise<{ officeId: string; login: string; userId: string }[]> {
+/** The demo's two townships and `count - 2` more, each with a receptionist to log in as (cheap hashes) and her signing key. */
+export async function benchTownships(db: Database, count: number): Promise<{ officeId: string; login: string; userId: string; secretKey: string }[]> {
   const demo = [
-    { officeId: 'office-qingshan', login: 'qs-reception', userId: 'user-qs-reception' },
-    { officeId: 'office-lvshui', login: 'ls-reception', userId: 'user-ls-reception' },
+    { officeId: 'office-qingshan', login: 'qs-reception', userId: 'user-qs-reception', secretKey: bytesToHex(demoSigningKey('qs-reception')) },
+    { officeId: 'office-lvshui', login: 'ls-reception', userId: 'user-ls-reception', secretKey: bytesToHex(demoSigningKey('ls-reception')) },
   ];
   const added = [];
   for (let t = demo.length; t < count; t++) {
     const officeId = `office-bench-${t}`;
     await addOffice(db, { id: officeId, code: `9999013${String(t).padStart(2, '0')}`, name: `示范镇${t}`, kind: 'township', parentId: 'office-county' });
     const user = await addUser(db, { login: `bench-${t}-reception`, name: `接待员${t}`, officeId, roles: ['receptionist'], password: DEMO_PASSWORD }, { argon2: { memoryCost: 1024, timeCost: 1 }, scrypt: { N: 2 ** 10 } });
-    added.push({ officeId, login: user.login, userId: user.id });
+    const secretKey = await unwrapSigningKey(user.id, { publicKey: user.publicKey ?? '', wrappedKey: user.wrappedKey ?? '' }, DEMO_PASSWORD);
+    if (!secretKey) throw new Error(`no signing key for ${user.login}`);
+    added.push({ officeId, login: user.login, userId: user.id, secretKey: bytesToHex(secretKey) });
   }
   return [...demo, ...added].slice(0, Math.max(1, count));
 }

@@ -157,7 +157,16 @@ export interface CaseDetail {
   /** Those of `allowedActs` this user records as 报批, for a 负责人 to approve (the desk's `approvalActs`). */
   readonly proposedActs: readonly ProposableAct[];
   readonly today: string;
+  /**
+   * The events whose signature is not valid, by id (design.md §5): `invalid` (not its actor's, or changed since) or
+   * `unsigned` (recorded before the actor had a signing key). Absent: valid, or signed by a user of another office,
+   * whose key this desk does not hold (the server verified it).
+   */
+  readonly signatures: Readonly<Record<string, EventSignatureFlag>>;
 }
+
+/** How the timeline marks an event whose signature is not valid (`CaseDetail.signatures`). */
+export type EventSignatureFlag = 'invalid' | 'unsigned';
 
 export interface Settings {
   readonly dueSoonDays: number;

@@ -12,6 +12,7 @@ export type ApiErrorCode =
   | 'login-failed'
   | 'login-locked'
   | 'user-disabled'
+  | 'signing-key-invalid' // the user's act-signing key does not unwrap with the password that logged in
   | 'forbidden'
   | 'id-number-taken' // another 信访人 record holds this 证件号码
   | 'not-found'

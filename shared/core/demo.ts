@@ -1,7 +1,10 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Role } from '../domain/codes';
 import type { OfficeDoc, UserDoc } from '../domain/documents';
 import type { DeskDatabase } from './database';
 import { createVerifier } from './passwords';
+import { wrappingKey, wrapWith, type WrappingKey } from './signing-keys';
 
 /**
  * The demo county for trying the desk out: one county 信访局, two townships and a 纪检监察 office, with a user
@@ -39,19 +42,37 @@ export const demoLogins = people.map(([login, name]) => ({ login, name, password
  */
 export const DEMO_VERIFIER = 'scrypt$16384$8$1$239f1a007c3ba45c1e22ad013010074b$0d55a829c5c7ee270e7f07d09e5faa3749d0b1ebb030bd0598c247a00bc51c18';
 
-/** The demo users, all with `DEMO_VERIFIER` (`cost` lowers scrypt's work factor for fast tests, and hashes afresh). */
+/**
+ * A demo user's act-signing secret key (docs/signatures.md), derived from the login: public, as the demo password
+ * is, so a test can sign as any demo user without a login.
+ */
+export function demoSigningKey(login: string): Uint8Array {
+  return sha256(utf8ToBytes(`xinfang-desk demo signing key\u0000${login}`));
+}
+
+/**
+ * The key wrapping every demo user's signing key, made once by `wrappingKey(DEMO_PASSWORD)` with this salt at the
+ * default cost: for the same reason as `DEMO_VERIFIER`, a fresh web desk seeds without running scrypt.
+ */
+const DEMO_WRAPPING: WrappingKey = {
+  salt: hexToBytes('21babcd5eb32e5f254c9f7facd0841a9'),
+  key: hexToBytes('da8ea62c382fe8edc0ac767aae7265768742f7336a635a68e98fc624c9421886'),
+  cost: { N: 2 ** 14, r: 8, p: 1 },
+};
+
+/**
+ * The demo users, all with `DEMO_VERIFIER` and a signing key wrapped under the demo password (`cost` lowers
+ * scrypt's work factor for fast tests, and hashes afresh).
+ */
 export async function demoUsers(cost?: { N: number }): Promise<UserDoc[]> {
   const verifier = cost ? await createVerifier(DEMO_PASSWORD, cost) : DEMO_VERIFIER;
-  return people.map(([login, name, officeId, roles]) => ({
-    id: `user-${login}`,
-    login,
-    name,
-    officeId,
-    roles,
-    verifier,
-    disabled: false,
-    updatedAt: '2026-01-01T00:00:00.000Z',
-  }));
+  const wrapping = cost ? await wrappingKey(DEMO_PASSWORD, cost) : DEMO_WRAPPING;
+  return Promise.all(
+    people.map(async ([login, name, officeId, roles]) => {
+      const id = `user-${login}`;
+      return { id, login, name, officeId, roles, verifier, disabled: false, ...(await wrapWith(wrapping, id, demoSigningKey(login))), updatedAt: '2026-01-01T00:00:00.000Z' };
+    }),
+  );
 }
 
 /** Puts the demo county into a desk database that has no offices yet. */

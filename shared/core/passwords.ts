@@ -15,13 +15,17 @@ export async function createVerifier(password: string, cost: Partial<typeof defa
   return ['scrypt', N, r, p, bytesToHex(salt), bytesToHex(hash)].join('$');
 }
 
+/** False for absurd scrypt costs read from a tampered record: refused rather than hang the desk. */
+export function saneScryptCost(N: number, r: number, p: number): boolean {
+  return Number.isInteger(Math.log2(N)) && N <= 2 ** 20 && r >= 1 && r <= 32 && p >= 1 && p <= 16;
+}
+
 /** True when `password` matches the verifier; a malformed verifier never matches. */
 export async function verifyPassword(password: string, verifier: string): Promise<boolean> {
   const [scheme, n, r, p, saltHex, hashHex] = verifier.split('$');
   if (scheme !== 'scrypt' || !saltHex || !hashHex || !/^[0-9a-f]+$/.test(saltHex + hashHex)) return false;
   const [N, R, P] = [Number(n), Number(r), Number(p)];
-  // Refuse absurd costs from a tampered record rather than hang the desk.
-  if (!Number.isInteger(Math.log2(N)) || N > 2 ** 20 || !(R >= 1 && R <= 32) || !(P >= 1 && P <= 16)) return false;
+  if (!saneScryptCost(N, R, P)) return false;
   const expected = hexToBytes(hashHex);
   const actual = await scryptAsync(utf8ToBytes(password.normalize('NFC')), hexToBytes(saltHex), { N, r: R, p: P, dkLen: expected.length });
   let diff = actual.length ^ expected.length;

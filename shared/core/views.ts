@@ -1,8 +1,8 @@
-import type { CaseDetail, CaseSummary, Session, ShownPetition } from '../contract/api';
+import type { CaseDetail, CaseSummary, EventSignatureFlag, Session, ShownPetition } from '../contract/api';
 import { petitionFields, type ActType } from '../domain/act-payloads';
 import { allowedActs } from '../domain/acts';
 import type { CaseEvent, CaseProjection, ProposableAct } from '../domain/case-types';
-import type { PetitionDoc } from '../domain/documents';
+import type { PetitionDoc, UserDoc } from '../domain/documents';
 import { deadlineFlags, nextDue } from '../domain/clocks';
 import { causalOrder } from '../domain/fold';
 import type { DeskContext } from './context';
@@ -10,6 +10,7 @@ import { today } from './context';
 import { mayReadRestricted, mayRouteOut, maskEvent, maskPetition, maskPetitioner, maskProjection, MASKED_TITLE, ROUTE_OUT_ACTS } from './access';
 import { asCaseEvent } from './projector';
 import { newId } from './ids';
+import { checkedSignature } from './event-signatures';
 
 /** One matter as a list row, masked when the user may not read it (第三十条第三款). */
 export function summarise(c: CaseProjection, session: Session, day: string, dueSoonDays: number): CaseSummary {
@@ -68,6 +69,23 @@ export function amendedPetitions(petitions: readonly PetitionDoc[], c: CaseProje
 }
 
 /**
+ * Every desk verifies the events it shows against their actors' keys (design.md §5), whether it recorded or pulled
+ * them: an event that fails is flagged, and so is one recorded unsigned; none is hidden or dropped. The desk holds
+ * the keys of its own office's users only (`users` travels to its own office), so another office's signed events
+ * are left to the server, which refused any that failed.
+ */
+export function signatureFlags(events: readonly CaseEvent[], users: ReadonlyMap<string, Pick<UserDoc, 'publicKey' | 'retiredKeys'>>): Record<string, EventSignatureFlag> {
+  const flags: Record<string, EventSignatureFlag> = {};
+  for (const e of events) {
+    const signer = users.get(e.actor.userId);
+    if (e.signature !== undefined && !signer) continue;
+    const status = checkedSignature(e, signer);
+    if (status !== 'valid') flags[e.id] = status;
+  }
+  return flags;
+}
+
+/**
  * A matter with its petitions, petitioners and full timeline. A restricted matter is masked for a user who may
  * not read it, and every view of a restricted matter is written to the audit log (第三十条第三款, 第四十六条第五项).
  */
@@ -85,6 +103,7 @@ export async function caseDetail(ctx: DeskContext, c: CaseProjection, session: S
   const petitions = [...petitionDocs.values()].map((d) => d.toMutableJSON());
   const petitioners = [...petitionerDocs.values()].map((d) => d.toMutableJSON());
   const events = causalOrder(eventDocs.map((d) => asCaseEvent(d.toMutableJSON())));
+  const actors = await ctx.db.users.findByIds([...new Set(events.map((e) => e.actor.userId))]).exec();
   const acts = masked ? { allowed: [], proposed: [] } : actsFor(c, session, settings.approvalActs);
   return {
     case: masked ? maskProjection(c) : c,
@@ -96,5 +115,6 @@ export async function caseDetail(ctx: DeskContext, c: CaseProjection, session: S
     allowedActs: !masked ? acts.allowed : mayRouteOut(session, c) ? actsFor(c, session, settings.approvalActs).allowed.filter((a) => ROUTE_OUT_ACTS.includes(a)) : [],
     proposedActs: acts.proposed,
     today: today(ctx),
+    signatures: signatureFlags(events, new Map([...actors].map(([id, d]) => [id, d.toMutableJSON()]))),
   };
 }

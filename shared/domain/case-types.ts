@@ -31,6 +31,8 @@ export type CaseEvent = {
     readonly article: string;
     /** Ids of the events the actor had seen when acting: causal order wins over clock skew between desks. */
     readonly after: readonly string[];
+    /** The actor's signature over the rest (design.md §5); absent on events recorded before acts were signed. */
+    readonly signature?: string;
   };
 }[ActType];
 

@@ -27,7 +27,21 @@ export interface UserDoc {
   roles: Role[];
   verifier: string;
   disabled: boolean;
+  /**
+   * The user's act-signing key (design.md §5, docs/signatures.md): the Ed25519 public key (hex) and its secret key
+   * wrapped under the password (`core/signing-keys.ts`). Absent for a user created before acts were signed.
+   */
+  publicKey?: string;
+  wrappedKey?: string;
+  /** Keys replaced by a password reset: still valid for events recorded before `until`. */
+  retiredKeys?: RetiredKey[];
   updatedAt: string;
+}
+
+/** A user's signing key replaced at `until` (a password reset makes a new key pair). */
+export interface RetiredKey {
+  publicKey: string;
+  until: string;
 }
 
 /** 信访人. Indexed fields are required: '' stands for unknown. */
@@ -80,6 +94,8 @@ export interface CaseEventDoc {
   recordedAt: string;
   article: string;
   after: string[];
+  /** The actor's Ed25519 signature (core/event-signatures.ts); absent on events recorded before signing. */
+  signature?: string;
 }
 
 /** A row of the local `cases` collection: the indexed columns of a projection, and the projection itself. */

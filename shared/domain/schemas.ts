@@ -38,10 +38,17 @@ export const officeSchema: RxJsonSchema<OfficeDoc> = {
   indexes: ['parentId'],
 };
 
-/** Staff accounts with an offline-login verifier (argon2id/scrypt, never a plain password; design.md §5). */
+/** An Ed25519 public key or signature, hex. */
+const hex = (length: number) => ({ type: 'string', minLength: length, maxLength: length, pattern: '^[0-9a-f]*$' }) as const;
+
+/**
+ * Staff accounts with an offline-login verifier (argon2id/scrypt, never a plain password; design.md §5).
+ * Version 1 added the act-signing key: `publicKey`, `wrappedKey` and `retiredKeys`, all optional (a user created
+ * before acts were signed has none), so every version-0 user is a valid version-1 user.
+ */
 export const userSchema: RxJsonSchema<UserDoc> = {
   title: 'users',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -52,6 +59,13 @@ export const userSchema: RxJsonSchema<UserDoc> = {
     roles: { type: 'array', maxItems: roles.length, items: enumOf(roles) },
     verifier: text(512),
     disabled: { type: 'boolean' },
+    publicKey: hex(64),
+    wrappedKey: text(512),
+    retiredKeys: {
+      type: 'array',
+      maxItems: 100,
+      items: { type: 'object', properties: { publicKey: hex(64), until: instant }, required: ['publicKey', 'until'] },
+    },
     updatedAt: instant,
   },
   required: ['id', 'login', 'name', 'officeId', 'roles', 'verifier', 'disabled', 'updatedAt'],
@@ -115,10 +129,14 @@ export const petitionSchema: RxJsonSchema<PetitionDoc> = {
   indexes: ['caseId', 'receivedAt'],
 };
 
-/** Every act on a matter: append-only, never updated, never deleted (design.md §2). */
+/**
+ * Every act on a matter: append-only, never updated, never deleted (design.md §2). Version 1 added `signature`,
+ * the actor's (design.md §5), optional: an event recorded before acts were signed has none, so every version-0
+ * event is a valid version-1 event.
+ */
 export const caseEventSchema: RxJsonSchema<CaseEventDoc> = {
   title: 'case_events',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -135,6 +153,7 @@ export const caseEventSchema: RxJsonSchema<CaseEventDoc> = {
     recordedAt: instant,
     article: text(32),
     after: stringList(64),
+    signature: hex(128),
   },
   required: ['id', 'caseId', 'type', 'payload', 'actor', 'occurredAt', 'recordedAt', 'article', 'after'],
   indexes: ['caseId', 'recordedAt'],
@@ -222,6 +241,10 @@ export const migrationStrategies: { readonly [C in keyof typeof collectionSchema
   petitioners: { 1: (doc: PetitionerDoc) => doc },
   // 1: `approvalActs` added, optional; a version-0 office is a valid version-1 office as it is.
   offices: { 1: (doc: OfficeDoc) => doc },
+  // 1: the act-signing key added, optional; a version-0 user is a valid version-1 user as it is.
+  users: { 1: (doc: UserDoc) => doc },
+  // 1: `signature` added, optional; a version-0 event stays as it was recorded, shown unsigned.
+  case_events: { 1: (doc: CaseEventDoc) => doc },
 };
 
 /** The collections as RxDB's `addCollections` takes them: each schema with its migrations. */

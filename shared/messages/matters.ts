@@ -1,3 +1,4 @@
+import type { EventSignatureFlag } from '../contract/api';
 import type { ActPayload, AmendableField } from '../domain/act-payloads';
 import type { ClockKind } from '../domain/case-types';
 import type { ClockState } from '../domain/clocks';
@@ -271,6 +272,12 @@ export const matterText = {
   registeredBy: '登记人',
   maskedNotice: '本事项为检举控告事项，您无权查看具体内容（《信访工作条例》第三十条）。',
   actor: (name: string, role: string, office: string) => `${office} · ${name}（${role}）`,
+  /** An act whose signature fails or is missing (design.md §5), marked on the timeline. */
+  signature: { invalid: '签名无效', unsigned: '未签名' } satisfies Record<EventSignatureFlag, string>,
+  signatureHint: {
+    invalid: '该记录的签名与办理人不符：不是本人签署，或签署后内容被改动。',
+    unsigned: '该记录形成于启用电子签名之前，未经办理人签名。',
+  } satisfies Record<EventSignatureFlag, string>,
   clockDue: '到期日',
   clockStarted: '起算日',
   clockStopped: '办结日',

@@ -63,6 +63,7 @@ export const syncRefusals = [
   'doc-immutable', // a 信访件 changed after it was saved
   'delete-refused', // deleting a record that is never deleted
   'collection-read-only', // offices, users and calendars come from the county only
+  'signature-invalid', // an act not signed by its actor's key (or changed since), or unsigned though the actor has a key
 ] as const;
 export type SyncRefusalCode = (typeof syncRefusals)[number];
 

@@ -1,6 +1,7 @@
-import { hash as hashArgon2, type Options as Argon2Options } from '@node-rs/argon2';
+import { hash as hashArgon2, verify as verifyArgon2, type Options as Argon2Options } from '@node-rs/argon2';
 import { DEMO_PASSWORD, demoOffices, demoUsers } from '#shared/core/demo';
 import { createVerifier } from '#shared/core/passwords';
+import { createSigningKey, rewrapSigningKey } from '#shared/core/signing-keys';
 import { defaultCalendar } from '#shared/domain/calendar';
 import type { ProposableAct } from '#shared/domain/case-types';
 import type { Role } from '#shared/domain/codes';
@@ -13,7 +14,8 @@ import { OfficeTree } from './visibility';
  * What the county's administrator does from the command line (`npm run server -- admin …`): offices, users,
  * passwords, revoked devices, and the demo county. Offices, users and calendars replicate down only, so this is
  * the one way they change. A password is stored twice: argon2id for the server's login (never replicated), and
- * the scrypt verifier that travels to the office's desks for offline login (design.md §5).
+ * the scrypt verifier that travels to the office's desks for offline login (design.md §5). Each user's act-signing
+ * key pair is made here too, its secret key wrapped under the password (docs/signatures.md).
  */
 export interface PasswordCost {
   readonly argon2?: Argon2Options;
@@ -63,14 +65,16 @@ export interface NewUser {
 }
 
 export async function addUser(db: Database, user: NewUser, cost: PasswordCost = {}, now = new Date()): Promise<UserDoc> {
+  const id = user.id ?? `user-${user.login}`;
   const doc: UserDoc = {
-    id: user.id ?? `user-${user.login}`,
+    id,
     login: user.login,
     name: user.name,
     officeId: user.officeId,
     roles: [...user.roles],
     verifier: await createVerifier(user.password, cost.scrypt),
     disabled: false,
+    ...(await createSigningKey(id, user.password, cost.scrypt)),
     updatedAt: now.toISOString(),
   };
   const passwordHash = await hashArgon2(user.password, cost.argon2);
@@ -87,17 +91,49 @@ export async function addUser(db: Database, user: NewUser, cost: PasswordCost = 
   return doc;
 }
 
-/** Changes a password: both the server's argon2id hash and the desks' scrypt verifier. */
-export async function setPassword(db: Database, login: string, password: string, cost: PasswordCost = {}, now = new Date()): Promise<void> {
-  const { rows } = await db.query<{ body: UserDoc }>(`SELECT d.body FROM docs d JOIN credentials c ON c.user_id = d.id WHERE d.collection = 'users' AND c.login = $1`, [login]);
-  const user = rows[0]?.body;
-  if (!user) throw new Error(`unknown login: ${login}`);
+async function userByLogin(db: Database, login: string): Promise<{ user: UserDoc; passwordHash: string }> {
+  const { rows } = await db.query<{ body: UserDoc; password_hash: string }>(
+    `SELECT d.body, c.password_hash FROM docs d JOIN credentials c ON c.user_id = d.id WHERE d.collection = 'users' AND c.login = $1`,
+    [login],
+  );
+  const found = rows[0];
+  if (!found) throw new Error(`unknown login: ${login}`);
+  return { user: found.body, passwordHash: found.password_hash };
+}
+
+/** Stores a user's new password: the server's argon2id hash, the desks' scrypt verifier, and `keys`. */
+async function storePassword(db: Database, user: UserDoc, password: string, keys: Pick<UserDoc, 'publicKey' | 'wrappedKey' | 'retiredKeys'>, cost: PasswordCost, now: Date): Promise<void> {
   const verifier = await createVerifier(password, cost.scrypt);
   const passwordHash = await hashArgon2(password, cost.argon2);
   await withFeedAppends(db, async (tx) => {
-    await writeReference(tx, 'users', [{ ...user, verifier, updatedAt: now.toISOString() }]);
+    await writeReference(tx, 'users', [{ ...user, ...keys, verifier, updatedAt: now.toISOString() }]);
     await tx.query('UPDATE credentials SET password_hash = $2 WHERE user_id = $1', [user.id, passwordHash]);
   });
+}
+
+/**
+ * Resets a password (the administrator does not know the old one): a new signing key pair, since the old secret key
+ * cannot be unwrapped without the old password. The old public key is kept as retired, so the events signed with it
+ * before now stay valid.
+ */
+export async function setPassword(db: Database, login: string, password: string, cost: PasswordCost = {}, now = new Date()): Promise<void> {
+  const { user } = await userByLogin(db, login);
+  const retired = user.publicKey ? [...(user.retiredKeys ?? []), { publicKey: user.publicKey, until: now.toISOString() }] : user.retiredKeys;
+  const keys = await createSigningKey(user.id, password, cost.scrypt);
+  await storePassword(db, user, password, { ...keys, ...(retired ? { retiredKeys: retired } : {}) }, cost, now);
+}
+
+/**
+ * Changes a password the user knows: the signing key is unwrapped with the old password and wrapped again under the
+ * new one, so its public key, and every signature made with it, stay as they are. A user without a key gets one.
+ */
+export async function changePassword(db: Database, login: string, oldPassword: string, password: string, cost: PasswordCost = {}, now = new Date()): Promise<void> {
+  const { user, passwordHash } = await userByLogin(db, login);
+  if (!(await verifyArgon2(passwordHash, oldPassword).catch(() => false))) throw new Error(`wrong password for: ${login}`);
+  const { publicKey, wrappedKey } = user;
+  const keys = publicKey && wrappedKey ? await rewrapSigningKey(user.id, { publicKey, wrappedKey }, oldPassword, password, cost.scrypt) : await createSigningKey(user.id, password, cost.scrypt);
+  if (!keys) throw new Error(`the signing key of ${login} does not unwrap with its password`);
+  await storePassword(db, user, password, keys, cost, now);
 }
 
 /** Disables a user: their desks refuse the login offline once the change arrives, and the server refuses it. */

@@ -1,11 +1,13 @@
 import type { RxJsonSchema } from 'rxdb';
 import { getValidator } from 'rxdb/plugins/validate-ajv';
+import { acceptsSignature } from '#shared/core/event-signatures';
 import { payloadSchemas, type ActType } from '#shared/domain/act-payloads';
 import type { UserDoc } from '#shared/domain/documents';
 import { checkIdNumber } from '#shared/domain/identity';
 import { checkPhone } from '#shared/domain/phone';
 import { collectionSchemas } from '#shared/domain/schemas';
 import { MAX_DOCUMENT_BYTES, type SyncDirection, type SyncRefusalCode, type WireDocument } from '#shared/sync/protocol';
+import { verifyEd25519 } from './signatures';
 
 /**
  * What the server does with each replicated collection (design.md §2, §3): how it travels, how a write to an
@@ -61,7 +63,7 @@ export const domainPolicies: readonly CollectionPolicy[] = [
 export interface Pusher {
   readonly officeId: string;
   readonly deviceId: string;
-  readonly users: ReadonlyMap<string, Pick<UserDoc, 'id' | 'officeId' | 'roles' | 'disabled'>>;
+  readonly users: ReadonlyMap<string, Pick<UserDoc, 'id' | 'officeId' | 'roles' | 'disabled' | 'publicKey' | 'retiredKeys'>>;
 }
 
 const validators = new Map<string, (doc: unknown) => unknown[]>();
@@ -113,8 +115,8 @@ export function bodyOf(doc: WireDocument): Record<string, unknown> {
 
 /**
  * The checks a pushed document passes before its write is even considered (design.md §3): size, schema, that
- * it belongs to the pushing office, that the actor is a user of that office holding the role, and the act's
- * payload. Checks against the stored state (rewrites, visibility) come later, inside the push transaction.
+ * it belongs to the pushing office, that the actor is a user of that office holding the role, the act's payload,
+ * and the actor's signature (design.md §5). Checks against the stored state (rewrites, visibility) come later, inside the push transaction.
  */
 export function checkDocument(policy: CollectionPolicy, doc: unknown, pusher: Pusher): SyncRefusalCode | undefined {
   if (policy.direction === 'down') return 'collection-read-only';
@@ -173,7 +175,9 @@ function checkEvent(body: Record<string, unknown>, pusher: Pusher): SyncRefusalC
   const refused = ownedBy(actor.officeId, pusher) ?? userOf(actor.userId, pusher, actor.role);
   if (refused) return refused;
   const type = body.type as ActType; // the schema's enum of act types
-  return payloadSchemas[type].safeParse(body.payload).success ? undefined : 'act-payload-invalid';
+  if (!payloadSchemas[type].safeParse(body.payload).success) return 'act-payload-invalid';
+  // Signed by the actor (design.md §5): a device of the office cannot record an act as another of its users.
+  return acceptsSignature(body, pusher.users.get(String(actor.userId)), verifyEd25519) ? undefined : 'signature-invalid';
 }
 
 /** Deep equality of two JSON values, whatever the key order (jsonb reorders keys). */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actors, fresh, registerEvent } from './fixtures';
+import { actors, fresh, publicKeyOf, registerEvent } from './fixtures';
 import { seeded, testDatabase, type TestDatabase } from './support';
 import type { Database } from '../../src-server/db/database';
 import { domainPolicies, type Pusher } from '../../src-server/services/collections';
@@ -32,7 +32,7 @@ describe('feed checkpoints under concurrent pushes (PostgreSQL)', () => {
 
   it('a reader following its checkpoint never misses a document committed behind it', async () => {
     const events = domainPolicies.find((p) => p.name === 'case_events')!;
-    const users = new Map([['user-qs-reception', { id: 'user-qs-reception', officeId: 'office-qingshan', roles: ['receptionist' as const], disabled: false }]]);
+    const users = new Map([['user-qs-reception', { id: 'user-qs-reception', officeId: 'office-qingshan', roles: ['receptionist' as const], disabled: false, publicKey: publicKeyOf('user-qs-reception') }]]);
     const pusher: Pusher = { officeId: 'office-qingshan', deviceId: 'torture', users };
     const tree = await OfficeTree.load(db);
     const pushed: string[] = [];

@@ -1,4 +1,9 @@
-import type { CaseEventDoc, PetitionDoc, PetitionerDoc } from '#shared/domain/documents';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { demoSigningKey } from '#shared/core/demo';
+import { signEvent } from '#shared/core/event-signatures';
+import { unwrapSigningKey } from '#shared/core/signing-keys';
+import type { CaseEventDoc, PetitionDoc, PetitionerDoc, UserDoc } from '#shared/domain/documents';
 import type { WireDocument } from '#shared/sync/protocol';
 
 /** Documents as desks push them, for server tests (ids unique per call). */
@@ -17,8 +22,28 @@ export const actors = {
   jwHandler: { userId: 'user-jw-handler', officeId: 'office-jiwei', role: 'handler' },
 } satisfies Record<string, Actor>;
 
+/** Signing keys of users a test added (`addUser` makes a random one); a demo user's is `demoSigningKey`. */
+export const signingKeys = new Map<string, Uint8Array>();
+
+/** Unwraps the signing key of a user the admin command added (with `password`), for the fixtures to sign with. */
+export async function learnSigningKey(user: UserDoc, password: string): Promise<void> {
+  const key = user.publicKey && user.wrappedKey ? await unwrapSigningKey(user.id, { publicKey: user.publicKey, wrappedKey: user.wrappedKey }, password) : undefined;
+  if (!key) throw new Error(`no signing key unwraps for ${user.id}`);
+  signingKeys.set(user.id, key);
+}
+
+const secretKeyOf = (userId: string) => signingKeys.get(userId) ?? demoSigningKey(userId.replace(/^user-/, ''));
+
+/** The public key (hex) a fixture signs for `userId` with, for a hand-built `Pusher`. */
+export const publicKeyOf = (userId: string) => bytesToHex(ed25519.getPublicKey(secretKeyOf(userId)));
+
+/** The event signed by its actor (design.md §5: the server refuses an act its actor did not sign). */
+export function signedByActor(event: CaseEventDoc): CaseEventDoc {
+  return signEvent(event, secretKeyOf(event.actor.userId));
+}
+
 export function registerEvent(actor: Actor, opts: { caseId?: string; accused?: string[]; cls?: 'accusation' | 'claim'; petitionIds?: string[]; petitionerIds?: string[] } = {}): CaseEventDoc {
-  return {
+  return signedByActor({
     id: uid('ev'),
     caseId: opts.caseId ?? uid('case'),
     type: 'register',
@@ -38,11 +63,11 @@ export function registerEvent(actor: Actor, opts: { caseId?: string; accused?: s
     recordedAt: at,
     article: '第十九条',
     after: [],
-  };
+  });
 }
 
 export function actEvent(actor: Actor, caseId: string, type: CaseEventDoc['type'], payload: Record<string, unknown>, after: string[] = [], occurredAt = '2025-12-02T01:00:00.000Z'): CaseEventDoc {
-  return { id: uid('ev'), caseId, type, payload, actor, occurredAt, recordedAt: occurredAt, article: '第二十二条', after };
+  return signedByActor({ id: uid('ev'), caseId, type, payload, actor, occurredAt, recordedAt: occurredAt, article: '第二十二条', after });
 }
 
 export function petitionDoc(officeId: string, caseId: string, registeredBy: string, petitionerIds: string[] = [], id = uid('petition')): PetitionDoc {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseEventDoc } from '#shared/domain/documents';
-import { actEvent, actors, fresh, registerEvent } from './fixtures';
+import { actEvent, actors, fresh, learnSigningKey, registerEvent } from './fixtures';
 import { client, seeded, seededServerPerSuite, startServer, testCost, testDatabase, type Backend, type Client, type RunningServer, type TestDatabase } from './support';
 import type { Database } from '../../src-server/db/database';
 import { addOffice, addUser, disableUser } from '../../src-server/services/admin';
@@ -23,6 +23,7 @@ describe.each<Backend>(['pglite', 'pg'])('reference data changed while the serve
     // The office's users are now cached: the new user is not among them.
     expect((await c.push(desk.accessToken, 'case_events', [fresh(registerEvent(actors.qsReception))])).body.refused).toEqual([]);
     const user = await addUser(s.db, { login: 'qs-new', name: '新接待员', officeId: 'office-qingshan', roles: ['receptionist'], password: 'secret-1' }, testCost);
+    await learnSigningKey(user, 'secret-1');
     const actor: CaseEventDoc['actor'] = { userId: user.id, officeId: 'office-qingshan', role: 'receptionist' };
     expect((await c.push(desk.accessToken, 'case_events', [fresh(registerEvent(actor))])).body).toEqual({ conflicts: [], refused: [] });
     await disableUser(s.db, 'qs-new');
@@ -34,7 +35,7 @@ describe.each<Backend>(['pglite', 'pg'])('reference data changed while the serve
     const county = await c.enrol('county-handler');
     await c.pullAll(county.accessToken, 'case_events');
     await addOffice(s.db, { id: 'office-new-town', code: '999901199', name: '新镇', kind: 'township', parentId: 'office-county' });
-    await addUser(s.db, { login: 'nt-reception', name: '新镇接待员', officeId: 'office-new-town', roles: ['receptionist'], password: 'secret-1' }, testCost);
+    await learnSigningKey(await addUser(s.db, { login: 'nt-reception', name: '新镇接待员', officeId: 'office-new-town', roles: ['receptionist'], password: 'secret-1' }, testCost), 'secret-1');
     const town = await c.enrol('nt-reception', 'secret-1');
     const reg = registerEvent({ userId: 'user-nt-reception', officeId: 'office-new-town', role: 'receptionist' });
     expect((await c.push(town.accessToken, 'case_events', [fresh(reg)])).body).toEqual({ conflicts: [], refused: [] });
@@ -69,6 +70,7 @@ describe('two server processes on one PostgreSQL database', () => {
     // Both processes cache 绿水乡's users.
     for (const [c, d] of [[c1, d1], [c2, d2]] as const) expect((await c.push(d.accessToken, 'case_events', [fresh(registerEvent(old))])).body.refused).toEqual([]);
     const user = await addUser(admin, { login: 'ls-new', name: '新接待员', officeId: 'office-lvshui', roles: ['receptionist', 'handler'], password: 'secret-1' }, testCost);
+    await learnSigningKey(user, 'secret-1');
     const actor: CaseEventDoc['actor'] = { userId: user.id, officeId: 'office-lvshui', role: 'receptionist' };
     const reg = registerEvent(actor);
     expect((await c1.push(d1.accessToken, 'case_events', [fresh(reg)])).body).toEqual({ conflicts: [], refused: [] });

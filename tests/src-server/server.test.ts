@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actEvent, actors, fresh, petitionDoc, petitionerDoc, registerEvent } from './fixtures';
+import { actEvent, actors, fresh, petitionDoc, petitionerDoc, registerEvent, signedByActor } from './fixtures';
 import { seededServerPerSuite, type Backend, type Client, type RunningServer } from './support';
 import { revokeDevice } from '../../src-server/services/admin';
 import { syncPaths } from '#shared/sync/protocol';
@@ -147,7 +147,7 @@ describe.each<Backend>(['pglite', 'pg'])('the county server on %s', (backend) =>
     expect((await c.pullAll(qs.accessToken, 'case_events')).map((d) => d.id)).toContain(good.id);
     // A retried identical event is a success; another body under its id is refused and the stored one returned.
     expect((await c.push(qs.accessToken, 'case_events', [fresh(good)])).body).toEqual({ conflicts: [], refused: [] });
-    const rewrite = { ...good, occurredAt: '2025-12-03T00:00:00.000Z' };
+    const rewrite = signedByActor({ ...good, occurredAt: '2025-12-03T00:00:00.000Z' });
     const again = await c.push(qs.accessToken, 'case_events', [fresh(rewrite)]);
     expect(again.body.refused).toEqual([{ id: good.id, code: 'event-rewrite' }]);
     expect(again.body.conflicts).toEqual([expect.objectContaining({ id: good.id, occurredAt: good.occurredAt })]);

@@ -7,7 +7,7 @@ import { addDays } from '../../domain/calendar';
 import type { CaseEvent, CaseProjection, ProposableAct } from '../../domain/case-types';
 import type { Role } from '../../domain/codes';
 import type { CaseDoc } from '../../domain/documents';
-import { actInstant, requireSession, today, type DeskContext } from '../context';
+import { actInstant, requireSession, signedByUser, today, type DeskContext } from '../context';
 import { CLOCK_TOLERANCE_MS } from '../../domain/registration';
 import { newId } from '../ids';
 import { mayReadRestricted, mayRouteOut, ROUTE_OUT_ACTS } from '../access';
@@ -159,10 +159,11 @@ export function caseHandlers(ctx: DeskContext): Pick<Api, 'case-list' | 'case-ge
         } as CaseEvent; // payload parsed by the schema of this very type (a 报批's by the proposed act's)
         const refused = checkAct(c, event, { tree, afterAt: c.lastEventAt });
         if (refused) throw new ApiError(refused, dated && refused.startsWith('occurred-') ? [{ code: refused, field: 'occurredAt' }] : undefined);
-        ctx.projector.willProject([event.id]);
-        await ctx.db.case_events.insert({ ...event, payload: { ...event.payload }, actor: { ...event.actor }, after: [...event.after] });
+        const signed = signedByUser(ctx, event);
+        ctx.projector.willProject([signed.id]);
+        await ctx.db.case_events.insert({ ...signed, payload: { ...signed.payload }, actor: { ...signed.actor }, after: [...signed.after] });
         const [projection] = await ctx.projector.refresh([caseId]);
-        return { event, detail: await caseDetail(ctx, projection ?? c, session) };
+        return { event: signed, detail: await caseDetail(ctx, projection ?? c, session) };
       });
     },
   };

@@ -10,7 +10,7 @@ import { checkDocumentNumber, checkIdNumber } from '../../domain/identity';
 import { checkPhone } from '../../domain/phone';
 import { checkRegistration, type PetitionerInput, type RegistrationInput } from '../../domain/registration';
 import { closedByReReview, contentProfile } from '../../domain/repeat';
-import { actInstant, requireSession, today, type DeskContext } from '../context';
+import { actInstant, requireSession, signedByUser, today, type DeskContext } from '../context';
 import { UNLISTED } from '../case-pages';
 import { newId, nextCaseNumber } from '../ids';
 import { readOfficeTree } from '../office-tree';
@@ -156,7 +156,7 @@ async function prepareRegistration(ctx: DeskContext, session: Session, args: Api
       },
     };
   }
-  const intent = { petitioners, petition, event: { ...event, payload: { ...event.payload }, actor: { ...event.actor }, after: [...event.after] } };
+  const intent = { petitioners, petition, event: signedByUser(ctx, { ...event, payload: { ...event.payload }, actor: { ...event.actor }, after: [...event.after] }) };
   return { intent, result: { caseId, caseNumber, petitionId: petition.id, petitionerIds, missing } };
 }
 

@@ -2,6 +2,7 @@ import type { Api, Session } from '../../contract/api';
 import { ApiError } from '../../contract/errors';
 import { newId } from '../ids';
 import { verifyPassword } from '../passwords';
+import { unwrapSigningKey } from '../signing-keys';
 import type { DeskContext } from '../context';
 
 /** After this many failed logins in a row on one desk, logins pause (offline guessing is slowed, design.md §5). */
@@ -31,11 +32,16 @@ export function sessionHandlers(ctx: DeskContext): Pick<Api, 'session-login' | '
       }
       if (user.disabled) throw new ApiError('user-disabled');
       failures = 0;
+      const { publicKey, wrappedKey } = user;
+      const signingKey = publicKey && wrappedKey ? await unwrapSigningKey(user.id, { publicKey, wrappedKey }, password) : undefined;
+      // The verifier took the password, so a key that does not unwrap was tampered with: acts could not be signed.
+      if (wrappedKey && !signingKey) throw new ApiError('signing-key-invalid');
       const session: Session = {
         user: { id: user.id, login: user.login, name: user.name, roles: [...user.roles] },
         office: { id: office.id, name: office.name, code: office.code, kind: office.kind },
       };
       ctx.session.current = session;
+      ctx.session.signingKey = signingKey;
       await audit('login', user.id, office.id);
       ctx.emitter.emit('data-changed', { collections: ['session'] });
       return session;
@@ -45,6 +51,7 @@ export function sessionHandlers(ctx: DeskContext): Pick<Api, 'session-login' | '
       const session = ctx.session.current;
       if (session) await audit('logout', session.user.id, session.office.id);
       ctx.session.current = undefined;
+      ctx.session.signingKey = undefined;
       ctx.emitter.emit('data-changed', { collections: ['session'] });
       return null;
     },

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Button, Card, Space, Tag, Timeline, Typography } from 'antd';
-import type { CaseDetail } from '#shared/contract/api';
+import { Button, Card, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
+import type { CaseDetail, EventSignatureFlag } from '#shared/contract/api';
 import type { CaseEvent } from '#shared/domain/case-types';
 import { useSession } from '../../../app/desk-context';
 import { useOfficeName, useUserName } from '../../../app/directory';
@@ -9,6 +9,18 @@ import { describeEvent } from './describe-event';
 import { ActNotice } from './ActNotice';
 import { documentKind } from './act-documents';
 import { actText, documentText, matterText, roleText } from '#shared/messages/zh-CN';
+
+/** 签名无效 (red) or 未签名 for an act whose signature fails or is missing (design.md §5); nothing for a valid one. */
+function SignatureTag({ flag }: { readonly flag: EventSignatureFlag | undefined }) {
+  if (!flag) return null;
+  return (
+    <Tooltip title={matterText.signatureHint[flag]}>
+      <Tag color={flag === 'invalid' ? 'red' : 'default'} data-signature={flag}>
+        {matterText.signature[flag]}
+      </Tag>
+    </Tooltip>
+  );
+}
 
 /**
  * 办理过程: every act in causal order, with who (office, person, role), when, and the article it rests on. An act
@@ -41,6 +53,7 @@ export function TimelineCard({ detail }: { readonly detail: CaseDetail }) {
                   <Typography.Text strong>{actText[e.type]}</Typography.Text>
                   <Tag>{e.article}</Tag>
                   <Typography.Text type="secondary">{matterText.actor(who(e.actor.userId), roleText[e.actor.role], officeName(e.actor.officeId))}</Typography.Text>
+                  <SignatureTag flag={detail.signatures[e.id]} />
                   {kind ? (
                     <Button size="small" type="link" onClick={() => print(e)}>
                       {documentText.print(documentText.title[kind])}

@@ -43,7 +43,7 @@ const petitioner = { id: 'pp-1', name: '张三', phone: '13800138000', address: 
 function detailOf(events: CaseEvent[], flags: CaseDetail['case']['flags'] = []): CaseDetail {
   const folded = foldCase(events, defaultCalendar);
   if (!folded) throw new Error('no projection');
-  return { case: { ...folded, flags, restricted: folded.class === 'accusation' }, masked: false, events, petitions: [petition], petitioners: [petitioner], allowedActs: [], proposedActs: [], today: '2025-12-31' };
+  return { case: { ...folded, flags, restricted: folded.class === 'accusation' }, masked: false, events, petitions: [petition], petitioners: [petitioner], allowedActs: [], proposedActs: [], today: '2025-12-31', signatures: {} };
 }
 
 /** The document of the last event of the story, as one text. */
