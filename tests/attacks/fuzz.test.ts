@@ -6,7 +6,7 @@ import { answer } from '#shared/contract/dispatch';
 import { createDesk, type Desk } from '#shared/core/desk';
 import { DEMO_PASSWORD, seedDemo } from '#shared/core/demo';
 import { syncPaths, type PushResponse } from '#shared/sync/protocol';
-import { actEvent, actors, fresh, petitionDoc, petitionerDoc, registerEvent } from '../src-server/fixtures';
+import { actEvent, actors, fresh, petitionDoc, petitionerDoc, registerEvent, signedByActor } from '../src-server/fixtures';
 import { client, seeded, startServer, testDatabase, type RunningServer, type TestDatabase } from '../src-server/support';
 
 /**
@@ -35,8 +35,8 @@ beforeAll(async () => {
   lvshui = (await api.enrol('ls-handler')).accessToken;
   // The county registers a 检举控告 against 绿水乡, with an accuser 信访人 and a 信访件.
   const accuser = petitionerDoc('office-county', { name: `举报人${MARK}`, phone: SECRET_PHONE, address: `绿水乡${MARK}村` });
-  const register = registerEvent(actors.countyReception, { cls: 'accusation', accused: ['office-lvshui'], petitionerIds: [accuser.id] });
-  (register.payload as { title: string }).title = `举报绿水乡站长截留补贴${MARK}`;
+  const unsigned = registerEvent(actors.countyReception, { cls: 'accusation', accused: ['office-lvshui'], petitionerIds: [accuser.id] });
+  const register = signedByActor({ ...unsigned, payload: { ...unsigned.payload, title: `举报绿水乡站长截留补贴${MARK}` } });
   const petitionId = (register.payload as { petitionIds: string[] }).petitionIds[0] ?? '';
   const petition = { ...petitionDoc('office-county', register.caseId, actors.countyReception.userId, [accuser.id], petitionId), facts: `截留${MARK}` };
   for (const [collection, doc] of [['petitioners', accuser], ['petitions', petition], ['case_events', register]] as const) {
