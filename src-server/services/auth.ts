@@ -85,8 +85,8 @@ const MAX_FAILURES_PER_ADDRESS = 20;
 class LoginLimiter {
   constructor(private readonly db: Database) {}
 
-  /** Records an attempt and returns its row, or refuses it when the login or the address is over its limit. */
-  async admit(login: string, address: string, at: Date): Promise<string> {
+  /** Records an attempt, or refuses it when the login or the address is over its limit. */
+  async admit(login: string, address: string, at: Date): Promise<void> {
     const { rows } = await this.db.query<{ id: string }>('INSERT INTO login_failures (login, address, at) VALUES ($1, $2, $3) RETURNING id', [login, address, at]);
     const id = String(rows[0]?.id);
     const since = new Date(at.getTime() - LOGIN_WINDOW_MS);
@@ -101,7 +101,6 @@ class LoginLimiter {
       await this.db.query('DELETE FROM login_failures WHERE id = $1', [id]);
       throw new AuthError('login-rate-limited', 429);
     }
-    return id;
   }
 
   /** The right password: the login's failures are forgiven. */
