@@ -21,8 +21,14 @@ export interface ServerOptions {
   readonly db: Database;
   /** Extra collections (RxDB's own replication test suite uses one). */
   readonly extraPolicies?: readonly CollectionPolicy[];
-  /** Origins allowed by CORS (the web edition); default: any origin (tokens travel in headers, never cookies). */
+  /**
+   * Other origins whose pages may call this server (CORS): none by default. The web edition served by this server
+   * itself (routes/web-edition.ts) is same-origin and the desktop desk calls from Node, so neither needs one; a
+   * web edition served from elsewhere is listed here (`CORS_ORIGINS`, src-server/main.ts).
+   */
   readonly corsOrigins?: readonly string[];
+  /** Lifetime of access tokens (services/auth.ts); the default suits production. */
+  readonly accessTokenSeconds?: number;
   readonly logger?: Logger | false;
   readonly now?: () => Date;
 }
@@ -41,14 +47,15 @@ export async function createServer(options: ServerOptions): Promise<CountyServer
   await migrate(options.db);
   // Rows a crashed process committed but never sequenced reach their feeds now, not only at the next push.
   await sequencerOf(options.db).flush();
-  const auth = await Auth.open(options.db, now);
+  const auth = await Auth.open(options.db, { now, accessTokenSeconds: options.accessTokenSeconds });
   const notifier = new Notifier();
   await notifier.start(options.db);
   const app: FastifyInstance = options.logger
     ? (Fastify({ loggerInstance: options.logger, bodyLimit: BODY_LIMIT }) as unknown as FastifyInstance) // pino's logger type is wider than fastify's default
     : Fastify({ logger: false, bodyLimit: BODY_LIMIT });
   await app.register(cors, {
-    origin: options.corsOrigins ? [...options.corsOrigins] : true,
+    // An origin not listed gets no CORS headers, so a browser keeps its page from reading any answer.
+    origin: [...(options.corsOrigins ?? [])],
     allowedHeaders: ['authorization', 'content-type', 'x-desk-time'],
     exposedHeaders: ['x-server-time'],
   });

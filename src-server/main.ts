@@ -13,7 +13,9 @@ import { addCalendarYear, CalendarFileRefused, listCalendarYears } from './servi
 
 /**
  * `npm run server` starts the county server: PostgreSQL when DATABASE_URL is set, otherwise PGlite in DATA_DIR
- * (default ./data/server). `npm run server -- admin <command>` manages offices, users and devices:
+ * (default ./data/server). Pages of other origins may call it only when listed (CORS, none by default):
+ * `npm run server -- --cors-origin https://a.example --cors-origin …` or CORS_ORIGINS=https://a.example,… .
+ * `npm run server -- admin <command>` manages offices, users and devices:
  *   admin demo                                             the demo county (password demo1234)
  *   admin office-add --id --code --name --kind --parent
  *   admin user-add --login --name --office --roles handler,approver --password
@@ -36,7 +38,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
-  const server = await createServer({ db, logger, corsOrigins: process.env.CORS_ORIGINS?.split(',').filter(Boolean) });
+  const server = await createServer({ db, logger, corsOrigins: corsOrigins(argv) });
   await server.app.listen({ host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 8787) });
   const stop = async () => {
     await server.close();
@@ -101,6 +103,13 @@ function approvalActsArg(text: string): ProposableAct[] | undefined {
   const list = text === 'none' ? [] : text.split(',');
   if (!list.every((a) => (proposableActs as readonly string[]).includes(a))) throw new Error(`--acts must be none, inherit or among ${proposableActs.join(', ')}`);
   return list as ProposableAct[]; // checked just above
+}
+
+/** The origins allowed by CORS: every `--cors-origin` and every entry of CORS_ORIGINS (comma-separated). */
+function corsOrigins(argv: string[]): string[] {
+  const { values } = parseArgs({ args: argv, options: { 'cors-origin': { type: 'string', multiple: true } } });
+  const fromEnv = (process.env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim());
+  return [...(values['cors-origin'] ?? []), ...fromEnv].filter(Boolean);
 }
 
 /** A text file as UTF-8; bytes that are not UTF-8 become U+FFFD, which the calendar check reports as such. */

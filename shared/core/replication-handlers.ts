@@ -64,6 +64,9 @@ export class SyncController {
     const client = new SyncClient(this.options.fetch, { ...wanted }, this.now, save);
     this.replication = new DeskReplication(this.db, client, this.now, (s) => this.publish(s), this.catchUp, this.options.retry);
     this.runningFor = wanted.deviceId;
+    // The new replication's own status, not the last one of the replaced device (a re-enrolled desk no longer
+    // shows why the old enrolment stopped).
+    this.publish(this.replication.current);
     this.replication.start();
   }
 

@@ -64,6 +64,7 @@ export const syncRefusals = [
   'delete-refused', // deleting a record that is never deleted
   'collection-read-only', // offices, users and calendars come from the county only
   'signature-invalid', // an act not signed by its actor's key (or changed since), or unsigned though the actor has a key
+  'actor-disabled', // recorded after the acting user was disabled (acts recorded before it are kept)
 ] as const;
 export type SyncRefusalCode = (typeof syncRefusals)[number];
 
@@ -103,8 +104,21 @@ export interface DeviceTokens {
   readonly serverTime: string;
 }
 
-/** Reason codes of the auth endpoints (HTTP 401/403/429 bodies carry `{ code }`). */
-export const authErrors = ['login-failed', 'login-rate-limited', 'user-disabled', 'token-invalid', 'device-revoked', 'forbidden'] as const;
+/**
+ * Reason codes of the auth endpoints (HTTP 401/403/429 bodies carry `{ code }`). `device-owner-disabled`: the user
+ * who enrolled the desk was disabled, a 负责人 enrols it again; `refresh-replayed`: a spent refresh token came back
+ * (a copy), so the device was revoked.
+ */
+export const authErrors = [
+  'login-failed',
+  'login-rate-limited',
+  'user-disabled',
+  'token-invalid',
+  'device-revoked',
+  'forbidden',
+  'device-owner-disabled',
+  'refresh-replayed',
+] as const;
 export type AuthErrorCode = (typeof authErrors)[number];
 
 /** Why the desk's sync is not healthy: the `lastError` of the sync status. */

@@ -145,6 +145,36 @@ export const migrations: readonly string[] = [
   END $$;
   `,
   `
+  -- When a user was disabled (issue 12, item 7): their acts recorded offline before it are kept, later ones are
+  -- refused, and the desks they enrolled get no new tokens. Users disabled before this migration count from
+  -- their document's last change, which the disabling wrote.
+  ALTER TABLE credentials ADD COLUMN disabled_at timestamptz;
+  UPDATE credentials c SET disabled_at = (d.body->>'updatedAt')::timestamptz
+  FROM docs d WHERE d.collection = 'users' AND d.id = c.user_id AND (d.body->>'disabled')::boolean;
+
+  -- Why a device was revoked ('admin', 'refresh-replayed'), so its desk is told the right thing.
+  ALTER TABLE devices ADD COLUMN revoked_reason text;
+  -- Refresh tokens already rotated away: one presented again was copied, and revokes its device (item 10).
+  CREATE TABLE spent_refresh_tokens (
+    hash text PRIMARY KEY,
+    device_id text NOT NULL,
+    spent_at timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE INDEX spent_refresh_tokens_device ON spent_refresh_tokens (device_id);
+
+  -- Login attempts not (yet) successful, shared by every server process (item 11): the rate limit counts them per
+  -- login and per address within a window, and rows older than the window are pruned.
+  CREATE TABLE login_failures (
+    id bigserial PRIMARY KEY,
+    login text NOT NULL,
+    address text NOT NULL,
+    at timestamptz NOT NULL
+  );
+  CREATE INDEX login_failures_login ON login_failures (login, at);
+  CREATE INDEX login_failures_address ON login_failures (address, at);
+  CREATE INDEX login_failures_at ON login_failures (at);
+  `,
+  `
   -- A desk clock years off (1970, 9999) is a drift of more milliseconds than an integer holds (issue 13).
   ALTER TABLE devices ALTER COLUMN clock_drift_ms TYPE bigint;
   `,

@@ -42,10 +42,23 @@ export function replicationRoutes(app: FastifyInstance, deps: ReplicationDeps): 
     return policy;
   };
 
-  const authorise = async (request: FastifyRequest): Promise<Verified> => {
+  // Tokens are checked in `onRequest`, before fastify reads a body: an unauthenticated 30 MB push is refused with
+  // 401 before a byte of it is parsed (issue 12, item 12). The handlers read what the hook verified.
+  const signed = new WeakMap<FastifyRequest, TokenClaims>();
+  const enrolled = new WeakMap<FastifyRequest, Verified>();
+
+  /** A validly signed token; the device check runs in the pull's own statement (one round trip a pull). */
+  const signedToken = async (request: FastifyRequest): Promise<void> => {
+    const claims = await deps.auth.claimsOf(request.headers.authorization);
+    await flagDrift(request, claims);
+    signed.set(request, claims);
+  };
+
+  /** A validly signed token of a device still enrolled. */
+  const enrolledDevice = async (request: FastifyRequest): Promise<void> => {
     const verified = await deps.auth.verify(request.headers.authorization);
     await flagDrift(request, verified.claims);
-    return verified;
+    enrolled.set(request, verified);
   };
 
   const flagDrift = async (request: FastifyRequest, claims: TokenClaims): Promise<void> => {
@@ -58,12 +71,10 @@ export function replicationRoutes(app: FastifyInstance, deps: ReplicationDeps): 
     }
   };
 
-  app.get('/api/v1/replication/:collection/pull', async (request, reply) => {
+  app.get('/api/v1/replication/:collection/pull', { onRequest: signedToken }, async (request, reply) => {
     const policy = policyOf(request, reply, 'pull');
     if (!policy) return reply;
-    // The device check runs in the page's own statement (one round trip a pull); nothing is sent before it passed.
-    const claims = await deps.auth.claimsOf(request.headers.authorization);
-    await flagDrift(request, claims);
+    const claims = checked(signed, request);
     const query = pullQuery.safeParse(request.query);
     const checkpoint = query.success && query.data.checkpoint ? checkpointSchema.safeParse(safeJson(query.data.checkpoint)) : undefined;
     if (!query.success || (checkpoint && !checkpoint.success)) return reply.code(400).send({ code: 'invalid-arguments' });
@@ -73,10 +84,10 @@ export function replicationRoutes(app: FastifyInstance, deps: ReplicationDeps): 
     return reply.type('application/json; charset=utf-8').send(page.json);
   });
 
-  app.post('/api/v1/replication/:collection/push', async (request, reply) => {
+  app.post('/api/v1/replication/:collection/push', { onRequest: enrolledDevice }, async (request, reply) => {
     const policy = policyOf(request, reply, 'push');
     if (!policy) return reply;
-    const { claims, referenceVersion } = await authorise(request);
+    const { claims, referenceVersion } = checked(enrolled, request);
     if (!Array.isArray(request.body) || request.body.length > MAX_PUSH_ROWS) return reply.code(400).send({ code: 'invalid-arguments' });
     const users = await deps.reference.officeUsers(claims.officeId, referenceVersion);
     const tree = await deps.reference.officeTree(referenceVersion);
@@ -84,13 +95,19 @@ export function replicationRoutes(app: FastifyInstance, deps: ReplicationDeps): 
     return pushDocuments(deps.db, policy, pusher, tree, request.body, deps.now);
   });
 
-  app.get('/api/v1/replication/:collection/stream', async (request, reply) => {
+  app.get('/api/v1/replication/:collection/stream', { onRequest: enrolledDevice }, async (request, reply) => {
     const policy = policyOf(request, reply, 'pull');
     if (!policy) return reply;
-    const { claims } = await authorise(request);
-    openStream(deps, request, reply, claims.officeId, policy.name);
+    openStream(deps, request, reply, checked(enrolled, request).claims, policy.name);
     return reply;
   });
+}
+
+/** What the route's `onRequest` hook verified; it always ran, since the handler runs only after it passed. */
+function checked<T>(verified: WeakMap<FastifyRequest, T>, request: FastifyRequest): T {
+  const value = verified.get(request);
+  if (value === undefined) throw new AuthError('token-invalid', 401);
+  return value;
 }
 
 function safeJson(text: string): unknown {
@@ -105,8 +122,14 @@ function safeJson(text: string): unknown {
  * Server-Sent Events of `{ documents, checkpoint }` for one office's feed, and `RESYNC` when the stream opens (a
  * reconnect may have missed anything). The stream keeps its own cursor from the feed's head at connect time;
  * appends are serialised per office, so reading after the cursor never skips a document still in flight.
+ *
+ * A stream lasts no longer than the access that opened it (design.md §5): it ends when its token expires, when its
+ * device is revoked (announced by NOTIFY to every server process, services/notifier.ts), and whenever a read
+ * finds the device revoked (a revocation whose announcement was lost). The desk reconnects with a fresh token and
+ * its RESYNC pulls whatever it missed in between.
  */
-function openStream(deps: ReplicationDeps, request: FastifyRequest, reply: FastifyReply, officeId: string, collection: string): void {
+function openStream(deps: ReplicationDeps, request: FastifyRequest, reply: FastifyReply, claims: TokenClaims, collection: string): void {
+  const { officeId, deviceId } = claims;
   const raw = reply.raw;
   reply.hijack();
   const headers = Object.fromEntries(Object.entries(reply.getHeaders()).filter((e): e is [string, string | number | string[]] => e[1] !== undefined));
@@ -125,7 +148,8 @@ function openStream(deps: ReplicationDeps, request: FastifyRequest, reply: Fasti
       do {
         again = false;
         for (let more = true; more && !closed; ) {
-          const page = await readFeedText(deps.db, officeId, collection, cursor, SYNC_BATCH_SIZE);
+          const page = await readFeedText(deps.db, officeId, collection, cursor, SYNC_BATCH_SIZE, deviceId);
+          if (!page.deviceActive) return close();
           // jsonb's text form escapes every newline, so the page is one SSE data line.
           if (page.count > 0) raw.write(`data: ${page.json}\n\n`);
           cursor = page.checkpoint ?? cursor;
@@ -141,14 +165,18 @@ function openStream(deps: ReplicationDeps, request: FastifyRequest, reply: Fasti
   };
   let unsubscribe = () => {};
   const ping = setInterval(() => raw.write(': ping\n\n'), 15_000);
+  const expiry = setTimeout(() => close(), Math.max(0, claims.expiresAt - deps.now().getTime()));
   const close = () => {
     if (closed) return;
     closed = true;
     unsubscribe();
+    stopWatchingAccess();
     clearInterval(ping);
+    clearTimeout(expiry);
     deps.streams.delete(close);
     raw.end();
   };
+  const stopWatchingAccess = deps.notifier.onAccessEnded(deviceId, close);
   deps.streams.add(close);
   raw.on('close', close);
   void feedHead(deps.db, officeId, collection).then(

@@ -7,6 +7,7 @@ import type { ProposableAct } from '#shared/domain/case-types';
 import type { Role } from '#shared/domain/codes';
 import type { CalendarDoc, OfficeDoc, UserDoc } from '#shared/domain/documents';
 import type { Database, Sql } from '../db/database';
+import { revokeDevice as revokeDeviceAccess } from './auth';
 import { appendToFeeds, withFeedAppends, type FeedEntry } from './feed';
 import { OfficeTree } from './visibility';
 
@@ -84,7 +85,7 @@ export async function addUser(db: Database, user: NewUser, cost: PasswordCost = 
     await writeReference(tx, 'users', [doc]);
     await tx.query(
       `INSERT INTO credentials (user_id, login, password_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id) DO UPDATE SET login = excluded.login, password_hash = excluded.password_hash`,
+       ON CONFLICT (user_id) DO UPDATE SET login = excluded.login, password_hash = excluded.password_hash, disabled_at = NULL`,
       [doc.id, doc.login, passwordHash],
     );
   });
@@ -136,12 +137,19 @@ export async function changePassword(db: Database, login: string, oldPassword: s
   await storePassword(db, user, password, keys, cost, now);
 }
 
-/** Disables a user: their desks refuse the login offline once the change arrives, and the server refuses it. */
+/**
+ * Disables a user: their desks refuse the login offline once the change arrives, and the server refuses it. The
+ * time is kept (issue 12, item 7): their acts recorded before it still count, later ones are refused, and the
+ * desks they enrolled get no new tokens until a 负责人 enrols them again.
+ */
 export async function disableUser(db: Database, login: string, now = new Date()): Promise<void> {
   const { rows } = await db.query<{ body: UserDoc }>(`SELECT d.body FROM docs d JOIN credentials c ON c.user_id = d.id WHERE d.collection = 'users' AND c.login = $1`, [login]);
   const user = rows[0]?.body;
   if (!user) throw new Error(`unknown login: ${login}`);
-  await withFeedAppends(db, (tx) => writeReference(tx, 'users', [{ ...user, disabled: true, updatedAt: now.toISOString() }]));
+  await withFeedAppends(db, async (tx) => {
+    await writeReference(tx, 'users', [{ ...user, disabled: true, updatedAt: now.toISOString() }]);
+    await tx.query('UPDATE credentials SET disabled_at = coalesce(disabled_at, $2) WHERE user_id = $1', [user.id, now]);
+  });
 }
 
 /**
@@ -163,8 +171,7 @@ export async function setApprovalActs(db: Database, officeId: string, acts: read
 
 /** Revokes an enrolled device (a lost desk, design.md §5); its tokens are refused from the next request on. */
 export async function revokeDevice(db: Database, deviceId: string): Promise<boolean> {
-  const { rows } = await db.query('UPDATE devices SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id', [deviceId]);
-  return rows.length > 0;
+  return revokeDeviceAccess(db, deviceId, 'admin');
 }
 
 export async function listDevices(db: Database): Promise<Record<string, unknown>[]> {

@@ -4,12 +4,14 @@ import { jwtVerify, SignJWT } from 'jose';
 import type { UserDoc } from '#shared/domain/documents';
 import type { AuthErrorCode, DeviceTokens, EnrolRequest } from '#shared/sync/protocol';
 import type { Database, Sql } from '../db/database';
+import { ACCESS_CHANNEL } from './notifier';
 
 /**
  * Device enrolment and tokens (design.md §5): a user logs in with their password (argon2id, checked here only),
  * the desk is enrolled as a device of the user's office and gets a short-lived access token (a JWT signed with a
  * key every server process shares through the database) and a rotating refresh token (stored hashed). A revoked
- * device is refused on every request. Logins are rate-limited per login and per client address.
+ * device is refused on every request and its streams end. Logins are rate-limited per login and per client
+ * address, in the database (LoginLimiter).
  */
 export class AuthError extends Error {
   constructor(
@@ -20,10 +22,16 @@ export class AuthError extends Error {
   }
 }
 
-export interface TokenClaims {
+/** Who a device acts for: the user who enrolled it, their office, the device. */
+export interface DeviceIdentity {
   readonly userId: string;
   readonly officeId: string;
   readonly deviceId: string;
+}
+
+/** A verified access token: its device, and when it expires (epoch ms), when an open stream must end. */
+export interface TokenClaims extends DeviceIdentity {
+  readonly expiresAt: number;
 }
 
 /** A request's verified token, and the `reference_version` its device check read. */
@@ -32,37 +40,88 @@ export interface Verified {
   readonly referenceVersion: number;
 }
 
+export interface AuthOptions {
+  readonly now?: () => Date;
+  /** Lifetime of an access token; ten minutes unless a test needs tokens that expire while it watches. */
+  readonly accessTokenSeconds?: number;
+}
+
 const ACCESS_TTL_S = 10 * 60;
 const VERIFIED_LIMIT = 10_000;
+/** A copied refresh token presented again within this time revokes its device; older spent tokens are forgotten. */
+const SPENT_TOKEN_RETENTION = '30 days';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** A sliding-window limiter: at most `max` failures per key within `windowMs`. */
-export class RateLimiter {
-  private readonly failures = new Map<string, number[]>();
-  constructor(
-    private readonly max: number,
-    private readonly windowMs: number,
-  ) {}
+/** Why a device was revoked: by the county's administrator, or because one of its refresh tokens was replayed. */
+export type RevokeReason = 'admin' | 'refresh-replayed';
 
-  blocked(key: string, now: number): boolean {
-    const recent = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    this.failures.set(key, recent);
-    return recent.length >= this.max;
+/**
+ * Revokes a device and announces it on ACCESS_CHANNEL, so every server process ends the device's open streams at
+ * once (issue 12, item 6); inside a transaction the announcement leaves at its commit. True when it was active.
+ */
+export async function revokeDevice(sql: Sql, deviceId: string, reason: RevokeReason): Promise<boolean> {
+  const { rows } = await sql.query(
+    `WITH revoked AS (UPDATE devices SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id)
+     SELECT pg_notify($3, id) FROM revoked`,
+    [deviceId, reason, ACCESS_CHANNEL],
+  );
+  return rows.length > 0;
+}
+
+const LOGIN_WINDOW_MS = 15 * 60_000;
+const MAX_FAILURES_PER_LOGIN = 5;
+const MAX_FAILURES_PER_ADDRESS = 20;
+
+/**
+ * The login rate limit (design.md §5), kept in PostgreSQL so that every server process counts the same attempts
+ * and no process holds a row per name ever tried: per login whatever the address (a guesser with many addresses
+ * gets five tries at a login, not five per address), and per address whatever the login.
+ *
+ * An attempt is written before its password is checked and counted after that write, so of attempts racing in
+ * parallel only as many as the limit see a count within it. A wrong password leaves its row (a failure); a right
+ * one clears the login's rows; a refused attempt removes its own, so hammering a locked login does not prolong
+ * the lock. Rows older than the window are pruned by the attempts themselves.
+ */
+class LoginLimiter {
+  constructor(private readonly db: Database) {}
+
+  /** Records an attempt, or refuses it when the login or the address is over its limit. */
+  async admit(login: string, address: string, at: Date): Promise<void> {
+    const { rows } = await this.db.query<{ id: string }>('INSERT INTO login_failures (login, address, at) VALUES ($1, $2, $3) RETURNING id', [login, address, at]);
+    const id = String(rows[0]?.id);
+    const since = new Date(at.getTime() - LOGIN_WINDOW_MS);
+    const counted = await this.db.query<{ by_login: number; by_address: number }>(
+      `WITH pruned AS (DELETE FROM login_failures WHERE at <= $3)
+       SELECT (SELECT count(*)::int FROM login_failures WHERE login = $1 AND at > $3) AS by_login,
+              (SELECT count(*)::int FROM login_failures WHERE address = $2 AND at > $3) AS by_address`,
+      [login, address, since],
+    );
+    const count = counted.rows[0];
+    if (!count || count.by_login > MAX_FAILURES_PER_LOGIN || count.by_address > MAX_FAILURES_PER_ADDRESS) {
+      await this.db.query('DELETE FROM login_failures WHERE id = $1', [id]);
+      throw new AuthError('login-rate-limited', 429);
+    }
   }
 
-  fail(key: string, now: number): void {
-    this.failures.set(key, [...(this.failures.get(key) ?? []), now].slice(-this.max));
-  }
-
-  clear(key: string): void {
-    this.failures.delete(key);
+  /** The right password: the login's failures are forgiven. */
+  async succeeded(login: string): Promise<void> {
+    await this.db.query('DELETE FROM login_failures WHERE login = $1', [login]);
   }
 }
 
+interface RefreshRow {
+  user_id: string;
+  office_id: string;
+  current: boolean;
+  spent: boolean;
+  revoked_reason: RevokeReason | null;
+  revoked: boolean;
+  owner_disabled: boolean;
+}
+
 export class Auth {
-  private readonly byLogin = new RateLimiter(5, 15 * 60_000);
-  private readonly verified = new Map<string, { claims: TokenClaims; expiresAt: number }>();
-  private readonly byAddress = new RateLimiter(20, 15 * 60_000);
+  private readonly verified = new Map<string, TokenClaims>();
+  private readonly logins: LoginLimiter;
   // A real argon2id hash of a random password: an unknown login costs as much as a known one (no timing oracle).
   private readonly dummyHash = hashArgon2(randomBytes(16).toString('hex'));
 
@@ -70,18 +129,19 @@ export class Auth {
     private readonly db: Database,
     private readonly key: Uint8Array,
     private readonly now: () => Date,
-  ) {}
+    private readonly accessTtlS: number,
+  ) {
+    this.logins = new LoginLimiter(db);
+  }
 
-  static async open(db: Database, now: () => Date = () => new Date()): Promise<Auth> {
+  static async open(db: Database, options: AuthOptions = {}): Promise<Auth> {
     await db.query(`INSERT INTO server_settings (key, value) VALUES ('jwt-key', $1) ON CONFLICT (key) DO NOTHING`, [randomBytes(32).toString('hex')]);
     const { rows } = await db.query<{ value: string }>(`SELECT value FROM server_settings WHERE key = 'jwt-key'`);
-    return new Auth(db, Buffer.from(rows[0]?.value ?? '', 'hex'), now);
+    return new Auth(db, Buffer.from(rows[0]?.value ?? '', 'hex'), options.now ?? (() => new Date()), options.accessTokenSeconds ?? ACCESS_TTL_S);
   }
 
   async enrol(request: EnrolRequest, address: string): Promise<DeviceTokens> {
-    const t = this.now().getTime();
-    const loginKey = `${request.login}\u0000${address}`;
-    if (this.byLogin.blocked(loginKey, t) || this.byAddress.blocked(address, t)) throw new AuthError('login-rate-limited', 429);
+    await this.logins.admit(request.login, address, this.now());
     const { rows } = await this.db.query<{ user_id: string; password_hash: string; user: UserDoc | null }>(
       `SELECT c.user_id, c.password_hash, d.body AS user FROM credentials c
        LEFT JOIN docs d ON d.collection = 'users' AND d.id = c.user_id WHERE c.login = $1`,
@@ -89,13 +149,9 @@ export class Auth {
     );
     const found = rows[0];
     const ok = await verifyArgon2(found?.password_hash ?? (await this.dummyHash), request.password).catch(() => false);
-    if (!found || !found.user || !ok) {
-      this.byLogin.fail(loginKey, t);
-      this.byAddress.fail(address, t);
-      throw new AuthError('login-failed', 401);
-    }
+    if (!found || !found.user || !ok) throw new AuthError('login-failed', 401);
+    await this.logins.succeeded(request.login);
     if (found.user.disabled) throw new AuthError('user-disabled', 403);
-    this.byLogin.clear(loginKey);
     const deviceId = randomUUID();
     const refreshToken = `${deviceId}.${randomBytes(32).toString('base64url')}`;
     await this.db.query('INSERT INTO devices (id, user_id, office_id, name, refresh_hash) VALUES ($1, $2, $3, $4, $5)', [
@@ -108,19 +164,43 @@ export class Auth {
     return this.tokens({ userId: found.user.id, officeId: found.user.officeId, deviceId }, refreshToken);
   }
 
-  /** Exchanges a refresh token for new tokens; the old refresh token stops working (rotation). */
+  /**
+   * Exchanges a refresh token for new tokens; the old refresh token stops working (rotation). A spent token
+   * presented again is a copy in someone's hands: the whole device is revoked (the legitimate desk is enrolled
+   * again), whichever of the two presents next. A device whose enrolling user was disabled gets no new tokens and
+   * keeps its current refresh token, so its desk's retries are refused the same way and never look like a replay.
+   */
   async refresh(refreshToken: string): Promise<DeviceTokens> {
     const deviceId = refreshToken.split('.')[0] ?? '';
+    const presented = sha256(refreshToken);
     const next = `${deviceId}.${randomBytes(32).toString('base64url')}`;
-    const { rows } = await this.db.query<{ user_id: string; office_id: string; revoked: boolean }>(
-      `UPDATE devices SET refresh_hash = $3, last_seen_at = now() WHERE id = $1 AND refresh_hash = $2
-       RETURNING user_id, office_id, revoked_at IS NOT NULL AS revoked`,
-      [deviceId, sha256(refreshToken), sha256(next)],
-    );
-    const device = rows[0];
-    if (!device) throw new AuthError('token-invalid', 401);
-    if (device.revoked) throw new AuthError('device-revoked', 401);
-    return this.tokens({ userId: device.user_id, officeId: device.office_id, deviceId }, next);
+    const outcome = await this.db.transaction(async (tx): Promise<RefreshRow | AuthErrorCode> => {
+      const { rows } = await tx.query<RefreshRow>(
+        `SELECT d.user_id, d.office_id, d.refresh_hash = $2 AS current, d.revoked_reason, d.revoked_at IS NOT NULL AS revoked,
+                c.disabled_at IS NOT NULL AS owner_disabled,
+                EXISTS (SELECT 1 FROM spent_refresh_tokens s WHERE s.hash = $2 AND s.device_id = d.id) AS spent
+         FROM devices d LEFT JOIN credentials c ON c.user_id = d.user_id WHERE d.id = $1 FOR UPDATE OF d`,
+        [deviceId, presented],
+      );
+      const device = rows[0];
+      if (!device) return 'token-invalid';
+      if (device.revoked) return device.revoked_reason === 'refresh-replayed' ? 'refresh-replayed' : 'device-revoked';
+      if (!device.current) {
+        if (!device.spent) return 'token-invalid';
+        await revokeDevice(tx, deviceId, 'refresh-replayed');
+        return 'refresh-replayed';
+      }
+      if (device.owner_disabled) return 'device-owner-disabled';
+      await tx.query('UPDATE devices SET refresh_hash = $2, last_seen_at = now() WHERE id = $1', [deviceId, sha256(next)]);
+      await tx.query(
+        `WITH forgotten AS (DELETE FROM spent_refresh_tokens WHERE device_id = $2 AND spent_at < now() - $3::interval)
+         INSERT INTO spent_refresh_tokens (hash, device_id) VALUES ($1, $2)`,
+        [presented, deviceId, SPENT_TOKEN_RETENTION],
+      );
+      return device;
+    });
+    if (typeof outcome === 'string') throw new AuthError(outcome, outcome === 'device-owner-disabled' ? 403 : 401);
+    return this.tokens({ userId: outcome.user_id, officeId: outcome.office_id, deviceId }, next);
   }
 
   /**
@@ -152,31 +232,28 @@ export class Auth {
    * each until its expiry; revocation is checked on every request regardless.
    */
   private async verifySignature(token: string): Promise<TokenClaims> {
-    const t = this.now().getTime();
     const known = this.verified.get(token);
-    if (known && known.expiresAt > t) return known.claims;
+    if (known && known.expiresAt > this.now().getTime()) return known;
     let claims: TokenClaims;
-    let expiresAt: number;
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], currentDate: this.now() });
-      claims = { userId: String(payload.sub), officeId: String(payload.off), deviceId: String(payload.dev) };
-      expiresAt = Number(payload.exp) * 1000;
+      claims = { userId: String(payload.sub), officeId: String(payload.off), deviceId: String(payload.dev), expiresAt: Number(payload.exp) * 1000 };
     } catch {
       throw new AuthError('token-invalid', 401);
     }
     if (this.verified.size >= VERIFIED_LIMIT) this.verified.clear(); // bounded; a miss only costs one verification
-    this.verified.set(token, { claims, expiresAt });
+    this.verified.set(token, claims);
     return claims;
   }
 
-  private async tokens(claims: TokenClaims, refreshToken: string): Promise<DeviceTokens> {
+  private async tokens(identity: DeviceIdentity, refreshToken: string): Promise<DeviceTokens> {
     const now = this.now();
-    const accessToken = await new SignJWT({ off: claims.officeId, dev: claims.deviceId })
+    const accessToken = await new SignJWT({ off: identity.officeId, dev: identity.deviceId })
       .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(claims.userId)
+      .setSubject(identity.userId)
       .setIssuedAt(Math.floor(now.getTime() / 1000))
-      .setExpirationTime(Math.floor(now.getTime() / 1000) + ACCESS_TTL_S)
+      .setExpirationTime(Math.floor(now.getTime() / 1000) + this.accessTtlS)
       .sign(this.key);
-    return { deviceId: claims.deviceId, officeId: claims.officeId, accessToken, expiresIn: ACCESS_TTL_S, refreshToken, serverTime: now.toISOString() };
+    return { deviceId: identity.deviceId, officeId: identity.officeId, accessToken, expiresIn: this.accessTtlS, refreshToken, serverTime: now.toISOString() };
   }
 }

@@ -63,7 +63,7 @@ export const domainPolicies: readonly CollectionPolicy[] = [
 export interface Pusher {
   readonly officeId: string;
   readonly deviceId: string;
-  readonly users: ReadonlyMap<string, Pick<UserDoc, 'id' | 'officeId' | 'roles' | 'disabled' | 'publicKey' | 'retiredKeys'>>;
+  readonly users: ReadonlyMap<string, Pick<UserDoc, 'id' | 'officeId' | 'roles' | 'disabled' | 'publicKey' | 'retiredKeys'> & { readonly disabledAt?: string | null }>;
 }
 
 const validators = new Map<string, (doc: unknown) => unknown[]>();
@@ -133,11 +133,11 @@ export function checkDocument(policy: CollectionPolicy, doc: unknown, pusher: Pu
     case 'case_events':
       return checkEvent(body, pusher);
     case 'petitions':
-      return ownedBy(body.officeId, pusher) ?? userOf(body.registeredBy, pusher);
+      return ownedBy(body.officeId, pusher) ?? userOf(body.registeredBy, body.recordedAt, pusher);
     case 'petitioners':
       return checkPetitioner(body); // the owner office is checked against the stored record (another office may update it)
     case 'audit':
-      return ownedBy(body.officeId, pusher) ?? (body.userId === 'unknown' ? undefined : userOf(body.userId, pusher));
+      return ownedBy(body.officeId, pusher) ?? (body.userId === 'unknown' ? undefined : userOf(body.userId, body.at, pusher));
     default:
       return undefined;
   }
@@ -163,16 +163,29 @@ function ownedBy(officeId: unknown, pusher: Pusher): SyncRefusalCode | undefined
   return officeId === pusher.officeId ? undefined : 'doc-other-office';
 }
 
-function userOf(userId: unknown, pusher: Pusher, role?: unknown): SyncRefusalCode | undefined {
+/** The record's user is of the pushing office, holds the role, and was not yet disabled when it was recorded. */
+function userOf(userId: unknown, recordedAt: unknown, pusher: Pusher, role?: unknown): SyncRefusalCode | undefined {
   const user = typeof userId === 'string' ? pusher.users.get(userId) : undefined;
-  if (!user || user.disabled || user.officeId !== pusher.officeId) return 'actor-not-of-office';
+  if (!user || user.officeId !== pusher.officeId) return 'actor-not-of-office';
   if (role !== undefined && !user.roles.some((r) => r === role)) return 'actor-not-of-office';
+  if (user.disabled && !recordedBefore(recordedAt, user.disabledAt)) return 'actor-disabled';
   return undefined;
+}
+
+/**
+ * Accountability (design.md §5): what a user recorded while still enabled (offline, synced later) stands; nothing
+ * recorded after they were disabled does. The record's time is the desk's clock, which the server flags when it
+ * drifts (design.md §3). A user disabled without a known time counts as disabled for ever.
+ */
+function recordedBefore(recordedAt: unknown, disabledAt: string | null | undefined): boolean {
+  const at = typeof recordedAt === 'string' ? Date.parse(recordedAt) : NaN;
+  const disabled = disabledAt ? Date.parse(disabledAt) : NaN;
+  return Number.isFinite(at) && Number.isFinite(disabled) && at < disabled;
 }
 
 function checkEvent(body: Record<string, unknown>, pusher: Pusher): SyncRefusalCode | undefined {
   const actor = body.actor as { userId: unknown; officeId: unknown; role: unknown }; // the schema requires this object
-  const refused = ownedBy(actor.officeId, pusher) ?? userOf(actor.userId, pusher, actor.role);
+  const refused = ownedBy(actor.officeId, pusher) ?? userOf(actor.userId, body.recordedAt, pusher, actor.role);
   if (refused) return refused;
   const type = body.type as ActType; // the schema's enum of act types
   if (!payloadSchemas[type].safeParse(body.payload).success) return 'act-payload-invalid';

@@ -1,24 +1,24 @@
 import type { Database } from '../db/database';
 import { FEED_CHANNEL, type FeedNotice } from './feed';
 
+/** Carries the id of a device whose access ended (revoked): `revokeDevice` in services/auth.ts sends it. */
+export const ACCESS_CHANNEL = 'xinfang_access';
+
 /**
- * Fans feed appends out to the open streams of this process. Every server process LISTENs on the database, so a
- * push taken by one process wakes the streams held by another (design.md §3, scale-out).
+ * Fans feed appends out to the open streams of this process, and ends the streams of a revoked device. Every
+ * server process LISTENs on the database, so a push taken by one process wakes the streams held by another, and a
+ * device revoked through any process or the admin command loses its streams on all of them (design.md §3, §5).
  */
 export class Notifier {
   private readonly listeners = new Map<string, Set<() => void>>();
-  private stop: (() => Promise<void>) | undefined;
+  private readonly accessEnders = new Map<string, Set<() => void>>();
+  private stops: (() => Promise<void>)[] = [];
 
   async start(db: Database): Promise<void> {
-    this.stop = await db.listen(FEED_CHANNEL, (payload) => {
-      let notice: FeedNotice;
-      try {
-        notice = JSON.parse(payload) as FeedNotice; // written by appendToFeeds
-      } catch {
-        return;
-      }
-      for (const officeId of notice.officeIds) for (const wake of this.listeners.get(key(officeId, notice.collection)) ?? []) wake();
-    }, () => this.wakeAll());
+    this.stops.push(await db.listen(FEED_CHANNEL, (payload) => this.feedGrew(payload), () => this.wakeAll()));
+    // A revocation announced while this connection was down is missed: waking every stream makes each re-read its
+    // device's state with its feed (routes/replication.ts), so those streams end all the same.
+    this.stops.push(await db.listen(ACCESS_CHANNEL, (deviceId) => this.accessEnded(deviceId), () => this.wakeAll()));
   }
 
   /**
@@ -31,20 +31,43 @@ export class Notifier {
 
   /** Calls `wake` whenever the office's feed of the collection grows; returns the unsubscribe. */
   subscribe(officeId: string, collection: string, wake: () => void): () => void {
-    const k = key(officeId, collection);
-    const set = this.listeners.get(k) ?? new Set();
-    this.listeners.set(k, set);
-    set.add(wake);
-    return () => {
-      set.delete(wake);
-      if (set.size === 0) this.listeners.delete(k);
-    };
+    return addTo(this.listeners, key(officeId, collection), wake);
+  }
+
+  /** Calls `end` when the device is revoked; returns the unsubscribe. */
+  onAccessEnded(deviceId: string, end: () => void): () => void {
+    return addTo(this.accessEnders, deviceId, end);
   }
 
   async close(): Promise<void> {
-    await this.stop?.();
+    for (const stop of this.stops.splice(0)) await stop();
     this.listeners.clear();
+    this.accessEnders.clear();
+  }
+
+  private feedGrew(payload: string): void {
+    let notice: FeedNotice;
+    try {
+      notice = JSON.parse(payload) as FeedNotice; // written by appendToFeeds
+    } catch {
+      return;
+    }
+    for (const officeId of notice.officeIds) for (const wake of this.listeners.get(key(officeId, notice.collection)) ?? []) wake();
+  }
+
+  private accessEnded(deviceId: string): void {
+    for (const end of [...(this.accessEnders.get(deviceId) ?? [])]) end();
   }
 }
 
 const key = (officeId: string, collection: string) => `${officeId}\u0000${collection}`;
+
+function addTo(map: Map<string, Set<() => void>>, k: string, callback: () => void): () => void {
+  const set = map.get(k) ?? new Set();
+  map.set(k, set);
+  set.add(callback);
+  return () => {
+    set.delete(callback);
+    if (set.size === 0 && map.get(k) === set) map.delete(k);
+  };
+}

@@ -9,7 +9,12 @@ import { OfficeTree } from './visibility';
  * trip), so a request never uses data older than its own snapshot: a user added by the admin command can push at
  * once, and several server processes on one database stay correct without any message between them.
  */
-export type OfficeUsers = ReadonlyMap<string, UserDoc>;
+export type OfficeUsers = ReadonlyMap<string, ServerUser>;
+
+/** A user as the server checks pushes against them: the document, and when they were disabled (never replicated). */
+export interface ServerUser extends UserDoc {
+  readonly disabledAt: string | null;
+}
 
 interface Entry<T> {
   readonly version: number;
@@ -35,9 +40,11 @@ export class ReferenceCache {
     const known = this.users.get(officeId);
     if (known && known.version >= version) return known.value;
     // Read with the version in one statement, so the entry is exactly the state of that version.
-    const { rows } = await this.sql.query<{ version: string | number; users: UserDoc[] | null }>(
+    const { rows } = await this.sql.query<{ version: string | number; users: ServerUser[] | null }>(
       `SELECT (SELECT version FROM reference_version) AS version,
-              (SELECT json_agg(body) FROM docs WHERE collection = 'users' AND body->>'officeId' = $1) AS users`,
+              (SELECT json_agg(d.body || jsonb_build_object('disabledAt', c.disabled_at))
+               FROM docs d LEFT JOIN credentials c ON c.user_id = d.id
+               WHERE d.collection = 'users' AND d.body->>'officeId' = $1) AS users`,
       [officeId],
     );
     const row = rows[0];

@@ -10,6 +10,9 @@ import { addOffice, addUser, disableUser } from '../../src-server/services/admin
  * admin command's writes bump: a change made after the server started counts from the next request on, in this
  * process and in every other process on the database.
  */
+/** An act recorded now, after the disabling (acts recorded before it are kept: tests/attacks/refresh-disabled-user.test.ts). */
+const recordedNow = (event: CaseEventDoc): CaseEventDoc => ({ ...event, recordedAt: new Date(Date.now() + 1_000).toISOString() });
+
 describe.each<Backend>(['pglite', 'pg'])('reference data changed while the server runs, on %s', (backend) => {
   let s: RunningServer;
   let c: Client;
@@ -27,8 +30,8 @@ describe.each<Backend>(['pglite', 'pg'])('reference data changed while the serve
     const actor: CaseEventDoc['actor'] = { userId: user.id, officeId: 'office-qingshan', role: 'receptionist' };
     expect((await c.push(desk.accessToken, 'case_events', [fresh(registerEvent(actor))])).body).toEqual({ conflicts: [], refused: [] });
     await disableUser(s.db, 'qs-new');
-    const late = registerEvent(actor);
-    expect((await c.push(desk.accessToken, 'case_events', [fresh(late)])).body.refused).toEqual([{ id: late.id, code: 'actor-not-of-office' }]);
+    const late = recordedNow(registerEvent(actor));
+    expect((await c.push(desk.accessToken, 'case_events', [fresh(late)])).body.refused).toEqual([{ id: late.id, code: 'actor-disabled' }]);
   });
 
   it('a township added by the admin command is under the county from its first push', async () => {
@@ -78,8 +81,8 @@ describe('two server processes on one PostgreSQL database', () => {
     expect((await c2.push(d2.accessToken, 'case_events', [fresh(note)])).body).toEqual({ conflicts: [], refused: [] });
     await disableUser(admin, 'ls-new');
     for (const [c, d] of [[c1, d1], [c2, d2]] as const) {
-      const late = registerEvent(actor);
-      expect((await c.push(d.accessToken, 'case_events', [fresh(late)])).body.refused).toEqual([{ id: late.id, code: 'actor-not-of-office' }]);
+      const late = recordedNow(registerEvent(actor));
+      expect((await c.push(d.accessToken, 'case_events', [fresh(late)])).body.refused).toEqual([{ id: late.id, code: 'actor-disabled' }]);
     }
   });
 });
