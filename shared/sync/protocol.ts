@@ -63,6 +63,8 @@ export const syncRefusals = [
   'doc-immutable', // a 信访件 changed after it was saved
   'delete-refused', // deleting a record that is never deleted
   'collection-read-only', // offices, users and calendars come from the county only
+  'petitioner-not-visible', // linking or changing a 信访人 the pushing office may not see (第三十条第三款)
+  'case-already-registered', // a second 登记 of a matter (第十九条; a back-dated one would unmask it, 第三十条第三款)
 ] as const;
 export type SyncRefusalCode = (typeof syncRefusals)[number];
 
