@@ -58,4 +58,15 @@ describe('reading a 检举控告 one may not read', () => {
     expect(foundByText).not.toContain(d.caseId);
     expect(answers[0]).toMatchObject({ masked: true, case: { accusedOfficeIds: [], accusedPersons: [], leaders: [], contentProfile: [] } });
   });
+
+  it('第三十条第三款 a 接待员 can neither link the accuser to a registration nor overwrite the record by its 证件号码', async () => {
+    const d = await registered('county-reception', ['office-qingshan'], 'county-handler');
+    await d.as('county-reception');
+    const walkIn = (person: object) => visit({ petitioners: [{ kind: 'person', ...person }], receivedAt: at('2025-12-01T01:30:00Z') });
+    await expect(d.t.invoke('petition-register', { registration: walkIn({ existingId: d.petitionerId, phone: '13000000000' }), matter: { kind: 'new' } })).rejects.toMatchObject({ code: 'forbidden' });
+    const own = await d.t.invoke('petition-register', { registration: walkIn({ name: '张三', idType: 'resident-id', idNumber: accuser.idNumber, phone: '13000000000' }), matter: { kind: 'new' } });
+    expect(own.petitionerIds).not.toContain(d.petitionerId);
+    await d.as('county-handler');
+    expect((await d.t.invoke('petitioner-get', { id: d.petitionerId })).petitioner).toMatchObject({ name: accuser.name, phone: accuser.phone });
+  });
 });
