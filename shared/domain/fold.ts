@@ -1,4 +1,4 @@
-import type { ActType, AmendableField } from './act-payloads';
+import type { ActPayload, ActType, AmendableField } from './act-payloads';
 import type { CaseEvent, CaseEventOf, CaseProjection, Clock, ClockKind } from './case-types';
 import { approvedEvent, checkAct, actRules, requestLate, type ActRule } from './acts';
 import { beijingDay, daysBetween, type HolidayCalendar } from './calendar';
@@ -29,6 +29,7 @@ export function foldCase(events: Iterable<CaseEvent>, calendar: HolidayCalendar,
     c.lastEventAt = event.occurredAt > c.lastEventAt ? event.occurredAt : c.lastEventAt;
     if (refused !== undefined) {
       c.conflicts = [...c.conflicts, { eventId: event.id, type: event.type, reason: refused, officeId: event.actor.officeId }];
+      if (event.type === 'register') widenConfidentiality(c, event.payload);
       continue;
     }
     applyEvent(c, event, { calendar, tree });
@@ -69,7 +70,7 @@ function registered(e: CaseEventOf<'register'>, calendar: HolidayCalendar): Fold
     petitionerIds: p.petitionerIds,
     flags: p.flags,
     // 第三十条第三款: 检举控告 material is restricted from the start.
-    restricted: p.class === 'accusation' || p.flags.includes('confidential'),
+    restricted: restricts(p),
     accusedOfficeIds: p.accusedOfficeIds,
     accusedPersons: p.accusedPersons ?? [],
     ...(p.problemRegion === undefined ? {} : { problemRegion: p.problemRegion }),
@@ -127,6 +128,22 @@ function handOver(c: Folding, e: CaseEvent, toOfficeId: string, day: string, cal
   if (!c.officeIds.includes(toOfficeId)) c.officeIds = [...c.officeIds, toOfficeId];
   if (noticeOwed(c)) add(c, startClock('notice', day, e.id, calendar, { officeId: toOfficeId }));
   add(c, startClock('objection', day, e.id, calendar, { officeId: toOfficeId }));
+}
+
+/** 第三十条第三款: 检举控告 material, or material marked confidential, is restricted. */
+function restricts(p: { readonly class?: string | undefined; readonly flags: readonly string[] }): boolean {
+  return p.class === 'accusation' || p.flags.includes('confidential');
+}
+
+/**
+ * A second 登记 of a matter is kept flagged, never applied (the first one in causal order stands); yet which of two
+ * is first is decided by dates a desk writes, so a back-dated forgery could come first. Whatever the order, the
+ * matter is as confidential as any of its 登记 says: restriction and accused are widened by every one, never
+ * narrowed (第三十条第三款, 第四十六条第五项).
+ */
+function widenConfidentiality(c: Folding, p: ActPayload<'register'>): void {
+  if (restricts(p)) c.restricted = true;
+  addAccused(c, p);
 }
 
 /** Accused offices and persons are added to, never removed (第三十条第三款). */

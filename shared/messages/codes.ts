@@ -259,6 +259,8 @@ export const syncErrorText = {
   'collection-read-only': '机构、人员和日历只能由县级服务器下发。',
   'signature-invalid': '有办理记录的签名与办理人不符（不是本人签署或内容已被改动），县级服务器未接收。',
   'actor-disabled': '有记录是在办理人账号停用之后录入的，县级服务器未接收。',
+  'petitioner-not-visible': '有记录涉及本机构无权查看的信访人，县级服务器未接收（《信访工作条例》第三十条）。',
+  'case-already-registered': '该事项已经登记，县级服务器未接收重复的登记。',
   'server-unreachable': '连接不上县级服务器，数据已保存在本机，网络恢复后自动同步。',
   'server-error': '县级服务器暂时出错，稍后自动重试。',
   'not-enrolled': '本机尚未登记到县级服务器。',

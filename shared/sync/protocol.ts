@@ -65,6 +65,8 @@ export const syncRefusals = [
   'collection-read-only', // offices, users and calendars come from the county only
   'signature-invalid', // an act not signed by its actor's key (or changed since), or unsigned though the actor has a key
   'actor-disabled', // recorded after the acting user was disabled (acts recorded before it are kept)
+  'petitioner-not-visible', // linking or changing a 信访人 the pushing office may not see (第三十条第三款)
+  'case-already-registered', // a second 登记 of a matter (第十九条; a back-dated one would unmask it, 第三十条第三款)
 ] as const;
 export type SyncRefusalCode = (typeof syncRefusals)[number];
 

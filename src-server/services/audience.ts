@@ -2,7 +2,7 @@ import type { CaseEvent } from '#shared/domain/case-types';
 import type { CollectionPolicy, Pusher } from './collections';
 import type { FeedEntry } from './feed';
 import type { LockedState } from './push-store';
-import { foldAccess, petitionerSeers, type CaseAccess, type OfficeTree } from './visibility';
+import { caseSeers, foldAccess, petitionerSeers, type CaseAccess, type OfficeTree } from './visibility';
 
 /**
  * Which offices' feeds a write goes to (design.md §3). When a matter becomes visible to another office
@@ -48,7 +48,7 @@ export function audienceOf(tree: OfficeTree, policy: CollectionPolicy, pusher: P
     case 'pusher':
       return only(written.map((w) => entry(pusher.officeId, w.id)));
     case 'petitioner': {
-      const seers = petitionerSeers(tree, new Map(written.map((w) => [w.id, String(w.body.officeId)])), state.matterOffices);
+      const seers = petitionerSeers(new Map(written.map((w) => [w.id, String(w.body.officeId)])), state.reach);
       return only(written.flatMap((w) => (seers.get(w.id) ?? []).map((office) => entry(office, w.id))));
     }
     case 'case':
@@ -66,15 +66,19 @@ function caseAudience(tree: OfficeTree, policy: CollectionPolicy, pusher: Pusher
   // an office it accuses receives nothing of it (第三十条第三款), even one that may write to it (visibility.ts).
   const seers = (caseId: string) => {
     const a = access(caseId);
-    return a?.registered ? a.officeIds.filter((id) => !a.accused.includes(id)) : [pusher.officeId];
+    return a?.registered ? caseSeers(a) : [pusher.officeId];
   };
   const feed: FeedEntry[] = written.flatMap((w) => seers(String(w.body.caseId)).map((officeId) => ({ officeId, collection: policy.name, docId: w.id })));
-  for (const link of links) for (const officeId of seers(link.caseId)) feed.push({ officeId, collection: 'petitioners', docId: link.petitionerId });
+  // A 信访人 goes with its matter, but never to an office another of its matters accuses (第三十条第三款).
+  const petitioner = (officeId: string, petitionerId: string) => {
+    if (!(state.reach.get(petitionerId)?.accused ?? []).includes(officeId)) feed.push({ officeId, collection: 'petitioners', docId: petitionerId });
+  };
+  for (const link of links) for (const officeId of seers(link.caseId)) petitioner(officeId, link.petitionerId);
   // Offices a matter just reached get what it held before this push; what it writes went to every seer above.
   const reached = new Map([...(changes ?? [])].filter(([, c]) => c.added.length > 0).map(([caseId, c]) => [caseId, c.added]));
   for (const d of state.caseDocs) for (const officeId of reached.get(d.caseId) ?? []) feed.push({ officeId, collection: d.collection, docId: d.id });
   for (const [caseId, added] of reached) {
-    for (const petitionerId of state.links.get(caseId) ?? []) for (const officeId of added) feed.push({ officeId, collection: 'petitioners', docId: petitionerId });
+    for (const petitionerId of state.links.get(caseId) ?? []) for (const officeId of added) petitioner(officeId, petitionerId);
   }
   const grown = [...(changes?.values() ?? [])].filter((c) => c.store).map((c) => c.access);
   return { feed, links, access: grown };

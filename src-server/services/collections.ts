@@ -27,7 +27,7 @@ export type Visibility =
   | 'everyone' // offices, calendars: every office
   | 'own-office' // users: the office in the document (their verifiers go nowhere else)
   | 'case' // case_events, petitions: the offices that may see the matter
-  | 'petitioner' // the owner office and its superiors, plus every office that sees a matter of the petitioner
+  | 'petitioner' // the owner office and every office that sees a matter of the petitioner, never one such a matter accuses
   | 'pusher' // the pushing office only (test collections)
   | 'nobody'; // audit: up only
 

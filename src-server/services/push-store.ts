@@ -3,7 +3,7 @@ import type { CaseEvent } from '#shared/domain/case-types';
 import type { Sql } from '../db/database';
 import { storableText, type CollectionPolicy, type Pusher } from './collections';
 import type { FeedEntry } from './feed';
-import type { CaseAccess } from './visibility';
+import type { CaseAccess, PetitionerReach } from './visibility';
 
 /**
  * The SQL of a push (services/push.ts), in as few round trips as the locks allow: one call takes the locks that
@@ -33,13 +33,23 @@ export interface LockedState {
   readonly links: ReadonlyMap<string, ReadonlySet<string>>;
   /** `case_events`: every document of each touched matter (events to fold, all of it for a 转送). */
   readonly caseDocs: readonly CaseDoc[];
-  /** `petitioner` visibility: the offices that see each pushed 信访人 through its matters. */
-  readonly matterOffices: ReadonlyMap<string, readonly string[]>;
+  /**
+   * The matters of each 信访人 that decides who sees it (visibility.ts `petitionerSeers`): `petitioner` visibility,
+   * the pushed ones; `case`, the ones the batch links and those of the touched matters.
+   */
+  readonly reach: ReadonlyMap<string, PetitionerReach>;
+  /** `case` visibility: the owner office of each stored 信访人 the batch links. */
+  readonly linkedOwners: ReadonlyMap<string, string>;
 }
 
 /** A text array from the jsonb arguments of `locked_read` (an InitPlan: the index on the column still serves). */
 const arg = (key: string) => `ARRAY(SELECT jsonb_array_elements_text($1->'${key}'))`;
 const STORED = `'stored', (SELECT json_agg(s) FROM (SELECT id, body, deleted FROM docs WHERE collection = $1->>'collection' AND id = ANY(${arg('ids')}) FOR UPDATE) AS s)`;
+
+/** The matters of the 信访人 `ids` selects (a SQL expression of `p.petitioner_id`): their audience and accused. */
+const reachOf = (ids: string) =>
+  `'reach', (SELECT json_agg(json_build_object('petitioner_id', p.petitioner_id, 'office_ids', a.office_ids, 'accused', a.accused_office_ids))
+             FROM case_petitioners p JOIN case_access a ON a.case_id = p.case_id WHERE ${ids})`;
 
 /** Per visibility, what is locked first and what is read after (one jsonb object: the `Row` below). */
 const READS: Record<'case' | 'petitioner' | 'other', string> = {
@@ -50,14 +60,15 @@ const READS: Record<'case' | 'petitioner' | 'other', string> = {
         SELECT k FROM (SELECT 'petitioner:' || petitioner_id AS k FROM case_petitioners WHERE case_id = ANY(${arg('caseIds')})
                        UNION SELECT 'petitioner:' || p FROM jsonb_array_elements_text($1->'links') AS p) AS keys ORDER BY k) AS sorted),
       ${STORED},
-      'access', (SELECT json_agg(a) FROM case_access a WHERE case_id = ANY(${arg('caseIds')})),
+      'access', (SELECT json_agg(a) FROM case_access a WHERE case_id = ANY(${arg('caseIds')})
+                 OR case_id IN (SELECT case_id FROM docs WHERE collection = $1->>'collection' AND id = ANY(${arg('ids')}))),
       'links', (SELECT json_agg(l) FROM case_petitioners l WHERE case_id = ANY(${arg('caseIds')})),
+      'linked_owners', (SELECT json_agg(json_build_object('id', id, 'office_id', body->>'officeId')) FROM docs WHERE collection = 'petitioners' AND id = ANY(${arg('links')})),
+      ${reachOf(`p.petitioner_id = ANY(${arg('links')}) OR p.petitioner_id IN (SELECT petitioner_id FROM case_petitioners WHERE case_id = ANY(${arg('caseIds')}))`)},
       'case_docs', (SELECT json_agg(json_build_object('caseId', case_id, 'collection', collection, 'id', id, 'event', CASE WHEN collection = 'case_events' THEN body END))
                     FROM docs WHERE ($1->>'folds')::boolean AND case_id = ANY(${arg('caseIds')})))`,
   // Here the 信访人 locks guard what is read: a matter's access may grow under them.
-  petitioner: `SELECT jsonb_build_object(${STORED},
-      'matter_offices', (SELECT json_agg(json_build_object('petitioner_id', p.petitioner_id, 'office_ids', a.office_ids))
-                         FROM case_petitioners p JOIN case_access a ON a.case_id = p.case_id WHERE p.petitioner_id = ANY(${arg('ids')})))`,
+  petitioner: `SELECT jsonb_build_object(${STORED}, ${reachOf(`p.petitioner_id = ANY(${arg('ids')})`)})`,
   other: `SELECT jsonb_build_object(${STORED})`,
 };
 
@@ -78,14 +89,18 @@ interface Row {
   access?: { case_id: string; office_ids: string[]; accused_office_ids: string[]; registered: boolean }[] | null;
   links?: { case_id: string; petitioner_id: string }[] | null;
   case_docs?: CaseDoc[] | null;
-  matter_offices?: { petitioner_id: string; office_ids: string[] }[] | null;
+  reach?: { petitioner_id: string; office_ids: string[]; accused: string[] }[] | null;
+  linked_owners?: { id: string; office_id: string | null }[] | null;
 }
 
 function stateOf(row: Row | undefined): LockedState {
   const links = new Map<string, Set<string>>();
   for (const l of row?.links ?? []) links.set(l.case_id, (links.get(l.case_id) ?? new Set()).add(l.petitioner_id));
-  const matterOffices = new Map<string, string[]>();
-  for (const m of row?.matter_offices ?? []) matterOffices.set(m.petitioner_id, [...(matterOffices.get(m.petitioner_id) ?? []), ...m.office_ids]);
+  const reach = new Map<string, PetitionerReach>();
+  for (const m of row?.reach ?? []) {
+    const before = reach.get(m.petitioner_id);
+    reach.set(m.petitioner_id, { matterOffices: [...(before?.matterOffices ?? []), ...m.office_ids], accused: [...(before?.accused ?? []), ...m.accused] });
+  }
   return {
     stored: new Map((row?.stored ?? []).map((s) => [s.id, { body: s.body, deleted: s.deleted }])),
     access: new Map(
@@ -93,7 +108,8 @@ function stateOf(row: Row | undefined): LockedState {
     ),
     links,
     caseDocs: row?.case_docs ?? [],
-    matterOffices,
+    reach,
+    linkedOwners: new Map((row?.linked_owners ?? []).map((o) => [o.id, o.office_id ?? ''])),
   };
 }
 

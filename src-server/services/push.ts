@@ -4,8 +4,8 @@ import { audienceOf, petitionerLinks, touchedCases, type Written } from './audie
 import { bodyOf, checkDocument, sameJson, type CollectionPolicy, type Pusher } from './collections';
 import { withFeedAppends } from './feed';
 import { mergePetitioner } from './merge';
-import { lockAndRead, logRefusals, writePush, type Stored } from './push-store';
-import { petitionerSeers, type CaseAccess, type OfficeTree } from './visibility';
+import { lockAndRead, logRefusals, writePush, type LockedState, type Stored } from './push-store';
+import { caseSeers, petitionerSeers, type OfficeTree } from './visibility';
 
 /**
  * A push (RxDB's protocol, design.md §3): every document is checked, and the batch is written in one transaction
@@ -61,18 +61,31 @@ export async function pushDocuments(db: Database, policy: CollectionPolicy, push
   }
 }
 
+/** What a batch's decisions read: the state under the locks, who sees its 信访人, and the 登记 of each matter. */
+interface Judging {
+  readonly policy: CollectionPolicy;
+  readonly pusher: Pusher;
+  readonly state: LockedState;
+  /** `petitioners`: the offices that see each pushed 信访人; `case`: each stored 信访人 the batch links. */
+  readonly seers: ReadonlyMap<string, string[]>;
+  /** `case_events`: the 登记 of each touched matter, stored or earlier in this batch. */
+  readonly registers: Map<string, string>;
+  readonly now: string;
+}
+
 async function writeBatch(tx: Sql, tree: OfficeTree, policy: CollectionPolicy, pusher: Pusher, candidates: Candidate[], now: string, checked: readonly SyncRefusal[]): Promise<PushResponse> {
   const ids = candidates.map((c) => c.id);
   const caseIds = touchedCases(policy, candidates.map((c) => c.body));
   const state = await lockAndRead(tx, policy, ids, caseIds, [...new Set(candidates.flatMap((c) => petitionerLinks(c.body)))]);
-  const seers = policy.write === 'merge' ? petitionerSeers(tree, ownersOf(state.stored, ids), state.matterOffices) : new Map<string, string[]>();
+  const owners = policy.write === 'merge' ? ownersOf(state.stored, ids) : state.linkedOwners;
+  const judging: Judging = { policy, pusher, state, seers: petitionerSeers(owners, state.reach), registers: registersOf(state), now };
   const refused = [...checked];
   const conflicts: WireDocument[] = [];
   const inserts: Candidate[] = [];
   const updates: { id: string; body: Record<string, unknown>; deleted: boolean }[] = [];
   for (const c of candidates) {
     const existing = state.stored.get(c.id);
-    const d = decide(policy, pusher, c, existing, state.access, seers, now);
+    const d = decide(judging, c, existing);
     if (d.kind === 'insert') inserts.push(c);
     if (d.kind === 'update') updates.push({ id: c.id, body: d.body, deleted: d.deleted });
     if (d.kind === 'refuse') refused.push({ id: c.id, code: d.code });
@@ -93,21 +106,28 @@ async function writeBatch(tx: Sql, tree: OfficeTree, policy: CollectionPolicy, p
   return { conflicts, refused };
 }
 
-function decide(
-  policy: CollectionPolicy,
-  pusher: Pusher,
-  c: Candidate,
-  existing: Stored | undefined,
-  access: ReadonlyMap<string, CaseAccess>,
-  seers: ReadonlyMap<string, string[]>,
-  now: string,
-): Decision {
+/**
+ * A conflict answer carries the stored document (RxDB's protocol) only to an office that may see it: an id reused
+ * from another office's event, 信访件 or 信访人 is refused without it (第三十条第三款, design.md §3).
+ */
+function decide(j: Judging, c: Candidate, existing: Stored | undefined): Decision {
+  const d = decideWrite(j, c, existing);
+  if (existing && (d.kind === 'conflict' || (d.kind === 'refuse' && d.conflict)) && !maySee(j, existing)) {
+    return { kind: 'refuse', code: d.kind === 'refuse' ? d.code : 'doc-other-office', conflict: false };
+  }
+  return d;
+}
+
+function decideWrite(j: Judging, c: Candidate, existing: Stored | undefined): Decision {
+  const { policy, pusher } = j;
   if (policy.visibility === 'case') {
-    const a = access.get(String(c.body.caseId));
+    const a = j.state.access.get(String(c.body.caseId));
     if (a?.registered && !a.officeIds.includes(pusher.officeId)) return { kind: 'refuse', code: 'case-not-visible', conflict: false };
+    if (!linksVisible(j, c.body)) return { kind: 'refuse', code: 'petitioner-not-visible', conflict: false };
   }
   if (!existing) {
     if (policy.write === 'merge' && c.body.officeId !== pusher.officeId) return { kind: 'refuse', code: 'doc-other-office', conflict: false };
+    if (secondRegister(j, c.body)) return { kind: 'refuse', code: 'case-already-registered', conflict: false };
     return { kind: 'insert' };
   }
   switch (policy.write) {
@@ -124,12 +144,59 @@ function decide(
         ? { kind: 'update', body: c.body, deleted: c.deleted, conflict: false }
         : { kind: 'conflict' };
     case 'merge': {
-      const mayEdit = seers.get(c.id)?.includes(pusher.officeId) ?? false;
-      if (!mayEdit || c.body.officeId !== existing.body.officeId) return { kind: 'refuse', code: 'doc-other-office', conflict: true };
+      // 第三十条第三款: an office that may not see a 信访人 may not change it either.
+      if (!(j.seers.get(c.id)?.includes(pusher.officeId) ?? false)) return { kind: 'refuse', code: 'petitioner-not-visible', conflict: false };
+      if (c.body.officeId !== existing.body.officeId) return { kind: 'refuse', code: 'doc-other-office', conflict: true };
       if (c.assumed && sameJson(bodyOf(c.assumed), existing.body)) return { kind: 'update', body: c.body, deleted: false, conflict: false };
-      const merged = mergePetitioner(existing.body, c.assumed ? bodyOf(c.assumed) : undefined, c.body, now);
+      const merged = mergePetitioner(existing.body, c.assumed ? bodyOf(c.assumed) : undefined, c.body, j.now);
       return { kind: 'update', body: merged, deleted: false, conflict: true };
     }
+  }
+}
+
+/**
+ * 第三十条第三款: a 登记, 重件 or 信访件 links to its matter only 信访人 the pushing office sees; linking one would hand
+ * it the record (an accuser's, to the office accused). A link the matter holds already is no new link (the 信访件
+ * of a 登记), and a 信访人 the server does not hold yet is the desk's own new record, on its way in the same sync
+ * (each collection replicates on its own).
+ */
+function linksVisible(j: Judging, body: Record<string, unknown>): boolean {
+  const held = j.state.links.get(String(body.caseId));
+  const sees = (id: string) => j.seers.get(id)?.includes(j.pusher.officeId) ?? false;
+  return petitionerLinks(body).every((id) => held?.has(id) || !j.state.linkedOwners.has(id) || sees(id));
+}
+
+/** 第十九条: a matter is registered once; a second 登记 (a back-dated one could pose as the first) is refused. */
+function secondRegister(j: Judging, body: Record<string, unknown>): boolean {
+  if (j.policy.name !== 'case_events' || body.type !== 'register') return false;
+  const caseId = String(body.caseId);
+  const first = j.registers.get(caseId);
+  if (first === undefined) j.registers.set(caseId, String(body.id));
+  return first !== undefined && first !== body.id;
+}
+
+function registersOf(state: LockedState): Map<string, string> {
+  return new Map(state.caseDocs.filter((d) => d.event?.type === 'register').map((d) => [d.caseId, d.id]));
+}
+
+/** Whether the pushing office may see a stored document (services/visibility.ts, services/audience.ts). */
+function maySee(j: Judging, existing: Stored): boolean {
+  const { policy, pusher } = j;
+  const body = existing.body;
+  switch (policy.visibility) {
+    case 'everyone':
+      return true;
+    case 'petitioner':
+      return j.seers.get(String(body.id))?.includes(pusher.officeId) ?? false;
+    case 'case': {
+      // A matter whose 登记 has not arrived is seen by the office that wrote to it (audience.ts).
+      const a = j.state.access.get(String(body.caseId));
+      return a?.registered ? caseSeers(a).includes(pusher.officeId) : ownerOffice(policy, body, pusher) === pusher.officeId;
+    }
+    case 'pusher':
+      return body.officeId === undefined || body.officeId === pusher.officeId; // as its writes are checked above
+    default:
+      return body.officeId === pusher.officeId;
   }
 }
 

@@ -98,10 +98,32 @@ export function foldAccess(
   return result;
 }
 
+/** What a 信访人's matters say about who sees it: their audiences, and the offices their 检举控告 accuse. */
+export interface PetitionerReach {
+  readonly matterOffices: readonly string[];
+  readonly accused: readonly string[];
+}
+
 /**
- * The offices that see each petitioner: its owner office and superiors (`owners`: petitioner id → office), and
- * the audience of each of its matters (`matterOffices`, read under the petitioners' locks).
+ * The offices that see each petitioner: its owner office (`owners`: petitioner id → office) and the audience of
+ * each of its matters (`reach`, read under the petitioners' locks; the county is in its townships'), but never an
+ * office one of its 检举控告 matters accuses, the county's own bureau included: who accused is restricted with the
+ * accusation (第三十条第三款, 第四十六条第五项). The owner's superiors see it only through its matters: a desk pushes a
+ * new 信访人 and the 登记 that links it in either order, and the 信访人 of an accusation against the county must not
+ * reach the county before its 登记 says so.
  */
-export function petitionerSeers(tree: OfficeTree, owners: ReadonlyMap<string, string>, matterOffices: ReadonlyMap<string, readonly string[]>): Map<string, string[]> {
-  return new Map([...owners].map(([id, owner]) => [id, [...new Set([...tree.withSuperiors(owner), ...(matterOffices.get(id) ?? [])])]]));
+export function petitionerSeers(owners: ReadonlyMap<string, string>, reach: ReadonlyMap<string, PetitionerReach>): Map<string, string[]> {
+  return new Map(
+    [...owners].map(([id, owner]) => {
+      const r = reach.get(id);
+      const seers = new Set([owner, ...(r?.matterOffices ?? [])]);
+      for (const accused of r?.accused ?? []) seers.delete(accused);
+      return [id, [...seers]];
+    }),
+  );
+}
+
+/** The offices that receive a matter: those that may write to it but the ones it accuses (第三十条第三款). */
+export function caseSeers(access: CaseAccess): string[] {
+  return access.officeIds.filter((id) => !access.accused.includes(id));
 }

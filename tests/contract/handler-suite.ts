@@ -127,6 +127,49 @@ export function handlerContractSuite(label: string, open: () => Promise<Contract
       await expectCode(t.invoke('petitioner-update', { id: petitionerIds[0]!, changes: { phone: '13500135000' }, reason }), 'forbidden');
     });
 
+    it('第三十条第三款 a user who may not read a 检举控告 gets none of its text from any answer: matter, timeline, 信访件, 信访人, lists, searches (第四十六条第五项)', async () => {
+      await t.invoke('session-logout', {});
+      await t.invoke('session-login', { login: 'qs-handler', password: DEMO_PASSWORD });
+      const accuser = { kind: 'person' as const, name: '欧阳举报人', idType: 'resident-id' as const, idNumber: '110101199003071233', phone: '13687654329', address: '青山镇槐树村七组' };
+      const registration = walkIn({
+        class: 'accusation',
+        title: '举报村主任侵占扶贫款',
+        request: '请求查处村主任侵占扶贫资金',
+        facts: '村主任将三户扶贫款转入个人账户',
+        reasons: '扶贫款应全额发放到户',
+        contentCategory: '扶贫领域腐败',
+        accusedPersons: ['赵村主任'],
+        petitioners: [accuser],
+      });
+      const { caseId, petitionId } = await t.invoke('petition-register', { registration, matter: { kind: 'new' } });
+      const acts = [
+        { type: 'note', payload: { text: '举报人要求对身份严格保密' } },
+        { type: 'leader-case', payload: { leader: '钱副书记', note: '亲自督办扶贫款案' } },
+        { type: 'supplement', payload: { field: 'reasons', value: '另有两户扶贫款被冒领', petitionId, accusedPersons: ['孙会计'] } },
+      ] as const;
+      for (const act of acts) await t.invoke('case-act', { caseId, ...act });
+      const secrets = [
+        registration.title!, registration.request!, registration.facts!, registration.reasons!, registration.contentCategory!, '赵村主任', '孙会计',
+        accuser.name, accuser.idNumber, accuser.phone, accuser.address, '举报人要求对身份严格保密', '钱副书记', '亲自督办扶贫款案', '另有两户扶贫款被冒领',
+      ];
+      const leaked = (answer: unknown) => secrets.filter((s) => JSON.stringify(answer).includes(s));
+      // The handler reads them all (the 补充 shows in place of the reasons it adds to).
+      expect(leaked(await t.invoke('case-get', { id: caseId }))).toEqual(secrets.filter((s) => s !== registration.reasons));
+      expect((await t.invoke('case-list', { filter: { text: '扶贫款' } })).items.map((i) => i.id)).toContain(caseId);
+
+      await t.invoke('session-logout', {});
+      await t.invoke('session-login', { login: 'qs-reception', password: DEMO_PASSWORD });
+      const masked = await t.invoke('case-get', { id: caseId });
+      expect(masked.masked).toBe(true);
+      expect(masked.events.map((e) => e.type)).toEqual(['register', 'note', 'leader-case', 'supplement']);
+      expect(leaked(masked)).toEqual([]);
+      expect(masked.petitioners).toEqual([expect.objectContaining({ name: '', idNumber: '', phone: '' })]);
+      expect(leaked(await t.invoke('case-list', {}))).toEqual([]);
+      for (const text of ['扶贫款', '村主任']) expect((await t.invoke('case-list', { filter: { text } })).items.map((i) => i.id)).not.toContain(caseId);
+      expect(leaked(await t.invoke('petitioner-search', { query: accuser.phone }))).toEqual([]);
+      expect(leaked(await t.invoke('petitioner-get', { id: masked.case.petitionerIds[0]! }))).toEqual([]);
+    });
+
     it('refuses an unknown handler with unknown-handler', async () => {
       await expectCode(t.invoke('no-such-handler' as never, {} as never), 'unknown-handler');
     });

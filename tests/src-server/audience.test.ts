@@ -20,7 +20,7 @@ const written = (doc: { id: string }) => ({ id: doc.id, body: { ...doc } as Reco
 let tree: OfficeTree;
 
 function state(over: Partial<LockedState> = {}): LockedState {
-  return { stored: new Map(), access: new Map(), links: new Map(), caseDocs: [], matterOffices: new Map(), ...over };
+  return { stored: new Map(), access: new Map(), links: new Map(), caseDocs: [], reach: new Map(), linkedOwners: new Map(), ...over };
 }
 
 beforeAll(async () => {
@@ -111,5 +111,19 @@ describe('the audience of a pushed batch', () => {
     const toLvshui = a.feed.filter((e) => e.officeId === 'office-lvshui').map((e) => `${e.collection}:${e.docId}`);
     expect(toLvshui.sort()).toEqual([`case_events:${forward.id}`, `case_events:${reg.id}`, `petitioners:pr-1`, `petitions:${petition.id}`].sort());
     expect(a.links).toEqual([]); // the matter held the link already
+  });
+  it('第三十条第三款 a 信访人 goes with a matter it is linked to, but never to an office another of its matters accuses', () => {
+    const reg = registerEvent(actors.countyReception, { petitionerIds: ['pr-accuser'] });
+    const access: CaseAccess = { caseId: reg.caseId, officeIds: ['office-county'], accused: [], registered: true };
+    const read = state({
+      access: new Map([[reg.caseId, access]]),
+      links: new Map([[reg.caseId, new Set(['pr-accuser'])]]),
+      caseDocs: [{ caseId: reg.caseId, collection: 'case_events', id: reg.id, event: asEvent(reg) }],
+      reach: new Map([['pr-accuser', { matterOffices: ['office-county'], accused: ['office-qingshan'] }]]),
+    });
+    const forward = actEvent(actors.countyHandler, reg.caseId, 'forward', { toOfficeId: 'office-qingshan', petitionerTold: true }, [reg.id]);
+    const a = audienceOf(tree, events, pusher('office-county'), [written(forward)], read);
+    const toQingshan = a.feed.filter((e) => e.officeId === 'office-qingshan').map((e) => e.collection);
+    expect(toQingshan.sort()).toEqual(['case_events', 'case_events']);
   });
 });

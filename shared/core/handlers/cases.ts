@@ -21,7 +21,17 @@ import { Seek, UNLISTED, Walk, walkable } from '../case-pages';
  */
 const WALK_AHEAD = 20_000;
 
-function listSelector(filter: ApiParsedArgs<'case-list'>['filter'], day: string, dueSoonDays: number): MangoQuerySelector<CaseDoc> {
+/**
+ * The matters whose text the user may search: `mayReadRestricted` (access.ts) as a selector. A title search that
+ * found a masked matter would tell who may not read it what it says (第三十条第三款); its number still finds it.
+ */
+function readableBy(session: Session): MangoQuerySelector<CaseDoc> {
+  if (!session.user.roles.some((r) => r === 'handler' || r === 'approver')) return { restricted: false };
+  const office = session.office.id;
+  return { $or: [{ restricted: false }, { 'projection.officeIds': office, 'projection.accusedOfficeIds': { $ne: office } }] } as MangoQuerySelector<CaseDoc>; // RxDB's types do not reach into the projection's arrays
+}
+
+function listSelector(filter: ApiParsedArgs<'case-list'>['filter'], day: string, dueSoonDays: number, session: Session): MangoQuerySelector<CaseDoc> {
   const selector: MangoQuerySelector<CaseDoc> = {};
   if (filter.status?.length) selector.status = { $in: filter.status };
   if (filter.class?.length) selector.class = { $in: filter.class };
@@ -33,7 +43,7 @@ function listSelector(filter: ApiParsedArgs<'case-list'>['filter'], day: string,
   else if (filter.dueSoon) selector.nextDue = { $gte: day, $lte: addDays(day, dueSoonDays) };
   if (filter.text) {
     const escaped = filter.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    selector.$or = [{ caseNumber: { $regex: escaped } }, { 'projection.title': { $regex: escaped } }];
+    selector.$or = [{ caseNumber: { $regex: escaped } }, { 'projection.title': { $regex: escaped }, ...readableBy(session) }];
   }
   return selector;
 }
@@ -105,7 +115,7 @@ export function caseHandlers(ctx: DeskContext): Pick<Api, 'case-list' | 'case-ge
       const session = requireSession(ctx);
       const { dueSoonDays } = await ctx.settings();
       const day = today(ctx);
-      const filtered = listSelector(filter, day, dueSoonDays);
+      const filtered = listSelector(filter, day, dueSoonDays, session);
       // 作废 (第十九条) leaves every list and count, unless the filter asks for that status.
       const listsAll = !filter.status?.length;
       const selector: MangoQuerySelector<CaseDoc> = listsAll ? { ...filtered, status: { $ne: UNLISTED } } : filtered;

@@ -28,13 +28,16 @@ export function searchField(query: string): 'idNumber' | 'phone' | 'nameInitials
 
 export function petitionerHandlers(ctx: DeskContext): Pick<Api, 'petitioner-search' | 'petitioner-get' | 'petitioner-update'> {
   return {
+    /** Finds 信访人 by 证件号码, phone or name; never one the user may not read (第三十条第三款: an accuser is not offered). */
     async 'petitioner-search'({ query, limit = 20 }) {
-      requireSession(ctx);
+      const session = requireSession(ctx);
       const field = searchField(query);
       const q = query.replace(/\s+/g, '');
       const value = field === 'idNumber' ? q.toUpperCase() : field === 'nameInitials' ? q.toLowerCase() : field === 'phone' ? q.replace(/^\+?86/, '') : q;
       const docs = await ctx.db.petitioners.find({ selector: { [field]: { $gte: value, $lte: prefixEnd(value) } }, limit }).exec();
-      return docs.map((d) => d.toMutableJSON());
+      const cases = await ctx.db.cases.find({ selector: { 'projection.petitionerIds': { $in: docs.map((d) => d.id) } } }).exec();
+      const casesOf = (id: string) => cases.filter((c) => c.projection.petitionerIds.includes(id)).map((c) => c.projection);
+      return docs.filter((d) => mayReadPetitioner(session, casesOf(d.id))).map((d) => d.toMutableJSON());
     },
 
     async 'petitioner-get'({ id }) {

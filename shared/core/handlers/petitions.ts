@@ -10,6 +10,7 @@ import { checkDocumentNumber, checkIdNumber } from '../../domain/identity';
 import { checkPhone } from '../../domain/phone';
 import { checkRegistration, type PetitionerInput, type RegistrationInput } from '../../domain/registration';
 import { closedByReReview, contentProfile } from '../../domain/repeat';
+import { mayReadPetitioner } from '../access';
 import { actInstant, requireSession, signedByUser, today, type DeskContext } from '../context';
 import { UNLISTED } from '../case-pages';
 import { newId, nextCaseNumber } from '../ids';
@@ -40,12 +41,17 @@ async function preparePetitioners(ctx: DeskContext, session: Session, inputs: re
   const now = ctx.now().toISOString();
   const saved: PetitionerDoc[] = [];
   for (const input of inputs) {
-    const existing = input.existingId
+    const found = input.existingId
       ? await ctx.db.petitioners.findOne(input.existingId).exec()
       : input.idNumber
         ? await ctx.db.petitioners.findOne({ selector: { idNumber: input.idNumber } }).exec()
         : null;
-    if (input.existingId && !existing) throw new ApiError('not-found', [{ code: 'not-found', field: 'petitioners' }]);
+    if (input.existingId && !found) throw new ApiError('not-found', [{ code: 'not-found', field: 'petitioners' }]);
+    // 第三十条第三款: a 信访人 the user may not read (an accuser) is neither linked nor changed by a registration; one
+    // found by its 证件号码 stays unknown to the user, who registers a record of their own.
+    const readable = found === null || (await readablePetitioner(ctx, session, found.id));
+    if (input.existingId && !readable) throw new ApiError('forbidden', [{ code: 'forbidden', field: 'petitioners' }]);
+    const existing = readable ? found : null;
     const fields = {
       kind: input.kind,
       name: input.name ?? existing?.name ?? '',
@@ -68,6 +74,11 @@ async function preparePetitioners(ctx: DeskContext, session: Session, inputs: re
     saved.push(doc);
   }
   return saved;
+}
+
+async function readablePetitioner(ctx: DeskContext, session: Session, id: string): Promise<boolean> {
+  const cases = await ctx.db.cases.find({ selector: { 'projection.petitionerIds': { $in: [id] } } }).exec();
+  return mayReadPetitioner(session, cases.map((c) => c.projection));
 }
 
 /** The previous values of the fields a registration changes, kept readable (design.md §2). */

@@ -262,3 +262,35 @@ describe('acts out of turn are kept and flagged, never dropped (design.md §2)',
     expect(fold([register('2025-12-01'), note, note]).eventCount).toBe(2);
   });
 });
+
+describe('第三十条第三款 confidentiality is widened by later acts, never narrowed', () => {
+  const countyClerk = actor('receptionist', county);
+  const accusation = () => register('2025-12-01', countyClerk, { class: 'accusation', accusedOfficeIds: [township], accusedPersons: ['王某某'] });
+
+  it('第三十条第三款 a second 登记, back-dated, as 申诉求决类 with no accused, is flagged and leaves the matter restricted with its accused', () => {
+    const first = accusation();
+    const forged = { ...register('2025-11-20', countyClerk, { class: 'claim', accusedOfficeIds: [] }), caseId: first.caseId };
+    for (const events of [
+      [first, forged],
+      [forged, first],
+    ]) {
+      const c = fold(events);
+      expect(c).toMatchObject({ restricted: true, accusedOfficeIds: [township], accusedPersons: ['王某某'], eventCount: 2 });
+      expect(c.conflicts).toEqual([expect.objectContaining({ type: 'register', reason: 'case-already-registered' })]);
+    }
+  });
+
+  it('第三十条第三款 a second 登记 that marks the matter confidential or names more accused widens it', () => {
+    const first = register('2025-12-01', countyClerk);
+    const second = { ...register('2025-12-02', countyClerk, { flags: ['confidential'], accusedOfficeIds: [townshipB] }), caseId: first.caseId };
+    expect(fold([first, second])).toMatchObject({ restricted: true, accusedOfficeIds: [townshipB] });
+  });
+
+  it('第三十条第三款 受理 as another class with no accused keeps a 检举控告 restricted and every accused office and person', () => {
+    const handler = actor('handler', county);
+    const c = fold([accusation(), event('accept', { ...acceptClaim, accusedOfficeIds: [], accusedPersons: [] }, '2025-12-02', handler)]);
+    expect(c).toMatchObject({ status: 'accepted', restricted: true, accusedOfficeIds: [township], accusedPersons: ['王某某'] });
+    const more = fold([accusation(), event('accept', { noticeMethod: 'on-site', class: 'accusation', procedure: 'statutory', accusedOfficeIds: [townshipB] }, '2025-12-02', handler)]);
+    expect(more.accusedOfficeIds).toEqual([township, townshipB]);
+  });
+});
