@@ -21,6 +21,9 @@ const id = z.string().min(1).max(64);
 /** Acts a county may require a 负责人's approval for (报批, `propose`). */
 export const proposableActs = payloadSchemas.propose.shape.act.options;
 
+/** A draft holds at most a full 信访件's text and its people (a petition may carry ~44,000 characters). */
+export const MAX_DRAFT_CHARS = 256 * 1024;
+
 export const apiArgs = {
   'session-login': z.object({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
   'session-logout': z.object({}),
@@ -87,6 +90,15 @@ export const apiArgs = {
     serverUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).optional(),
     approvalActs: z.array(z.enum(proposableActs)).max(proposableActs.length).optional(),
   }),
+  /**
+   * The signed-in user's intake draft (个人信息保护法): kept in the desk's database per user, never in the browser's
+   * storage; deleted at logout and when the intake is saved. `form` is the intake form as typed (the renderer's).
+   */
+  'draft-get': z.object({}),
+  'draft-save': z.object({
+    form: z.record(z.string(), z.json()).refine((form) => JSON.stringify(form).length <= MAX_DRAFT_CHARS, { message: 'draft too large' }),
+  }),
+  'draft-clear': z.object({}),
   /** The holiday calendar's covered years, and the years the desk needs but lacks (the banner). */
   'calendar-status': z.object({}),
   /** Sync with the county server (design.md §3): the status, a sync right now, and enrolling this desk. */
@@ -171,6 +183,12 @@ export interface Settings {
   readonly deskId: string;
 }
 
+/** An intake form kept while it is typed, and when it was last kept. */
+export interface IntakeDraft {
+  readonly form: Readonly<Record<string, unknown>>;
+  readonly savedAt: string;
+}
+
 /** The desk's holiday calendar: what it covers and what it lacks on `today` (a Beijing day of the desk clock). */
 export interface CalendarStatus {
   readonly today: string;
@@ -211,6 +229,9 @@ export interface ApiResults {
   'user-list': readonly UserSummary[];
   'settings-get': Settings;
   'settings-set': Settings;
+  'draft-get': IntakeDraft | null;
+  'draft-save': null;
+  'draft-clear': null;
   'calendar-status': CalendarStatus;
   'sync-status': SyncStatus;
   'sync-now': SyncStatus;
