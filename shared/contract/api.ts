@@ -24,6 +24,9 @@ export const proposableActs = payloadSchemas.propose.shape.act.options;
 /** A draft holds at most a full 信访件's text and its people (a petition may carry ~44,000 characters). */
 export const MAX_DRAFT_CHARS = 256 * 1024;
 
+/** Plain JSON data (what the database stores as it is) of at most MAX_DRAFT_CHARS; typed loosely, checked here. */
+const isDraftForm = (form: Record<string, unknown>) => z.json().safeParse(form).success && JSON.stringify(form).length <= MAX_DRAFT_CHARS;
+
 export const apiArgs = {
   'session-login': z.object({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
   'session-logout': z.object({}),
@@ -96,7 +99,7 @@ export const apiArgs = {
    */
   'draft-get': z.object({}),
   'draft-save': z.object({
-    form: z.record(z.string(), z.json()).refine((form) => JSON.stringify(form).length <= MAX_DRAFT_CHARS, { message: 'draft too large' }),
+    form: z.record(z.string(), z.unknown()).refine(isDraftForm, { message: 'not a draft' }),
   }),
   'draft-clear': z.object({}),
   /** The holiday calendar's covered years, and the years the desk needs but lacks (the banner). */

@@ -90,7 +90,7 @@ export const messages = {
     saving: '正在保存……',
     clear: '清空',
     clearConfirm: '清空当前草稿？已填写的内容将丢失。',
-    draftKept: '草稿已自动保存在本机，关闭窗口或断电后可继续填写。',
+    draftKept: '草稿自动保存在本机，仅本人可见，退出登录或保存后删除。',
     fixFirst: '请先更正标红的内容。',
     linkTo: (caseNumber: string) => `将作为重件关联到 ${caseNumber}`,
     unlink: '取消关联',
