@@ -90,7 +90,6 @@ export const apiArgs = {
   'settings-set': z.object({
     dueSoonDays: z.number().int().min(0).max(30).optional(),
     groupThreshold: z.number().int().min(2).max(1000).optional(),
-    serverUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).optional(),
     approvalActs: z.array(z.enum(proposableActs)).max(proposableActs.length).optional(),
   }),
   /**
@@ -114,6 +113,8 @@ export const apiArgs = {
     deviceName: z.string().trim().max(100).optional(),
     /** The county server's address, when not yet set (a new desk has no users to log in with before its first sync). */
     serverUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /** A 负责人 or 管理员 means to move this desk to a server that is not the county it pinned (issue 12 item 9). */
+    replaceServer: z.boolean().optional(),
   }),
 } as const;
 
