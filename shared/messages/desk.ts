@@ -48,6 +48,21 @@ export const messages = {
     state: '状态',
   },
 
+  /** 设置 → 登记本机: enrolling this desk with the county server (issue 12 item 9). */
+  enrol: {
+    title: '登记本机（县级服务器）',
+    hint: '本机登记到县级服务器后才能同步。已登记或已有数据的本机，只有本单位负责人或管理员可以重新登记；服务器须证明其为本机登记的县级服务器。',
+    onlyApprover: '只有本单位负责人或管理员可以登记本机。',
+    serverUrl: '县级服务器地址',
+    serverUrlInvalid: '请输入以 http:// 或 https:// 开头的地址',
+    login: '用户名',
+    password: '密码',
+    replaceServer: '更换县级服务器',
+    replaceWarning: '更换后，本机的全部记录将同步到新的县级服务器。只有确需将本机移交其他县级服务器时才勾选。',
+    submit: '登记本机',
+    done: '本机已登记到县级服务器。',
+  },
+
   intake: {
     pageTitle: '登记',
     channel: '信访形式',

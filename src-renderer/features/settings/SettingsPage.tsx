@@ -4,10 +4,11 @@ import { beijingDay } from '#shared/domain/calendar';
 import { calendarMessages, messages } from '#shared/messages/zh-CN';
 import { errorText } from '../../app/errors';
 import { useApi } from '../../app/useApi';
+import { EnrolCard } from './EnrolCard';
 
 const t = calendarMessages.settings;
 
-/** 设置: this desk (its id, the county server, the due-soon window) and the holiday calendar's covered years. */
+/** 设置: this desk (its id, the county server, the due-soon window), enrolling it, and the holiday calendar's covered years. */
 export function SettingsPage() {
   const settings = useApi('settings-get', {}, ['settings', 'session']);
   return (
@@ -32,6 +33,7 @@ export function SettingsPage() {
           <Alert type="error" showIcon title={errorText(settings.error)} />
         )}
       </Card>
+      {settings.data ? <EnrolCard serverUrl={settings.data.serverUrl} /> : null}
       <CalendarCard />
     </Flex>
   );
