@@ -5,9 +5,11 @@ import { API_BASE } from '#shared/sync/protocol';
 import type { Database } from './db/database';
 import { migrate } from './db/migrations';
 import { authRoutes } from './routes/auth';
+import { identityRoutes } from './routes/identity';
 import { replicationRoutes } from './routes/replication';
 import { Auth, AuthError } from './services/auth';
 import { domainPolicies, type CollectionPolicy } from './services/collections';
+import { CountyIdentity } from './services/identity';
 import { sequencerOf } from './services/feed';
 import { Notifier } from './services/notifier';
 import { ReferenceCache } from './services/reference';
@@ -36,6 +38,7 @@ export interface ServerOptions {
 export interface CountyServer {
   readonly app: FastifyInstance;
   readonly auth: Auth;
+  readonly identity: CountyIdentity;
   close(): Promise<void>;
 }
 
@@ -48,6 +51,7 @@ export async function createServer(options: ServerOptions): Promise<CountyServer
   // Rows a crashed process committed but never sequenced reach their feeds now, not only at the next push.
   await sequencerOf(options.db).flush();
   const auth = await Auth.open(options.db, { now, accessTokenSeconds: options.accessTokenSeconds });
+  const identity = await CountyIdentity.open(options.db);
   const notifier = new Notifier();
   await notifier.start(options.db);
   const app: FastifyInstance = options.logger
@@ -72,6 +76,7 @@ export async function createServer(options: ServerOptions): Promise<CountyServer
   const policies = new Map([...domainPolicies, ...(options.extraPolicies ?? [])].map((p) => [p.name, p]));
   const streams = new Set<() => void>();
   authRoutes(app, auth);
+  identityRoutes(app, identity);
   replicationRoutes(app, { db: options.db, auth, notifier, reference: new ReferenceCache(options.db), policies, now, streams });
   // Streams never finish by themselves: end them before fastify waits for in-flight requests.
   app.addHook('preClose', async () => {
@@ -80,5 +85,5 @@ export async function createServer(options: ServerOptions): Promise<CountyServer
   app.addHook('onClose', async () => {
     await notifier.close();
   });
-  return { app, auth, close: () => app.close() };
+  return { app, auth, identity, close: () => app.close() };
 }

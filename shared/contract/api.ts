@@ -18,6 +18,12 @@ import type { RepeatScore } from '../domain/repeat';
 
 const id = z.string().min(1).max(64);
 
+/** A draft holds at most a full 信访件's text and its people (a petition may carry ~44,000 characters). */
+export const MAX_DRAFT_CHARS = 256 * 1024;
+
+/** Plain JSON data (what the database stores as it is) of at most MAX_DRAFT_CHARS; typed loosely, checked here. */
+const isDraftForm = (form: Record<string, unknown>) => z.json().safeParse(form).success && JSON.stringify(form).length <= MAX_DRAFT_CHARS;
+
 export const apiArgs = {
   'session-login': z.object({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
   'session-logout': z.object({}),
@@ -82,8 +88,16 @@ export const apiArgs = {
   'settings-set': z.strictObject({
     dueSoonDays: z.number().int().min(0).max(30).optional(),
     groupThreshold: z.number().int().min(2).max(1000).optional(),
-    serverUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).optional(),
   }),
+  /**
+   * The signed-in user's intake draft (个人信息保护法): kept in the desk's database per user, never in the browser's
+   * storage; deleted at logout and when the intake is saved. `form` is the intake form as typed (the renderer's).
+   */
+  'draft-get': z.object({}),
+  'draft-save': z.object({
+    form: z.record(z.string(), z.unknown()).refine(isDraftForm, { message: 'not a draft' }),
+  }),
+  'draft-clear': z.object({}),
   /** The holiday calendar's covered years, and the years the desk needs but lacks (the banner). */
   'calendar-status': z.object({}),
   /** Sync with the county server (design.md §3): the status, a sync right now, and enrolling this desk. */
@@ -96,6 +110,8 @@ export const apiArgs = {
     deviceName: z.string().trim().max(100).optional(),
     /** The county server's address, when not yet set (a new desk has no users to log in with before its first sync). */
     serverUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /** A 负责人 or 管理员 means to move this desk to a server that is not the county it pinned (issue 12 item 9). */
+    replaceServer: z.boolean().optional(),
   }),
 } as const;
 
@@ -180,6 +196,12 @@ export interface Settings {
   readonly deskId: string;
 }
 
+/** An intake form kept while it is typed, and when it was last kept. */
+export interface IntakeDraft {
+  readonly form: Readonly<Record<string, unknown>>;
+  readonly savedAt: string;
+}
+
 /** The desk's holiday calendar: what it covers and what it lacks on `today` (a Beijing day of the desk clock). */
 export interface CalendarStatus {
   readonly today: string;
@@ -220,6 +242,9 @@ export interface ApiResults {
   'user-list': readonly UserSummary[];
   'settings-get': Settings;
   'settings-set': Settings;
+  'draft-get': IntakeDraft | null;
+  'draft-save': null;
+  'draft-clear': null;
   'calendar-status': CalendarStatus;
   'sync-status': SyncStatus;
   'sync-now': SyncStatus;

@@ -16,6 +16,10 @@ export type ApiErrorCode =
   | 'forbidden'
   | 'id-number-taken' // another 信访人 record holds this 证件号码
   | 'not-found'
+  | 'enrol-needs-approver' // a desk already enrolled or holding records is enrolled by a signed-in 负责人/管理员
+  | 'server-identity-changed' // the server is not the county this desk pinned; replacing it must be said
+  | 'server-identity-mismatch' // the server could not prove its identity
+  | 'unsynced-data' // records not yet at the county they belong to: no change of county now
   | 'storage-failed'
   | 'internal';
 

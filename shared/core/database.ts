@@ -1,14 +1,14 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
-import type { AuditDoc, CalendarDoc, CaseDoc, CaseEventDoc, OfficeDoc, PetitionDoc, PetitionerDoc, UserDoc } from '../domain/documents';
+import type { AuditDoc, CalendarDoc, CaseDoc, CaseEventDoc, DraftDoc, OfficeDoc, PetitionDoc, PetitionerDoc, UserDoc } from '../domain/documents';
 import { collectionCreators } from '../domain/schemas';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 // A desk opened by a newer version migrates its stored documents to the current schemas (schemas.ts).
 addRxPlugin(RxDBMigrationSchemaPlugin);
 
-/** The desk database: the collections of design.md §2, plus local documents for settings and counters. */
+/** The desk database: the collections of design.md §2 (with the local-only intake drafts), plus local documents for settings and counters. */
 export interface DeskCollections {
   offices: RxCollection<OfficeDoc>;
   users: RxCollection<UserDoc>;
@@ -18,6 +18,7 @@ export interface DeskCollections {
   cases: RxCollection<CaseDoc>;
   calendars: RxCollection<CalendarDoc>;
   audit: RxCollection<AuditDoc>;
+  drafts: RxCollection<DraftDoc>;
 }
 export type DeskDatabase = RxDatabase<DeskCollections>;
 

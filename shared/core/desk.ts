@@ -12,6 +12,7 @@ import { DeskCalendar } from './desk-calendar';
 import { calendarHandlers } from './handlers/calendar';
 import { caseHandlers } from './handlers/cases';
 import { directoryHandlers } from './handlers/directory';
+import { draftHandlers } from './handlers/drafts';
 import { petitionHandlers } from './handlers/petitions';
 import { petitionerHandlers } from './handlers/petitioners';
 import { sessionHandlers } from './handlers/session';
@@ -106,7 +107,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   };
   const sync = new SyncController(db, ctx.now, emitter, ctx.settings, projector, options.sync);
   const applied = new AppliedWrites();
-  const handlers = mergeHandlers(sessionHandlers(ctx), petitionHandlers(ctx, applied), petitionerHandlers(ctx), caseHandlers(ctx), directoryHandlers(ctx), settingsHandlers(ctx), calendarHandlers(ctx, deskCalendar), syncHandlers(sync)) satisfies Api;
+  const handlers = mergeHandlers(sessionHandlers(ctx), petitionHandlers(ctx, applied), petitionerHandlers(ctx), caseHandlers(ctx), directoryHandlers(ctx), settingsHandlers(ctx), draftHandlers(ctx), calendarHandlers(ctx, deskCalendar), syncHandlers(sync, () => ctx.session.current)) satisfies Api;
   const api = afterAppliedWrites(handlers, applied);
   projector.start();
   // A registration a crash interrupted is finished before anyone uses the desk (registration-intent.ts).

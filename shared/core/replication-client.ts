@@ -1,5 +1,7 @@
-import type { DeviceTokens, EnrolRequest, SyncErrorCode } from '../sync/protocol';
-import { syncPaths } from '../sync/protocol';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { bytesToHex, hexToBytes, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { DeviceTokens, EnrolRequest, IdentityProof, ServerIdentity, SyncErrorCode } from '../sync/protocol';
+import { identityMessage, syncPaths } from '../sync/protocol';
 
 /**
  * The desk's HTTP side of sync, platform-neutral: the platform injects `fetch` (Electron main: Node's; the web
@@ -27,6 +29,11 @@ export interface DeviceState {
   readonly deviceId: string;
   readonly officeId: string;
   refreshToken: string;
+  /**
+   * The county's identity, pinned at enrolment. A desk enrolled before identities existed pins what its server
+   * shows at the first sync after the update: the address it already trusted.
+   */
+  server?: ServerIdentity;
 }
 
 export class SyncClient {
@@ -35,6 +42,11 @@ export class SyncClient {
   private refreshing: Promise<void> | undefined;
   /** Server time minus desk time at the last answer (design.md §3). */
   clockDriftMs: number | undefined;
+  /**
+   * The server's proof of identity: asked before the first request, before every push, again with every new access
+   * token (a 401) and after the server was unreachable; shared by the requests that wait for it.
+   */
+  private proof: Promise<void> | undefined;
 
   constructor(
     private readonly fetch: FetchLike,
@@ -69,12 +81,17 @@ export class SyncClient {
   }
 
   private async send(method: string, path: string, body?: unknown, retried = false): Promise<ResponseLike> {
+    // No token and no document goes to a server that is not the pinned county: a push (it carries this desk's
+    // records) has a fresh nonce signed first; reads use the session's proof.
+    if (body !== undefined && !retried) this.proof = undefined;
+    await this.proven();
     if (!this.accessToken) await this.refresh();
     const token = this.accessToken;
     const headers: Record<string, string> = { authorization: `Bearer ${this.accessToken ?? ''}`, 'x-desk-time': this.now().toISOString() };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const sentAt = this.now().getTime();
     const response = await this.fetch(this.device.serverUrl + path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }).catch(() => {
+      this.proof = undefined; // whoever answers next proves itself again
       throw new SyncFailure('server-unreachable');
     });
     const serverTime = Date.parse(response.headers.get('x-server-time') ?? '');
@@ -82,9 +99,26 @@ export class SyncClient {
     if (response.status === 401 && !retried) {
       await response.json().catch(() => undefined);
       if (this.accessToken === token) this.accessToken = undefined;
+      this.proof = undefined;
       return this.send(method, path, body, true);
     }
     return response;
+  }
+
+  /** The server has proven it is the pinned county (or, on a desk enrolled before pinning, is now pinned). */
+  private proven(): Promise<void> {
+    this.proof ??= this.prove().catch((error: unknown) => {
+      this.proof = undefined;
+      throw error;
+    });
+    return this.proof;
+  }
+
+  private async prove(): Promise<void> {
+    const pinned = this.device.server;
+    if (pinned) return proveIdentity(this.fetch, this.device.serverUrl, pinned);
+    this.device.server = await presentedIdentity(this.fetch, this.device.serverUrl);
+    await this.saveDevice(this.device);
   }
 
   private refresh(): Promise<void> {
@@ -100,6 +134,7 @@ export class SyncClient {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ refreshToken: this.device.refreshToken }),
     }).catch(() => {
+      this.proof = undefined;
       throw new SyncFailure('server-unreachable');
     });
     const body = (await response.json().catch(() => ({}))) as DeviceTokens & { code?: SyncErrorCode }; // the protocol's answer
@@ -108,4 +143,49 @@ export class SyncClient {
     this.device.refreshToken = body.refreshToken;
     await this.saveDevice(this.device);
   }
+}
+
+/**
+ * The desk's side of the county's identity (design.md §5; issue 12 item 9): a server proves it is the county this
+ * desk pinned by signing a fresh nonce with its Ed25519 key. Asked before enrolling (so a password is never sent to
+ * a stranger once a county is pinned) and before every sync session: a desk never pushes to a server that cannot
+ * prove it (个人信息保护法; a 检举控告's text, 第三十条第三款).
+ */
+
+export const sameIdentity = (a: ServerIdentity, b: ServerIdentity): boolean => a.id === b.id && a.publicKey === b.publicKey;
+
+/** The identity the server at `serverUrl` presents, proven with a fresh nonce (a first enrolment pins it). */
+export async function presentedIdentity(fetch: FetchLike, serverUrl: string): Promise<ServerIdentity> {
+  const shown = await call<Partial<ServerIdentity>>(fetch, 'GET', serverUrl + syncPaths.identity);
+  if (typeof shown.id !== 'string' || typeof shown.publicKey !== 'string') throw new SyncFailure('server-identity-mismatch');
+  const identity = { id: shown.id, publicKey: shown.publicKey };
+  await proveIdentity(fetch, serverUrl, identity);
+  return identity;
+}
+
+/** Resolves when the server at `serverUrl` signs a fresh nonce with the key of `pinned`; else `server-identity-mismatch`. */
+export async function proveIdentity(fetch: FetchLike, serverUrl: string, pinned: ServerIdentity): Promise<void> {
+  const nonce = bytesToHex(randomBytes(32));
+  const proof = await call<Partial<IdentityProof>>(fetch, 'POST', serverUrl + syncPaths.identityChallenge, { nonce });
+  if (proof.id !== pinned.id || !validSignature(proof.signature, identityMessage(pinned.id, nonce), pinned.publicKey)) throw new SyncFailure('server-identity-mismatch');
+}
+
+function validSignature(signature: unknown, message: string, publicKey: string): boolean {
+  if (typeof signature !== 'string') return false;
+  try {
+    return ed25519.verify(hexToBytes(signature), utf8ToBytes(message), hexToBytes(publicKey));
+  } catch {
+    return false; // not hex, or not a key or signature at all: no proof
+  }
+}
+
+/** One JSON call: unreachable is `server-unreachable`, a 5xx `server-error`, any other failure no proof. */
+async function call<T>(fetch: FetchLike, method: string, url: string, body?: unknown): Promise<T> {
+  const response = await fetch(url, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }).catch(() => {
+    throw new SyncFailure('server-unreachable');
+  });
+  const json = (await response.json().catch(() => undefined)) as T | undefined; // checked field by field by the caller
+  if (response.status >= 500) throw new SyncFailure('server-error');
+  if (response.status !== 200 || typeof json !== 'object' || json === null) throw new SyncFailure('server-identity-mismatch');
+  return json;
 }

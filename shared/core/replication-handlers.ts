@@ -1,10 +1,11 @@
-import type { Api, Settings } from '../contract/api';
+import type { Api, ApiParsedArgs, Session, Settings } from '../contract/api';
 import { ApiError } from '../contract/errors';
+import type { ServerIdentity } from '../sync/protocol';
 import type { SyncStatus } from '../contract/events';
 import type { DeskDatabase } from './database';
 import type { CoreEmitter } from './emitter';
 import { DeskReplication, type CatchUp, type RetryPolicy } from './replication';
-import { SyncClient, SyncFailure, type DeviceState, type FetchLike } from './replication-client';
+import { presentedIdentity, sameIdentity, SyncClient, SyncFailure, type DeviceState, type FetchLike } from './replication-client';
 
 /**
  * Sync as the desk core runs it: replication starts when a server is configured and this desk is enrolled, stops
@@ -70,15 +71,25 @@ export class SyncController {
     this.replication.start();
   }
 
-  /** Enrols this desk with the county server using a user's password (design.md §5), then starts syncing. */
-  async enrol(login: string, password: string, deviceName: string, newServerUrl?: string): Promise<SyncStatus> {
+  /**
+   * Enrols this desk with the county server using a user's password (design.md §5), then starts syncing. Who may
+   * (issue 12 item 9): anyone at a fresh desk — never enrolled, no 信访 records — which pins the county it meets; on
+   * any other desk a signed-in 负责人 or 管理员 only. A server that is not the pinned county is refused before the
+   * password is sent, unless `replaceServer` says the 负责人 means to change county, and then only once everything
+   * this desk recorded has reached the county it belongs to (nothing of it is lost to that county).
+   */
+  async enrol({ login, password, deviceName, serverUrl: newServerUrl, replaceServer }: ApiParsedArgs<'sync-enrol'>, session: Session | undefined): Promise<SyncStatus> {
     const current = await this.settings();
     const serverUrl = newServerUrl ?? current.serverUrl;
     const deskId = current.deskId;
     if (!serverUrl || !this.options) throw new ApiError('invalid-arguments', [{ code: 'invalid-arguments', field: 'serverUrl' }]);
+    const device = (await this.db.getLocal<DeviceState>(deviceDoc))?.toJSON().data;
+    await this.authoriseEnrolment(device, session);
     try {
+      const server = await presentedIdentity(this.options.fetch, serverUrl);
+      if (device && !isPinnedCounty(device, server, serverUrl)) await this.allowNewCounty(replaceServer ?? false);
       const tokens = await SyncClient.enrol(this.options.fetch, serverUrl, { login, password, deviceName: deviceName || `desk ${deskId}` });
-      await this.db.upsertLocal<DeviceState>(deviceDoc, { serverUrl, deviceId: tokens.deviceId, officeId: tokens.officeId, refreshToken: tokens.refreshToken });
+      await this.db.upsertLocal<DeviceState>(deviceDoc, { serverUrl, deviceId: tokens.deviceId, officeId: tokens.officeId, refreshToken: tokens.refreshToken, server });
       // A first start has no users to log in with yet: the server's password check authorises setting its address.
       if (serverUrl !== current.serverUrl) {
         await this.db.upsertLocal(settingsDoc, { ...withoutDeskId(current), serverUrl });
@@ -89,12 +100,30 @@ export class SyncController {
       if (error.code === 'login-failed') throw new ApiError('login-failed');
       if (error.code === 'login-rate-limited') throw new ApiError('login-locked');
       if (error.code === 'user-disabled') throw new ApiError('user-disabled');
+      if (error.code === 'server-identity-mismatch') throw new ApiError('server-identity-mismatch');
       // Offline is a status, never an error dialog.
       this.publish({ state: error.code === 'server-unreachable' ? 'offline' : 'error', pending: 0, lastError: error.code });
       return this.status;
     }
     await this.resume();
     return this.status;
+  }
+
+  /** A fresh desk enrols as anyone the server knows; any other only by a signed-in 负责人 or 管理员. */
+  private async authoriseEnrolment(device: DeviceState | undefined, session: Session | undefined): Promise<void> {
+    if (!device && !(await holdsRecords(this.db))) return;
+    if (!session?.user.roles.some((r) => r === 'approver' || r === 'admin')) throw new ApiError('enrol-needs-approver');
+  }
+
+  /**
+   * Another county only on purpose, and only with nothing of this desk's still on its way to the old one: what
+   * waits (the 负责人's own login is audited, for one) is pushed to it first, and a county out of reach refuses.
+   */
+  private async allowNewCounty(replaceServer: boolean): Promise<void> {
+    if (!replaceServer) throw new ApiError('server-identity-changed');
+    await this.syncNow();
+    const unsynced = await this.replication?.unsynced();
+    if (unsynced !== 0) throw new ApiError('unsynced-data');
   }
 
   async syncNow(): Promise<SyncStatus> {
@@ -120,10 +149,24 @@ export class SyncController {
   }
 }
 
-export function syncHandlers(sync: SyncController): Pick<Api, 'sync-status' | 'sync-now' | 'sync-enrol'> {
+/**
+ * The device's county: the identity it pinned, or — on a desk enrolled before identities existed — the address it
+ * was enrolled with.
+ */
+function isPinnedCounty(device: DeviceState, server: ServerIdentity, serverUrl: string): boolean {
+  return device.server ? sameIdentity(device.server, server) : device.serverUrl === serverUrl;
+}
+
+/** Whether the desk holds any 信访 records (what a stranger's server must never receive). */
+async function holdsRecords(db: DeskDatabase): Promise<boolean> {
+  const found = await Promise.all([db.petitioners.findOne().exec(), db.petitions.findOne().exec(), db.case_events.findOne().exec()]);
+  return found.some((doc) => doc !== null);
+}
+
+export function syncHandlers(sync: SyncController, session: () => Session | undefined): Pick<Api, 'sync-status' | 'sync-now' | 'sync-enrol'> {
   return {
     'sync-status': async () => sync.current,
     'sync-now': () => sync.syncNow(),
-    'sync-enrol': ({ login, password, deviceName, serverUrl }) => sync.enrol(login, password, deviceName ?? '', serverUrl),
+    'sync-enrol': (args) => sync.enrol(args, session()),
   };
 }

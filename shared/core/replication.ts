@@ -116,6 +116,20 @@ export class DeskReplication {
     return this.status;
   }
 
+  /**
+   * Local changes the server has not accepted yet, counted now; undefined when a collection's replication has not
+   * started (another tab of the web edition leads it): then nobody here can tell.
+   */
+  async unsynced(): Promise<number | undefined> {
+    let pending = 0;
+    for (const [name, state] of this.states) {
+      if (replicatedCollections[name] === 'down') continue;
+      if (!state.internalReplicationState) return undefined;
+      pending += await pendingOf(state);
+    }
+    return pending;
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     this.wakeAll();
@@ -291,7 +305,7 @@ async function pendingOf(state: AnyState): Promise<number> {
   }).length;
 }
 
-const syncErrorCodes = new Set<string>([...authErrors, ...syncRefusals, 'server-unreachable', 'server-error', 'not-enrolled', 'clock-drift']);
+const syncErrorCodes = new Set<string>([...authErrors, ...syncRefusals, 'server-unreachable', 'server-error', 'not-enrolled', 'clock-drift', 'server-identity-mismatch']);
 
 /** RxDB wraps handler errors (in `parameters.errors`, `parameters.error`, `cause`); find the SyncFailure inside. */
 function findFailure(error: unknown, depth = 0): SyncFailure | undefined {

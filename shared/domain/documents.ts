@@ -131,3 +131,14 @@ export interface AuditDoc {
   caseId?: string;
   detail?: string;
 }
+
+/**
+ * An intake form not yet saved, as its user typed it (local only, never replicated): one per user, so a draft is
+ * never shown to another user of the desk; deleted at logout and once saved. `form` is the renderer's own shape,
+ * opaque to the core.
+ */
+export interface DraftDoc {
+  userId: string;
+  savedAt: string;
+  form: Record<string, unknown>;
+}

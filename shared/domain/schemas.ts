@@ -1,7 +1,7 @@
 import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import { actTypes, proposableActs } from './act-payloads';
 import { caseClasses, caseStatuses, channels, idTypes, officeKinds, roles } from './codes';
-import type { AuditDoc, CalendarDoc, CaseDoc, CaseEventDoc, OfficeDoc, PetitionDoc, PetitionerDoc, UserDoc } from './documents';
+import type { AuditDoc, CalendarDoc, CaseDoc, CaseEventDoc, DraftDoc, OfficeDoc, PetitionDoc, PetitionerDoc, UserDoc } from './documents';
 
 /**
  * The RxDB collections of design.md §2 (the free RxDB allows at most 13 per database). Indexed strings carry a
@@ -220,6 +220,24 @@ export const auditSchema: RxJsonSchema<AuditDoc> = {
   indexes: ['at'],
 };
 
+/**
+ * Intake drafts (local only, like `cases`: the replication never sees the collection): personal data typed at
+ * the desk (身份证, phone, a 检举控告's text) kept in the desk's database — encrypted with it on the desktop —
+ * keyed by the user who typed it (个人信息保护法; 第三十条第三款).
+ */
+export const draftSchema: RxJsonSchema<DraftDoc> = {
+  title: 'drafts',
+  version: 0,
+  primaryKey: 'userId',
+  type: 'object',
+  properties: {
+    userId: id,
+    savedAt: instant,
+    form: { type: 'object' },
+  },
+  required: ['userId', 'savedAt', 'form'],
+};
+
 /** The collections of the desk database, by name. */
 export const collectionSchemas = {
   offices: officeSchema,
@@ -230,6 +248,7 @@ export const collectionSchemas = {
   cases: caseSchema,
   calendars: calendarSchema,
   audit: auditSchema,
+  drafts: draftSchema,
 } as const;
 
 /**

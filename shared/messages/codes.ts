@@ -225,6 +225,10 @@ export const apiErrorText = {
   forbidden: '您无权进行此项操作。',
   'id-number-taken': '该证件号码已登记在另一位信访人名下，请先查询核对。',
   'not-found': '找不到该记录。',
+  'enrol-needs-approver': '本机已登记或已有信访数据，只有本单位负责人或管理员登录后才能登记本机。',
+  'server-identity-changed': '该服务器不是本机登记的县级服务器（服务器身份不同）。如确需更换县级服务器，请勾选“更换县级服务器”后重新登记。',
+  'server-identity-mismatch': '服务器未能证明其身份，本机未向其登记，也不会向其同步任何数据。',
+  'unsynced-data': '本机还有记录未同步到原县级服务器，请先完成同步，再更换县级服务器。',
   'storage-failed': '数据保存失败，请重试；已填写的内容不会丢失。',
   internal: '系统出现错误，请重试。',
 } satisfies Record<ApiErrorCode, string>;
@@ -265,4 +269,5 @@ export const syncErrorText = {
   'server-error': '县级服务器暂时出错，稍后自动重试。',
   'not-enrolled': '本机尚未登记到县级服务器。',
   'clock-drift': '本机时间与县级服务器相差超过5分钟，请校准本机时间。',
+  'server-identity-mismatch': '服务器身份与本机登记的县级服务器不符，已停止同步。',
 } satisfies Record<SyncErrorCode, string>;

@@ -48,6 +48,21 @@ export const messages = {
     state: '状态',
   },
 
+  /** 设置 → 登记本机: enrolling this desk with the county server (issue 12 item 9). */
+  enrol: {
+    title: '登记本机（县级服务器）',
+    hint: '本机登记到县级服务器后才能同步。已登记或已有数据的本机，只有本单位负责人或管理员可以重新登记；服务器须证明其为本机登记的县级服务器。',
+    onlyApprover: '只有本单位负责人或管理员可以登记本机。',
+    serverUrl: '县级服务器地址',
+    serverUrlInvalid: '请输入以 http:// 或 https:// 开头的地址',
+    login: '用户名',
+    password: '密码',
+    replaceServer: '更换县级服务器',
+    replaceWarning: '更换后，本机的全部记录将同步到新的县级服务器。只有确需将本机移交其他县级服务器时才勾选。',
+    submit: '登记本机',
+    done: '本机已登记到县级服务器。',
+  },
+
   intake: {
     pageTitle: '登记',
     channel: '信访形式',
@@ -90,7 +105,7 @@ export const messages = {
     saving: '正在保存……',
     clear: '清空',
     clearConfirm: '清空当前草稿？已填写的内容将丢失。',
-    draftKept: '草稿已自动保存在本机，关闭窗口或断电后可继续填写。',
+    draftKept: '草稿自动保存在本机，仅本人可见，退出登录或保存后删除。',
     fixFirst: '请先更正标红的内容。',
     linkTo: (caseNumber: string) => `将作为重件关联到 ${caseNumber}`,
     unlink: '取消关联',

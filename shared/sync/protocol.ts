@@ -123,8 +123,35 @@ export const authErrors = [
 ] as const;
 export type AuthErrorCode = (typeof authErrors)[number];
 
+/**
+ * The county server's identity (design.md §5): an id and an Ed25519 public key (hex), shown to every desk at
+ * `GET /identity` and pinned by a desk at its first enrolment. Before any push or pull the desk has the server
+ * sign a fresh nonce (`POST /identity/challenge`), and never syncs with a server that cannot (issue 12 item 9).
+ */
+export interface ServerIdentity {
+  readonly id: string;
+  readonly publicKey: string;
+}
+
+/** `POST /identity/challenge`: a fresh random nonce of the desk (hex, 32 bytes). */
+export interface IdentityChallenge {
+  readonly nonce: string;
+}
+
+/** The server's answer: its id and its signature (hex) over `identityMessage(id, nonce)`. */
+export interface IdentityProof {
+  readonly id: string;
+  readonly signature: string;
+}
+
+/** What the server signs: prefixed, so its key signs nothing that could be read as anything else. */
+export const identityMessage = (id: string, nonce: string): string => `xinfang-desk county server identity v1\n${id}\n${nonce}`;
+
+/** A desk's nonce: 32 random bytes in hex. */
+export const NONCE_PATTERN = /^[0-9a-f]{64}$/;
+
 /** Why the desk's sync is not healthy: the `lastError` of the sync status. */
-export type SyncErrorCode = AuthErrorCode | SyncRefusalCode | 'server-unreachable' | 'server-error' | 'not-enrolled' | 'clock-drift';
+export type SyncErrorCode = AuthErrorCode | SyncRefusalCode | 'server-unreachable' | 'server-error' | 'not-enrolled' | 'clock-drift' | 'server-identity-mismatch';
 
 /** Desk clock and server clock may differ by this much before the desk and the server flag it (design.md §3). */
 export const MAX_CLOCK_DRIFT_MS = 5 * 60_000;
@@ -133,6 +160,8 @@ export const MAX_CLOCK_DRIFT_MS = 5 * 60_000;
 export const syncPaths = {
   login: `${API_BASE}/auth/login`,
   refresh: `${API_BASE}/auth/refresh`,
+  identity: `${API_BASE}/identity`,
+  identityChallenge: `${API_BASE}/identity/challenge`,
   pull: (collection: string) => `${API_BASE}/replication/${collection}/pull`,
   push: (collection: string) => `${API_BASE}/replication/${collection}/push`,
   stream: (collection: string) => `${API_BASE}/replication/${collection}/stream`,

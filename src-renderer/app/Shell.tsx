@@ -1,5 +1,5 @@
 import { Layout } from 'antd';
-import { IntakePage } from '../features/intake';
+import { DraftKeeper, IntakePage } from '../features/intake';
 import { MatterPage, MattersPage } from '../features/matters';
 import { PetitionerPage } from '../features/petitioner';
 import { CalendarBanner, SettingsPage } from '../features/settings';
@@ -13,6 +13,7 @@ export function Shell() {
   return (
     <Layout className="desk-shell">
       <DirectoryLoader />
+      <DraftKeeper />
       <TopBar />
       <Layout.Content className="desk-content">
         <CalendarBanner />

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Transport } from '#shared/contract/transport';
+import { forgetLegacyDraft } from '../features/intake';
 import { DeskApp } from './DeskApp';
 
 /**
@@ -8,6 +9,7 @@ import { DeskApp } from './DeskApp';
  * page's script, and parsing them must not hold up the start of the desk worker (see main.tsx).
  */
 export function mountDesk(root: HTMLElement, transport: Transport): void {
+  forgetLegacyDraft(globalThis.localStorage);
   createRoot(root).render(
     <StrictMode>
       <DeskApp transport={transport} />

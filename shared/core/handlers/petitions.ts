@@ -13,6 +13,7 @@ import { closedByReReview, contentProfile } from '../../domain/repeat';
 import { mayReadPetitioner } from '../access';
 import { actInstant, requireSession, signedByUser, today, type DeskContext } from '../context';
 import { UNLISTED } from '../case-pages';
+import { discardDraft } from './drafts';
 import { newId, nextCaseNumber } from '../ids';
 import { readOfficeTree } from '../office-tree';
 import { petitionerKey } from '../repeat-index';
@@ -197,6 +198,8 @@ function registrar(ctx: DeskContext, applied: AppliedWrites): (args: ApiParsedAr
     }
     const prepared = await prepareRegistration(ctx, session, args, r, linkTo, missing);
     await writeIntent(ctx.db, prepared.intent);
+    // Saved: the draft goes now, in the same queue as draft writes, so a crash cannot bring it back to be saved twice.
+    await discardDraft(ctx.db, session.user.id);
     return prepared;
   };
 

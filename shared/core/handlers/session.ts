@@ -4,6 +4,7 @@ import { newId } from '../ids';
 import { verifyPassword } from '../passwords';
 import { unwrapSigningKey } from '../signing-keys';
 import type { DeskContext } from '../context';
+import { discardDraft } from './drafts';
 
 /** After this many failed logins in a row on one desk, logins pause (offline guessing is slowed, design.md §5). */
 const MAX_FAILURES = 5;
@@ -49,6 +50,8 @@ export function sessionHandlers(ctx: DeskContext): Pick<Api, 'session-login' | '
 
     async 'session-logout'() {
       const session = ctx.session.current;
+      // What the user typed and did not save goes with them (个人信息保护法): the next user never finds it.
+      if (session) await ctx.serial(() => discardDraft(ctx.db, session.user.id));
       if (session) await audit('logout', session.user.id, session.office.id);
       ctx.session.current = undefined;
       ctx.session.signingKey = undefined;

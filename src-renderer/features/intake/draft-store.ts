@@ -1,12 +1,12 @@
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
 import { MAX_REPRESENTATIVES } from '#shared/domain/registration';
 import type { PetitionFlag } from '#shared/domain/codes';
 import { emptyDraft, newPerson, type Draft, type PersonDraft } from './draft';
 
 /**
- * The intake draft (UI state): persisted to localStorage on every change, so a crash, a closed window or a
- * reload never loses what was typed; cleared only after a successful save or when the user asks.
+ * The intake draft (UI state). It is kept in the desk core, per user, by draft-keeper.ts — never in the browser's
+ * storage (个人信息保护法) — so a crash, a closed window or a reload never loses what was typed; it goes after a
+ * successful save, at logout, or when the user asks.
  */
 interface DraftState {
   readonly draft: Draft;
@@ -17,49 +17,37 @@ interface DraftState {
   addPerson(): boolean;
   removePerson(key: string): void;
   toggleFlag(flag: PetitionFlag, on: boolean): void;
+  /** The draft kept in the desk; one kept by an older version lacks the fields added since: they start empty. */
+  restore(kept: Readonly<Record<string, unknown>>): void;
   reset(): void;
 }
-
-export const DRAFT_STORAGE_KEY = 'xinfang-desk.intake-draft';
 
 /** The first edit stamps the receipt time: the visitor is at the desk now. */
 const stamped = (d: Draft): Draft => (d.receivedAt ? d : { ...d, receivedAt: new Date().toISOString() });
 
-export const useDraftStore = create<DraftState>()(
-  persist(
-    (set, get) => ({
-      draft: emptyDraft(),
-      update: (patch) => set((s) => ({ draft: { ...stamped(s.draft), ...patch } })),
-      updatePerson: (key, patch) =>
-        set((s) => ({ draft: { ...stamped(s.draft), petitioners: s.draft.petitioners.map((p) => (p.key === key ? { ...p, ...patch } : p)) } })),
-      replacePerson: (key, person) => set((s) => ({ draft: { ...stamped(s.draft), petitioners: s.draft.petitioners.map((p) => (p.key === key ? person : p)) } })),
-      addPerson: () => {
-        const { draft } = get();
-        if (draft.channel === 'visit' && draft.petitioners.length >= MAX_REPRESENTATIVES) return false;
-        const petitioners = [...draft.petitioners, newPerson()];
-        set({ draft: { ...stamped(draft), petitioners, headcount: Math.max(draft.headcount, petitioners.length) } });
-        return true;
-      },
-      removePerson: (key) =>
-        set((s) => {
-          const rest = s.draft.petitioners.filter((p) => p.key !== key);
-          return { draft: { ...s.draft, petitioners: rest.length > 0 ? rest : [newPerson()] } };
-        }),
-      toggleFlag: (flag, on) =>
-        set((s) => {
-          const flags = s.draft.flags.filter((f) => f !== flag);
-          return { draft: { ...stamped(s.draft), flags: on ? [...flags, flag] : flags } };
-        }),
-      reset: () => set({ draft: emptyDraft() }),
+export const useDraftStore = create<DraftState>()((set, get) => ({
+  draft: emptyDraft(),
+  update: (patch) => set((s) => ({ draft: { ...stamped(s.draft), ...patch } })),
+  updatePerson: (key, patch) =>
+    set((s) => ({ draft: { ...stamped(s.draft), petitioners: s.draft.petitioners.map((p) => (p.key === key ? { ...p, ...patch } : p)) } })),
+  replacePerson: (key, person) => set((s) => ({ draft: { ...stamped(s.draft), petitioners: s.draft.petitioners.map((p) => (p.key === key ? person : p)) } })),
+  addPerson: () => {
+    const { draft } = get();
+    if (draft.channel === 'visit' && draft.petitioners.length >= MAX_REPRESENTATIVES) return false;
+    const petitioners = [...draft.petitioners, newPerson()];
+    set({ draft: { ...stamped(draft), petitioners, headcount: Math.max(draft.headcount, petitioners.length) } });
+    return true;
+  },
+  removePerson: (key) =>
+    set((s) => {
+      const rest = s.draft.petitioners.filter((p) => p.key !== key);
+      return { draft: { ...s.draft, petitioners: rest.length > 0 ? rest : [newPerson()] } };
     }),
-    {
-      name: DRAFT_STORAGE_KEY,
-      version: 2,
-      storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({ draft: s.draft }),
-      // A draft kept by an older version lacks the fields added since (version 2: the accused, 第三十条): they
-      // start empty, and everything it held is kept.
-      migrate: (kept) => ({ draft: { ...emptyDraft(), ...(kept as { draft?: Partial<Draft> } | undefined)?.draft } }), // what `partialize` stored
-    },
-  ),
-);
+  toggleFlag: (flag, on) =>
+    set((s) => {
+      const flags = s.draft.flags.filter((f) => f !== flag);
+      return { draft: { ...stamped(s.draft), flags: on ? [...flags, flag] : flags } };
+    }),
+  restore: (kept) => set({ draft: { ...emptyDraft(), ...(kept as Partial<Draft>) } }), // a form this store wrote
+  reset: () => set({ draft: emptyDraft() }),
+}));

@@ -6,6 +6,7 @@ import { reasonText } from '#shared/messages/zh-CN';
 import { useDesk } from '../../app/desk-context';
 import { errorText } from '../../app/errors';
 import { checkDraft, formPath, type Draft } from './draft';
+import { holdDraftWrites } from './draft-keeper';
 import { useDraftStore } from './draft-store';
 
 const isReason = (code: string): code is ReasonCode => code in reasonText;
@@ -66,17 +67,20 @@ export function useIntakeSave(session: Session): IntakeSave {
     inFlight.current = true;
     setSaving(true);
     setError(undefined);
+    // No draft write may land after the registration: the core deletes the saved draft with it.
+    const releaseDraft = holdDraftWrites();
     const matter = draft.link ? { kind: 'link' as const, caseId: draft.link.caseId } : { kind: 'new' as const };
     transport
       .invoke('petition-register', { registration: check.registration, matter })
       .then(
         (result) => {
-          // A confirmed draft must not come back after a crash (it would be registered twice): its stored copy
-          // goes at once; the form itself is emptied once the confirmation is on screen (the effect below).
-          useDraftStore.persist.clearStorage();
+          // A confirmed draft must not come back after a crash (it would be registered twice): the core deleted
+          // its stored copy with the registration; the form is emptied once the confirmation is on screen (below).
+          releaseDraft(false);
           setSaved({ result, draft, session, ...(draft.link ? { linkedTo: draft.link.caseNumber } : {}) });
         },
         (e: unknown) => {
+          releaseDraft(true); // refused: the draft stays, as typed
           setAttempted(true);
           setError(errorText(e));
           const problems = e instanceof ApiError ? (e.problems ?? []) : [];

@@ -4,12 +4,13 @@ import { beijingDay } from '#shared/domain/calendar';
 import { actText, calendarMessages, messages } from '#shared/messages/zh-CN';
 import { errorText } from '../../app/errors';
 import { useApi } from '../../app/useApi';
+import { EnrolCard } from './EnrolCard';
 
 const t = calendarMessages.settings;
 
 /**
- * 设置: this desk (its id, the county server, the due-soon window), the county's approval acts (第三十四条) and the
- * holiday calendar's covered years.
+ * 设置: this desk (its id, the county server, the due-soon window), enrolling it, the county's approval acts
+ * (第三十四条) and the holiday calendar's covered years.
  */
 export function SettingsPage() {
   const settings = useApi('settings-get', {}, ['settings', 'session', 'offices']);
@@ -46,6 +47,7 @@ export function SettingsPage() {
           <Alert type="error" showIcon title={errorText(settings.error)} />
         )}
       </Card>
+      {settings.data ? <EnrolCard serverUrl={settings.data.serverUrl} /> : null}
       <CalendarCard />
     </Flex>
   );

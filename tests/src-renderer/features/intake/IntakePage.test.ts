@@ -3,7 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { messages, missingText, reasonText } from '#shared/messages/zh-CN';
-import { DRAFT_STORAGE_KEY, useDraftStore } from '../../../../src-renderer/features/intake/draft-store';
+import { useDraftStore } from '../../../../src-renderer/features/intake/draft-store';
 import { installDomShims, openTestDesk, renderDesk, type TestDesk } from '../../support';
 
 /** The intake form against a real desk core: validation as typed, the representative limit, missing items, saving. */
@@ -109,9 +109,9 @@ describe('登记 (intake)', { timeout: 90_000 }, () => {
     const dialog = await screen.findByRole('dialog');
     const caseNumber = /已登记，编号 ([\w-]+)/.exec(dialog.textContent ?? '')?.[1];
     expect(caseNumber).toMatch(/^999901101-/);
-    // Once confirmed, the saved draft is gone from storage at once (a crash now must not bring it back to be
+    // Once confirmed, the saved draft is gone from the desk at once (a crash now must not bring it back to be
     // registered twice); the form itself is emptied right after the confirmation shows, the dialog still open.
-    expect(localStorage.getItem(DRAFT_STORAGE_KEY) ?? '').not.toContain('张三');
+    expect(await desk.transport.invoke('draft-get', {})).toBeNull();
     const list = await desk.transport.invoke('case-list', {});
     expect(list.items.map((c) => c.caseNumber)).toContain(caseNumber);
     await waitFor(() => expect(screen.queryByDisplayValue('张三')).toBeNull());
@@ -154,8 +154,8 @@ describe('登记 (intake)', { timeout: 90_000 }, () => {
     await user.type(screen.getByLabelText('被检举/被控告人员'), '王某某{Enter}李某（站长）{Enter}');
     await user.keyboard('{Escape}');
     expect(useDraftStore.getState().draft).toMatchObject({ accusedOfficeIds: ['office-lvshui'], accusedPersons: ['王某某', '李某（站长）'] });
-    // Crash-safe like the rest of the draft.
-    expect(localStorage.getItem(DRAFT_STORAGE_KEY)).toContain('李某（站长）');
+    // Crash-safe like the rest of the draft: kept in the desk core.
+    await waitFor(async () => expect((await desk.transport.invoke('draft-get', {}))?.form).toMatchObject({ accusedPersons: ['王某某', '李某（站长）'] }));
 
     await user.click(screen.getByRole('button', { name: /保存登记/ }));
     const dialog = await screen.findByRole('dialog');
@@ -196,8 +196,9 @@ describe('登记 (intake)', { timeout: 90_000 }, () => {
     await user.click(screen.getByRole('radio', { name: '来电' }));
     await user.type(screen.getByLabelText('姓名（名称）'), '王五');
     await user.type(screen.getByLabelText('请求'), '反映噪声扰民');
+    await waitFor(async () => expect((await desk.transport.invoke('draft-get', {}))?.form).toMatchObject({ request: '反映噪声扰民' }));
     view.unmount();
-    // A new module graph is a new page: the store starts empty and must hydrate from localStorage.
+    // A new module graph is a new page: the store starts empty and must load the draft from the desk.
     vi.resetModules();
     const { DeskApp } = await import('../../../../src-renderer/app/DeskApp');
     await renderDesk(desk.transport, DeskApp);
@@ -208,13 +209,14 @@ describe('登记 (intake)', { timeout: 90_000 }, () => {
 
   // Last, as the test above: a fresh module graph stays for the tests after it.
   it('a draft kept by the version before the accused fields loads, and the fields start empty', async () => {
-    const { accusedOfficeIds: _o, accusedPersons: _p, ...before } = { ...useDraftStore.getState().draft, channel: 'visit' as const, request: '旧草稿的请求', class: 'accusation' as const };
-    localStorage.setItem(DRAFT_STORAGE_KEY, JSON.stringify({ state: { draft: before }, version: 1 }));
+    const { accusedOfficeIds: _o, accusedPersons: _p, ...before } = { ...useDraftStore.getState().draft, channel: 'visit' as const, receivedAt: new Date().toISOString(), request: '旧草稿的请求', class: 'accusation' as const };
+    await desk.transport.invoke('draft-save', { form: JSON.parse(JSON.stringify(before)) as Record<string, unknown> });
     vi.resetModules();
     const { DeskApp } = await import('../../../../src-renderer/app/DeskApp');
     await renderDesk(desk.transport, DeskApp);
     expect(await screen.findByDisplayValue('旧草稿的请求')).toBeTruthy();
     expect(screen.getByLabelText('被检举/被控告单位')).toBeTruthy();
-    expect(JSON.parse(localStorage.getItem(DRAFT_STORAGE_KEY) ?? '{}')).toMatchObject({ version: 2, state: { draft: { accusedOfficeIds: [], accusedPersons: [], request: '旧草稿的请求' } } });
+    const { useDraftStore: store } = await import('../../../../src-renderer/features/intake/draft-store');
+    expect(store.getState().draft).toMatchObject({ accusedOfficeIds: [], accusedPersons: [], request: '旧草稿的请求' });
   });
 });
