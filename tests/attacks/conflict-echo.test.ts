@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actEvent, actors, fresh, petitionDoc, petitionerDoc, registerEvent } from '../src-server/fixtures';
+import { actEvent, actors, fresh, petitionDoc, petitionerDoc, registerEvent, signedByActor } from '../src-server/fixtures';
 import { seededServerPerSuite, type Backend, type Client } from '../src-server/support';
 
 /**
@@ -20,7 +20,7 @@ describe.each<Backend>(['pglite', 'pg'])('conflict answers on %s', (backend) => 
     const county = await c.enrol('county-reception');
     const person = petitionerDoc('office-county', { name: secrets.accuser, phone: secrets.phone });
     const reg = registerEvent(actors.countyReception, { cls: 'accusation', accused: ['office-qingshan'], petitionerIds: [person.id] });
-    const withTitle = { ...reg, payload: { ...reg.payload, title: secrets.title } };
+    const withTitle = signedByActor({ ...reg, payload: { ...reg.payload, title: secrets.title } });
     const petitionId = (reg.payload as { petitionIds: string[] }).petitionIds[0];
     const petition = { ...petitionDoc('office-county', reg.caseId, 'user-county-reception', [person.id], petitionId), facts: secrets.facts };
     for (const [collection, doc] of [['petitioners', person], ['petitions', petition], ['case_events', withTitle]] as const) {
@@ -36,7 +36,7 @@ describe.each<Backend>(['pglite', 'pg'])('conflict answers on %s', (backend) => 
     const qs = await c.enrol('qs-reception');
     const own = registerEvent(actors.qsReception);
     expect((await c.push(qs.accessToken, 'case_events', [fresh(own)])).body.refused).toEqual([]);
-    const reuse = { ...actEvent(actors.qsReception, own.caseId, 'note', { text: '查询' }, [own.id]), id: reg.id };
+    const reuse = signedByActor({ ...actEvent(actors.qsReception, own.caseId, 'note', { text: '查询' }, [own.id]), id: reg.id });
     const answer = await c.push(qs.accessToken, 'case_events', [fresh(reuse)]);
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ conflicts: [], refused: [{ id: reg.id, code: 'event-rewrite' }] });
@@ -76,14 +76,14 @@ describe.each<Backend>(['pglite', 'pg'])('conflict answers on %s', (backend) => 
     await c.push(qs.accessToken, 'case_events', [fresh(theirs)]);
     const own = registerEvent(actors.lsReception);
     await c.push(ls.accessToken, 'case_events', [fresh(own)]);
-    const answer = await c.push(ls.accessToken, 'case_events', [fresh({ ...actEvent(actors.lsReception, own.caseId, 'note', { text: '查询' }, [own.id]), id: theirs.id })]);
+    const answer = await c.push(ls.accessToken, 'case_events', [fresh(signedByActor({ ...actEvent(actors.lsReception, own.caseId, 'note', { text: '查询' }, [own.id]), id: theirs.id }))]);
     expect(answer.body).toEqual({ conflicts: [], refused: [{ id: theirs.id, code: 'event-rewrite' }] });
   });
 
   it('RxDB’s conflict protocol still answers with the stored document the pusher may see (design.md §3)', async () => {
     const { reg, petition, person } = await accusation();
     const county = await c.enrol('county-handler');
-    const rewrite = await c.push(county.accessToken, 'case_events', [fresh({ ...reg, occurredAt: '2025-11-01T00:00:00.000Z' })]);
+    const rewrite = await c.push(county.accessToken, 'case_events', [fresh(signedByActor({ ...reg, occurredAt: '2025-11-01T00:00:00.000Z' }))]);
     expect(rewrite.body.refused).toEqual([{ id: reg.id, code: 'event-rewrite' }]);
     expect(rewrite.body.conflicts).toEqual([expect.objectContaining({ id: reg.id, occurredAt: reg.occurredAt })]);
     const changed = await c.push(county.accessToken, 'petitions', [fresh({ ...petition, headcount: 3 })]);

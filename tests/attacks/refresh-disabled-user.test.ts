@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-server/db/database';
 import { disableUser } from '../../src-server/services/admin';
-import { actEvent, actors, fresh, petitionDoc, registerEvent } from '../src-server/fixtures';
+import { actEvent, actors, fresh, petitionDoc, registerEvent, signedByActor } from '../src-server/fixtures';
 import { client, seeded, startServer, testDatabase, type Client, type RunningServer, type TestDatabase } from '../src-server/support';
 import { openDesk, type TestDesk } from '../integration/support';
 import { walkIn } from '../contract/handler-suite';
@@ -54,9 +54,9 @@ describe('a desk enrolled by a disabled user, on PostgreSQL', () => {
     await disableUser(s.db, 'ls-reception', new Date(disabledAt));
     const desk = await c.enrol('ls-approver');
     const at = (ms: number) => new Date(ms).toISOString();
-    const before = { ...registerEvent(actors.lsReception), recordedAt: at(disabledAt - 60_000) };
+    const before = signedByActor({ ...registerEvent(actors.lsReception), recordedAt: at(disabledAt - 60_000) });
     const petitionBefore = { ...petitionDoc('office-lvshui', before.caseId, 'user-ls-reception', [], (before.payload as { petitionIds: string[] }).petitionIds[0]), recordedAt: at(disabledAt - 60_000) };
-    const after = { ...registerEvent(actors.lsReception), recordedAt: at(disabledAt + 1_000) };
+    const after = signedByActor({ ...registerEvent(actors.lsReception), recordedAt: at(disabledAt + 1_000) });
     const petitionAfter = { ...petitionDoc('office-lvshui', after.caseId, 'user-ls-reception', [], (after.payload as { petitionIds: string[] }).petitionIds[0]), recordedAt: at(disabledAt + 1_000) };
     expect((await c.push(desk.accessToken, 'case_events', [fresh(before), fresh(after)])).body).toEqual({ conflicts: [], refused: [{ id: after.id, code: 'actor-disabled' }] });
     expect((await c.push(desk.accessToken, 'petitions', [fresh(petitionBefore), fresh(petitionAfter)])).body).toEqual({

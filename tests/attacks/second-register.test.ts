@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actors, fresh, registerEvent } from '../src-server/fixtures';
+import { actors, fresh, registerEvent, signedByActor } from '../src-server/fixtures';
 import { seededServerPerSuite, type Backend, type Client } from '../src-server/support';
 
 /**
@@ -19,7 +19,7 @@ describe.each<Backend>(['pglite', 'pg'])('a second 登记 on %s', (backend) => {
     expect((await c.push(county.accessToken, 'case_events', [fresh(reg)])).body).toEqual({ conflicts: [], refused: [] });
     const backDated = '2025-11-01T01:00:00.000Z';
     const forged = registerEvent(actors.countyReception, { caseId: reg.caseId, cls: 'claim' });
-    const second = { ...forged, occurredAt: backDated, recordedAt: backDated, payload: { ...forged.payload, receivedAt: backDated } };
+    const second = signedByActor({ ...forged, occurredAt: backDated, recordedAt: backDated, payload: { ...forged.payload, receivedAt: backDated } });
     expect((await c.push(county.accessToken, 'case_events', [fresh(second)])).body).toEqual({ conflicts: [], refused: [{ id: second.id, code: 'case-already-registered' }] });
     const held = (await c.pullAll(county.accessToken, 'case_events')).filter((d) => d.caseId === reg.caseId).map((d) => d.id);
     expect(held).toEqual([reg.id]);

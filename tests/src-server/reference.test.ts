@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseEventDoc } from '#shared/domain/documents';
-import { actEvent, actors, fresh, learnSigningKey, registerEvent } from './fixtures';
+import { actEvent, actors, fresh, learnSigningKey, registerEvent, signedByActor } from './fixtures';
 import { client, seeded, seededServerPerSuite, startServer, testCost, testDatabase, type Backend, type Client, type RunningServer, type TestDatabase } from './support';
 import type { Database } from '../../src-server/db/database';
 import { addOffice, addUser, disableUser } from '../../src-server/services/admin';
@@ -11,7 +11,7 @@ import { addOffice, addUser, disableUser } from '../../src-server/services/admin
  * process and in every other process on the database.
  */
 /** An act recorded now, after the disabling (acts recorded before it are kept: tests/attacks/refresh-disabled-user.test.ts). */
-const recordedNow = (event: CaseEventDoc): CaseEventDoc => ({ ...event, recordedAt: new Date(Date.now() + 1_000).toISOString() });
+const recordedNow = (event: CaseEventDoc): CaseEventDoc => signedByActor({ ...event, recordedAt: new Date(Date.now() + 1_000).toISOString() });
 
 describe.each<Backend>(['pglite', 'pg'])('reference data changed while the server runs, on %s', (backend) => {
   let s: RunningServer;
