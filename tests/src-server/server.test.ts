@@ -150,6 +150,23 @@ describe.each<Backend>(['pglite', 'pg'])('the county server on %s', (backend) =>
     expect((await c.push(qs.accessToken, 'petitions', [fresh({ ...petition, headcount: 9 })])).body.refused).toEqual([{ id: petition.id, code: 'doc-immutable' }]);
   });
 
+  it('a signed event whose id is half a surrogate pair is refused (doc-malformed) in a batch that writes and refuses others; the refusal log never fails the push', async () => {
+    // Found by the fuzz suite: the log of refusals written with the batch took the id as jsonb, which refuses \ud800.
+    const qs = await c.enrol('qs-reception');
+    const stored = registerEvent(actors.qsReception);
+    await c.push(qs.accessToken, 'case_events', [fresh(stored)]);
+    const loneSurrogate = signedByActor({ ...registerEvent(actors.qsReception), id: '\ud800' });
+    const rewrite = signedByActor({ ...stored, occurredAt: '2025-12-03T00:00:00.000Z' });
+    const good = registerEvent(actors.qsReception);
+    const r = await c.push(qs.accessToken, 'case_events', [fresh(loneSurrogate), fresh(rewrite), fresh(good)]);
+    expect(r.status).toBe(200);
+    expect(r.body.refused).toEqual([
+      { id: '\ud800', code: 'doc-malformed' },
+      { id: stored.id, code: 'event-rewrite' },
+    ]);
+    expect((await c.pullAll(qs.accessToken, 'case_events')).map((d) => d.id)).toContain(good.id);
+  });
+
   it('第十九条 takes a correction of its own 信访人 with its 变更记录; refuses a 身份证 or phone that fails the intake’s checks', async () => {
     const qs = await c.enrol('qs-reception');
     const base = petitionerDoc('office-qingshan', { idType: 'resident-id', idNumber: '11010519491231002X', birthDate: '1949-12-31', sex: 'F' });
