@@ -37,12 +37,25 @@ export const forkNodeCore: SpawnCore = (entry) => {
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  // An 'error' with no listener would be thrown in the host: a process that could not start ends like one that
+  // exited; a message that could not be sent goes to its callback (the exit that follows reports the death).
+  const exitListeners: ((how: string) => void)[] = [];
+  let ended = false;
+  const end = (how: string) => {
+    if (ended) return;
+    ended = true;
+    for (const listener of exitListeners) listener(how);
+  };
+  child.once('exit', (code, signal) => end(signal ? `signal ${signal}` : `code ${code ?? 0}`));
+  child.on('error', (error) => {
+    if (child.pid === undefined) end(`not started: ${error.message}`);
+  });
   return {
     post: (message) => {
-      if (child.connected) child.send(message);
+      if (child.connected) child.send(message, () => undefined);
     },
     onMessage: (listener) => void child.on('message', (message) => listener(message as WorkerToHost)), // the worker sends only WorkerToHost
-    onExit: (listener) => void child.once('exit', (code, signal) => listener(signal ? `signal ${signal}` : `code ${code ?? 0}`)),
+    onExit: (listener) => void exitListeners.push(listener),
     kill: () => void child.kill('SIGKILL'),
   };
 };

@@ -9,6 +9,8 @@ import type { HostToWorker, WorkerToHost } from '../desk-host/protocol';
  */
 export const spawnUtilityCore: SpawnCore = (entry) => {
   const child = utilityProcess.fork(entry, [], { serviceName: '信访接待台核心', stdio: 'inherit' });
+  // Emitted on a fatal V8 error in the core, before its 'exit': without a listener it would be thrown in main.
+  child.on('error', (type, location) => console.error(`desk core: ${type} at ${location}`));
   let queued: HostToWorker[] | undefined = [];
   child.once('spawn', () => {
     for (const message of queued ?? []) child.postMessage(message);
