@@ -18,8 +18,7 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve(root, 'src-main/electron/main.ts'),
-          // The desk host starts the desk core's worker from './worker.js' next to the bundle (desk-host/host.ts, through
-          // storage-sqlite/start-worker.ts).
+          // The desk host starts the desk core's process from './worker.js' next to the bundle (desk-host/core-process.ts).
           worker: resolve(root, 'src-main/desk-host/worker.ts'),
         },
         external: [/^better-sqlite3(-multiple-ciphers)?($|\/)/],

@@ -1,6 +1,6 @@
 /**
  * Desk core benchmark: 100,000 matters with their events on our SQLite storage, measured twice: the way the
- * Electron app runs the core (in the desk host's worker thread, each call one message hop from the main thread),
+ * Electron app runs the core (in the desk host's core process, each call one message hop from the main process),
  * and in-process for comparison. Prints p50/p95 of each handler and the ratio of `case-list` to the same query in
  * raw SQL on the same data (a plain table with real columns and an index: the physical limit). Never asserts: the
  * machine is shared and noisy.
@@ -81,7 +81,7 @@ async function inDeskHost(dir: string): Promise<Run> {
   });
   const loadSeconds = (performance.now() - start) / 1000;
   try {
-    return await measure(host.transport, 'desk host (worker thread, as the app runs it)', loadSeconds, 0);
+    return await measure(host.transport, 'desk host (core process, as the app runs it)', loadSeconds, 0);
   } finally {
     await host.close();
   }

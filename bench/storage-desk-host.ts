@@ -115,7 +115,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const documents = Number(process.argv[2] ?? 100_000);
     const host = await deskHostSection(root, documents);
-    console.log(`## The desk core in a worker thread (src-main/desk-host), ${documents.toLocaleString('en')} petitioners\n`);
+    console.log(`## The desk core in its own process (src-main/desk-host), ${documents.toLocaleString('en')} petitioners\n`);
     console.log(deskHostRows(host).map((r) => `| ${r.join(' | ')} |`).join('\n'));
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -113,6 +113,8 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   // A registration a crash interrupted is finished before anyone uses the desk (registration-intent.ts).
   const finished = await finishPendingRegistration(db);
   if (finished) await projector.refresh([finished]);
+  // A matter whose events were written but not folded when the desk stopped is folded before anyone reads it.
+  await projector.catchUp();
   // A desk stopped while replicated matters waited to be folded folds everything again, behind the login form.
   void projector.recover().catch(() => undefined); // the marker stays: tried again at the next open
   // Matters folded with another calendar (a year replicated in while the desk was stopped) are folded again.

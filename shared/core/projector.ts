@@ -6,7 +6,8 @@ import type { CaseDoc, CaseEventDoc } from '../domain/documents';
 import { foldCase } from '../domain/fold';
 import type { DeskDatabase } from './database';
 import { readOfficeTree } from './office-tree';
-import { queryStorage, readAll } from './read-all';
+import { getChangedDocumentsSince } from 'rxdb';
+import { countStorage, queryStorage, readAll } from './read-all';
 
 /** The row the `cases` collection holds for a projection: indexed columns plus the projection itself. */
 export function toCaseDoc(c: CaseProjection): CaseDoc {
@@ -29,8 +30,23 @@ export function asCaseEvent(doc: CaseEventDoc): CaseEvent {
   return doc as unknown as CaseEvent; // payload checked by payloadSchemas[type] before it was stored
 }
 
+/** A position in a storage's changes feed. */
+interface FeedCheckpoint {
+  readonly id: string;
+  readonly lwt: number;
+}
+
 /** A local document that exists while replicated matters wait to be folded (see `hold`). */
 const heldDoc = 'projector-held';
+/**
+ * A local document holding the `case_events` storage checkpoint up to which every matter was checked against its
+ * projection at an open (see `catchUp`).
+ */
+const checkedDoc = 'projector-checked';
+/** Events read per page of the changes feed at an open. */
+const CHECK_PAGE = 5_000;
+/** Matters whose projection is compared with their events at once (one indexed count each). */
+const CHECK_BATCH = 200;
 /** Matters folded per refresh when many are due at once (a rebuild, the end of a catch-up). */
 const FOLD_BATCH = 2_000;
 /** A long catch-up folds what it has held at most this often, so its matters appear while it runs. */
@@ -182,6 +198,55 @@ export class Projector {
     await this.rebuild();
     await this.clearMarker();
     return true;
+  }
+
+  /**
+   * At an open, before the desk answers: folds again every matter whose stored events are not all in its
+   * projection. A desk killed after an event was written but before its matter was folded (a registration is
+   * answered before it is applied, a replicated page is stored before its matters are folded) would otherwise not
+   * list the matter, or list it in an older state, until something else folded it.
+   *
+   * Cheap at open: only events written since the previous open are read (the feed after the stored checkpoint,
+   * on the [_meta.lwt, id] index), and a matter they touch is folded again only when the count of its events
+   * (one indexed count) differs from the `eventCount` its projection folded — events are insert-only, so a
+   * projection that folded as many events as its matter has folded all of them. The checkpoint is advanced only
+   * here, once every matter before it is folded, so a kill at any point leaves it before every unfolded event.
+   * Returns how many matters were folded again. A pending `hold` marker means `recover` rebuilds everything, so
+   * the check is left to the next open.
+   */
+  async catchUp(): Promise<number> {
+    if (await this.db.getLocal(heldDoc)) return 0;
+    let checkpoint = (await this.db.getLocal<{ checkpoint: FeedCheckpoint }>(checkedDoc))?.get('checkpoint');
+    const wholeFeed = !checkpoint;
+    const touched = new Map<string, number>(); // matter → its events read from the feed
+    for (;;) {
+      const page = await getChangedDocumentsSince(this.db.case_events.storageInstance, CHECK_PAGE, checkpoint);
+      for (const doc of page.documents) touched.set(doc.caseId, (touched.get(doc.caseId) ?? 0) + 1);
+      if (page.documents.length > 0) checkpoint = page.checkpoint as FeedCheckpoint; // the feed's own checkpoint type
+      if (page.documents.length < CHECK_PAGE) break;
+    }
+    // Read from its start, the feed holds every event of a matter: no count needs asking (the first open after
+    // the upgrade that brought the check reads every event once).
+    const stale = await this.unfolded([...touched.keys()], wholeFeed ? touched : undefined);
+    await this.refreshAll(stale);
+    if (checkpoint) await this.db.upsertLocal(checkedDoc, { checkpoint });
+    return stale.length;
+  }
+
+  /**
+   * The matters among `ids` whose projection is missing or folded fewer (or more) events than they have; `known`
+   * gives the counts when they are known already, else each is counted on the `caseId` index.
+   */
+  private async unfolded(ids: readonly string[], known?: ReadonlyMap<string, number>): Promise<string[]> {
+    const stale: string[] = [];
+    for (let i = 0; i < ids.length; i += CHECK_BATCH) {
+      const batch = ids.slice(i, i + CHECK_BATCH);
+      const folded = await this.db.cases.storageInstance.findDocumentsById(batch, false);
+      const eventCounts = new Map(folded.map((doc) => [doc.id, doc.projection.eventCount]));
+      const counts = await Promise.all(batch.map((id) => known?.get(id) ?? countStorage(this.db.case_events, { selector: { caseId: id } })));
+      stale.push(...batch.filter((id, k) => eventCounts.get(id) !== counts[k]));
+    }
+    return stale;
   }
 
   /** Rebuilds every projection from the events (e.g. after a calendar update or a repair). */

@@ -1,75 +1,68 @@
-import { once } from 'node:events';
-import type { Worker } from 'node:worker_threads';
 import { wireClient } from '#shared/contract/dispatch';
 import { toErrorData } from '#shared/contract/errors';
 import type { Transport, WireEvent, WireRequest, WireResponse } from '#shared/contract/transport';
-import { startWorker } from '../storage-sqlite/start-worker';
-import { deserializeError } from './errors';
-import type { DeskWorkerData, HostToWorker, WorkerToHost } from './protocol';
+import { coreEntry, forkNodeCore, type CoreProcess, type SpawnCore } from './core-process';
+import { DeskHostError, deserializeError } from './errors';
+import type { DeskWorkerData, WorkerToHost } from './protocol';
 
 export type DeskHostOptions = DeskWorkerData & {
-  /** Faults inside handlers (the caller only sees 'internal'); console.error when absent. */
+  /** Faults inside handlers (the caller only sees 'internal') and the core process's end; console.error when absent. */
   readonly onInternalError?: (error: Error) => void;
+  /** How the core's process starts: Node's fork unless given (the app passes Electron's utilityProcess). */
+  readonly spawn?: SpawnCore;
+  /** How long a close may take before the core's process is killed (the app's quit waits 10 s in all). */
+  readonly closeTimeoutMs?: number;
 };
 
-/** The desk core running in a worker thread owned by the calling (Electron main) thread. */
+/** The desk core running in a process of its own, owned by the calling (Electron main) process. */
 export interface DeskHost {
-  /** The contract's Transport over the worker, for main-side callers and tests. */
+  /** The contract's Transport over the core's process, for main-side callers and tests. */
   readonly transport: Transport;
   /** Forwards one wire request as it came (e.g. from `desk:invoke`); resolves with its response, never rejects. */
   request(wire: WireRequest): Promise<WireResponse>;
   /** Every core event as a wire message (for forwarding to the window); returns the unsubscribe. */
   onEvent(listener: (event: WireEvent) => void): () => void;
-  /** Closes the desk (its database) and ends the worker. */
+  /**
+   * Closes the desk (its database) and waits for the core's process to exit; a close that hangs past the timeout
+   * kills the process. Rejects with a DeskHostError when the close did not finish cleanly.
+   */
   close(): Promise<void>;
 }
 
-const CLOSE_TIMEOUT_MS = 10_000;
+const CLOSE_TIMEOUT_MS = 8_000;
 
 /**
- * Starts the worker and resolves once the desk is open (and seeded, when asked). A start-up failure
- * rejects with the worker's error rebuilt: SqliteStorageError keeps its code (SQLITE_WRONG_KEY,
- * SQLITE_LOCKED, SQLITE_CORRUPT, ...), so the caller can tell the user what is wrong.
+ * Starts the core's process and resolves once the desk is open (and seeded, when asked). A start-up failure
+ * rejects with the core's error rebuilt: SqliteStorageError keeps its code (SQLITE_WRONG_KEY, SQLITE_LOCKED,
+ * SQLITE_CORRUPT, ...), so the caller can tell the user what is wrong.
  */
 export async function startDeskHost(options: DeskHostOptions): Promise<DeskHost> {
-  const { onInternalError, ...data } = options;
-  const workerData: DeskWorkerData = data;
-  const worker = startWorker(import.meta.url, './worker', workerData);
-  await whenReady(worker);
-  return connect(worker, onInternalError ?? ((error) => console.error('desk worker:', error)));
+  const { onInternalError, spawn = forkNodeCore, closeTimeoutMs = CLOSE_TIMEOUT_MS, ...data } = options;
+  const core = spawn(coreEntry());
+  const host = connect(core, onInternalError ?? ((error) => console.error('desk core:', error)), closeTimeoutMs);
+  core.post({ kind: 'start', data });
+  await host.ready;
+  return host.api;
 }
 
-function whenReady(worker: Worker): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const settle = (error?: Error) => {
-      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-      if (error) reject(error);
-      else resolve();
-    };
-    const onMessage = (message: WorkerToHost) => {
-      if (message.kind === 'ready') settle();
-      else if (message.kind === 'start-failed') settle(deserializeError(message.error));
-    };
-    const onError = (error: Error) => settle(error);
-    const onExit = (code: number) => settle(new Error(`desk worker exited during start-up (${code})`));
-    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-  });
-}
-
-function connect(worker: Worker, onInternalError: (error: Error) => void): DeskHost {
+/** The core's process as one state machine: starting, running, closing, gone. */
+function connect(core: CoreProcess, onInternalError: (error: Error) => void, closeTimeoutMs: number) {
   let nextId = 1;
-  // The worker's request ids are the host's own, so callers' ids (the renderer's, the transport's) never collide.
+  // The core's request ids are the host's own, so callers' ids (the renderer's, the transport's) never collide.
   const waiting = new Map<number, { callerId: number; resolve: (response: WireResponse) => void }>();
   const listeners = new Set<(event: WireEvent) => void>();
-  let closed: Promise<void> | undefined;
+  let started: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  const ready = new Promise<void>((resolve, reject) => (started = { resolve, reject }));
+  let closing: Promise<void> | undefined;
+  let exited: ((how: string) => void) | undefined;
   let gone = false;
+  let running = false;
 
   const failAll = () => {
-    gone = true;
     for (const [, pending] of waiting) pending.resolve({ kind: 'result', id: pending.callerId, ok: false, error: toErrorData(undefined) });
     waiting.clear();
   };
-  worker.on('message', (message: WorkerToHost) => {
+  core.onMessage((message: WorkerToHost) => {
     if (message.kind === 'event') {
       for (const listener of listeners) listener(message);
     } else if (message.kind === 'result') {
@@ -79,24 +72,27 @@ function connect(worker: Worker, onInternalError: (error: Error) => void): DeskH
       pending.resolve({ ...message, id: pending.callerId });
     } else if (message.kind === 'internal-error') {
       onInternalError(deserializeError(message.error));
-    } else if (message.kind === 'closed') {
-      // The desk and its database are closed; nothing in the worker is left to finish.
-      void worker.terminate();
+    } else if (message.kind === 'ready') {
+      running = true;
+      started?.resolve();
+    } else if (message.kind === 'start-failed') {
+      started?.reject(deserializeError(message.error));
     }
   });
-  worker.on('error', (error) => {
-    onInternalError(error);
+  core.onExit((how) => {
+    gone = true;
     failAll();
+    started?.reject(new Error(`desk core exited during start-up (${how})`));
+    if (exited) exited(how);
+    else if (running) onInternalError(new DeskHostError('desk-core-exited', how)); // a death nobody asked for: the host goes on
   });
-  worker.on('exit', failAll);
 
-  const post = (message: HostToWorker) => worker.postMessage(message);
   const request = (wire: WireRequest): Promise<WireResponse> => {
-    if (gone || closed) return Promise.resolve({ kind: 'result', id: wire.id, ok: false, error: toErrorData(undefined) });
+    if (gone || closing) return Promise.resolve({ kind: 'result', id: wire.id, ok: false, error: toErrorData(undefined) });
     const id = nextId++;
     return new Promise((resolve) => {
       waiting.set(id, { callerId: wire.id, resolve });
-      post({ kind: 'invoke', id, name: wire.name, args: wire.args });
+      core.post({ kind: 'invoke', id, name: wire.name, args: wire.args });
     });
   };
   const onEvent = (listener: (event: WireEvent) => void) => {
@@ -106,16 +102,21 @@ function connect(worker: Worker, onInternalError: (error: Error) => void): DeskH
   const client = wireClient((wire) => void request(wire).then(client.receive));
   onEvent(client.receive);
 
-  const close = (): Promise<void> => {
-    closed ??= (async () => {
-      if (gone) return;
-      const exited = once(worker, 'exit').catch(() => undefined);
-      post({ kind: 'close' });
-      const timer = setTimeout(() => void worker.terminate(), CLOSE_TIMEOUT_MS);
-      await exited;
-      clearTimeout(timer);
-    })();
-    return closed;
+  /** Asks the core to close and waits for its exit; kills it when the close hangs. */
+  const closeCore = async (): Promise<void> => {
+    if (gone) return;
+    const how = new Promise<string>((resolve) => (exited = resolve));
+    core.post({ kind: 'close' });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      core.kill();
+    }, closeTimeoutMs);
+    const ended = await how;
+    clearTimeout(timer);
+    if (timedOut) throw new DeskHostError('desk-core-close-timeout', ended);
+    if (ended !== 'code 0') throw new DeskHostError('desk-core-close-failed', ended);
   };
-  return { transport: client.transport, request, onEvent, close };
+  const close = (): Promise<void> => (closing ??= closeCore());
+  return { ready, api: { transport: client.transport, request, onEvent, close } satisfies DeskHost };
 }

@@ -1,7 +1,7 @@
 import type { WireEvent, WireRequest, WireResponse } from '#shared/contract/transport';
 import type { SerializedError } from './errors';
 
-/** What the host passes to the desk worker as workerData (structured-cloned). */
+/** What the host passes to the desk core's process in its `start` message (structured-cloned). */
 export type DeskWorkerData = {
   readonly databaseDirectory: string;
   /** SQLCipher key of the database files. */
@@ -22,8 +22,8 @@ export type DeskWorkerData = {
   readonly workerModules?: readonly string[];
 };
 
-/** Host → worker: wire requests, and the request to close the desk. */
-export type HostToWorker = WireRequest | { readonly kind: 'close' };
+/** Host → core process: its start, wire requests, and the request to close the desk (the process then exits 0). */
+export type HostToWorker = { readonly kind: 'start'; readonly data: DeskWorkerData } | WireRequest | { readonly kind: 'close' };
 
 /** Worker → host. Responses and events are the contract's own wire messages. */
 export type WorkerToHost =
@@ -32,5 +32,4 @@ export type WorkerToHost =
   | { readonly kind: 'ready' }
   | { readonly kind: 'start-failed'; readonly error: SerializedError }
   /** A fault of ours inside a handler (not an ApiError): the caller got 'internal', the host logs this. */
-  | { readonly kind: 'internal-error'; readonly error: SerializedError }
-  | { readonly kind: 'closed' };
+  | { readonly kind: 'internal-error'; readonly error: SerializedError };

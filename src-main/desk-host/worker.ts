@@ -1,9 +1,10 @@
 /**
- * Entry of the desk worker thread: the whole desk core (RxDB on the in-process SQLite storage) runs
- * here, so better-sqlite3's synchronous calls never block the Electron main event loop, and a user
- * action costs one message hop instead of one per storage call.
+ * Entry of the desk core's process (see core-process.ts): the whole desk core (RxDB on the in-process SQLite
+ * storage) runs here, so better-sqlite3's synchronous calls never block the Electron main event loop, a user
+ * action costs one message hop instead of one per storage call, and nothing that happens here — a hang, a native
+ * abort — can take main down. The host sends `start` (with the database key: never on the command line, where
+ * other users of the machine could read it) and then wire requests.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import { answer, isWireRequest } from '#shared/contract/dispatch';
 import { coreEventNames } from '#shared/contract/events';
 import type { Desk } from '#shared/core/desk';
@@ -13,18 +14,38 @@ import { getRxStorageSQLite } from '../storage-sqlite/index';
 import { serializeError } from './errors';
 import type { DeskWorkerData, HostToWorker, WorkerToHost } from './protocol';
 
-const port = parentPort;
-if (!port) throw new Error('desk-host/worker.ts must run in a worker thread');
-// The host passes exactly a DeskWorkerData (see host.ts).
-const options = workerData as DeskWorkerData;
-
-function post(message: WorkerToHost): void {
-  port?.postMessage(message);
+/** The channel to the host. */
+interface ParentChannel {
+  /** Resolves once the message has left this process (or is queued to leave it). */
+  post(message: WorkerToHost): Promise<void>;
+  onMessage(listener: (message: HostToWorker) => void): void;
 }
+
+/** Electron's utilityProcess gives the child `process.parentPort` (typed here: this module never imports electron). */
+type ElectronParentPort = { postMessage(message: unknown): void; on(event: 'message', listener: (event: { data: unknown }) => void): void };
+
+function parentChannel(): ParentChannel {
+  const electronPort = (process as { parentPort?: ElectronParentPort }).parentPort;
+  if (electronPort) {
+    return {
+      post: async (message) => electronPort.postMessage(message),
+      onMessage: (listener) => electronPort.on('message', (event) => listener(event.data as HostToWorker)), // the host sends only HostToWorker
+    };
+  }
+  const send = process.send?.bind(process);
+  if (!send) throw new Error('desk-host/worker.ts must run as the desk host’s child process');
+  return {
+    post: (message) => new Promise((resolve) => send(message, undefined, undefined, () => resolve())),
+    onMessage: (listener) => void process.on('message', (message) => listener(message as HostToWorker)), // as above
+  };
+}
+
+const channel = parentChannel();
+const post = (message: WorkerToHost) => channel.post(message);
 
 type WorkerModule = { runInDeskWorker?: (desk: Desk) => unknown };
 
-async function open(): Promise<Desk> {
+async function open(options: DeskWorkerData): Promise<Desk> {
   const storage = getRxStorageSQLite({ databaseDirectory: options.databaseDirectory, key: options.key });
   const clockAt = options.clockAt === undefined ? undefined : new Date(options.clockAt);
   const desk = await createDesk({
@@ -43,30 +64,36 @@ async function open(): Promise<Desk> {
     await desk.close();
     throw error;
   }
-  for (const event of coreEventNames) desk.on(event, (payload) => post({ kind: 'event', event, payload }));
+  for (const event of coreEventNames) desk.on(event, (payload) => void post({ kind: 'event', event, payload }));
   return desk;
 }
 
-const opening = open();
-opening.then(
-  () => post({ kind: 'ready' }),
-  (error: unknown) => {
-    post({ kind: 'start-failed', error: serializeError(error) });
-    port.close();
-  },
-);
-
+let opening: Promise<Desk> | undefined;
 const report = (error: unknown) => post({ kind: 'internal-error', error: serializeError(error) });
 
-port.on('message', (message: HostToWorker) => {
+channel.onMessage((message) => {
+  if (!isWireRequest(message) && message.kind === 'start') {
+    opening ??= open(message.data);
+    opening.then(
+      () => post({ kind: 'ready' }),
+      async (error: unknown) => {
+        await post({ kind: 'start-failed', error: serializeError(error) });
+        process.exit(1);
+      },
+    );
+    return;
+  }
   void (async () => {
+    if (!opening) throw new Error('desk core: a request before start');
     const desk = await opening;
     if (isWireRequest(message)) {
-      post(await answer(desk.api, message, report));
+      await post(await answer(desk.api, message, report));
     } else if (message.kind === 'close') {
       await desk.close();
-      post({ kind: 'closed' });
-      port.close();
+      process.exit(0); // closed, its database checkpointed: the host waits for this exit
     }
-  })().catch(report);
+  })().catch(async (error: unknown) => {
+    await report(error);
+    if (!isWireRequest(message)) process.exit(1); // a close that failed: the host reports it
+  });
 });

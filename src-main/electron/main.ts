@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, 
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startDeskHost } from '../desk-host/host';
+import { spawnUtilityCore } from './desk-process';
 import { resolveAppFile } from './app-protocol';
 import { loadDatabaseKey, type KeyCipher } from './database-key';
 import { forwardEvents, registerDispatcher, trustedSender } from './ipc';
@@ -51,10 +52,10 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const databaseDirectory = join(userData, 'data');
   const key = await loadDatabaseKey({ keyFile: join(userData, 'database.key'), databaseDirectory, cipher: safeStorageCipher() });
-  // The whole desk core (RxDB on SQLite) runs in the desk host's worker thread, so SQLite never blocks this
-  // event loop (window, menus, IPC). The demo county has known passwords: never in an installed app, only when
-  // trying a development build.
-  const host = await startDeskHost({ databaseDirectory, key, seedDemo: !app.isPackaged && app.commandLine.hasSwitch('demo') });
+  // The whole desk core (RxDB on SQLite) runs in a utility process of its own, so SQLite never blocks this event
+  // loop (window, menus, IPC) and the core's hang or crash never takes main down. The demo county has known
+  // passwords: never in an installed app, only when trying a development build.
+  const host = await startDeskHost({ databaseDirectory, key, seedDemo: !app.isPackaged && app.commandLine.hasSwitch('demo'), spawn: spawnUtilityCore });
 
   secureSession(session.defaultSession);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, devTools })));
@@ -66,7 +67,7 @@ async function start(): Promise<void> {
   shutdown = async () => {
     stopEvents();
     stopDispatcher();
-    // Closes the desk and its database in the worker (WAL checkpointed), then ends the worker.
+    // Closes the desk and its database in the core's process (WAL checkpointed); the process then exits.
     await host.close();
   };
 }

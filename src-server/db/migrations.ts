@@ -178,6 +178,11 @@ export const migrations: readonly string[] = [
   -- A desk clock years off (1970, 9999) is a drift of more milliseconds than an integer holds (issue 13).
   ALTER TABLE devices ALTER COLUMN clock_drift_ms TYPE bigint;
   `,
+  `
+  -- The refresh token rotated away whose successor has not been used yet (issue 13 item 6): presented again, it is
+  -- a retry after a lost answer, answered with fresh tokens; once the successor is used it is spent like any other.
+  ALTER TABLE devices ADD COLUMN previous_refresh_hash text;
+  `,
 ];
 
 const MIGRATION_LOCK = 7_314_001;

@@ -109,10 +109,26 @@ class LoginLimiter {
   }
 }
 
+/**
+ * Stores a device's next refresh token and spends the one it replaces: the presented current token (which then
+ * stays good as the previous one until `nextHash` is used), or, on a retry with the previous token, the successor
+ * whose answer was lost (presented later, it is a copy).
+ */
+async function rotate(sql: Sql, deviceId: string, spentHash: string, nextHash: string, fromCurrent: boolean): Promise<void> {
+  await sql.query('UPDATE devices SET refresh_hash = $2, previous_refresh_hash = coalesce($3, previous_refresh_hash), last_seen_at = now() WHERE id = $1', [deviceId, nextHash, fromCurrent ? spentHash : null]);
+  await sql.query(
+    `WITH forgotten AS (DELETE FROM spent_refresh_tokens WHERE device_id = $2 AND spent_at < now() - $3::interval)
+     INSERT INTO spent_refresh_tokens (hash, device_id) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING`,
+    [spentHash, deviceId, SPENT_TOKEN_RETENTION],
+  );
+}
+
 interface RefreshRow {
   user_id: string;
   office_id: string;
+  refresh_hash: string;
   current: boolean;
+  previous: boolean;
   spent: boolean;
   revoked_reason: RevokeReason | null;
   revoked: boolean;
@@ -165,10 +181,19 @@ export class Auth {
   }
 
   /**
-   * Exchanges a refresh token for new tokens; the old refresh token stops working (rotation). A spent token
-   * presented again is a copy in someone's hands: the whole device is revoked (the legitimate desk is enrolled
-   * again), whichever of the two presents next. A device whose enrolling user was disabled gets no new tokens and
-   * keeps its current refresh token, so its desk's retries are refused the same way and never look like a replay.
+   * Exchanges a refresh token for new tokens (rotation). The token just rotated away stays good until its
+   * successor is first used (issue 13 item 6): the answer of a refresh can be lost (a connection cut, a desk
+   * killed before it saved the new token), and the desk then presents the old token again, minutes or a night
+   * later. That retry gets a fresh pair and the unused successor is spent, so the answer is idempotent for the
+   * desk while a copy can still be caught: whoever presents the spent successor revokes the device.
+   *
+   * No time limit on the retry (a grace of minutes would strand a desk killed overnight): the window closes at the
+   * desk's next refresh, at its next start or within an access token's life (ten minutes) while it runs, and
+   * holding the previous token gives no more than holding the current one, kept in the same place. Any other
+   * spent token presented again — one whose successor was used — is a copy in someone's hands: the whole device
+   * is revoked (the legitimate desk is enrolled again), whichever of the two presents next. A device whose
+   * enrolling user was disabled gets no new tokens and keeps its tokens, so its desk's retries are refused the
+   * same way and never look like a replay.
    */
   async refresh(refreshToken: string): Promise<DeviceTokens> {
     const deviceId = refreshToken.split('.')[0] ?? '';
@@ -176,7 +201,8 @@ export class Auth {
     const next = `${deviceId}.${randomBytes(32).toString('base64url')}`;
     const outcome = await this.db.transaction(async (tx): Promise<RefreshRow | AuthErrorCode> => {
       const { rows } = await tx.query<RefreshRow>(
-        `SELECT d.user_id, d.office_id, d.refresh_hash = $2 AS current, d.revoked_reason, d.revoked_at IS NOT NULL AS revoked,
+        `SELECT d.user_id, d.office_id, d.refresh_hash, d.refresh_hash = $2 AS current,
+                coalesce(d.previous_refresh_hash = $2, false) AS previous, d.revoked_reason, d.revoked_at IS NOT NULL AS revoked,
                 c.disabled_at IS NOT NULL AS owner_disabled,
                 EXISTS (SELECT 1 FROM spent_refresh_tokens s WHERE s.hash = $2 AND s.device_id = d.id) AS spent
          FROM devices d LEFT JOIN credentials c ON c.user_id = d.user_id WHERE d.id = $1 FOR UPDATE OF d`,
@@ -185,18 +211,13 @@ export class Auth {
       const device = rows[0];
       if (!device) return 'token-invalid';
       if (device.revoked) return device.revoked_reason === 'refresh-replayed' ? 'refresh-replayed' : 'device-revoked';
-      if (!device.current) {
+      if (!device.current && !device.previous) {
         if (!device.spent) return 'token-invalid';
         await revokeDevice(tx, deviceId, 'refresh-replayed');
         return 'refresh-replayed';
       }
       if (device.owner_disabled) return 'device-owner-disabled';
-      await tx.query('UPDATE devices SET refresh_hash = $2, last_seen_at = now() WHERE id = $1', [deviceId, sha256(next)]);
-      await tx.query(
-        `WITH forgotten AS (DELETE FROM spent_refresh_tokens WHERE device_id = $2 AND spent_at < now() - $3::interval)
-         INSERT INTO spent_refresh_tokens (hash, device_id) VALUES ($1, $2)`,
-        [presented, deviceId, SPENT_TOKEN_RETENTION],
-      );
+      await rotate(tx, deviceId, device.current ? presented : device.refresh_hash, sha256(next), device.current);
       return device;
     });
     if (typeof outcome === 'string') throw new AuthError(outcome, outcome === 'device-owner-disabled' ? 403 : 401);

@@ -120,3 +120,36 @@ describe('the projector during a catch-up', () => {
     expect(await second.projector.recover()).toBe(false);
   });
 });
+
+/** Issue 13 item 5: the open-time check (`catchUp`), bounded by the checkpoint of the previous open. */
+describe('the projector at an open', () => {
+  /** Opens the folder with a projector that folds nothing by itself: what a desk killed before its fold leaves. */
+  async function openUnfolded() {
+    const db = await openDeskDatabase(getRxStorageSQLite({ databaseDirectory: dir }), 'desk', false);
+    const projector = new Projector(db, () => defaultCalendar, () => undefined);
+    open.push({ db, projector });
+    return { db, projector };
+  }
+
+  it('第四十四条第一项 folds the matters whose events its projections lack, then reads only what was written after (the checkpoint)', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'projector-'));
+    const { db, projector } = await openUnfolded();
+    const events = replicatedEvents();
+    await db.case_events.bulkInsert(events.filter((e) => e.type === 'register'));
+    expect(await projector.catchUp()).toBe(3); // no projection at all: every matter folded
+    expect(await projector.catchUp()).toBe(0); // nothing written since: nothing read, nothing folded
+    expect(await db.getLocal('projector-checked')).not.toBeNull();
+
+    const [urge] = events.filter((e) => e.type !== 'register');
+    await db.case_events.insert(urge!); // an act stored, its fold lost
+    expect((await projections(db)).get(urge!.caseId)?.eventCount).toBe(1);
+    expect(await projector.catchUp()).toBe(1);
+    expect((await projections(db)).get(urge!.caseId)).toMatchObject({ eventCount: 2, clocks: expect.arrayContaining([expect.objectContaining({ kind: 'supervision' })]) });
+
+    // A matter whose projection already holds every event is only counted, never folded again.
+    const rest = events.filter((e) => e.type !== 'register' && e.id !== urge!.id);
+    await db.case_events.bulkInsert(rest);
+    await projector.refresh(rest.map((e) => e.caseId));
+    expect(await projector.catchUp()).toBe(0);
+  });
+});
