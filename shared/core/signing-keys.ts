@@ -28,7 +28,7 @@ export interface SigningKeyRecord {
 
 /**
  * The part of WebCrypto used here. `shared/` compiles without DOM or Node types (style.md), and AES-GCM is in
- * every process it runs in: Node (server, the desk's worker thread), Chromium's web worker.
+ * every process it runs in: Node (server, the desk core's process), Chromium's web worker.
  */
 interface AesGcm {
   importKey(format: 'raw', key: Uint8Array, algorithm: 'AES-GCM', extractable: false, usages: readonly ('encrypt' | 'decrypt')[]): Promise<unknown>;

@@ -32,7 +32,7 @@ type OpenFile = { db: SqliteConnection; refs: number };
 /**
  * The storage running SQLite on the calling thread. Every call is synchronous SQLite work wrapped in a
  * promise, so large calls block the caller's event loop; the Electron main process therefore runs the
- * desk core (and with it this storage) in the desk host's worker thread.
+ * desk core (and with it this storage) in the desk host's core process.
  */
 export class RxStorageSQLiteInProcess implements RxStorage<SqliteInstanceInternals, SqliteInstanceOptions> {
   readonly name = STORAGE_NAME;

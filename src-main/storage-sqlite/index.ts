@@ -10,7 +10,7 @@ export type { SqliteStorageErrorCode } from './storage-error';
 /**
  * The RxStorage of the desk: RxDB documents in SQLite files (SQLCipher when a key is given). SQLite runs
  * synchronously on the calling thread; the Electron main process keeps it off its event loop by running
- * the whole desk core in the desk host's worker (src-main/desk-host), one message hop per user action.
+ * the whole desk core in a process of its own (src-main/desk-host), one message hop per user action.
  */
 export function getRxStorageSQLite(settings: SqliteStorageSettings): RxStorage<unknown, SqliteInstanceOptions> {
   return new RxStorageSQLiteInProcess(settings);
