@@ -176,7 +176,7 @@ export async function writePush(tx: Sql, policy: CollectionPolicy, pusher: Pushe
       json(uniqueEntries(w.feed)),
       pusher.deviceId,
       pusher.officeId,
-      json(w.refused.map((r) => ({ id: r.id.slice(0, 128), code: r.code }))),
+      json(w.refused.map(loggedRefusal)),
       w.updates.length === 0,
     ],
   );
@@ -189,8 +189,17 @@ export async function logRefusals(sql: Sql, policy: CollectionPolicy, pusher: Pu
   await sql.query(
     `INSERT INTO refusals (device_id, office_id, collection, doc_id, code)
      SELECT $1, $2, $3, x.id, x.code FROM jsonb_to_recordset($4::jsonb) AS x(id text, code text)`,
-    [pusher.deviceId, pusher.officeId, policy.name, JSON.stringify(refused.map((r) => ({ id: storableText(r.id) ? [...r.id].slice(0, 128).join('') : '(unstorable id)', code: r.code })))],
+    [pusher.deviceId, pusher.officeId, policy.name, JSON.stringify(refused.map(loggedRefusal))],
   );
+}
+
+/**
+ * A refusal as the log keeps it: an id PostgreSQL cannot store (a NUL, half a surrogate pair) is named as such, and
+ * a long one cut by code points, never inside a pair. Both writes of refusals use it: a NUL-bearing id refused next
+ * to valid documents once failed the whole batch with a 500.
+ */
+function loggedRefusal(r: SyncRefusal): { id: string; code: string } {
+  return { id: storableText(r.id) ? [...r.id].slice(0, 128).join('') : '(unstorable id)', code: r.code };
 }
 
 function uniqueEntries(entries: readonly FeedEntry[]): FeedEntry[] {
