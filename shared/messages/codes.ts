@@ -268,6 +268,7 @@ export const syncErrorText = {
   'petitioner-not-visible': '有记录涉及本机构无权查看的信访人，县级服务器未接收（《信访工作条例》第三十条）。',
   'case-already-registered': '该事项已经登记，县级服务器未接收重复的登记。',
   'case-too-many-events': `有办理记录超出了该事项的记录上限（${MAX_EVENTS_PER_CASE}条），县级服务器未接收。`,
+  'doc-unknown-field': '有记录含有县级服务器不认识的内容，县级服务器未接收。如本机版本比县级服务器新，请先升级县级服务器。',
   'server-unreachable': '连接不上县级服务器，数据已保存在本机，网络恢复后自动同步。',
   'server-error': '县级服务器暂时出错，稍后自动重试。',
   'not-enrolled': '本机尚未登记到县级服务器。',
