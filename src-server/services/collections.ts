@@ -202,15 +202,24 @@ function keysKnown(schema: SchemaNode | undefined, value: unknown): { value: unk
 
 /**
  * A pushed body with only the keys the server's schema knows, and whether it had others. An act's payload is
- * checked by its act type's schema (zod keeps only the keys it names).
+ * checked against its act type's schema, which keeps only the keys it names; an act is never cut (see
+ * `dropsUnknown`), so its body is returned whole.
  */
 export function knownPart(policy: CollectionPolicy, body: Record<string, unknown>): { body: Record<string, unknown>; unknown: boolean } {
   const top = keysKnown(policy.schema as SchemaNode | undefined, body);
-  const known = top.value as Record<string, unknown>; // an object in, an object out
-  if (policy.name !== 'case_events') return { body: known, unknown: top.unknown };
+  if (policy.name !== 'case_events') return { body: top.value as Record<string, unknown>, unknown: top.unknown }; // an object in, an object out
   const parsed = payloadSchemas[body.type as ActType]?.safeParse(body.payload); // an act type, as the schema's enum checked before
-  if (!parsed?.success || sameJson(parsed.data, body.payload)) return { body: known, unknown: top.unknown };
-  return { body: { ...known, payload: parsed.data }, unknown: true };
+  return { body, unknown: top.unknown || (parsed?.success === true && keysBeyond(body.payload, parsed.data)) };
+}
+
+/**
+ * Whether `value` has a key, at any depth, that `kept` (zod's parse of it) lacks. Keys only: zod may change values
+ * (a trimmed text), never add keys. As deep as `storable` lets a document go.
+ */
+function keysBeyond(value: unknown, kept: unknown): boolean {
+  if (typeof value !== 'object' || value === null || typeof kept !== 'object' || kept === null) return false;
+  const within = kept as Record<string, unknown>; // an object or array, indexed alike
+  return Object.entries(value).some(([key, child]) => (Object.hasOwn(within, key) ? keysBeyond(child, within[key]) : true));
 }
 
 /**
