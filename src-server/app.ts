@@ -60,7 +60,7 @@ export async function createServer(options: ServerOptions): Promise<CountyServer
   await app.register(cors, {
     // An origin not listed gets no CORS headers, so a browser keeps its page from reading any answer.
     origin: [...(options.corsOrigins ?? [])],
-    allowedHeaders: ['authorization', 'content-type', 'x-desk-time'],
+    allowedHeaders: ['authorization', 'content-type', 'x-desk-time', 'x-desk-schema'],
     exposedHeaders: ['x-server-time'],
   });
   app.addHook('onSend', async (_request, reply) => {

@@ -2,6 +2,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { bytesToHex, hexToBytes, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { DeviceTokens, EnrolRequest, IdentityProof, ServerIdentity, SyncErrorCode } from '../sync/protocol';
 import { identityMessage, syncPaths } from '../sync/protocol';
+import { deskSchemaDeclaration } from '../domain/schemas';
 
 /**
  * The desk's HTTP side of sync, platform-neutral: the platform injects `fetch` (Electron main: Node's; the web
@@ -87,7 +88,7 @@ export class SyncClient {
     await this.proven();
     if (!this.accessToken) await this.refresh();
     const token = this.accessToken;
-    const headers: Record<string, string> = { authorization: `Bearer ${this.accessToken ?? ''}`, 'x-desk-time': this.now().toISOString() };
+    const headers: Record<string, string> = { authorization: `Bearer ${this.accessToken ?? ''}`, 'x-desk-time': this.now().toISOString(), 'x-desk-schema': deskSchemaDeclaration };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const sentAt = this.now().getTime();
     const response = await this.fetch(this.device.serverUrl + path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }).catch(() => {

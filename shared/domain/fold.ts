@@ -4,6 +4,7 @@ import { approvedEvent, checkAct, actRules, requestLate, type ActRule } from './
 import { beijingDay, daysBetween, type HolidayCalendar } from './calendar';
 import { petitionerWindows, startClock } from './clocks';
 import { dueDate } from './deadlines';
+import { MinHeap } from './min-heap';
 import type { OfficeTree } from './office-tree';
 
 /**
@@ -399,24 +400,50 @@ function endHearing(c: Folding, day: string, calendar: HolidayCalendar): void {
  * Causal order: an event comes after every event listed in its `after`; among events whose predecessors are
  * all placed, the earliest legal time wins, then the smallest id. A cycle (only a forged log can have one) is
  * broken at its smallest event. Every act follows its matter's 登记. Duplicate ids (a set union delivered twice)
- * count once.
+ * count once; an `after` id the set does not hold is ignored.
+ *
+ * Kahn's algorithm over the `after` links with a min-heap of positions in the sorted list: O(n log n). The server
+ * folds a matter on every push to it (services/visibility.ts), so a rescan of the waiting events per placed event
+ * (O(n²), as this once was) let one crafted push freeze it for seconds.
  */
 export function causalOrder(events: Iterable<CaseEvent>): CaseEvent[] {
   const byId = new Map<string, CaseEvent>();
   for (const e of events) if (!byId.has(e.id)) byId.set(e.id, e);
-  const pending = [...byId.values()].sort(compareEvents);
+  const sorted = [...byId.values()].sort(compareEvents);
+  const position = new Map(sorted.map((e, i) => [e.id, i]));
+  // For each event, the positions that list it in `after`, and how many of its own predecessors are unplaced.
+  const followers = sorted.map((): number[] => []);
+  const unplacedBefore = sorted.map((e, i) => {
+    const before = [...new Set(e.after)].flatMap((id) => position.get(id) ?? []);
+    for (const p of before) followers[p]?.push(i);
+    return before.length;
+  });
   // Every act comes after its matter's 登记, whatever the desk clocks say.
-  const registrations = pending.filter((e) => e.type === 'register').map((e) => e.id);
-  const placed = new Set<string>();
+  let registrationsLeft = sorted.filter((e) => e.type === 'register').length;
+  const placed = sorted.map(() => false);
+  const queued = sorted.map(() => false);
+  const ready = new MinHeap();
+  const enqueue = (i: number) => {
+    const e = sorted[i];
+    if (!e || queued[i] || placed[i] || unplacedBefore[i] !== 0 || (e.type !== 'register' && registrationsLeft > 0)) return;
+    queued[i] = true;
+    ready.push(i);
+  };
+  sorted.forEach((_e, i) => enqueue(i));
   const ordered: CaseEvent[] = [];
-  const isReady = (e: CaseEvent) =>
-    (e.type === 'register' || registrations.every((id) => placed.has(id))) && e.after.every((id) => placed.has(id) || !byId.has(id));
-  while (pending.length > 0) {
-    const ready = pending.findIndex(isReady);
-    const [next] = pending.splice(ready === -1 ? 0 : ready, 1);
-    if (next === undefined) break;
-    placed.add(next.id);
-    ordered.push(next);
+  let smallestUnplaced = 0;
+  while (ordered.length < sorted.length) {
+    while (placed[smallestUnplaced]) smallestUnplaced += 1;
+    const next = ready.pop() ?? smallestUnplaced; // nothing ready: a cycle, broken at its smallest event
+    const e = sorted[next];
+    if (!e) break;
+    placed[next] = true;
+    ordered.push(e);
+    if (e.type === 'register' && --registrationsLeft === 0) sorted.forEach((_e, i) => enqueue(i));
+    for (const f of followers[next] ?? []) {
+      unplacedBefore[f] = (unplacedBefore[f] ?? 0) - 1;
+      enqueue(f);
+    }
   }
   return ordered;
 }

@@ -53,7 +53,8 @@ export type ActReason =
   | 'report-return-unknown' // 第二十二条第三项
   | 'proposal-unknown'
   | 'proposal-pending'
-  | 'proposal-invalid';
+  | 'proposal-invalid'
+  | 'case-too-many-events'; // the matter holds MAX_EVENTS_PER_CASE events (case-cap.ts)
 
 /** Why a registration cannot be saved (第十九条、第二十条). */
 export type RegistrationReason =

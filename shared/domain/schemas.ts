@@ -252,6 +252,15 @@ export const collectionSchemas = {
 } as const;
 
 /**
+ * What a desk declares of its schemas on every request to the county (`x-desk-schema: offices=1,users=1,…`): the
+ * server drops the keys it does not know from a desk that declares a newer version than its own, and refuses them
+ * from any other (src-server/services/collections.ts `dropsUnknown`).
+ */
+export const deskSchemaDeclaration: string = Object.entries(collectionSchemas)
+  .map(([name, schema]) => `${name}=${schema.version}`)
+  .join(',');
+
+/**
  * How a stored document of an older schema version becomes one of the current version, by collection and target
  * version: RxDB migrates a desk's data when it opens (a changed schema is never edited in place, see above).
  */

@@ -6,6 +6,7 @@ import type { SyncStatus } from '../contract/events';
 import type { SyncErrorCode } from '../sync/protocol';
 import type { ReasonCode } from '../domain/reasons';
 import type { MissingItem } from '../domain/registration';
+import { MAX_EVENTS_PER_CASE } from '../domain/case-cap';
 
 /**
  * The catalogue's labels of codes (reasons, channels, classes, statuses, acts, errors, sync states): each map is
@@ -61,6 +62,7 @@ export const reasonText = {
   'proposal-unknown': '找不到待审批的报批事项，或已审批。',
   'proposal-pending': '该行为已报批，正在等待负责人审批，请勿重复报批。',
   'proposal-invalid': '报批的内容不完整或格式不正确。',
+  'case-too-many-events': `该事项的办理记录已达上限（${MAX_EVENTS_PER_CASE}条），不能再记录。如确需继续办理，请联系县级信访部门。`,
   'registration-malformed': '登记内容格式不正确。',
   'channel-required': '请选择信访形式。',
   'received-at-invalid': '请填写正确的收到时间。',
@@ -265,6 +267,8 @@ export const syncErrorText = {
   'actor-disabled': '有记录是在办理人账号停用之后录入的，县级服务器未接收。',
   'petitioner-not-visible': '有记录涉及本机构无权查看的信访人，县级服务器未接收（《信访工作条例》第三十条）。',
   'case-already-registered': '该事项已经登记，县级服务器未接收重复的登记。',
+  'case-too-many-events': `有办理记录超出了该事项的记录上限（${MAX_EVENTS_PER_CASE}条），县级服务器未接收。`,
+  'doc-unknown-field': '有记录含有县级服务器不认识的内容，县级服务器未接收。如本机版本比县级服务器新，请先升级县级服务器。',
   'server-unreachable': '连接不上县级服务器，数据已保存在本机，网络恢复后自动同步。',
   'server-error': '县级服务器暂时出错，稍后自动重试。',
   'not-enrolled': '本机尚未登记到县级服务器。',

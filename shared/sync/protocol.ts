@@ -67,6 +67,8 @@ export const syncRefusals = [
   'actor-disabled', // recorded after the acting user was disabled (acts recorded before it are kept)
   'petitioner-not-visible', // linking or changing a 信访人 the pushing office may not see (第三十条第三款)
   'case-already-registered', // a second 登记 of a matter (第十九条; a back-dated one would unmask it, 第三十条第三款)
+  'case-too-many-events', // an event beyond the matter's MAX_EVENTS_PER_CASE (shared/domain/case-cap.ts)
+  'doc-unknown-field', // a key the server's schema does not know, from a desk that declares no newer schema (or in a signed act)
 ] as const;
 export type SyncRefusalCode = (typeof syncRefusals)[number];
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { MAX_CLOCK_DRIFT_MS, SYNC_BATCH_SIZE } from '#shared/sync/protocol';
 import type { Database } from '../db/database';
 import { AuthError, type Auth, type TokenClaims, type Verified } from '../services/auth';
-import { storableText, type CollectionPolicy, type Pusher } from '../services/collections';
+import { deskSchemaOf, storableText, type CollectionPolicy, type Pusher } from '../services/collections';
 import { feedHead, readFeedText } from '../services/feed';
 import type { Notifier } from '../services/notifier';
 import { pushDocuments } from '../services/push';
@@ -91,7 +91,7 @@ export function replicationRoutes(app: FastifyInstance, deps: ReplicationDeps): 
     if (!Array.isArray(request.body) || request.body.length > MAX_PUSH_ROWS) return reply.code(400).send({ code: 'invalid-arguments' });
     const users = await deps.reference.officeUsers(claims.officeId, referenceVersion);
     const tree = await deps.reference.officeTree(referenceVersion);
-    const pusher: Pusher = { officeId: claims.officeId, deviceId: claims.deviceId, users };
+    const pusher: Pusher = { officeId: claims.officeId, deviceId: claims.deviceId, users, deskSchema: deskSchemaOf(request.headers['x-desk-schema']) };
     return pushDocuments(deps.db, policy, pusher, tree, request.body, deps.now);
   });
 

@@ -64,6 +64,8 @@ export interface Pusher {
   readonly officeId: string;
   readonly deviceId: string;
   readonly users: ReadonlyMap<string, Pick<UserDoc, 'id' | 'officeId' | 'roles' | 'disabled' | 'publicKey' | 'retiredKeys'> & { readonly disabledAt?: string | null }>;
+  /** The schema version of each collection the desk declares (`x-desk-schema`, see `deskSchemaOf`); none: unknown. */
+  readonly deskSchema?: ReadonlyMap<string, number>;
 }
 
 const validators = new Map<string, (doc: unknown) => unknown[]>();
@@ -129,6 +131,7 @@ export function checkDocument(policy: CollectionPolicy, doc: unknown, pusher: Pu
   if (wire._deleted === true && policy.write !== 'replace') return 'delete-refused';
   const body = bodyOf(wire);
   if (schemaErrors(policy, body)) return 'doc-malformed';
+  if (knownPart(policy, body).unknown && !dropsUnknown(policy, pusher)) return 'doc-unknown-field';
   switch (policy.name) {
     case 'case_events':
       return checkEvent(body, pusher);
@@ -141,6 +144,96 @@ export function checkDocument(policy: CollectionPolicy, doc: unknown, pusher: Pu
     default:
       return undefined;
   }
+}
+
+/**
+ * Keys a desk writes that the server's schema does not know (issue 13 item 3). They are never stored, so no other
+ * desk ever pulls them. What else happens depends on the schema version the desk declares for the collection:
+ *
+ * - a newer version than the server's (a desk updated before its county server): the server drops the keys it
+ *   does not know and stores the rest, so an older server and a newer desk still talk; the county keeps what it
+ *   understands, and learns the new fields when it is updated;
+ * - the server's version or an older one, or none declared: no desk of ours writes such a key, so the document is
+ *   refused (`doc-unknown-field`), the rest of the batch kept;
+ * - a case event, whatever the version: its signature covers every key (design.md §5), so the server cannot cut
+ *   one without handing every other desk an act whose signature fails. It stores an act whole or not at all: a new
+ *   field of an act reaches the county once the county server knows it (update the server first).
+ *
+ * The RxDB schemas stay as they are (no `additionalProperties: false`): a changed schema is a new version that every
+ * desk must migrate to (shared/domain/schemas.ts), and the check belongs to the server, the one place all pushes
+ * pass.
+ */
+function dropsUnknown(policy: CollectionPolicy, pusher: Pusher): boolean {
+  const declared = pusher.deskSchema?.get(policy.name);
+  return policy.name !== 'case_events' && declared !== undefined && policy.schema !== undefined && declared > policy.schema.version;
+}
+
+/** The part of a JSON schema the walk reads: an object's named properties, an array's items. */
+interface SchemaNode {
+  readonly properties?: Readonly<Record<string, SchemaNode>>;
+  readonly items?: SchemaNode | readonly SchemaNode[];
+}
+
+/**
+ * `value` with only the keys `schema` names, wherever it names them (an object the schema leaves open, such as an
+ * event's payload, is kept whole). Recurses only as deep as the schema goes (three levels at most).
+ */
+function keysKnown(schema: SchemaNode | undefined, value: unknown): { value: unknown; unknown: boolean } {
+  if (Array.isArray(value) && schema?.items && !Array.isArray(schema.items)) {
+    const items = value.map((v: unknown) => keysKnown(schema.items as SchemaNode, v)); // one schema for every item, checked above
+    return { value: items.map((i) => i.value), unknown: items.some((i) => i.unknown) };
+  }
+  const properties = schema?.properties;
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !properties) return { value, unknown: false };
+  let unknown = false;
+  const kept: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    const node = Object.hasOwn(properties, key) ? properties[key] : undefined;
+    if (!node) {
+      unknown = true;
+      continue;
+    }
+    const known = keysKnown(node, child);
+    unknown ||= known.unknown;
+    kept[key] = known.value;
+  }
+  return { value: kept, unknown };
+}
+
+/**
+ * A pushed body with only the keys the server's schema knows, and whether it had others. An act's payload is
+ * checked against its act type's schema, which keeps only the keys it names; an act is never cut (see
+ * `dropsUnknown`), so its body is returned whole.
+ */
+export function knownPart(policy: CollectionPolicy, body: Record<string, unknown>): { body: Record<string, unknown>; unknown: boolean } {
+  const top = keysKnown(policy.schema as SchemaNode | undefined, body);
+  if (policy.name !== 'case_events') return { body: top.value as Record<string, unknown>, unknown: top.unknown }; // an object in, an object out
+  const parsed = payloadSchemas[body.type as ActType]?.safeParse(body.payload); // an act type, as the schema's enum checked before
+  return { body, unknown: top.unknown || (parsed?.success === true && keysBeyond(body.payload, parsed.data)) };
+}
+
+/**
+ * Whether `value` has a key, at any depth, that `kept` (zod's parse of it) lacks. Keys only: zod may change values
+ * (a trimmed text), never add keys. As deep as `storable` lets a document go.
+ */
+function keysBeyond(value: unknown, kept: unknown): boolean {
+  if (typeof value !== 'object' || value === null || typeof kept !== 'object' || kept === null) return false;
+  const within = kept as Record<string, unknown>; // an object or array, indexed alike
+  return Object.entries(value).some(([key, child]) => (Object.hasOwn(within, key) ? keysBeyond(child, within[key]) : true));
+}
+
+/**
+ * The desk's declaration of its schema versions, `x-desk-schema: offices=1,users=1,…` (shared/domain/schemas.ts
+ * `deskSchemaDeclaration`); anything unreadable declares nothing.
+ */
+export function deskSchemaOf(header: unknown): ReadonlyMap<string, number> {
+  const versions = new Map<string, number>();
+  if (typeof header !== 'string' || header.length > 500) return versions;
+  for (const part of header.split(',')) {
+    const match = /^\s*([a-z_]{1,40})=(\d{1,6})\s*$/.exec(part);
+    if (match?.[1] && match[2]) versions.set(match[1], Number(match[2]));
+  }
+  return versions;
 }
 
 /**

@@ -176,7 +176,7 @@ export async function writePush(tx: Sql, policy: CollectionPolicy, pusher: Pushe
       json(uniqueEntries(w.feed)),
       pusher.deviceId,
       pusher.officeId,
-      json(loggable(w.refused)),
+      json(w.refused.map(loggedRefusal)),
       w.updates.length === 0,
     ],
   );
@@ -189,16 +189,17 @@ export async function logRefusals(sql: Sql, policy: CollectionPolicy, pusher: Pu
   await sql.query(
     `INSERT INTO refusals (device_id, office_id, collection, doc_id, code)
      SELECT $1, $2, $3, x.id, x.code FROM jsonb_to_recordset($4::jsonb) AS x(id text, code text)`,
-    [pusher.deviceId, pusher.officeId, policy.name, JSON.stringify(loggable(refused))],
+    [pusher.deviceId, pusher.officeId, policy.name, JSON.stringify(refused.map(loggedRefusal))],
   );
 }
 
 /**
- * Refusals as the log stores them: an id cut to 128 characters (never inside a surrogate pair), and an id PostgreSQL
- * cannot hold (a NUL, half a surrogate pair: jsonb refuses both) named as such, so logging a refusal never fails the push.
+ * A refusal as the log keeps it: an id PostgreSQL cannot store (a NUL, half a surrogate pair) is named as such, and
+ * a long one cut by code points, never inside a pair. Both writes of refusals use it: a NUL-bearing id refused next
+ * to valid documents once failed the whole batch with a 500.
  */
-function loggable(refused: readonly SyncRefusal[]): { id: string; code: string }[] {
-  return refused.map((r) => ({ id: storableText(r.id) ? [...r.id].slice(0, 128).join('') : '(unstorable id)', code: r.code }));
+function loggedRefusal(r: SyncRefusal): { id: string; code: string } {
+  return { id: storableText(r.id) ? [...r.id].slice(0, 128).join('') : '(unstorable id)', code: r.code };
 }
 
 function uniqueEntries(entries: readonly FeedEntry[]): FeedEntry[] {

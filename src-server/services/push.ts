@@ -1,7 +1,9 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { MAX_EVENTS_PER_CASE } from '#shared/domain/case-cap';
 import type { PushResponse, PushRow, SyncRefusal, SyncRefusalCode, WireDocument } from '#shared/sync/protocol';
 import type { Database, Sql } from '../db/database';
 import { audienceOf, petitionerLinks, touchedCases, type Written } from './audience';
-import { bodyOf, checkDocument, sameJson, type CollectionPolicy, type Pusher } from './collections';
+import { bodyOf, checkDocument, knownPart, sameJson, type CollectionPolicy, type Pusher } from './collections';
 import { withFeedAppends } from './feed';
 import { mergePetitioner } from './merge';
 import { lockAndRead, logRefusals, writePush, type LockedState, type Stored } from './push-store';
@@ -31,11 +33,22 @@ const wire = (s: Stored): WireDocument => ({ ...s.body, _deleted: s.deleted });
 /** Another matter's push took one of our new ids between our read and our insert: decide the batch again. */
 class InsertRace extends Error {}
 
+/**
+ * How long a push's document checks run before other requests get a turn: checking a signed event (schema, payload,
+ * Ed25519) costs ~0.25 ms here, so a batch of 2,000 would hold the event loop for half a second in one piece.
+ */
+const CHECK_SLICE_MS = 10;
+
 /** `tree` is the office tree as of the request (the caller's cache, services/reference.ts). */
 export async function pushDocuments(db: Database, policy: CollectionPolicy, pusher: Pusher, tree: OfficeTree, rows: readonly unknown[], now: () => Date): Promise<PushResponse> {
   const checked: SyncRefusal[] = [];
   const byId = new Map<string, Candidate>();
+  let sliceStart = performance.now();
   for (const row of rows) {
+    if (performance.now() - sliceStart > CHECK_SLICE_MS) {
+      await nextTurn();
+      sliceStart = performance.now();
+    }
     const doc = (row as Partial<PushRow> | null)?.newDocumentState; // shape checked by checkDocument
     const code = checkDocument(policy, doc, pusher);
     const id = typeof doc === 'object' && doc !== null ? String((doc as Record<string, unknown>)[policy.primaryKey] ?? '') : '';
@@ -44,7 +57,8 @@ export async function pushDocuments(db: Database, policy: CollectionPolicy, push
       continue;
     }
     const assumed = (row as PushRow).assumedMasterState ?? undefined;
-    byId.set(id, { id, body: bodyOf(doc), deleted: doc._deleted === true, assumed });
+    // Checked: any key the server does not know is one it may drop (collections.ts `dropsUnknown`), and is dropped.
+    byId.set(id, { id, body: knownPart(policy, bodyOf(doc)).body, deleted: doc._deleted === true, assumed });
   }
   const attempt = () =>
     withFeedAppends(db, async (tx) => {
@@ -70,6 +84,8 @@ interface Judging {
   readonly seers: ReadonlyMap<string, string[]>;
   /** `case_events`: the 登记 of each touched matter, stored or earlier in this batch. */
   readonly registers: Map<string, string>;
+  /** `case_events`: how many events each touched matter holds, stored or inserted earlier in this batch. */
+  readonly eventCounts: Map<string, number>;
   readonly now: string;
 }
 
@@ -78,7 +94,7 @@ async function writeBatch(tx: Sql, tree: OfficeTree, policy: CollectionPolicy, p
   const caseIds = touchedCases(policy, candidates.map((c) => c.body));
   const state = await lockAndRead(tx, policy, ids, caseIds, [...new Set(candidates.flatMap((c) => petitionerLinks(c.body)))]);
   const owners = policy.write === 'merge' ? ownersOf(state.stored, ids) : state.linkedOwners;
-  const judging: Judging = { policy, pusher, state, seers: petitionerSeers(owners, state.reach), registers: registersOf(state), now };
+  const judging: Judging = { policy, pusher, state, seers: petitionerSeers(owners, state.reach), registers: registersOf(state), eventCounts: eventCountsOf(state), now };
   const refused = [...checked];
   const conflicts: WireDocument[] = [];
   const inserts: Candidate[] = [];
@@ -127,7 +143,9 @@ function decideWrite(j: Judging, c: Candidate, existing: Stored | undefined): De
   }
   if (!existing) {
     if (policy.write === 'merge' && c.body.officeId !== pusher.officeId) return { kind: 'refuse', code: 'doc-other-office', conflict: false };
+    if (caseFull(j, c.body)) return { kind: 'refuse', code: 'case-too-many-events', conflict: false };
     if (secondRegister(j, c.body)) return { kind: 'refuse', code: 'case-already-registered', conflict: false };
+    countEvent(j, c.body);
     return { kind: 'insert' };
   }
   switch (policy.write) {
@@ -173,6 +191,25 @@ function secondRegister(j: Judging, body: Record<string, unknown>): boolean {
   const first = j.registers.get(caseId);
   if (first === undefined) j.registers.set(caseId, String(body.id));
   return first !== undefined && first !== body.id;
+}
+
+/**
+ * A matter takes at most MAX_EVENTS_PER_CASE events (shared/domain/case-cap.ts): a new event beyond them is refused,
+ * in the batch's order (a retried event the server holds is no new event).
+ */
+function caseFull(j: Judging, body: Record<string, unknown>): boolean {
+  return j.policy.name === 'case_events' && (j.eventCounts.get(String(body.caseId)) ?? 0) >= MAX_EVENTS_PER_CASE;
+}
+
+/** An event this batch inserts counts towards its matter's cap for the rest of the batch. */
+function countEvent(j: Judging, body: Record<string, unknown>): void {
+  if (j.policy.name === 'case_events') j.eventCounts.set(String(body.caseId), (j.eventCounts.get(String(body.caseId)) ?? 0) + 1);
+}
+
+function eventCountsOf(state: LockedState): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of state.caseDocs) if (d.collection === 'case_events') counts.set(d.caseId, (counts.get(d.caseId) ?? 0) + 1);
+  return counts;
 }
 
 function registersOf(state: LockedState): Map<string, string> {

@@ -3,6 +3,7 @@ import type { Api, ApiParsedArgs, Session } from '../../contract/api';
 import { ApiError } from '../../contract/errors';
 import { payloadSchemas, petitionFields, type ActPayload, type ActType } from '../../domain/act-payloads';
 import { actRules, checkAct } from '../../domain/acts';
+import { roomForAct } from '../../domain/case-cap';
 import { addDays } from '../../domain/calendar';
 import type { CaseEvent, CaseProjection, ProposableAct } from '../../domain/case-types';
 import type { Role } from '../../domain/codes';
@@ -154,6 +155,8 @@ export function caseHandlers(ctx: DeskContext): Pick<Api, 'case-list' | 'case-ge
         const [c, tree] = await Promise.all([load(caseId), readOfficeTree(ctx.db)]);
         if (!mayReadRestricted(session, c) && !(mayRouteOut(session, c) && ROUTE_OUT_ACTS.includes(type))) throw new ApiError('forbidden');
         if (c.recusedUserIds.includes(session.user.id)) throw new ApiError('user-recused');
+        const full = roomForAct(c);
+        if (full) throw new ApiError(full);
         checkAmendedPetition(c, type, parsed.data);
         const act = recordedAct(session, type, parsed.data, approvalActs);
         const event = {

@@ -3,6 +3,7 @@ import type { RxDocument } from 'rxdb';
 import type { Api, ApiParsedArgs, RegisterResult, Session } from '../../contract/api';
 import { ApiError } from '../../contract/errors';
 import { checkAct } from '../../domain/acts';
+import { roomForAct } from '../../domain/case-cap';
 import { beijingDay } from '../../domain/calendar';
 import type { CaseEvent } from '../../domain/case-types';
 import type { CaseDoc, PetitionDoc, PetitionerDoc } from '../../domain/documents';
@@ -139,7 +140,7 @@ async function prepareRegistration(ctx: DeskContext, session: Session, args: Api
     caseNumber = linkTo.caseNumber;
     const c = linkTo.projection;
     event = { ...base, occurredAt: actInstant(ctx.now(), c.lastEventAt), type: 'link', payload: { petitionId: petition.id, petitionerIds, ...accusedOf(r) }, article: '第十九条', after: [c.lastEventId] };
-    const refused = checkAct(c, event, { tree: await readOfficeTree(ctx.db), afterAt: c.lastEventAt });
+    const refused = roomForAct(c) ?? checkAct(c, event, { tree: await readOfficeTree(ctx.db), afterAt: c.lastEventAt }); // a full matter: the county would refuse the 重件关联
     if (refused) throw new ApiError(refused);
   } else {
     caseNumber = await nextCaseNumber(ctx.db, session.office.code, Number(beijingDay(r.receivedAt).slice(0, 4)));
