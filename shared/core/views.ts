@@ -3,6 +3,7 @@ import { petitionFields, type ActType } from '../domain/act-payloads';
 import { allowedActs } from '../domain/acts';
 import type { CaseEvent, CaseProjection, ProposableAct } from '../domain/case-types';
 import type { PetitionDoc, UserDoc } from '../domain/documents';
+import type { OfficeTree } from '../domain/office-tree';
 import { deadlineFlags, nextDue } from '../domain/clocks';
 import { causalOrder } from '../domain/fold';
 import type { DeskContext } from './context';
@@ -11,6 +12,7 @@ import { mayReadRestricted, mayRouteOut, maskEvent, maskPetition, maskPetitioner
 import { asCaseEvent } from './projector';
 import { newId } from './ids';
 import { checkedSignature } from './event-signatures';
+import { readOfficeTree } from './office-tree';
 
 /** One matter as a list row, masked when the user may not read it (第三十条第三款). */
 export function summarise(c: CaseProjection, session: Session, day: string, dueSoonDays: number): CaseSummary {
@@ -41,12 +43,16 @@ export function summarise(c: CaseProjection, session: Session, day: string, dueS
  * act the county's `approvalActs` names, started by a user who is no 负责人, is offered whenever a 负责人 of the
  * office could do it now and the user may propose, even where the act itself is the 负责人's alone (终结, 延期).
  */
-export function actsFor(c: CaseProjection, session: Session, approvalActs: readonly ProposableAct[]): { allowed: ActType[]; proposed: ProposableAct[] } {
+export function actsFor(c: CaseProjection, session: Session, approvalActs: readonly ProposableAct[], tree?: OfficeTree): { allowed: ActType[]; proposed: ProposableAct[] } {
   const office = session.office.id;
-  const acts = new Set(session.user.roles.flatMap((role) => allowedActs(c, role, office)));
+  const acts = new Set(session.user.roles.flatMap((role) => allowedActs(c, role, office, tree)));
   const proposes = !session.user.roles.includes('approver') && acts.has('propose');
-  // An act already waiting for approval is not offered again (第三十四条; the guard refuses `proposal-pending`).
-  const proposed = proposes ? approvalActs.filter((act) => allowedActs(c, 'approver', office).includes(act) && !c.proposals.some((p) => p.act === act)) : [];
+  if (!proposes) return { allowed: [...acts], proposed: [] };
+  // An act already waiting for approval is not offered again, neither as a 报批 nor as the act itself, which this
+  // user would record as a 报批 too (第三十四条; the guard refuses `proposal-pending`).
+  const pending = (act: ProposableAct) => c.proposals.some((p) => p.act === act);
+  for (const act of approvalActs) if (pending(act)) acts.delete(act);
+  const proposed = approvalActs.filter((act) => allowedActs(c, 'approver', office, tree).includes(act) && !pending(act));
   for (const act of proposed) acts.add(act);
   return { allowed: [...acts], proposed };
 }
@@ -90,11 +96,12 @@ export function signatureFlags(events: readonly CaseEvent[], users: ReadonlyMap<
  * not read it, and every view of a restricted matter is written to the audit log (第三十条第三款, 第四十六条第五项).
  */
 export async function caseDetail(ctx: DeskContext, c: CaseProjection, session: Session): Promise<CaseDetail> {
-  const [eventDocs, petitionDocs, petitionerDocs, settings] = await Promise.all([
+  const [eventDocs, petitionDocs, petitionerDocs, settings, tree] = await Promise.all([
     ctx.db.case_events.find({ selector: { caseId: c.id } }).exec(),
     ctx.db.petitions.findByIds([...c.petitionIds]).exec(),
     ctx.db.petitioners.findByIds([...c.petitionerIds]).exec(),
     ctx.settings(),
+    readOfficeTree(ctx.db),
   ]);
   const masked = !mayReadRestricted(session, c);
   if (c.restricted) {
@@ -104,7 +111,7 @@ export async function caseDetail(ctx: DeskContext, c: CaseProjection, session: S
   const petitioners = [...petitionerDocs.values()].map((d) => d.toMutableJSON());
   const events = causalOrder(eventDocs.map((d) => asCaseEvent(d.toMutableJSON())));
   const actors = await ctx.db.users.findByIds([...new Set(events.map((e) => e.actor.userId))]).exec();
-  const acts = masked ? { allowed: [], proposed: [] } : actsFor(c, session, settings.approvalActs);
+  const acts = masked ? { allowed: [], proposed: [] } : actsFor(c, session, settings.approvalActs, tree);
   return {
     case: masked ? maskProjection(c) : c,
     masked,
@@ -112,7 +119,7 @@ export async function caseDetail(ctx: DeskContext, c: CaseProjection, session: S
     petitions: masked ? petitions.map(maskPetition) : amendedPetitions(petitions, c, events),
     petitioners: masked ? petitioners.map(maskPetitioner) : petitioners,
     // 第三十条第三款: an office accused in what it registered may only pass the matter on, seeing none of it.
-    allowedActs: !masked ? acts.allowed : mayRouteOut(session, c) ? actsFor(c, session, settings.approvalActs).allowed.filter((a) => ROUTE_OUT_ACTS.includes(a)) : [],
+    allowedActs: !masked ? acts.allowed : mayRouteOut(session, c) ? actsFor(c, session, settings.approvalActs, tree).allowed.filter((a) => ROUTE_OUT_ACTS.includes(a)) : [],
     proposedActs: acts.proposed,
     today: today(ctx),
     signatures: signatureFlags(events, new Map([...actors].map(([id, d]) => [id, d.toMutableJSON()]))),

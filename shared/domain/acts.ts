@@ -23,8 +23,11 @@ export interface ActRule<T extends ActType = ActType> {
   /** The rule in words (for docs/acts.md): the guard and any status the payload decides. */
   readonly words: string;
   readonly guard?: (c: CaseProjection, e: CaseEventOf<T>, context: ActContext) => ActReason | undefined;
-  /** Whether the matter page offers the act to `officeId` now: acts that answer something pending. */
-  readonly offered?: (c: CaseProjection, officeId: string) => boolean;
+  /**
+   * Whether the matter page offers the act to `officeId` now: acts that answer something pending, or that the
+   * county's tree (when the desk has it) would refuse to this office whatever the payload.
+   */
+  readonly offered?: (c: CaseProjection, officeId: string, tree: OfficeTree | undefined) => boolean;
 }
 
 /** What a check may know beyond the matter: the county's tree, and when the acts this one follows happened. */
@@ -77,6 +80,14 @@ export function requestLate(window: Clock | undefined, e: CaseEventOf<'review-re
 /** Hierarchy checks run only on offices the tree knows (a desk whose directory has not synced yet leaves them to others). */
 function knows(tree: OfficeTree | undefined, ...officeIds: string[]): tree is OfficeTree {
   return tree !== undefined && officeIds.every((id) => tree.kindOf(id) !== undefined);
+}
+
+/** 第四十条: a 信访部门 督办s the offices below it, never the office it is (nor one beside or above it). */
+function superviseRefusal(c: CaseProjection, officeId: string, tree: OfficeTree | undefined): ActReason | undefined {
+  if (officeId === c.currentOfficeId) return 'supervise-not-below';
+  if (!knows(tree, c.currentOfficeId, officeId)) return undefined;
+  if (!isPetitionOffice(tree, officeId)) return 'supervise-not-petition-office';
+  return isBelow(tree, c.currentOfficeId, officeId) ? undefined : 'supervise-not-below';
 }
 
 /** 第三十五条、第三十六条: the organ one level above `officeId`, where the tree knows it. */
@@ -365,12 +376,8 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     roles: handling,
     office: 'any',
     words: '信访部门对其下级的承办机关督办或催办，不得督办本机关',
-    guard: (c, e, { tree }) => {
-      if (e.actor.officeId === c.currentOfficeId) return 'supervise-not-below';
-      if (!knows(tree, c.currentOfficeId, e.actor.officeId)) return undefined;
-      if (!isPetitionOffice(tree, e.actor.officeId)) return 'supervise-not-petition-office';
-      return isBelow(tree, c.currentOfficeId, e.actor.officeId) ? undefined : 'supervise-not-below';
-    },
+    guard: (c, e, { tree }) => superviseRefusal(c, e.actor.officeId, tree),
+    offered: (c, officeId, tree) => superviseRefusal(c, officeId, tree) === undefined,
   },
   feedback: {
     from: 'any',
@@ -523,13 +530,16 @@ export function checkAct(c: CaseProjection | undefined, event: CaseEvent, contex
 }
 
 
-/** The acts a user in `role` of `officeId` may start now (for the matter page's buttons). */
-export function allowedActs(c: CaseProjection, role: Role, officeId: string): ActType[] {
+/**
+ * The acts a user in `role` of `officeId` may start now (for the matter page's buttons). With the county's `tree`,
+ * an act its hierarchy check would refuse to this office is not offered either (a button that always fails).
+ */
+export function allowedActs(c: CaseProjection, role: Role, officeId: string, tree?: OfficeTree): ActType[] {
   return (Object.keys(actRules) as ActType[]).filter((type) => {
     const rule = actRules[type] as ActRule; // see checkAct
     if (type === 'register' || !rule.roles.includes(role)) return false;
     if (rule.from !== 'any' && !rule.from.includes(c.status)) return false;
-    if (rule.offered && !rule.offered(c, officeId)) return false;
+    if (rule.offered && !rule.offered(c, officeId, tree)) return false;
     return rule.office === 'any' || officeId === c.currentOfficeId;
   });
 }

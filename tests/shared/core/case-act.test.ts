@@ -140,6 +140,7 @@ describe('报批 and 审批 (第三十四条)', () => {
     const proposal = await act(reject);
     expect(proposal.event.type).toBe('propose');
     expect(proposal.detail.proposedActs).not.toContain('reject'); // the button is gone while the 报批 waits
+    expect(proposal.detail.allowedActs).not.toContain('reject'); // as the act itself too: it would be a second 报批
     await expectCode(act(reject), 'proposal-pending');
     await as('qs-approver');
     const refused = await act({ type: 'approve', payload: { proposalEventId: proposal.event.id, approved: false, note: '应予受理' } });

@@ -348,6 +348,14 @@ describe('16–17. Routing and 督办 follow the hierarchy (第二十二条第�
     expect(reasons([register('2025-11-03', countyHandler), supervise()])).toEqual(['supervise-not-below']);
   });
 
+  it('第四十条 the matter page offers 督办 only where the act would be taken: the county over a township, never the township itself nor a township beside it', () => {
+    const c = fold(accepted());
+    expect(allowedActs(c, 'handler', county, tree)).toContain('supervise');
+    expect(allowedActs(c, 'handler', township, tree)).not.toContain('supervise');
+    expect(allowedActs(c, 'handler', townshipB, tree)).not.toContain('supervise');
+    expect(allowedActs(fold([register('2025-11-03', countyHandler)]), 'handler', county, tree)).not.toContain('supervise');
+  });
+
   it('第二十二条第三项 交办 goes only to offices below the assigning office, with a deadline after the day of the act', () => {
     const assign = (to: string, due = '2025-12-31') => event('assign', { toOfficeId: to, dueDate: due }, '2025-11-04', handler);
     expect(reasons([register('2025-11-03'), assign(county)])).toEqual(['assign-not-below']);
