@@ -164,3 +164,17 @@ export async function feedHead(sql: Sql, officeId: string, collection: string): 
   const row = rows[0];
   return row ? { seq: Number(row.seq), id: row.doc_id } : undefined;
 }
+
+/**
+ * The newest position of each of an office's feeds, in one statement (one index probe a collection): where a new
+ * stream starts. A collection whose feed is empty is absent.
+ */
+export async function feedHeads(sql: Sql, officeId: string, collections: readonly string[]): Promise<Map<string, FeedCheckpoint>> {
+  const { rows } = await sql.query<{ collection: string; seq: string | number; doc_id: string }>(
+    `SELECT c.collection, h.seq, h.doc_id
+     FROM unnest($2::text[]) AS c(collection),
+          LATERAL (SELECT seq, doc_id FROM feed WHERE office_id = $1 AND collection = c.collection ORDER BY seq DESC, doc_id DESC LIMIT 1) h`,
+    [officeId, collections],
+  );
+  return new Map(rows.map((r) => [r.collection, { seq: Number(r.seq), id: r.doc_id }]));
+}

@@ -24,7 +24,7 @@ describe.each<Backend>(['pglite', 'pg'])('a replayed refresh token, on %s', (bac
     const enrolled = await c.enrol('qs-handler');
     const rotated = await refresh(enrolled.refreshToken);
     expect(rotated.status).toBe(200);
-    const stream = await openStream(s.url, syncPaths.stream('case_events'), rotated.body.accessToken);
+    const stream = await openStream(s.url, syncPaths.stream, rotated.body.accessToken);
     try {
       expect(await refresh(enrolled.refreshToken)).toEqual({ status: 401, body: { code: 'refresh-replayed' } });
       expect(await stream.ended(3_000)).toBe('ended');
