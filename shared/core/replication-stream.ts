@@ -81,7 +81,7 @@ export class DeskStream {
     const connection = { open: true };
     this.cancel = () => void reader.cancel().catch(() => undefined);
     for (const feed of this.feeds.values()) feed.hold();
-    // A catch-up that fails ends the connection, so that the next one catches up again.
+    // A catch-up that fails for good (its stored checkpoint unreadable) ends the connection: the next one tries again.
     const catchingUp = Promise.all([...this.feeds].map(([name, feed]) => this.catchUp(name, feed, connection))).catch((error: unknown) => {
       this.side.failed(error);
       this.cancel?.();
@@ -109,13 +109,25 @@ export class DeskStream {
     let checkpoint = await this.side.storedCheckpoint(name);
     do {
       for (let full = true; full && connection.open; ) {
-        const page = await this.side.pull(name, checkpoint);
-        if (!connection.open) return;
+        const page = await this.pullRetrying(name, checkpoint, connection);
+        if (!page || !connection.open) return;
         if (page.documents.length > 0 && page.checkpoint) feed.subject.next({ documents: page.documents, checkpoint: page.checkpoint });
         checkpoint = page.checkpoint ?? checkpoint;
         full = page.documents.length >= SYNC_BATCH_SIZE;
       }
     } while (connection.open && !feed.release());
+  }
+
+  /** One page, tried again (after the side's back-off) while the connection lasts: a lost answer is no reason to reconnect. */
+  private async pullRetrying(name: ReplicatedCollection, checkpoint: FeedCheckpoint | undefined, connection: { open: boolean }): Promise<PulledPage | undefined> {
+    while (connection.open) {
+      try {
+        return await this.side.pull(name, checkpoint);
+      } catch (error) {
+        this.side.failed(error); // sets the back-off the next pull waits for
+      }
+    }
+    return undefined;
   }
 }
 
