@@ -30,31 +30,6 @@ const PROBE_MS = 100;
 const NOTE = '已电话联系信访人约定下周面谈'.repeat(286).slice(0, 4_000);
 const log = (line: string) => console.log(line);
 
-/** The pushing desk, in a child of its own so that signing and sending do not steal the probe's event loop. */
-if (process.argv[2] === 'push') {
-  process.once('message', (message) => {
-    const { url, token, pushes } = message as { url: string; token: string; pushes: number }; // sent below
-    void pushNotes(url, token, pushes).then(
-      (seconds) => {
-        process.send?.({ seconds });
-        process.exit(0);
-      },
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  });
-} else {
-  log(`# slow-reader attack: ${PUSHES} pushes of a ~${Math.round(Buffer.byteLength(NOTE) / 1024)} kB note, /health every ${PROBE_MS} ms`);
-  const baseline = await run(0);
-  const attacked = await run(READERS);
-  for (const [name, r] of [['without slow readers', baseline], [`${READERS} slow readers`, attacked]] as const) {
-    log(`${name.padEnd(22)} server RSS ${mb(r.rssBefore)} → peak ${mb(r.rssPeak)} (after ${mb(r.rssAfter)}); /health p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms (${r.probes} probes); ${PUSHES} pushes in ${r.seconds.toFixed(1)} s${r.dropped === undefined ? '' : `; slow streams dropped by the server: ${r.dropped}/${READERS}`}`);
-  }
-  log(`peak RSS with/without slow readers: ${(attacked.rssPeak / baseline.rssPeak).toFixed(2)}×; /health p99 with/without: ${(attacked.p99 / baseline.p99).toFixed(2)}× (target: under 400 MB and p99 under 100 ms)`);
-}
-
 interface RunResult {
   readonly rssBefore: number;
   readonly rssPeak: number;
@@ -219,4 +194,29 @@ async function pushNotes(url: string, token: string, pushes: number): Promise<nu
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return (performance.now() - start) / 1000;
+}
+
+/** The pushing desk, in a child of its own so that signing and sending do not steal the probe's event loop. */
+if (process.argv[2] === 'push') {
+  process.once('message', (message) => {
+    const { url, token, pushes } = message as { url: string; token: string; pushes: number }; // sent below
+    void pushNotes(url, token, pushes).then(
+      (seconds) => {
+        process.send?.({ seconds });
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+} else {
+  log(`# slow-reader attack: ${PUSHES} pushes of a ~${Math.round(Buffer.byteLength(NOTE) / 1024)} kB note, /health every ${PROBE_MS} ms`);
+  const baseline = await run(0);
+  const attacked = await run(READERS);
+  for (const [name, r] of [['without slow readers', baseline], [`${READERS} slow readers`, attacked]] as const) {
+    log(`${name.padEnd(22)} server RSS ${mb(r.rssBefore)} → peak ${mb(r.rssPeak)} (after ${mb(r.rssAfter)}); /health p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms (${r.probes} probes); ${PUSHES} pushes in ${r.seconds.toFixed(1)} s${r.dropped === undefined ? '' : `; slow streams dropped by the server: ${r.dropped}/${READERS}`}`);
+  }
+  log(`peak RSS with/without slow readers: ${(attacked.rssPeak / baseline.rssPeak).toFixed(2)}×; /health p99 with/without: ${(attacked.p99 / baseline.p99).toFixed(2)}× (target: under 400 MB and p99 under 100 ms)`);
 }
