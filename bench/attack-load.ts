@@ -66,7 +66,7 @@ async function run(readers: number): Promise<RunResult> {
     });
     loader.send({ url: server.url, token: pusher.accessToken, pushes: PUSHES });
     const { seconds } = await done;
-    await new Promise((resolve) => setTimeout(resolve, 2_000)); // the streams' drain timeouts run out
+    await new Promise((resolve) => setTimeout(resolve, 12_000)); // the slow streams' drain timeouts (10 s) run out
     const probed = await sampler.stop();
     const dropped = readers === 0 ? undefined : await countDropped(slow);
     return { rssBefore, rssPeak: probed.rssPeak, rssAfter: rssOf(server.child), ...probed.latency, seconds, dropped };

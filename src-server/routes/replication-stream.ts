@@ -21,7 +21,15 @@ export interface StreamLimits {
   readonly perDevice: number;
 }
 
-export const defaultStreamLimits: StreamLimits = { bufferBytes: 1024 * 1024, drainMs: 10_000, perDevice: STREAMS_PER_DEVICE };
+/**
+ * A stream holds at most `bufferBytes` plus one page of at most `PAGE_BYTES` (or one larger document): ~0.75 MB, so
+ * 200 streams that are never read cost the server ~150 MB (the issue's target: under 400 MB in all). A desk that
+ * keeps up never has more than a page or two waiting; one on a 1 Mbit/s line drains 512 kB in about 4 s.
+ */
+export const defaultStreamLimits: StreamLimits = { bufferBytes: 512 * 1024, drainMs: 10_000, perDevice: STREAMS_PER_DEVICE };
+
+/** The bytes of one stream page: a burst of a thousand long notes goes out in pieces, each read after the last left. */
+const PAGE_BYTES = 256 * 1024;
 
 const PING_MS = 15_000;
 
@@ -170,13 +178,13 @@ class FeedStream {
 
   /** Sends the next page of one collection; false when the device may no longer sync. */
   private async sendPage(collection: string): Promise<boolean> {
-    const page = await readFeedText(this.deps.db, this.claims.officeId, collection, this.cursors.get(collection), SYNC_BATCH_SIZE, this.claims.deviceId);
+    const page = await readFeedText(this.deps.db, this.claims.officeId, collection, this.cursors.get(collection), SYNC_BATCH_SIZE, this.claims.deviceId, PAGE_BYTES);
     if (!page.deviceActive) return false;
     if (this.closed) return true;
     // jsonb's text form escapes every newline, so the page is one SSE data line.
     if (page.count > 0) this.raw.write(`data: {"collection":${JSON.stringify(collection)},${page.json.slice(1)}\n\n`);
     if (page.checkpoint) this.cursors.set(collection, page.checkpoint);
-    if (page.count === SYNC_BATCH_SIZE) this.dirty.add(collection);
+    if (page.more) this.dirty.add(collection);
     return true;
   }
 

@@ -117,6 +117,8 @@ describe('issue 13 item 2: the desk stream, on PostgreSQL', () => {
       // The reader that kept up got every note and keeps its stream.
       await fast.until({ case_events: pushed }, 30_000);
       expect(fastSeen.closed).toBe(false);
+      // A push of ~600 kB went out in pages of at most 256 kB (one framing line more).
+      expect(fastSeen.largestWrite).toBeLessThanOrEqual(256 * 1024 + 200);
     } finally {
       slow.destroy();
       await fast.cancel();
