@@ -181,8 +181,9 @@ class FeedStream {
     const page = await readFeedText(this.deps.db, this.claims.officeId, collection, this.cursors.get(collection), SYNC_BATCH_SIZE, this.claims.deviceId, PAGE_BYTES);
     if (!page.deviceActive) return false;
     if (this.closed) return true;
-    // jsonb's text form escapes every newline, so the page is one SSE data line.
-    if (page.count > 0) this.raw.write(`data: {"collection":${JSON.stringify(collection)},${page.json.slice(1)}\n\n`);
+    // jsonb's text form escapes every newline, so the page is one SSE data line. Written as bytes: the socket counts
+    // a string's characters, and a page of Chinese text is three bytes a character on the wire.
+    if (page.count > 0) this.raw.write(Buffer.from(`data: {"collection":${JSON.stringify(collection)},${page.json.slice(1)}\n\n`));
     if (page.checkpoint) this.cursors.set(collection, page.checkpoint);
     if (page.more) this.dirty.add(collection);
     return true;
