@@ -3,7 +3,7 @@ import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import { STREAMS_PER_DEVICE, SYNC_BATCH_SIZE, type FeedCheckpoint } from '#shared/sync/protocol';
 import type { Database } from '../db/database';
 import type { TokenClaims } from '../services/auth';
-import { feedHeads, readFeedText } from '../services/feed';
+import { feedHeads, SharedFeedReads } from '../services/feed';
 import type { Notifier } from '../services/notifier';
 
 /**
@@ -73,6 +73,14 @@ export interface StreamDeps {
   readonly collections: readonly string[];
 }
 
+/** The page reads every stream of this process shares (one a database handle: they must read the same database). */
+const sharedReads = new WeakMap<Database, SharedFeedReads>();
+function readsOf(db: Database): SharedFeedReads {
+  let reads = sharedReads.get(db);
+  if (!reads) sharedReads.set(db, (reads = new SharedFeedReads(db, SYNC_BATCH_SIZE, PAGE_BYTES)));
+  return reads;
+}
+
 /**
  * Opens the stream of an enrolled device for its office's feeds. The stream's cursors are taken at the feeds' heads
  * before its headers are sent, so a desk that pulls each collection from its checkpoint once the answer arrives misses
@@ -94,13 +102,18 @@ export async function openStream(deps: StreamDeps, request: FastifyRequest, repl
 /**
  * One stream: a cursor per collection, the collections whose feeds grew since they were last read, and one read
  * loop. A stream lasts no longer than the access that opened it (design.md §5): it ends when its token expires, when
- * its device is revoked (announced by NOTIFY to every server process, services/notifier.ts), and whenever a read
- * finds the device revoked (a revocation whose announcement was lost).
+ * its device is revoked (announced by NOTIFY to every server process, services/notifier.ts), and when its device is
+ * found revoked after the notifier's connection came back (a revocation announced meanwhile was lost).
  */
 class FeedStream {
   private cursors = new Map<string, FeedCheckpoint>();
   /** Collections to read, in the order they grew (a full page puts its collection at the back: fair). */
   private readonly dirty = new Set<string>();
+  /** When each collection was last woken: a shared read must have started after it. */
+  private readonly wokenAt = new Map<string, number>();
+  private readonly reads: SharedFeedReads;
+  /** Set when a revocation may have gone unannounced. */
+  private checkDevice = false;
   private opened = false;
   private reading = false;
   private closed = false;
@@ -111,7 +124,9 @@ class FeedStream {
     private readonly raw: ServerResponse,
     private readonly claims: TokenClaims,
     private readonly log: FastifyBaseLogger,
-  ) {}
+  ) {
+    this.reads = readsOf(deps.db);
+  }
 
   /** Subscribes, then takes the cursors: an append after the heads were read always wakes this stream. */
   async start(): Promise<void> {
@@ -146,8 +161,18 @@ class FeedStream {
     else this.raw.end();
   }
 
+  /**
+   * A feed grew. Without a collection the notifier's connection came back and anything may have been missed, a
+   * revocation too: the device is checked before anything more is sent.
+   */
   private wake(collection: string | undefined): void {
-    for (const c of collection === undefined ? this.deps.collections : [collection]) if (this.deps.collections.includes(c)) this.dirty.add(c);
+    const now = this.reads.now();
+    for (const c of collection === undefined ? this.deps.collections : [collection]) {
+      if (!this.deps.collections.includes(c)) continue;
+      this.dirty.add(c);
+      this.wokenAt.set(c, now);
+    }
+    if (collection === undefined) this.checkDevice = true;
     if (this.opened) void this.read();
   }
 
@@ -178,8 +203,12 @@ class FeedStream {
 
   /** Sends the next page of one collection; false when the device may no longer sync. */
   private async sendPage(collection: string): Promise<boolean> {
-    const page = await readFeedText(this.deps.db, this.claims.officeId, collection, this.cursors.get(collection), SYNC_BATCH_SIZE, this.claims.deviceId, PAGE_BYTES);
-    if (!page.deviceActive) return false;
+    if (this.checkDevice) {
+      this.checkDevice = false;
+      const { rows } = await this.deps.db.query<{ active: boolean }>('SELECT revoked_at IS NULL AS active FROM devices WHERE id = $1', [this.claims.deviceId]);
+      if (rows[0]?.active !== true) return false;
+    }
+    const page = await this.reads.read(this.claims.officeId, collection, this.cursors.get(collection), this.wokenAt.get(collection) ?? 0);
     if (this.closed) return true;
     // jsonb's text form escapes every newline, so the page is one SSE data line. Written as bytes: the socket counts
     // a string's characters, and a page of Chinese text is three bytes a character on the wire.

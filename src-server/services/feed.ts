@@ -191,3 +191,37 @@ export async function feedHeads(sql: Sql, officeId: string, collections: readonl
   );
   return new Map(rows.map((r) => [r.collection, { seq: Number(r.seq), id: r.doc_id }]));
 }
+
+/**
+ * Stream page reads shared by the streams that stand at the same place in the same feed: the desks of an office
+ * follow its feeds in step, so one append woke every one of them and each read the same page (200 streams of an office
+ * made 200 queries a push). A stream may join a read only if it started after the stream was woken (`now()`), so a
+ * shared page never misses an append the stream was told of. Only reads in flight are shared; nothing is cached.
+ */
+export class SharedFeedReads {
+  private clock = 0;
+  private readonly inFlight = new Map<string, { readonly startedAt: number; readonly page: Promise<FeedPageText> }>();
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly limit: number,
+    private readonly maxBytes: number,
+  ) {}
+
+  /** The present moment: a read that starts after it sees every append committed before it. */
+  now(): number {
+    return ++this.clock;
+  }
+
+  /** The page after `cursor`, read no earlier than `notBefore`. */
+  read(officeId: string, collection: string, cursor: FeedCheckpoint | undefined, notBefore: number): Promise<FeedPageText> {
+    const key = `${officeId}\u0000${collection}\u0000${cursor?.seq ?? ''}\u0000${cursor?.id ?? ''}`;
+    const shared = this.inFlight.get(key);
+    if (shared && shared.startedAt > notBefore) return shared.page;
+    const entry = { startedAt: this.now(), page: readFeedText(this.sql, officeId, collection, cursor, this.limit, undefined, this.maxBytes) };
+    this.inFlight.set(key, entry);
+    const forget = () => void (this.inFlight.get(key) === entry && this.inFlight.delete(key));
+    entry.page.then(forget, forget);
+    return entry.page;
+  }
+}

@@ -147,6 +147,24 @@ describe('issue 13 item 2: the desk stream, on PostgreSQL', () => {
       for (const stream of streams) await stream.cancel();
     }
   }, 60_000);
+
+  it('a revocation whose announcement was lost still ends the stream once the notifier is back', async () => {
+    const device = await c.enrol('qs-approver');
+    const stream = await openStream(s.url, syncPaths.stream, device.accessToken);
+    try {
+      expect(await stream.next(5_000)).toBe('"RESYNC"');
+      // Revoked without the NOTIFY (as if sent while the LISTEN connection was down), then that connection drops.
+      await s.db.query('UPDATE devices SET revoked_at = now() WHERE id = $1', [device.deviceId]);
+      expect(await stream.next(500)).toBe('waiting');
+      const { rows } = await s.db.query<{ killed: boolean }>(
+        `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'`,
+      );
+      expect(rows.some((r) => r.killed)).toBe(true);
+      expect(await stream.ended(10_000)).toBe('ended');
+    } finally {
+      await stream.cancel();
+    }
+  }, 30_000);
 });
 
 /** A stream read continuously by a newly enrolled device of `login`, collecting its pages. */
