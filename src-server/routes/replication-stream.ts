@@ -22,11 +22,12 @@ export interface StreamLimits {
 }
 
 /**
- * A stream holds at most `bufferBytes` plus one page of at most `PAGE_BYTES` (or one larger document): ~0.75 MB, so
- * 200 streams that are never read cost the server ~150 MB (the issue's target: under 400 MB in all). A desk that
- * keeps up never has more than a page or two waiting; one on a 1 Mbit/s line drains 512 kB in about 4 s.
+ * A stream holds at most `bufferBytes` plus one page of at most `PAGE_BYTES` (or one larger document): 0.5 MB, so
+ * 200 streams that are never read cost the server ~100 MB (the issue's target: under 400 MB in all; at 512 kB the
+ * bench peaked at 392 MB). A desk that keeps up never has more than a page waiting; one on a 1 Mbit/s line drains
+ * 256 kB in 2 s.
  */
-export const defaultStreamLimits: StreamLimits = { bufferBytes: 512 * 1024, drainMs: 10_000, perDevice: STREAMS_PER_DEVICE };
+export const defaultStreamLimits: StreamLimits = { bufferBytes: 256 * 1024, drainMs: 10_000, perDevice: STREAMS_PER_DEVICE };
 
 /** The bytes of one stream page: a burst of a thousand long notes goes out in pieces, each read after the last left. */
 const PAGE_BYTES = 256 * 1024;
