@@ -27,7 +27,7 @@ describe('issue 13 item 2: the desk stream, on PostgreSQL', () => {
   };
   beforeAll(async () => {
     tdb = await testDatabase('pg');
-    s = await startCounty(await seeded(await tdb.open()), { streamLimits: { bufferBytes: BOUND, drainMs: 2_000 } }, ({ app }) => {
+    s = await startCounty(await seeded(await tdb.open()), { streamLimits: { bufferBytes: BOUND, drainMs: 5_000 } }, ({ app }) => {
       app.addHook('onRequest', async (request, reply) => {
         if (request.url !== syncPaths.stream) return;
         const raw = reply.raw;
@@ -109,7 +109,7 @@ describe('issue 13 item 2: the desk stream, on PostgreSQL', () => {
         expect((await c.push(pusher.accessToken, 'case_events', [reg, ...notes].map(fresh))).body).toMatchObject({ refused: [] });
         pushed.push(reg.id, ...notes.map((n) => n.id));
       }
-      await expect.poll(() => slowSeen.closed, { timeout: 5_000 }).toBe(true);
+      await expect.poll(() => slowSeen.closed, { timeout: 10_000 }).toBe(true);
       expect(pushed.length).toBeGreaterThan(0);
       // It never held more than the bound and the page that crossed it.
       expect(slowSeen.peakBuffered).toBeGreaterThan(BOUND);
