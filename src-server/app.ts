@@ -7,6 +7,7 @@ import { migrate } from './db/migrations';
 import { authRoutes } from './routes/auth';
 import { identityRoutes } from './routes/identity';
 import { replicationRoutes } from './routes/replication';
+import { defaultStreamLimits, OpenStreams, type StreamLimits } from './routes/replication-stream';
 import { Auth, AuthError } from './services/auth';
 import { domainPolicies, type CollectionPolicy } from './services/collections';
 import { CountyIdentity } from './services/identity';
@@ -33,6 +34,8 @@ export interface ServerOptions {
   readonly accessTokenSeconds?: number;
   readonly logger?: Logger | false;
   readonly now?: () => Date;
+  /** What one desk's stream may hold (routes/replication-stream.ts); the defaults suit production. */
+  readonly streamLimits?: Partial<StreamLimits>;
 }
 
 export interface CountyServer {
@@ -74,13 +77,13 @@ export async function createServer(options: ServerOptions): Promise<CountyServer
   });
   app.get(`${API_BASE}/health`, async () => ({ ok: true, serverTime: now().toISOString() }));
   const policies = new Map([...domainPolicies, ...(options.extraPolicies ?? [])].map((p) => [p.name, p]));
-  const streams = new Set<() => void>();
+  const streams = new OpenStreams({ ...defaultStreamLimits, ...options.streamLimits });
   authRoutes(app, auth);
   identityRoutes(app, identity);
   replicationRoutes(app, { db: options.db, auth, notifier, reference: new ReferenceCache(options.db), policies, now, streams });
   // Streams never finish by themselves: end them before fastify waits for in-flight requests.
   app.addHook('preClose', async () => {
-    for (const end of [...streams]) end();
+    streams.endAll();
   });
   app.addHook('onClose', async () => {
     await notifier.close();

@@ -117,7 +117,7 @@ export async function runLoad(url: string, desks: readonly LoadDesk[], rounds: n
 
 /** Time from a push at one desk until another desk of the office reads it from its stream. */
 export async function streamLatency(url: string, writer: DeviceTokens, reader: DeviceTokens, samples: number): Promise<{ p50: number; max: number }> {
-  const response = await fetch(url + syncPaths.stream('case_events'), { headers: { authorization: `Bearer ${reader.accessToken}` } });
+  const response = await fetch(url + syncPaths.stream, { headers: { authorization: `Bearer ${reader.accessToken}` } });
   const bodyReader = response.body!.getReader();
   const parser = new SseParser();
   const waiting = new Map<string, (t: number) => void>();

@@ -1,10 +1,9 @@
-import { Subject } from 'rxjs';
-import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb';
+import { filter, firstValueFrom } from 'rxjs';
+import type { RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import { addRxPlugin, getAssumedMasterState, getChangedDocumentsSince, writeDocToDocState } from 'rxdb';
+import { addRxPlugin, getAssumedMasterState, getChangedDocumentsSince, getLastCheckpointDoc, writeDocToDocState } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import type { SyncStatus } from '../contract/events';
-import { SseParser } from '../sync/sse';
 import { hostTimers } from '../sync/timers';
 import {
   authErrors,
@@ -20,12 +19,14 @@ import {
   type SyncErrorCode,
 } from '../sync/protocol';
 import type { DeskDatabase } from './database';
-import { SyncFailure, type SyncClient } from './replication-client';
+import { SyncFailure, type ResponseLike, type SyncClient } from './replication-client';
+import { DeskStream } from './replication-stream';
 
 /**
  * Live replication of every replicated collection with the county server (design.md §3): RxDB's replication
- * protocol with pages of 1,000, a Server-Sent Events stream per collection (RESYNC on every reconnect), retry with
- * exponential back-off while the server is unreachable, and a status for the top bar. Being offline is a status,
+ * protocol with pages of 1,000, one Server-Sent Events stream for every collection (replication-stream.ts: each
+ * collection caught up from its checkpoint on every connect), retry with exponential back-off while the server is
+ * unreachable, and a status for the top bar. Being offline is a status,
  * never an error dialog. Replicated `case_events` are folded by the projector's change-stream subscription.
  */
 // Several tabs of the web edition share one database: only the leader replicates (design.md §10).
@@ -51,7 +52,7 @@ export interface CatchUp {
 
 export class DeskReplication {
   private readonly states = new Map<ReplicatedCollection, AnyState>();
-  private readonly stopStreams: (() => void)[] = [];
+  private stream: DeskStream | undefined;
   private failures = 0;
   /**
    * The back-off, one for the whole desk (the server is reachable or it is not): until `retryAt` (Date.now() time,
@@ -77,6 +78,16 @@ export class DeskReplication {
   ) {}
 
   start(): void {
+    const pulled = (Object.keys(replicatedCollections) as ReplicatedCollection[]).filter((name) => replicatedCollections[name] !== 'up');
+    const stream = new DeskStream(pulled, {
+      open: () => this.openStream(),
+      pull: (name, checkpoint) => this.pull(name, checkpoint, SYNC_BATCH_SIZE),
+      storedCheckpoint: (name) => this.storedCheckpoint(name),
+      failed: (error) => this.failed(error),
+      // At least a short jittered pause, so a server that ends streams at once is not called in a tight loop.
+      pause: () => this.sleep(Math.max(this.retryAt - Date.now(), jitter(this.retry.minMs))),
+    });
+    this.stream = stream;
     for (const [name, direction] of Object.entries(replicatedCollections) as [ReplicatedCollection, string][]) {
       const collection = this.db.collections[name] as unknown as RxCollection<unknown>; // every replicated collection exists in the desk database
       const state = replicateRxCollection<unknown, FeedCheckpoint>({
@@ -85,12 +96,13 @@ export class DeskReplication {
         live: true,
         retryTime: this.retry.minMs,
         waitForLeadership: true,
-        ...(direction === 'up' ? {} : { pull: { handler: (cp, size) => this.pull(name, cp, size), batchSize: SYNC_BATCH_SIZE, stream$: this.stream(name) } }),
+        ...(direction === 'up' ? {} : { pull: { handler: (cp, size) => this.pull(name, cp, size), batchSize: SYNC_BATCH_SIZE, stream$: stream.stream$(name) } }),
         ...(direction === 'down' ? {} : { push: { handler: (rows) => this.push(name, rows), batchSize: SYNC_BATCH_SIZE } }),
       });
       state.error$.subscribe((error) => this.failed(error));
       this.states.set(name, state as AnyState);
     }
+    stream.start();
     this.publish({});
   }
 
@@ -134,7 +146,7 @@ export class DeskReplication {
     this.stopped = true;
     this.wakeAll();
     hostTimers.clearTimeout(this.statusTimer);
-    for (const stop of this.stopStreams) stop();
+    this.stream?.stop();
     await Promise.all([...this.states.values()].map((s) => s.cancel()));
     await this.catchUp.release();
   }
@@ -158,37 +170,23 @@ export class DeskReplication {
     return answer.conflicts as never[]; // documents of this collection, as the server holds them
   }
 
-  /** The collection's Server-Sent Events, reconnecting with back-off; RxDB gets RESYNC on every (re)connect. */
-  private stream(name: ReplicatedCollection): Subject<RxReplicationPullStreamItem<unknown, FeedCheckpoint>> {
-    const subject = new Subject<RxReplicationPullStreamItem<unknown, FeedCheckpoint>>();
-    let cancel: (() => void) | undefined;
-    this.stopStreams.push(() => {
-      cancel?.();
-      subject.complete();
-    });
-    const run = async () => {
-      while (!this.stopped) {
-        try {
-          const response = await this.client.openStream(syncPaths.stream(name));
-          const reader = response.body?.getReader();
-          cancel = () => void reader?.cancel().catch(() => undefined);
-          const parser = new SseParser();
-          for (let chunk = await reader?.read(); chunk && !chunk.done && !this.stopped; chunk = await reader?.read()) {
-            for (const data of parser.push(chunk.value ?? new Uint8Array())) {
-              const message = JSON.parse(data) as 'RESYNC' | PullResponse; // the server's stream messages
-              subject.next(message === 'RESYNC' ? 'RESYNC' : { documents: message.documents as never[], checkpoint: message.checkpoint ?? { seq: -1, id: '' } });
-            }
-          }
-        } catch (error) {
-          this.failed(error);
-        }
-        if (this.stopped) return;
-        // At least a short jittered pause, so a server that ends streams at once is not called in a tight loop.
-        await this.sleep(Math.max(this.retryAt - Date.now(), jitter(this.retry.minMs)));
-      }
-    };
-    void run();
-    return subject;
+  /** The desk's stream, opened by the tab that replicates (only the leader does, design.md §10). */
+  private async openStream(): Promise<ResponseLike> {
+    await this.db.waitForLeadership();
+    return this.client.openStream(syncPaths.stream);
+  }
+
+  /**
+   * Where a collection's replication stands: its stored checkpoint, once it has started (this tab leads) and done its
+   * first pull, so a fresh desk's catch-up does not fetch again what that first pull is fetching.
+   */
+  private async storedCheckpoint(name: ReplicatedCollection): Promise<FeedCheckpoint | undefined> {
+    const state = this.states.get(name);
+    await state?.startPromise;
+    const internal = state?.internalReplicationState;
+    if (!internal) return undefined;
+    await firstValueFrom(internal.firstSyncDone.down.pipe(filter((done) => done)));
+    return getLastCheckpointDoc<unknown, FeedCheckpoint>(internal, 'down');
   }
 
   private backoffMs(): number {

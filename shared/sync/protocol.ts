@@ -1,6 +1,6 @@
 /**
  * The wire protocol between a desk and the county server (design.md §3): RxDB's replication protocol over HTTP,
- * one replication per replicated collection, plus device enrolment. Shared by the server (`src-server`) and the
+ * one replication per replicated collection fed by one multiplexed stream per desk, plus device enrolment. Shared by the server (`src-server`) and the
  * desk's replication client (`shared/core/replication*.ts`), so both sides agree on every shape and code.
  */
 
@@ -36,11 +36,30 @@ export interface FeedCheckpoint {
 /** A document as it travels: its fields plus RxDB's `_deleted` flag. */
 export type WireDocument = Record<string, unknown> & { readonly _deleted: boolean };
 
-/** `GET …/<collection>/pull?checkpoint=<json>&limit=<n>` and every stream message other than RESYNC. */
+/** `GET …/<collection>/pull?checkpoint=<json>&limit=<n>`. */
 export interface PullResponse {
   readonly documents: readonly WireDocument[];
   readonly checkpoint: FeedCheckpoint | null;
 }
+
+/** A page of one collection's feed on the desk's stream: a pull page tagged with its collection. */
+export interface StreamPage extends PullResponse {
+  readonly collection: string;
+}
+
+/**
+ * A message of `GET …/replication/stream` (Server-Sent Events, one `data:` line each): `RESYNC` first, once the
+ * stream's cursors are at its feeds' heads (whatever was appended before must be pulled), then pages of every
+ * collection that pulls, as the office's feeds grow.
+ */
+export type StreamMessage = 'RESYNC' | StreamPage;
+
+/**
+ * Open streams a device may hold on one server process. The desk holds one; the second slot is for the stream
+ * its reconnect opens while the server has not yet noticed the last one died (a half-open connection). A further
+ * stream ends the device's oldest (routes/replication-stream.ts).
+ */
+export const STREAMS_PER_DEVICE = 2;
 
 /** One row of `POST …/<collection>/push`. */
 export interface PushRow {
@@ -166,5 +185,6 @@ export const syncPaths = {
   identityChallenge: `${API_BASE}/identity/challenge`,
   pull: (collection: string) => `${API_BASE}/replication/${collection}/pull`,
   push: (collection: string) => `${API_BASE}/replication/${collection}/push`,
-  stream: (collection: string) => `${API_BASE}/replication/${collection}/stream`,
+  /** The desk's one stream, multiplexing every collection that pulls. */
+  stream: `${API_BASE}/replication/stream`,
 } as const;

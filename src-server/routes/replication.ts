@@ -1,17 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { MAX_CLOCK_DRIFT_MS, SYNC_BATCH_SIZE } from '#shared/sync/protocol';
+import { MAX_CLOCK_DRIFT_MS, SYNC_BATCH_SIZE, syncPaths } from '#shared/sync/protocol';
 import type { Database } from '../db/database';
 import { AuthError, type Auth, type TokenClaims, type Verified } from '../services/auth';
 import { deskSchemaOf, storableText, type CollectionPolicy, type Pusher } from '../services/collections';
-import { feedHead, readFeedText } from '../services/feed';
+import { readFeedText } from '../services/feed';
 import type { Notifier } from '../services/notifier';
 import { pushDocuments } from '../services/push';
 import type { ReferenceCache } from '../services/reference';
+import { openStream, type OpenStreams } from './replication-stream';
 
 /**
- * The replication endpoints of design.md §3, per collection: pull, push and stream. Thin: decode, authorise for the
- * token's office, call the service, answer.
+ * The replication endpoints of design.md §3: pull and push per collection, and one stream per desk for every
+ * collection that pulls (replication-stream.ts). Thin: decode, authorise for the token's office, call the service,
+ * answer.
  */
 export interface ReplicationDeps {
   readonly db: Database;
@@ -20,8 +22,8 @@ export interface ReplicationDeps {
   readonly reference: ReferenceCache;
   readonly policies: ReadonlyMap<string, CollectionPolicy>;
   readonly now: () => Date;
-  /** Open streams, ended when the server closes. */
-  readonly streams: Set<() => void>;
+  /** Open streams by device, ended when the server closes. */
+  readonly streams: OpenStreams;
 }
 
 const checkpointSchema = z.object({ seq: z.number().int().min(-1).max(Number.MAX_SAFE_INTEGER), id: z.string().max(200).refine(storableText) });
@@ -95,10 +97,10 @@ export function replicationRoutes(app: FastifyInstance, deps: ReplicationDeps): 
     return pushDocuments(deps.db, policy, pusher, tree, request.body, deps.now);
   });
 
-  app.get('/api/v1/replication/:collection/stream', { onRequest: enrolledDevice }, async (request, reply) => {
-    const policy = policyOf(request, reply, 'pull');
-    if (!policy) return reply;
-    openStream(deps, request, reply, checked(enrolled, request).claims, policy.name);
+  const pulled = [...deps.policies.values()].filter((p) => p.direction !== 'up').map((p) => p.name);
+  const streamDeps = { db: deps.db, notifier: deps.notifier, streams: deps.streams, now: deps.now, collections: pulled };
+  app.get(syncPaths.stream, { onRequest: enrolledDevice }, async (request, reply) => {
+    await openStream(streamDeps, request, reply, checked(enrolled, request).claims);
     return reply;
   });
 }
@@ -116,77 +118,4 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/**
- * Server-Sent Events of `{ documents, checkpoint }` for one office's feed, and `RESYNC` when the stream opens (a
- * reconnect may have missed anything). The stream keeps its own cursor from the feed's head at connect time;
- * appends are serialised per office, so reading after the cursor never skips a document still in flight.
- *
- * A stream lasts no longer than the access that opened it (design.md §5): it ends when its token expires, when its
- * device is revoked (announced by NOTIFY to every server process, services/notifier.ts), and whenever a read
- * finds the device revoked (a revocation whose announcement was lost). The desk reconnects with a fresh token and
- * its RESYNC pulls whatever it missed in between.
- */
-function openStream(deps: ReplicationDeps, request: FastifyRequest, reply: FastifyReply, claims: TokenClaims, collection: string): void {
-  const { officeId, deviceId } = claims;
-  const raw = reply.raw;
-  reply.hijack();
-  const headers = Object.fromEntries(Object.entries(reply.getHeaders()).filter((e): e is [string, string | number | string[]] => e[1] !== undefined));
-  raw.writeHead(200, { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
-  let cursor: Awaited<ReturnType<typeof feedHead>>;
-  let running = false;
-  let again = false;
-  let closed = false;
-  const drain = async () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    try {
-      do {
-        again = false;
-        for (let more = true; more && !closed; ) {
-          const page = await readFeedText(deps.db, officeId, collection, cursor, SYNC_BATCH_SIZE, deviceId);
-          if (!page.deviceActive) return close();
-          // jsonb's text form escapes every newline, so the page is one SSE data line.
-          if (page.count > 0) raw.write(`data: ${page.json}\n\n`);
-          cursor = page.checkpoint ?? cursor;
-          more = page.count === SYNC_BATCH_SIZE;
-        }
-      } while (again && !closed);
-    } catch (error) {
-      request.log.warn({ err: error }, 'stream read failed');
-      close();
-    } finally {
-      running = false;
-    }
-  };
-  let unsubscribe = () => {};
-  const ping = setInterval(() => raw.write(': ping\n\n'), 15_000);
-  const expiry = setTimeout(() => close(), Math.max(0, claims.expiresAt - deps.now().getTime()));
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    unsubscribe();
-    stopWatchingAccess();
-    clearInterval(ping);
-    clearTimeout(expiry);
-    deps.streams.delete(close);
-    raw.end();
-  };
-  const stopWatchingAccess = deps.notifier.onAccessEnded(deviceId, close);
-  deps.streams.add(close);
-  raw.on('close', close);
-  void feedHead(deps.db, officeId, collection).then(
-    (head) => {
-      if (closed) return;
-      cursor = head;
-      unsubscribe = deps.notifier.subscribe(officeId, collection, () => void drain());
-      raw.write('data: "RESYNC"\n\n');
-      void drain(); // anything appended between reading the head and subscribing
-    },
-    () => close(),
-  );
 }

@@ -105,12 +105,15 @@ export interface FeedPageText {
   readonly json: string;
   readonly count: number;
   readonly checkpoint: FeedCheckpoint | null;
+  /** Whether more documents may follow at once (the page was cut by its limit or its size). */
+  readonly more: boolean;
   /** With `deviceId`: whether that device may still sync (design.md §5), read in the page's own statement. */
   readonly deviceActive?: boolean;
 }
 
 /**
- * Reads one page of an office's feed after the checkpoint (exclusive), in (seq, id) order. PostgreSQL renders the
+ * Reads one page of an office's feed after the checkpoint (exclusive), in (seq, id) order: at most `limit` documents
+ * and, with `maxBytes`, no more than fit in that many bytes of JSON (always at least one). PostgreSQL renders the
  * documents (jsonb to text is its fast path); parsing a thousand bodies into objects and stringifying them again
  * cost the server most of a pull.
  */
@@ -121,31 +124,41 @@ export async function readFeedText(
   checkpoint: FeedCheckpoint | undefined,
   limit: number,
   deviceId?: string,
+  maxBytes?: number,
 ): Promise<FeedPageText> {
   const after = checkpoint ?? { seq: -1, id: '' };
-  const { rows } = await sql.query<{ docs: string | null; n: number; last_seq: string | number | null; last_id: string | null; device_active: boolean | null }>(
+  const { rows } = await sql.query<{ docs: string | null; n: number; fetched: number; last_seq: string | number | null; last_id: string | null; device_active: boolean | null }>(
     `WITH page AS MATERIALIZED (
-       SELECT f.seq, f.doc_id, d.body, d.deleted
+       SELECT f.seq, f.doc_id, (d.body || jsonb_build_object('_deleted', d.deleted))::text AS doc
        FROM feed f JOIN docs d ON d.collection = f.collection AND d.id = f.doc_id
        WHERE f.office_id = $1 AND f.collection = $2 AND (f.seq, f.doc_id) > ($3::bigint, $4::text)
        ORDER BY f.seq, f.doc_id
        LIMIT $5
+     ),
+     kept AS MATERIALIZED (
+       SELECT seq, doc_id, doc FROM (
+         SELECT seq, doc_id, doc, sum(octet_length(doc)) OVER (ORDER BY seq, doc_id) - octet_length(doc) AS before FROM page
+       ) sized
+       WHERE $7::bigint IS NULL OR before = 0 OR before + octet_length(doc) <= $7::bigint
      )
-     SELECT string_agg((body || jsonb_build_object('_deleted', deleted))::text, ',' ORDER BY seq, doc_id) AS docs,
+     SELECT string_agg(doc, ',' ORDER BY seq, doc_id) AS docs,
             count(*)::int AS n,
-            (SELECT seq FROM page ORDER BY seq DESC, doc_id DESC LIMIT 1) AS last_seq,
-            (SELECT doc_id FROM page ORDER BY seq DESC, doc_id DESC LIMIT 1) AS last_id,
+            (SELECT count(*)::int FROM page) AS fetched,
+            (SELECT seq FROM kept ORDER BY seq DESC, doc_id DESC LIMIT 1) AS last_seq,
+            (SELECT doc_id FROM kept ORDER BY seq DESC, doc_id DESC LIMIT 1) AS last_id,
             (SELECT revoked_at IS NULL FROM devices WHERE id = $6) AS device_active
-     FROM page`,
-    [officeId, collection, after.seq, after.id, limit, deviceId ?? null],
+     FROM kept`,
+    [officeId, collection, after.seq, after.id, limit, deviceId ?? null, maxBytes ?? null],
   );
   const row = rows[0];
+  const count = Number(row?.n ?? 0);
   // An empty page returns the given checkpoint (RxDB's protocol).
   const last = row && row.last_seq !== null && row.last_id !== null ? { seq: Number(row.last_seq), id: row.last_id } : (checkpoint ?? null);
   return {
     json: `{"documents":[${row?.docs ?? ''}],"checkpoint":${JSON.stringify(last)}}`,
-    count: Number(row?.n ?? 0),
+    count,
     checkpoint: last,
+    more: count === limit || count < Number(row?.fetched ?? 0),
     ...(deviceId === undefined ? {} : { deviceActive: row?.device_active === true }),
   };
 }
@@ -163,4 +176,52 @@ export async function feedHead(sql: Sql, officeId: string, collection: string): 
   );
   const row = rows[0];
   return row ? { seq: Number(row.seq), id: row.doc_id } : undefined;
+}
+
+/**
+ * The newest position of each of an office's feeds, in one statement (one index probe a collection): where a new
+ * stream starts. A collection whose feed is empty is absent.
+ */
+export async function feedHeads(sql: Sql, officeId: string, collections: readonly string[]): Promise<Map<string, FeedCheckpoint>> {
+  const { rows } = await sql.query<{ collection: string; seq: string | number; doc_id: string }>(
+    `SELECT c.collection, h.seq, h.doc_id
+     FROM unnest($2::text[]) AS c(collection),
+          LATERAL (SELECT seq, doc_id FROM feed WHERE office_id = $1 AND collection = c.collection ORDER BY seq DESC, doc_id DESC LIMIT 1) h`,
+    [officeId, collections],
+  );
+  return new Map(rows.map((r) => [r.collection, { seq: Number(r.seq), id: r.doc_id }]));
+}
+
+/**
+ * Stream page reads shared by the streams that stand at the same place in the same feed: the desks of an office
+ * follow its feeds in step, so one append woke every one of them and each read the same page (200 streams of an office
+ * made 200 queries a push). A stream may join a read only if it started after the stream was woken (`now()`), so a
+ * shared page never misses an append the stream was told of. Only reads in flight are shared; nothing is cached.
+ */
+export class SharedFeedReads {
+  private clock = 0;
+  private readonly inFlight = new Map<string, { readonly startedAt: number; readonly page: Promise<FeedPageText> }>();
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly limit: number,
+    private readonly maxBytes: number,
+  ) {}
+
+  /** The present moment: a read that starts after it sees every append committed before it. */
+  now(): number {
+    return ++this.clock;
+  }
+
+  /** The page after `cursor`, read no earlier than `notBefore`. */
+  read(officeId: string, collection: string, cursor: FeedCheckpoint | undefined, notBefore: number): Promise<FeedPageText> {
+    const key = `${officeId}\u0000${collection}\u0000${cursor?.seq ?? ''}\u0000${cursor?.id ?? ''}`;
+    const shared = this.inFlight.get(key);
+    if (shared && shared.startedAt > notBefore) return shared.page;
+    const entry = { startedAt: this.now(), page: readFeedText(this.sql, officeId, collection, cursor, this.limit, undefined, this.maxBytes) };
+    this.inFlight.set(key, entry);
+    const forget = () => void (this.inFlight.get(key) === entry && this.inFlight.delete(key));
+    entry.page.then(forget, forget);
+    return entry.page;
+  }
 }

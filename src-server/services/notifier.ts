@@ -4,13 +4,16 @@ import { FEED_CHANNEL, type FeedNotice } from './feed';
 /** Carries the id of a device whose access ended (revoked): `revokeDevice` in services/auth.ts sends it. */
 export const ACCESS_CHANNEL = 'xinfang_access';
 
+/** Told which collection's feed grew; `undefined`: any of them may have. */
+export type FeedWake = (collection: string | undefined) => void;
+
 /**
- * Fans feed appends out to the open streams of this process, and ends the streams of a revoked device. Every
+ * Fans feed appends out to the open streams of this process (one a desk, subscribed by office), and ends the streams of a revoked device. Every
  * server process LISTENs on the database, so a push taken by one process wakes the streams held by another, and a
  * device revoked through any process or the admin command loses its streams on all of them (design.md §3, §5).
  */
 export class Notifier {
-  private readonly listeners = new Map<string, Set<() => void>>();
+  private readonly listeners = new Map<string, Set<FeedWake>>();
   private readonly accessEnders = new Map<string, Set<() => void>>();
   private stops: (() => Promise<void>)[] = [];
 
@@ -26,12 +29,15 @@ export class Notifier {
    * reads its feed after its own cursor, so waking them all catches up whatever was missed.
    */
   wakeAll(): void {
-    for (const set of this.listeners.values()) for (const wake of set) wake();
+    for (const set of this.listeners.values()) for (const wake of set) wake(undefined);
   }
 
-  /** Calls `wake` whenever the office's feed of the collection grows; returns the unsubscribe. */
-  subscribe(officeId: string, collection: string, wake: () => void): () => void {
-    return addTo(this.listeners, key(officeId, collection), wake);
+  /**
+   * Calls `wake` with the collection whenever one of the office's feeds grows, and with none when any may have
+   * (the LISTEN connection came back); returns the unsubscribe.
+   */
+  subscribe(officeId: string, wake: FeedWake): () => void {
+    return addTo(this.listeners, officeId, wake);
   }
 
   /** Calls `end` when the device is revoked; returns the unsubscribe. */
@@ -52,7 +58,7 @@ export class Notifier {
     } catch {
       return;
     }
-    for (const officeId of notice.officeIds) for (const wake of this.listeners.get(key(officeId, notice.collection)) ?? []) wake();
+    for (const officeId of notice.officeIds) for (const wake of this.listeners.get(officeId) ?? []) wake(notice.collection);
   }
 
   private accessEnded(deviceId: string): void {
@@ -60,9 +66,7 @@ export class Notifier {
   }
 }
 
-const key = (officeId: string, collection: string) => `${officeId}\u0000${collection}`;
-
-function addTo(map: Map<string, Set<() => void>>, k: string, callback: () => void): () => void {
+function addTo<F>(map: Map<string, Set<F>>, k: string, callback: F): () => void {
   const set = map.get(k) ?? new Set();
   map.set(k, set);
   set.add(callback);

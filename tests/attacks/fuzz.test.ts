@@ -176,10 +176,12 @@ describe('fuzzing every endpoint (第三十条第三款; never a 5xx, nothing re
 
   it('stream: generated tokens and headers are answered at once (401/404) or open a stream that carries nothing of the accusation', async () => {
     const token = fc.oneof(fc.constant(`Bearer ${lvshui}`), headerText.map((t) => `Bearer ${t}`), headerText);
+    // The desk's one stream, with a stray query, and the per-collection path it replaced (now unknown).
+    const paths = fc.constantFrom(syncPaths.stream, `${syncPaths.stream}?collection=nope&checkpoint=%00`, syncPaths.pull('case_events').replace(/pull$/, 'stream'));
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('case_events', 'petitions', 'petitioners', 'nope'), token, headers, async (collection, authorization, extra) => {
+      fc.asyncProperty(paths, token, headers, async (path, authorization, extra) => {
         const abort = new AbortController();
-        const response = await fetch(server.url + syncPaths.stream(collection), { headers: { ...extra, authorization }, signal: abort.signal }).catch((e: unknown) => e);
+        const response = await fetch(server.url + path, { headers: { ...extra, authorization }, signal: abort.signal }).catch((e: unknown) => e);
         if (response instanceof Error) throw response;
         const r = response as Response;
         count('stream', r.status);

@@ -27,7 +27,7 @@ describe.each<Backend>(['pglite', 'pg'])('a replayed refresh token, on %s', (bac
     const rotated = await refresh(enrolled.refreshToken);
     const used = await refresh(rotated.body.refreshToken);
     expect([rotated.status, used.status]).toEqual([200, 200]);
-    const stream = await openStream(s.url, syncPaths.stream('case_events'), used.body.accessToken);
+    const stream = await openStream(s.url, syncPaths.stream, used.body.accessToken);
     try {
       expect(await refresh(enrolled.refreshToken)).toEqual({ status: 401, body: { code: 'refresh-replayed' } });
       expect(await stream.ended(3_000)).toBe('ended');

@@ -31,7 +31,7 @@ describe('streams end when access ends, on PostgreSQL with two server processes'
     two = await startServer(await openDatabase({ url: tdb.url, poolSize: 5 }));
     short = await startCounty(await openDatabase({ url: tdb.url, poolSize: 5 }), { accessTokenSeconds: TOKEN_SECONDS }, ({ app }) => {
       app.addHook('onRequest', async (request, reply) => {
-        if (!request.url.startsWith(syncPaths.stream('case_events'))) return;
+        if (!request.url.startsWith(syncPaths.stream)) return;
         streamTokens.push(String(request.headers.authorization));
         reply.raw.on('finish', () => (streamsEnded += reply.raw.statusCode === 200 ? 1 : 0));
       });
@@ -52,7 +52,7 @@ describe('streams end when access ends, on PostgreSQL with two server processes'
     const c = client(one.url);
     const watched = await c.enrol('qs-handler');
     const pusher = await c.enrol('qs-reception');
-    const stream = await openStream(two.url, syncPaths.stream('case_events'), watched.accessToken);
+    const stream = await openStream(two.url, syncPaths.stream, watched.accessToken);
     try {
       expect(await stream.next(5_000)).toBe('"RESYNC"');
       const before = registerEvent(actors.qsReception);
@@ -63,7 +63,7 @@ describe('streams end when access ends, on PostgreSQL with two server processes'
       expect(await stream.ended(3_000)).toBe('ended');
       const after = registerEvent(actors.qsReception);
       await c.push(pusher.accessToken, 'case_events', [fresh(after)]);
-      expect(await client(two.url).call('GET', syncPaths.stream('case_events'), undefined, watched.accessToken)).toMatchObject({ status: 401, body: { code: 'device-revoked' } });
+      expect(await client(two.url).call('GET', syncPaths.stream, undefined, watched.accessToken)).toMatchObject({ status: 401, body: { code: 'device-revoked' } });
     } finally {
       await stream.cancel();
     }
@@ -72,7 +72,7 @@ describe('streams end when access ends, on PostgreSQL with two server processes'
   it('a stream ends when its access token expires, not before', async () => {
     const tokens = await client(short.url).enrol('county-handler');
     const expiresAt = Date.now() + tokens.expiresIn * 1_000;
-    const stream = await openStream(short.url, syncPaths.stream('case_events'), tokens.accessToken);
+    const stream = await openStream(short.url, syncPaths.stream, tokens.accessToken);
     try {
       expect(await stream.next(5_000)).toBe('"RESYNC"');
       expect(await stream.ended(TOKEN_SECONDS * 1_000 + 2_000)).toBe('ended');

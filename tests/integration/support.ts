@@ -7,7 +7,14 @@ import { startWorker } from '../../src-main/storage-sqlite/start-worker';
 /** A desk core in a worker thread (see desk-worker.ts), driven through the Api and a few test controls. */
 export interface TestDesk {
   readonly t: Transport;
-  net(settings: { online?: boolean; failEvery?: number; server?: string }): Promise<void>;
+  /** The desk's network: offline, every n-th request failing, another server, pushes held in flight until released. */
+  net(settings: { online?: boolean; failEvery?: number; server?: string; holdPushes?: boolean }): Promise<void>;
+  /** Pushes now waiting under `holdPushes`. */
+  heldPushes(): Promise<number>;
+  /** The desk's open streams, and the chunks its streams have delivered so far. */
+  streams(): Promise<{ open: number; chunks: number }>;
+  /** Breaks every open stream as a dropped connection does; resolves to how many there were. */
+  cutStreams(): Promise<number>;
   awaitInSync(): Promise<void>;
   ids(collection: 'case_events' | 'petitions' | 'petitioners' | 'cases' | 'users', selector?: Record<string, unknown>): Promise<string[]>;
   login(login: string): Promise<void>;
@@ -37,6 +44,9 @@ export async function openDesk(serverUrl: string, enrolAs: string): Promise<Test
   const desk: TestDesk = {
     t: transport,
     net: (settings) => control('net', settings),
+    heldPushes: () => control('held-pushes'),
+    streams: () => control('streams'),
+    cutStreams: () => control('cut-streams'),
     awaitInSync: () => control('await-sync'),
     ids: (collection, selector) => control('ids', { collection, ...(selector ? { selector } : {}) }),
     async login(login) {

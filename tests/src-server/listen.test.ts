@@ -55,12 +55,12 @@ describe('the LISTEN connection on PostgreSQL', () => {
     const notifier = new Notifier();
     await notifier.start(db);
     const woken: string[] = [];
-    notifier.subscribe('office-qingshan', 'case_events', () => woken.push('qingshan'));
-    notifier.subscribe('office-lushui', 'petitions', () => woken.push('lushui'));
+    notifier.subscribe('office-qingshan', (collection) => woken.push(`qingshan ${collection ?? 'every collection'}`));
+    notifier.subscribe('office-lushui', (collection) => woken.push(`lushui ${collection ?? 'every collection'}`));
     try {
       expect(await killListeners('xinfang_feed')).toBe(1);
       await until(() => woken.length === 2);
-      expect(woken.sort()).toEqual(['lushui', 'qingshan']);
+      expect(woken.sort()).toEqual(['lushui every collection', 'qingshan every collection']);
     } finally {
       await notifier.close();
     }

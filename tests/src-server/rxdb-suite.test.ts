@@ -8,7 +8,7 @@ import { replicateRxCollection } from 'rxdb/plugins/replication';
 import { runReplicationBaseTestSuite, setConfig } from 'rxdb/plugins/test-utils';
 import { SyncClient } from '#shared/core/replication-client';
 import { SseParser } from '#shared/sync/sse';
-import { syncPaths, type FeedCheckpoint, type PullResponse, type PushResponse } from '#shared/sync/protocol';
+import { syncPaths, type FeedCheckpoint, type PullResponse, type PushResponse, type StreamMessage } from '#shared/sync/protocol';
 import type { CollectionPolicy } from '../../src-server/services/collections';
 import { client, seeded, startServer, testDatabase, type Backend, type RunningServer, type TestDatabase } from './support';
 
@@ -70,18 +70,27 @@ describe.each<Backend>(['pglite', 'pg'])('RxDB runReplicationBaseTestSuite on %s
       push: { batchSize: 1000, handler: async (rows) => (await sync.request<PushResponse>('POST', syncPaths.push('human'), rows)).conflicts as never[] },
     });
 
+  /**
+   * The `human` pages of a stream of its own: each live replication of the suite is another desk, so it enrols a
+   * device of its own (a device holds at most two streams).
+   */
   function stream() {
     const subject = new Subject<RxReplicationPullStreamItem<unknown, FeedCheckpoint>>();
-    void sync.openStream(syncPaths.stream('human')).then(async (response) => {
-      const reader = response.body!.getReader();
-      const parser = new SseParser();
-      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-        for (const data of parser.push(chunk.value!)) {
-          const m = JSON.parse(data) as 'RESYNC' | PullResponse;
-          subject.next(m === 'RESYNC' ? 'RESYNC' : { documents: m.documents as never[], checkpoint: m.checkpoint! });
+    void client(s.url)
+      .enrol('qs-handler')
+      .then((tokens) => new SyncClient((u, i) => fetch(u, i), { serverUrl: s.url, deviceId: tokens.deviceId, officeId: tokens.officeId, refreshToken: tokens.refreshToken }, () => new Date(), async () => undefined).openStream(syncPaths.stream))
+      .then(async (response) => {
+        const reader = response.body!.getReader();
+        const parser = new SseParser();
+        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+          for (const data of parser.push(chunk.value!)) {
+            const m = JSON.parse(data) as StreamMessage;
+            if (m === 'RESYNC') subject.next('RESYNC');
+            else if (m.collection === 'human') subject.next({ documents: m.documents as never[], checkpoint: m.checkpoint! });
+          }
         }
-      }
-    }).catch(() => undefined);
+      })
+      .catch(() => undefined);
     return subject;
   }
 
