@@ -6,7 +6,7 @@ import { asCaseEvent } from '#shared/core/projector';
 import { defaultCalendar } from '#shared/domain/calendar';
 import type { CaseProjection } from '#shared/domain/case-types';
 import type { CaseEventDoc } from '#shared/domain/documents';
-import { foldCase } from '#shared/domain/fold';
+import { causalOrder, foldCase } from '#shared/domain/fold';
 import { getRxStorageSQLite } from '../../src-main/storage-sqlite/index';
 
 /**
@@ -32,7 +32,7 @@ export interface Inventory {
   readonly petitioners: readonly string[];
   readonly cases: readonly string[];
   /** Matters whose stored projection differs from a fresh fold of the desk's events (or exists without one). */
-  readonly wrongProjections: readonly { caseId: string; why: string }[];
+  readonly wrongProjections: readonly { caseId: string; why: string; unfolded: readonly { id: string; type: string; recordedAt: string }[] }[];
 }
 
 async function inventory(): Promise<Inventory> {
@@ -43,16 +43,19 @@ async function inventory(): Promise<Inventory> {
   const byCase = new Map<string, CaseEventDoc[]>();
   for (const e of eventDocs) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
   const tree = await readOfficeTree(desk.db);
-  const wrongProjections: { caseId: string; why: string }[] = [];
+  const wrongProjections: Inventory['wrongProjections'][number][] = [];
   for (const [caseId, events] of byCase) {
     const fresh = foldCase(events.map(asCaseEvent), defaultCalendar, tree);
     const projection = stored.get(caseId);
     if (!fresh && !projection) continue; // events whose 登记 has not arrived: nothing to fold yet
-    if (!projection) wrongProjections.push({ caseId, why: `no projection (${events.length} events)` });
-    else if (!fresh) wrongProjections.push({ caseId, why: 'a projection without a 登记' });
-    else if (JSON.stringify(fresh) !== JSON.stringify(projection)) wrongProjections.push({ caseId, why: `stale: folded ${projection.eventCount} of ${fresh.eventCount} events` });
+    // The events a stale projection lacks, in the fold's order: the parent tells a local act from a replicated one.
+    const ordered = [...causalOrder(events.map(asCaseEvent))];
+    const unfolded = ordered.slice(ordered.findIndex((e) => e.id === projection?.lastEventId) + 1).map((e) => ({ id: e.id, type: e.type, recordedAt: e.recordedAt }));
+    if (!projection) wrongProjections.push({ caseId, why: `no projection (${events.length} events)`, unfolded });
+    else if (!fresh) wrongProjections.push({ caseId, why: 'a projection without a 登记', unfolded: [] });
+    else if (JSON.stringify(fresh) !== JSON.stringify(projection)) wrongProjections.push({ caseId, why: `stale: folded ${projection.eventCount} of ${fresh.eventCount} events`, unfolded });
   }
-  for (const caseId of stored.keys()) if (!byCase.has(caseId)) wrongProjections.push({ caseId, why: 'a projection without events' });
+  for (const caseId of stored.keys()) if (!byCase.has(caseId)) wrongProjections.push({ caseId, why: 'a projection without events', unfolded: [] });
   return {
     events: eventDocs.map((e) => ({ id: e.id, caseId: e.caseId, type: e.type, ...(e.type === 'link' ? { petitionId: String((e.payload as { petitionId?: string }).petitionId) } : {}) })),
     petitions,

@@ -16,7 +16,7 @@ import net from 'node:net';
 export type FaultKind = 'drop' | 'reset' | 'lost-answer' | 'half-open' | 'delay';
 
 export interface FaultRates {
-  /** Per new connection: reset at once, before a byte reaches the server. */
+  /** Per new connection and per request: the connection is reset before the request reaches the server. */
   readonly drop: number;
   /** Per request: the request reaches the server, its answer is thrown away and the desk's connection reset. */
   readonly lostAnswer: number;
@@ -137,16 +137,21 @@ export class FaultProxy {
       const key = `${request[1]} ${request[2]!.split('?')[0]}`;
       this.requests.set(key, (this.requests.get(key) ?? 0) + 1);
       const draw = this.random();
-      const { lostAnswer, halfOpen, delay } = this.rates;
-      if (draw < halfOpen) {
+      const { drop, lostAnswer, halfOpen, delay } = this.rates;
+      if (draw < drop) {
+        this.counts.drop += 1;
+        this.reset(link);
+        return;
+      }
+      if (draw < drop + halfOpen) {
         this.counts['half-open'] += 1;
         this.silence(link);
         return;
       }
-      if (draw < halfOpen + lostAnswer) {
+      if (draw < drop + halfOpen + lostAnswer) {
         this.counts['lost-answer'] += 1;
         link.mode = 'lose';
-      } else if (draw < halfOpen + lostAnswer + delay) {
+      } else if (draw < drop + halfOpen + lostAnswer + delay) {
         this.counts.delay += 1;
         delayMs = Math.floor(this.random() * this.rates.maxDelayMs);
       }

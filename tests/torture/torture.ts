@@ -38,11 +38,13 @@ export interface TortureReport {
   /** Acts the desk refused, by reason code (a legal act the domain still refused for its payload or a race). */
   readonly refused: Record<string, number>;
   readonly faults: Record<FaultKind | 'desk-kill' | 'server-restart' | 'unknown-outcome', number>;
-  readonly eventsPerDesk: readonly { desk: number; office: string; events: number; petitions: number; petitioners: number }[];
+  readonly eventsPerDesk: readonly { desk: number; office: string; kills: number; status: string; events: number; petitions: number; petitioners: number }[];
   readonly serverEvents: number;
   readonly server5xx: number;
   readonly quiet: boolean;
   readonly healRounds: number;
+  /** Seconds spent opening, acting, healing and checking. */
+  readonly phases: Record<'open' | 'act' | 'heal' | 'check', number>;
   readonly checks: CheckReport;
 }
 
@@ -52,13 +54,17 @@ interface Slot {
   readonly dir: string;
   desk: DeskProcess;
   login: string | undefined;
+  readonly killedAt: string[];
   /** 信访人 this desk registered outside any 检举控告: a later walk-in may be one of them again. */
   readonly known: string[];
   readonly random: Random;
+  /** What the desk is doing now (the progress line names a desk that hangs). */
+  doing: string;
 }
 
 export async function torture(options: TortureOptions): Promise<TortureReport> {
   const log = options.log ?? (() => undefined);
+  const opening = Date.now();
   const tdb = await testDatabase('pg');
   const db = await seededDatabase(await tdb.open());
   const servers = [new ServerProcess(tdb.url!, await freePort()), new ServerProcess(tdb.url!, await freePort())];
@@ -69,32 +75,48 @@ export async function torture(options: TortureOptions): Promise<TortureReport> {
     await Promise.all(servers.map((s) => s.start()));
     const chaos = seeded(options.seed);
     for (const s of servers) proxies.push(await FaultProxy.start({ host: '127.0.0.1', port: s.port }, seeded(Math.floor(chaos() * 2 ** 32))));
-    for (const [index, office] of options.desks.entries()) {
-      const dir = mkdtempSync(join(tmpdir(), `torture-desk-${index}-`));
-      dirs.push(dir);
-      const desk = await DeskProcess.open(dir);
-      const status = await desk.t.invoke('sync-enrol', { login: `${offices[office]}-approver`, password: DEMO_PASSWORD, serverUrl: proxies[index % 2]!.url });
-      if (status.state === 'offline' || status.state === 'error') throw new Error(`enrol desk ${index}: ${JSON.stringify(status)}`);
-      await firstSync(desk, `${offices[office]}-reception`);
-      slots.push({ index, office, dir, desk, login: undefined, known: [], random: seeded(Math.floor(chaos() * 2 ** 32)) });
-    }
+    const seeds = options.desks.map(() => Math.floor(chaos() * 2 ** 32));
+    slots.push(
+      ...(await Promise.all(
+        options.desks.map(async (office, index): Promise<Slot> => {
+          const dir = mkdtempSync(join(tmpdir(), `torture-desk-${index}-`));
+          dirs.push(dir);
+          const desk = await DeskProcess.open(dir);
+          const status = await desk.t.invoke('sync-enrol', { login: `${offices[office]}-approver`, password: DEMO_PASSWORD, serverUrl: proxies[index % 2]!.url });
+          if (status.state === 'offline' || status.state === 'error') throw new Error(`enrol desk ${index}: ${JSON.stringify(status)}`);
+          await firstSync(desk, `${offices[office]}-reception`);
+          return { index, office, dir, desk, login: undefined, killedAt: [], known: [], random: seeded(seeds[index]!), doing: 'idle' };
+        }),
+      )),
+    );
     log(`# torture seed ${options.seed}: ${slots.length} desks (${options.desks.join(', ')}), 2 server processes on one PostgreSQL database, ${options.acts} acts or ${Math.round(options.durationMs / 1000)} s`);
 
     const run = new Run(options, slots, servers, proxies, chaos, log);
+    const phases = { open: 0, act: 0, heal: 0, check: 0 };
+    let mark = opening;
+    const phase = (name: keyof typeof phases) => {
+      phases[name] = Math.round((Date.now() - mark) / 100) / 10;
+      mark = Date.now();
+    };
+    phase('open');
     await run.act();
+    phase('act');
     const heal = await run.heal();
-    const [holdings, server] = await Promise.all([Promise.all(slots.map(async (s): Promise<DeskHoldings> => ({ index: s.index, officeId: s.office, inventory: await s.desk.inventory() }))), serverHoldings(db)]);
+    phase('heal');
+    const [holdings, server] = await Promise.all([Promise.all(slots.map(async (s): Promise<DeskHoldings> => ({ index: s.index, officeId: s.office, inventory: await s.desk.inventory(), status: await s.desk.t.invoke('sync-status', {}), killedAt: s.killedAt }))), serverHoldings(db)]);
     const checks = checkRun(server, holdings, run.answered);
+    phase('check');
     return {
       seed: options.seed,
       acts: run.acts,
       refused: run.refused,
       faults: { ...sumFaults(proxies), 'desk-kill': run.kills, 'server-restart': run.restarts, 'unknown-outcome': run.unknown },
-      eventsPerDesk: holdings.map((h) => ({ desk: h.index, office: h.officeId, events: h.inventory.events.length, petitions: h.inventory.petitions.length, petitioners: h.inventory.petitioners.length })),
+      eventsPerDesk: holdings.map((h) => ({ desk: h.index, office: h.officeId, kills: slots[h.index]!.killedAt.length, status: `${h.status.state}/${h.status.pending}${h.status.lastError ? `/${h.status.lastError}` : ''}`, events: h.inventory.events.length, petitions: h.inventory.petitions.length, petitioners: h.inventory.petitioners.length })),
       serverEvents: server.events.length,
       server5xx: servers.reduce((n, s) => n + s.errors, 0),
       quiet: heal.quiet,
       healRounds: heal.rounds,
+      phases,
       checks,
     };
   } finally {
@@ -155,34 +177,49 @@ class Run {
     }
   }
 
-  /** Cuts open connections every ~300 ms and kills and restarts each server once, at 35 % and 65 % of the run. */
+  /**
+   * Cuts open connections every ~300 ms, and kills (SIGKILL or SIGTERM) and restarts one server at 25 % of the run
+   * and the other at 55 %; the cuts go on while a server is down.
+   */
   private async chaosLoop(): Promise<void> {
-    const restartAt = [0.35, 0.65];
+    const restartAt = [0.25, 0.55];
+    const restarts: Promise<void>[] = [];
+    let reported = Date.now();
     while (!this.over) {
       await new Promise((resolve) => setTimeout(resolve, 150 + this.chaos() * 300));
+      if (Date.now() - reported > 5_000) {
+        reported = Date.now();
+        this.log(`# ${Math.round((reported - this.started) / 1000)} s: ${this.done} acts, ${this.kills} kills; ${this.slots.map((s) => `#${s.index} ${s.doing}`).join('; ')}`);
+      }
       const proxy = pick(this.chaos, this.proxies);
       if (this.chaos() < 0.5) proxy.cut(this.chaos() < 0.75 ? 'reset' : 'half-open', 0.3);
       const progress = Math.max(this.done / this.options.acts, (Date.now() - this.started) / this.options.durationMs);
       if (restartAt.length > 0 && progress >= restartAt[0]!) {
         restartAt.shift();
-        const server = this.servers[this.restarts % this.servers.length]!;
-        const signal = this.chaos() < 0.5 ? 'SIGKILL' : 'SIGTERM';
-        this.log(`# ${signal} server on :${server.port}, restarting it`);
-        await server.stop(signal);
-        await server.start();
-        this.restarts += 1;
+        restarts.push(this.restart(this.servers[restarts.length % this.servers.length]!, this.chaos() < 0.5 ? 'SIGKILL' : 'SIGTERM'));
       }
     }
+    await Promise.all(restarts);
+  }
+
+  private async restart(server: ServerProcess, signal: 'SIGKILL' | 'SIGTERM'): Promise<void> {
+    this.log(`# ${signal} server on :${server.port}, restarting it`);
+    await server.stop(signal);
+    await server.start();
+    this.restarts += 1;
   }
 
   private async reopen(slot: Slot): Promise<void> {
+    slot.doing = 'reopening';
     slot.desk = await DeskProcess.open(slot.dir);
+    slot.doing = 'idle';
     slot.login = undefined;
   }
 
   private async loginAs(slot: Slot, role: 'reception' | 'handler' | 'approver'): Promise<void> {
     const login = `${offices[slot.office]}-${role}`;
     if (slot.login === login) return;
+    slot.doing = `login ${login}`;
     await slot.desk.t.invoke('session-logout', {});
     await slot.desk.t.invoke('session-login', { login, password: DEMO_PASSWORD });
     slot.login = login;
@@ -195,6 +232,7 @@ class Run {
   private async write<T>(slot: Slot, kind: string, kill: boolean, send: () => Promise<T>): Promise<T | undefined> {
     this.done += 1;
     this.acts[kind] = (this.acts[kind] ?? 0) + 1;
+    slot.doing = kill ? `${kind} (to be killed)` : kind;
     const sent = send().then(
       (value) => ({ value }),
       (error: unknown) => ({ error }),
@@ -203,8 +241,10 @@ class Run {
       await new Promise((resolve) => setTimeout(resolve, slot.random() * 40));
       this.kills += 1;
       await slot.desk.kill();
+      slot.killedAt.push(new Date().toISOString());
     }
     const outcome = await sent;
+    slot.doing = 'idle';
     if ('value' in outcome) return outcome.value;
     if (outcome.error instanceof ApiError) {
       this.refused[outcome.error.code] = (this.refused[outcome.error.code] ?? 0) + 1;
@@ -229,6 +269,7 @@ class Run {
 
   /** A matter the desk lists, read whole (undefined when it lists none it may read). */
   private async someMatter(slot: Slot) {
+    slot.doing = 'reading a matter';
     const list = await slot.desk.t.invoke('case-list', { filter: {}, page: { offset: 0, limit: 200 }, withTotal: false });
     const readable = list.items.filter((i) => !i.masked);
     if (readable.length === 0) return undefined;
@@ -271,15 +312,19 @@ class Run {
     for (const p of this.proxies) p.heal();
     const deadline = Date.now() + this.options.healMs;
     let last = '';
+    let unchanged = 0;
     for (let round = 1; Date.now() < deadline; round++) {
       for (const s of this.slots) if (!s.desk.alive) await this.reopen(s);
       const statuses = await Promise.all(this.slots.map((s) => s.desk.t.invoke('sync-now', {})));
       const inventories = await Promise.all(this.slots.map((s) => s.desk.inventory()));
-      const state = JSON.stringify(inventories.map((i) => [i.events.length, i.petitions.length, i.petitioners.length, i.cases.length, i.wrongProjections.length]));
-      const pending = statuses.map((st) => `${st.state}/${st.pending}${st.lastError ? `/${st.lastError}` : ''}`);
-      this.log(`# heal round ${round}: ${pending.join(' ')} ${state}`);
-      if (state === last && statuses.every((st) => st.pending === 0 && st.state !== 'error' && st.state !== 'offline')) return { quiet: true, rounds: round };
+      const state = JSON.stringify([statuses.map((st) => [st.state, st.pending, st.lastError]), inventories.map((i) => [i.events.length, i.petitions.length, i.petitioners.length, i.cases.length, i.wrongProjections.length])]);
+      this.log(`# heal round ${round}: ${state}`);
+      unchanged = state === last ? unchanged + 1 : 0;
       last = state;
+      // Quiet: every desk online with nothing pending, held still for a round; or nothing at all moved for three
+      // rounds (a stranded desk stays stranded: the checks say so).
+      const synced = statuses.every((st) => st.pending === 0 && st.state === 'online');
+      if ((synced && unchanged >= 1) || unchanged >= 3) return { quiet: true, rounds: round };
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
     return { quiet: false, rounds: -1 };
@@ -323,7 +368,8 @@ export function describe(report: TortureReport): string[] {
     `acts: ${JSON.stringify(report.acts)}`,
     `refused by the desk: ${JSON.stringify(report.refused)}`,
     `faults: ${JSON.stringify(report.faults)}`,
-    `events per desk: ${report.eventsPerDesk.map((d) => `#${d.desk} ${d.office} ${d.events} events/${d.petitions} 信访件/${d.petitioners} 信访人`).join('; ')}; server ${report.serverEvents} events`,
+    `events per desk: ${report.eventsPerDesk.map((d) => `#${d.desk} ${d.office} ${d.events} events/${d.petitions} 信访件/${d.petitioners} 信访人 (${d.kills} kills, ${d.status})`).join('; ')}; server ${report.serverEvents} events`,
+    `seconds: ${JSON.stringify(report.phases)}`,
     `server 5xx: ${report.server5xx}; healed: ${report.quiet ? `quiet after ${report.healRounds} rounds` : 'NOT quiet before the deadline'}`,
     `checks: ${report.checks.checks} done, ${[...report.checks.failures.values()].reduce((n, l) => n + l.length, 0)} failed`,
   ];
