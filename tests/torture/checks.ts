@@ -24,6 +24,8 @@ export interface ServerHoldings {
   readonly events: readonly CaseEvent[];
   readonly petitions: readonly { id: string; caseId: string }[];
   readonly petitioners: readonly { id: string; officeId: string }[];
+  /** The per-office feed rows, as `office collection docId`: what each office's pulls can return. */
+  readonly feed: ReadonlySet<string>;
 }
 
 export interface DeskHoldings {
@@ -114,9 +116,13 @@ export function checkRun(server: ServerHoldings, desks: readonly DeskHoldings[],
     petitioners: new Set(d.inventory.petitioners),
     cases: new Set(d.inventory.cases),
   }));
-  const answeredBy = new Map(answered.flatMap((w) => (w.kind === 'act' ? [[w.eventId, w.desk] as const] : [])));
+  const answeredBy = new Map(answered.flatMap((w) => (w.kind === 'act' ? [[w.eventId, w.desk] as const] : w.kind === 'register' ? [[`register ${w.caseId}`, w.desk] as const] : [])));
   const entitled = (caseId: string) => held.filter((d) => all.get(caseId)?.seers.has(d.officeId));
   const at = (d: { index: number; officeId: string }) => `desk ${d.index} (${d.officeId})`;
+  const fed = (officeId: string, collection: string, id: string) => server.feed.has(`${officeId} ${collection} ${id}`);
+  // Where a desk lacks something, whether its office's feed holds it: yes, the desk lost it (or never pulled it);
+  // no, the server never gave it to the office.
+  const inFeed = (d: { officeId: string }, collection: string, id: string) => (fed(d.officeId, collection, id) ? ' [in the office feed]' : ' [NOT in the office feed]');
 
   // 1. No answered write is missing: on the server, at the desk that answered, at every desk entitled to it; none doubled.
   for (const w of answered) {
@@ -124,7 +130,7 @@ export function checkRun(server: ServerHoldings, desks: readonly DeskHoldings[],
     const where = [answering, ...entitled(w.caseId).filter((d) => d !== answering)];
     if (w.kind === 'act') {
       expect(serverEvents.has(w.eventId), 'answered act missing on the server', () => `${w.type} ${w.eventId} of ${w.caseId} (desk ${w.desk})`);
-      for (const d of where) expect(d.events.has(w.eventId), 'answered act missing at a desk', () => `${w.type} ${w.eventId} of ${w.caseId} (answered by desk ${w.desk}) at ${at(d)}`);
+      for (const d of where) expect(d.events.has(w.eventId), 'answered act missing at a desk', () => `${w.type} ${w.eventId} of ${w.caseId} (answered by desk ${w.desk}) at ${at(d)}${inFeed(d, 'case_events', w.eventId)}`);
       continue;
     }
     const [count, deskCount, what] = w.kind === 'register' ? [registers.get(w.caseId) ?? 0, (d: (typeof held)[number]) => d.registers.get(w.caseId) ?? 0, `登记 of ${w.caseId}`] : [links.get(w.petitionId) ?? 0, (d: (typeof held)[number]) => d.links.get(w.petitionId) ?? 0, `重件 ${w.petitionId} of ${w.caseId}`];
@@ -133,21 +139,39 @@ export function checkRun(server: ServerHoldings, desks: readonly DeskHoldings[],
     expect(serverPetitions.has(w.petitionId), 'answered 信访件 missing on the server', () => `${w.petitionId} of ${w.caseId} (desk ${w.desk})`);
     for (const p of w.petitionerIds) expect(serverPetitioners.has(p), 'answered 信访人 missing on the server', () => `${p} (desk ${w.desk})`);
     for (const d of where) {
-      expect(deskCount(d) === 1, deskCount(d) === 0 ? `answered ${w.kind} missing at a desk` : `${w.kind} doubled at a desk`, () => `${what} (answered by desk ${w.desk}) at ${at(d)}: ${deskCount(d)}`);
-      expect(d.petitions.has(w.petitionId), 'answered 信访件 missing at a desk', () => `${w.petitionId} of ${w.caseId} (answered by desk ${w.desk}) at ${at(d)}`);
+      expect(deskCount(d) === 1, deskCount(d) === 0 ? `answered ${w.kind} missing at a desk` : `${w.kind} doubled at a desk`, () => `${what} (answered by desk ${w.desk}) at ${at(d)}: ${deskCount(d)}${inFeed(d, 'petitions', w.petitionId)}`);
+      expect(d.petitions.has(w.petitionId), 'answered 信访件 missing at a desk', () => `${w.petitionId} of ${w.caseId} (answered by desk ${w.desk}) at ${at(d)}${inFeed(d, 'petitions', w.petitionId)}`);
     }
     for (const p of w.petitionerIds) {
       for (const d of held.filter((h) => h === answering || pSeers.get(p)?.has(h.officeId))) {
-        expect(d.petitioners.has(p), 'answered 信访人 missing at a desk', () => `${p} of ${w.caseId} (answered by desk ${w.desk}) at ${at(d)}`);
+        expect(d.petitioners.has(p), 'answered 信访人 missing at a desk', () => `${p} of ${w.caseId} (answered by desk ${w.desk}) at ${at(d)}${inFeed(d, 'petitioners', p)}`);
       }
     }
   }
 
   // 2. Everything the server holds reached every desk entitled to it (answered or not: a write whose answer a kill
   // cut off, a desk's pushes after a restart), and nothing a desk holds stayed behind on it.
-  for (const e of server.events) for (const d of entitled(e.caseId)) expect(d.events.has(e.id), 'server event missing at an entitled desk', () => `${e.type} ${e.id} of ${e.caseId} at ${at(d)}`);
+  for (const e of server.events) for (const d of entitled(e.caseId)) expect(d.events.has(e.id), 'server event missing at an entitled desk', () => `${e.type} ${e.id} of ${e.caseId} at ${at(d)}${inFeed(d, 'case_events', e.id)}`);
   for (const p of server.petitions) for (const d of entitled(p.caseId)) expect(d.petitions.has(p.id), 'server 信访件 missing at an entitled desk', () => `${p.id} of ${p.caseId} at ${at(d)}`);
   for (const [p, seers] of pSeers) for (const d of held.filter((h) => seers.has(h.officeId))) expect(d.petitioners.has(p), 'server 信访人 missing at an entitled desk', () => `${p} at ${at(d)}`);
+  // The server's side of it: every office with a desk has in its feed what it may see, and an accused office nothing.
+  const deskOffices = [...new Set(held.map((d) => d.officeId))];
+  for (const [caseId, m] of all) {
+    if (!m) continue;
+    const docs = [...server.events.filter((e) => e.caseId === caseId).map((e) => ['case_events', e.id] as const), ...server.petitions.filter((p) => p.caseId === caseId).map((p) => ['petitions', p.id] as const)];
+    for (const office of deskOffices) {
+      for (const [collection, id] of docs) {
+        if (m.seers.has(office)) expect(fed(office, collection, id), 'server feed lacks a document for an entitled office', () => `${collection} ${id} of ${caseId} for ${office}`);
+        else expect(!fed(office, collection, id), 'server feed gives a document to an office not entitled to it', () => `${collection} ${id} of ${caseId} for ${office}${m.accused.includes(office) ? ' (accused: 第三十条第三款)' : ''}`);
+      }
+    }
+  }
+  for (const [p, seers] of pSeers) {
+    for (const office of deskOffices) {
+      if (seers.has(office)) expect(fed(office, 'petitioners', p), 'server feed lacks a 信访人 for an entitled office', () => `${p} for ${office}`);
+      else expect(!fed(office, 'petitioners', p), 'server feed gives a 信访人 to an office not entitled to it', () => `${p} for ${office}`);
+    }
+  }
   for (const d of held) {
     for (const e of d.inventory.events) expect(serverEvents.has(e.id), 'desk event never reached the server', () => `${e.type} ${e.id} of ${e.caseId} at ${at(d)}`);
     for (const [caseId, n] of d.registers) expect(n === 1, '登记 doubled at a desk', () => `${caseId} at ${at(d)}: ${n}`);
@@ -158,8 +182,9 @@ export function checkRun(server: ServerHoldings, desks: readonly DeskHoldings[],
 
   // 3. Every projection equals a fresh fold of the desk's events (checked in the desk process, see desk-process.ts).
   for (const d of held) {
+    const by = (key: string) => (answeredBy.has(key) ? `answered by desk ${answeredBy.get(key)}` : 'not answered here (replicated, or cut by a kill)');
     for (const w of d.inventory.wrongProjections) {
-      const unfolded = w.unfolded.map((e) => `${e.type} recorded ${e.recordedAt} ${answeredBy.has(e.id) ? `by desk ${answeredBy.get(e.id)}` : 'elsewhere'}`);
+      const unfolded = w.unfolded.map((e) => `${e.type} recorded ${e.recordedAt} ${by(e.type === 'register' ? `register ${w.caseId}` : e.id)}`);
       expect(false, 'projection differs from a fresh fold', () => `${w.caseId} at ${at(d)}: ${w.why}; not folded: ${unfolded.join(', ')}; desk killed at ${d.killedAt.join(', ') || 'never'}`);
     }
     // A matter whose 登记 the desk holds is listed (case-get finds it), whatever else it lacks.

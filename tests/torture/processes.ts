@@ -39,8 +39,6 @@ export class DeskProcess {
       env: { ...process.env, TORTURE_DESK_DIR: dir },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    let desk: DeskProcess | undefined;
-    const pending: (WireResponse | WireEvent)[] = [];
     const { transport, receive } = wireClient((request) => {
       if (child.connected) child.send(request);
     });
@@ -57,17 +55,15 @@ export class DeskProcess {
     child.once('exit', () => {
       for (const reject of rejectAll) reject(new Error('desk process exited'));
     });
+    const desk = new DeskProcess(child, wrapped);
     await new Promise<void>((resolve, reject) => {
       child.once('exit', (code, signal) => reject(new Error(`desk process exited before it opened (${code ?? signal})`)));
       child.on('message', (m: WireResponse | WireEvent | { kind: 'ready' } | { kind: 'control-result'; id: number; value?: unknown; error?: string }) => {
-        if (m.kind === 'ready') return resolve();
-        if (m.kind === 'control-result') return desk?.answered(m);
-        if (desk) receive(m);
-        else pending.push(m);
+        if (m.kind === 'ready') resolve();
+        else if (m.kind === 'control-result') desk.answered(m);
+        else receive(m);
       });
     });
-    desk = new DeskProcess(child, wrapped);
-    for (const m of pending) receive(m);
     return desk;
   }
 

@@ -353,12 +353,18 @@ function sumFaults(proxies: readonly FaultProxy[]): Record<FaultKind, number> {
 
 async function serverHoldings(db: Awaited<ReturnType<typeof seededDatabase>>): Promise<ServerHoldings> {
   const docs = async <T>(collection: string, select: string) => (await db.query<T>(`SELECT ${select} FROM docs WHERE collection = $1 AND NOT deleted`, [collection])).rows;
-  const [events, petitions, petitioners] = await Promise.all([
+  const [events, petitions, petitioners, feed] = await Promise.all([
     docs<{ body: CaseEvent }>('case_events', 'body'),
     docs<{ id: string; case_id: string }>('petitions', 'id, case_id'),
     docs<{ id: string; office_id: string }>('petitioners', 'id, office_id'),
+    db.query<{ key: string }>(`SELECT office_id || ' ' || collection || ' ' || doc_id AS key FROM feed WHERE collection IN ('case_events', 'petitions', 'petitioners')`),
   ]);
-  return { events: events.map((r) => r.body), petitions: petitions.map((p) => ({ id: p.id, caseId: p.case_id })), petitioners: petitioners.map((p) => ({ id: p.id, officeId: p.office_id })) };
+  return {
+    events: events.map((r) => r.body),
+    petitions: petitions.map((p) => ({ id: p.id, caseId: p.case_id })),
+    petitioners: petitioners.map((p) => ({ id: p.id, officeId: p.office_id })),
+    feed: new Set(feed.rows.map((r) => r.key)),
+  };
 }
 
 /** The report as printed lines: counts first, then each failed check with a few examples. */
