@@ -81,10 +81,10 @@ export class DeskProcess {
     await this.exited;
   }
 
-  /** Closes the desk core (its replication stops, the database closes) and ends the process. */
+  /** Closes the desk core (its replication stops, the database closes), then ends the process. */
   async close(): Promise<void> {
-    if (this.alive) await this.control('close').catch(() => undefined);
-    this.child.kill('SIGTERM');
+    if (this.alive) await Promise.race([this.control('close').catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    this.child.kill('SIGKILL'); // closed (or hung past 10 s): its event loop would keep the process alive
     await this.exited;
   }
 

@@ -17,7 +17,7 @@ suite('torture: desks under faults (issue 13)', () => {
       seed,
       desks: ['office-qingshan', 'office-lvshui', 'office-county', 'office-qingshan'],
       acts: 400,
-      durationMs: 30_000,
+      durationMs: 25_000,
       rates: { drop: 0.03, lostAnswer: 0.06, halfOpen: 0.02, delay: 0.1, maxDelayMs: 300, holdMs: 3_000 },
       killRate: 0.12,
       healMs: 25_000,
@@ -25,7 +25,7 @@ suite('torture: desks under faults (issue 13)', () => {
     const lines = describe(report);
     console.log(lines.join('\n'));
     // The run did what it claims: acts of several kinds, every fault, kills and restarts, and the checks ran.
-    expect(Object.values(report.acts).reduce((a, b) => a + b, 0)).toBeGreaterThan(40);
+    expect(Object.values(report.acts).reduce((a, b) => a + b, 0)).toBeGreaterThan(20);
     for (const kind of ['drop', 'reset', 'lost-answer', 'half-open', 'delay', 'desk-kill', 'server-restart'] as const) expect(report.faults[kind], kind).toBeGreaterThan(0);
     expect(report.checks.checks).toBeGreaterThan(100);
     expect(report.server5xx).toBe(0);

@@ -172,7 +172,9 @@ class Run {
         else if (choice < 0.95) await this.actOn(slot, kill);
         else await slot.desk.t.invoke('sync-now', {});
       } catch (error) {
-        if (!(error instanceof Error && error.message === 'desk process exited')) throw error;
+        // A read the desk refused (a matter it lists but cannot open, say) is counted; a dead desk is reopened.
+        if (error instanceof ApiError) this.refused[`read: ${error.code}`] = (this.refused[`read: ${error.code}`] ?? 0) + 1;
+        else if (!(error instanceof Error && error.message === 'desk process exited')) throw error;
       }
     }
   }
