@@ -323,10 +323,10 @@ class Run {
       this.log(`# heal round ${round}: ${state}`);
       unchanged = state === last ? unchanged + 1 : 0;
       last = state;
-      // Quiet: every desk online with nothing pending, held still for a round; or nothing at all moved for three
+      // Quiet: every desk online with nothing pending, held still for two rounds; or nothing at all moved for four
       // rounds (a stranded desk stays stranded: the checks say so).
       const synced = statuses.every((st) => st.pending === 0 && st.state === 'online');
-      if ((synced && unchanged >= 1) || unchanged >= 3) return { quiet: true, rounds: round };
+      if ((synced && unchanged >= 2) || unchanged >= 4) return { quiet: true, rounds: round };
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
     return { quiet: false, rounds: -1 };
