@@ -35,7 +35,7 @@ export interface TortureOptions {
 export interface TortureReport {
   readonly seed: number;
   readonly acts: Record<string, number>;
-  /** Acts the desk refused, by reason code (a legal act the domain still refused for its payload or a race). */
+  /** Acts the desk refused, by act and reason code (offered, yet refused for its payload or after a race). */
   readonly refused: Record<string, number>;
   readonly faults: Record<FaultKind | 'desk-kill' | 'server-restart' | 'unknown-outcome', number>;
   readonly eventsPerDesk: readonly { desk: number; office: string; kills: number; status: string; events: number; petitions: number; petitioners: number }[];
@@ -249,7 +249,8 @@ class Run {
     slot.doing = 'idle';
     if ('value' in outcome) return outcome.value;
     if (outcome.error instanceof ApiError) {
-      this.refused[outcome.error.code] = (this.refused[outcome.error.code] ?? 0) + 1;
+      const key = `${kind}: ${outcome.error.code}`;
+      this.refused[key] = (this.refused[key] ?? 0) + 1;
       return undefined;
     }
     if (outcome.error instanceof Error && outcome.error.message === 'desk process exited') {
