@@ -18,7 +18,11 @@ export type FaultKind = 'drop' | 'reset' | 'lost-answer' | 'half-open' | 'delay'
 export interface FaultRates {
   /** Per new connection and per request: the connection is reset before the request reaches the server. */
   readonly drop: number;
-  /** Per request: the request reaches the server, its answer is thrown away and the desk's connection reset. */
+  /**
+   * Per write (any request but a GET): the request reaches the server, its answer is thrown away and the desk's
+   * connection reset. A lost read is just a reset; a lost write is the case that matters (a push stored, a refresh
+   * token rotated, and the desk never told).
+   */
   readonly lostAnswer: number;
   /** Per request: from here on nothing flows either way and nothing is closed, until `heal` (or `holdMs`). */
   readonly halfOpen: number;
@@ -149,8 +153,11 @@ export class FaultProxy {
         return;
       }
       if (draw < drop + halfOpen + lostAnswer) {
-        this.counts['lost-answer'] += 1;
-        link.mode = 'lose';
+        // A read drawn here passes untouched: losing its answer would be a plain reset.
+        if (request[1] !== 'GET') {
+          this.counts['lost-answer'] += 1;
+          link.mode = 'lose';
+        }
       } else if (draw < drop + halfOpen + lostAnswer + delay) {
         this.counts.delay += 1;
         delayMs = Math.floor(this.random() * this.rates.maxDelayMs);

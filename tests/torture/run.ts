@@ -23,7 +23,7 @@ const report = await torture({
   desks,
   acts: Number(values.acts),
   durationMs: Number(values.minutes) * 60_000,
-  rates: { drop: 0.03, lostAnswer: 0.05, halfOpen: 0.01, delay: 0.1, maxDelayMs: 500, holdMs: 4_000 },
+  rates: { drop: 0.03, lostAnswer: 0.1, halfOpen: 0.01, delay: 0.1, maxDelayMs: 500, holdMs: 4_000 },
   killRate: 0.03,
   healMs: 120_000,
   log: (line) => console.log(line),

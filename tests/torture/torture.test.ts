@@ -18,8 +18,8 @@ suite('torture: desks under faults (issue 13)', () => {
       desks: ['office-qingshan', 'office-lvshui', 'office-county', 'office-qingshan'],
       acts: 400,
       durationMs: 25_000,
-      rates: { drop: 0.03, lostAnswer: 0.06, halfOpen: 0.02, delay: 0.1, maxDelayMs: 300, holdMs: 3_000 },
-      killRate: 0.12,
+      rates: { drop: 0.03, lostAnswer: 0.15, halfOpen: 0.02, delay: 0.1, maxDelayMs: 300, holdMs: 3_000 },
+      killRate: 0.2,
       healMs: 25_000,
     });
     const lines = describe(report);
