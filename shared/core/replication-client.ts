@@ -1,7 +1,8 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { bytesToHex, hexToBytes, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { DeviceTokens, EnrolRequest, IdentityProof, ServerIdentity, SyncErrorCode } from '../sync/protocol';
-import { identityMessage, syncPaths } from '../sync/protocol';
+import { identityMessage, STREAM_PING_MS, syncPaths } from '../sync/protocol';
+import { withTimeout } from '../sync/timers';
 import { deskSchemaDeclaration } from '../domain/schemas';
 
 /**
@@ -23,6 +24,19 @@ export class SyncFailure extends Error {
     super(code);
   }
 }
+
+/**
+ * How long the desk waits on a county that went silent. A connection that died half-open (a township router
+ * restarted, a laptop moved to another network) sends no FIN: without a deadline a push or the stream waits on it
+ * for as long as the operating system takes to notice, up to about 15 minutes, and the desk shows 同步中 meanwhile.
+ */
+export interface SyncTimeouts {
+  /** A request with its answer read: a full page pushed over a slow township line takes seconds, not minutes. */
+  readonly requestMs: number;
+  /** The stream without a byte, though the server pings every STREAM_PING_MS. */
+  readonly streamSilenceMs: number;
+}
+export const defaultTimeouts: SyncTimeouts = { requestMs: 120_000, streamSilenceMs: 3 * STREAM_PING_MS };
 
 /** The enrolled device as the desk keeps it (a local document, never replicated). */
 export interface DeviceState {
@@ -54,6 +68,7 @@ export class SyncClient {
     readonly device: DeviceState,
     private readonly now: () => Date,
     private readonly saveDevice: (device: DeviceState) => Promise<void>,
+    readonly timeouts: SyncTimeouts = defaultTimeouts,
   ) {}
 
   /** Enrols a desk with a user's password (design.md §5); the password is sent once and never stored. */
@@ -66,19 +81,31 @@ export class SyncClient {
     return body;
   }
 
-  /** A JSON request with the access token; one refresh and retry on 401. */
-  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await this.send(method, path, body);
-    const json = (await response.json().catch(() => ({}))) as T & { code?: SyncErrorCode }; // the protocol's answer for this path
-    if (response.status >= 400) throw new SyncFailure(response.status >= 500 ? 'server-error' : (json.code ?? 'server-error'));
-    return json;
+  /** A JSON request with the access token; one refresh and retry on 401; `server-unreachable` when no answer comes in time. */
+  request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return this.inTime(
+      (async () => {
+        const response = await this.send(method, path, body);
+        const json = (await response.json().catch(() => ({}))) as T & { code?: SyncErrorCode }; // the protocol's answer for this path
+        if (response.status >= 400) throw new SyncFailure(response.status >= 500 ? 'server-error' : (json.code ?? 'server-error'));
+        return json;
+      })(),
+    );
   }
 
-  /** Opens a streaming GET (Server-Sent Events) with the access token. */
+  /** Opens a streaming GET (Server-Sent Events) with the access token; its silence is the reader's to watch. */
   async openStream(path: string): Promise<ResponseLike> {
-    const response = await this.send('GET', path);
+    const response = await this.inTime(this.send('GET', path));
     if (response.status !== 200 || !response.body) throw new SyncFailure(response.status >= 500 ? 'server-error' : 'token-invalid');
     return response;
+  }
+
+  /** `work` within the request deadline; past it the server counts as unreachable and proves itself again. */
+  private inTime<T>(work: Promise<T>): Promise<T> {
+    return withTimeout(work, this.timeouts.requestMs, () => {
+      this.proof = undefined;
+      return new SyncFailure('server-unreachable');
+    });
   }
 
   private async send(method: string, path: string, body?: unknown, retried = false): Promise<ResponseLike> {

@@ -5,7 +5,7 @@ import type { SyncStatus } from '../contract/events';
 import type { DeskDatabase } from './database';
 import type { CoreEmitter } from './emitter';
 import { DeskReplication, type CatchUp, type RetryPolicy } from './replication';
-import { presentedIdentity, sameIdentity, SyncClient, SyncFailure, type DeviceState, type FetchLike } from './replication-client';
+import { presentedIdentity, sameIdentity, SyncClient, SyncFailure, type DeviceState, type FetchLike, type SyncTimeouts } from './replication-client';
 
 /**
  * Sync as the desk core runs it: replication starts when a server is configured and this desk is enrolled, stops
@@ -15,6 +15,8 @@ export interface SyncOptions {
   /** The platform's fetch (Node's in Electron main, the browser's in the web worker). */
   readonly fetch: FetchLike;
   readonly retry?: RetryPolicy;
+  /** Deadlines on a silent county (tests shorten them). */
+  readonly timeouts?: SyncTimeouts;
 }
 
 const deviceDoc = 'sync-device';
@@ -62,7 +64,7 @@ export class SyncController {
       return;
     }
     const save = (d: DeviceState) => this.db.upsertLocal<DeviceState>(deviceDoc, { ...d }).then(() => undefined);
-    const client = new SyncClient(this.options.fetch, { ...wanted }, this.now, save);
+    const client = new SyncClient(this.options.fetch, { ...wanted }, this.now, save, this.options.timeouts);
     this.replication = new DeskReplication(this.db, client, this.now, (s) => this.publish(s), this.catchUp, this.options.retry);
     this.runningFor = wanted.deviceId;
     // The new replication's own status, not the last one of the replaced device (a re-enrolled desk no longer

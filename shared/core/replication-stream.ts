@@ -2,7 +2,8 @@ import { Subject } from 'rxjs';
 import type { RxReplicationPullStreamItem } from 'rxdb';
 import { SseParser } from '../sync/sse';
 import { SYNC_BATCH_SIZE, type FeedCheckpoint, type ReplicatedCollection, type StreamMessage } from '../sync/protocol';
-import type { ResponseLike } from './replication-client';
+import { withTimeout } from '../sync/timers';
+import { defaultTimeouts, SyncFailure, type ResponseLike } from './replication-client';
 
 /** What RxDB's `pull.stream$` of one collection carries. */
 export type StreamItem = RxReplicationPullStreamItem<unknown, FeedCheckpoint>;
@@ -45,6 +46,8 @@ export class DeskStream {
   constructor(
     names: readonly ReplicatedCollection[],
     private readonly side: StreamSide,
+    /** Silence after which the connection counts as dead (a half-open one never ends by itself): ended and opened again. */
+    private readonly silenceMs = defaultTimeouts.streamSilenceMs,
   ) {
     for (const name of names) this.feeds.set(name, new CollectionFeed());
   }
@@ -86,13 +89,16 @@ export class DeskStream {
       this.side.failed(error);
       this.cancel?.();
     });
+    // Every read within the silence allowed: the server pings every STREAM_PING_MS, so silence means a dead connection.
+    const read = () => withTimeout(reader.read(), this.silenceMs, () => new SyncFailure('server-unreachable'));
     try {
       const parser = new SseParser();
-      for (let chunk = await reader.read(); !chunk.done && !this.stopped; chunk = await reader.read()) {
+      for (let chunk = await read(); !chunk.done && !this.stopped; chunk = await read()) {
         for (const data of parser.push(chunk.value ?? new Uint8Array())) this.route(JSON.parse(data) as StreamMessage); // the server's stream messages
       }
     } finally {
       connection.open = false;
+      void reader.cancel().catch(() => undefined); // closes the connection a silence gave up on
       await catchingUp; // a late page of this catch-up must not follow the next connection's
     }
   }

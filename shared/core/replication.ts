@@ -86,7 +86,7 @@ export class DeskReplication {
       failed: (error) => this.failed(error),
       // At least a short jittered pause, so a server that ends streams at once is not called in a tight loop.
       pause: () => this.sleep(Math.max(this.retryAt - Date.now(), jitter(this.retry.minMs))),
-    });
+    }, this.client.timeouts.streamSilenceMs);
     this.stream = stream;
     for (const [name, direction] of Object.entries(replicatedCollections) as [ReplicatedCollection, string][]) {
       const collection = this.db.collections[name] as unknown as RxCollection<unknown>; // every replicated collection exists in the desk database

@@ -61,6 +61,12 @@ export type StreamMessage = 'RESYNC' | StreamPage;
  */
 export const STREAMS_PER_DEVICE = 2;
 
+/**
+ * The server writes a comment on every open stream this often, so a desk can tell a quiet county from a dead
+ * connection: a desk that hears nothing for several intervals ends the stream and connects again.
+ */
+export const STREAM_PING_MS = 15_000;
+
 /** One row of `POST …/<collection>/push`. */
 export interface PushRow {
   readonly assumedMasterState?: WireDocument | null;

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
-import { STREAMS_PER_DEVICE, SYNC_BATCH_SIZE, type FeedCheckpoint } from '#shared/sync/protocol';
+import { STREAM_PING_MS, STREAMS_PER_DEVICE, SYNC_BATCH_SIZE, type FeedCheckpoint } from '#shared/sync/protocol';
 import type { Database } from '../db/database';
 import type { TokenClaims } from '../services/auth';
 import { feedHeads, SharedFeedReads } from '../services/feed';
@@ -31,8 +31,6 @@ export const defaultStreamLimits: StreamLimits = { bufferBytes: 256 * 1024, drai
 
 /** The bytes of one stream page: a burst of a thousand long notes goes out in pieces, each read after the last left. */
 const PAGE_BYTES = 256 * 1024;
-
-const PING_MS = 15_000;
 
 /**
  * The open streams of this process by device. A stream beyond the cap ends the device's oldest rather than being
@@ -146,7 +144,7 @@ class FeedStream {
     if (this.closed) return void this.raw.end(); // ended while its cursors were read: the desk reconnects
     this.raw.writeHead(200, { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
     this.raw.write('data: "RESYNC"\n\n');
-    const ping = setInterval(() => this.raw.write(': ping\n\n'), PING_MS);
+    const ping = setInterval(() => this.raw.write(': ping\n\n'), STREAM_PING_MS);
     this.stops.push(() => clearInterval(ping));
     this.opened = true;
     void this.read();

@@ -3,7 +3,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { answer, isWireRequest } from '#shared/contract/dispatch';
 import { coreEventNames } from '#shared/contract/events';
 import { createDesk } from '#shared/core/desk';
-import type { FetchLike } from '#shared/core/replication-client';
+import type { FetchLike, SyncTimeouts } from '#shared/core/replication-client';
 
 /**
  * One desk core in its own worker thread: the free RxDB allows 13 open collections per process, and a desk has 8,
@@ -55,7 +55,7 @@ function cuttable(response: Response): Response {
   });
   return new Response(body, { status: response.status, headers: response.headers });
 }
-const desk = await createDesk({ storage: getRxStorageMemory(), name: `desk-${Math.random().toString(36).slice(2)}`, sync: { fetch: fetchLike, retry: { minMs: 100, maxMs: 1_000 } } });
+const desk = await createDesk({ storage: getRxStorageMemory(), name: `desk-${Math.random().toString(36).slice(2)}`, sync: { fetch: fetchLike, retry: { minMs: 100, maxMs: 1_000 }, ...(workerData.timeouts ? { timeouts: workerData.timeouts as SyncTimeouts } : {}) } });
 const port = parentPort!;
 for (const event of coreEventNames) desk.on(event, (payload) => port.postMessage({ kind: 'event', event, payload }));
 

@@ -2,6 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { wireClient } from '#shared/contract/dispatch';
 import type { Transport, WireEvent, WireResponse } from '#shared/contract/transport';
 import { DEMO_PASSWORD } from '#shared/core/demo';
+import type { SyncTimeouts } from '#shared/core/replication-client';
 import { startWorker } from '../../src-main/storage-sqlite/start-worker';
 
 /** A desk core in a worker thread (see desk-worker.ts), driven through the Api and a few test controls. */
@@ -21,8 +22,9 @@ export interface TestDesk {
   close(): Promise<void>;
 }
 
-export async function openDesk(serverUrl: string, enrolAs: string): Promise<TestDesk> {
-  const worker: Worker = startWorker(import.meta.url, './desk-worker', { serverUrl });
+/** `timeouts`: the desk's deadlines on a silent county, shortened by tests of a half-open connection. */
+export async function openDesk(serverUrl: string, enrolAs: string, options: { timeouts?: SyncTimeouts } = {}): Promise<TestDesk> {
+  const worker: Worker = startWorker(import.meta.url, './desk-worker', { serverUrl, ...options });
   const { transport, receive } = wireClient((request) => worker.postMessage(request));
   const waiting = new Map<number, (m: { value?: unknown; error?: string }) => void>();
   let nextId = 1;
