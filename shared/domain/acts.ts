@@ -400,6 +400,7 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     office: 'any',
     words: '补充登记时缺少的项目（原记录保留）；请求、事实、理由须指明本事项的信访件；被检举/被控告对象只增不减',
     guard: amendGuard,
+    offered: (c, officeId) => c.officeIds.includes(officeId),
   },
   correct: {
     from: notVoided,
@@ -408,6 +409,7 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     office: 'any',
     words: '更正登记的项目，记录原值、新值、理由和更正人；请求、事实、理由须指明本事项的信访件',
     guard: amendGuard,
+    offered: (c, officeId) => c.officeIds.includes(officeId),
   },
   void: {
     from: ['registered', 'accepted', 'rejected', 'redirected', 'forwarded', 'assigned', 'transferred'],
@@ -453,6 +455,7 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
 };
 
 /** 补充/更正 (第十九条) by an office that holds or held the matter; a petition's text names one of its petitions. */
+/** 第十九条: a registration is completed or corrected by an office that holds the matter, not by one above it that watches. */
 function amendGuard(c: CaseProjection, e: CaseEventOf<'supplement' | 'correct'>): ActReason | undefined {
   if (!c.officeIds.includes(e.actor.officeId)) return 'act-wrong-office';
   if (petitionFields.includes(e.payload.field) && (e.payload.petitionId === undefined || !c.petitionIds.includes(e.payload.petitionId))) return 'act-payload-invalid';

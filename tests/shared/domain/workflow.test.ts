@@ -356,6 +356,13 @@ describe('16–17. Routing and 督办 follow the hierarchy (第二十二条第�
     expect(allowedActs(fold([register('2025-11-03', countyHandler)]), 'handler', county, tree)).not.toContain('supervise');
   });
 
+  it('第十九条 补充 and 更正 are offered to an office that holds the matter, not to the county that only watches it', () => {
+    const c = fold(accepted());
+    expect(allowedActs(c, 'receptionist', township, tree)).toEqual(expect.arrayContaining(['supplement', 'correct']));
+    expect(allowedActs(c, 'receptionist', county, tree)).not.toContain('supplement');
+    expect(allowedActs(c, 'handler', county, tree)).not.toContain('correct');
+  });
+
   it('第二十二条第三项 交办 goes only to offices below the assigning office, with a deadline after the day of the act', () => {
     const assign = (to: string, due = '2025-12-31') => event('assign', { toOfficeId: to, dueDate: due }, '2025-11-04', handler);
     expect(reasons([register('2025-11-03'), assign(county)])).toEqual(['assign-not-below']);
