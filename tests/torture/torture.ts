@@ -357,7 +357,10 @@ function sumFaults(proxies: readonly FaultProxy[]): Record<FaultKind, number> {
 async function serverHoldings(db: Awaited<ReturnType<typeof seededDatabase>>): Promise<ServerHoldings> {
   const docs = async <T>(collection: string, select: string) => (await db.query<T>(`SELECT ${select} FROM docs WHERE collection = $1 AND NOT deleted`, [collection])).rows;
   const [events, petitions, petitioners, feed] = await Promise.all([
-    docs<{ body: CaseEvent }>('case_events', 'body'),
+    db.query<{ body: CaseEvent }>(
+      `SELECT d.body FROM docs d LEFT JOIN (SELECT doc_id, min(seq) AS seq FROM feed WHERE collection = 'case_events' GROUP BY doc_id) f ON f.doc_id = d.id
+       WHERE d.collection = 'case_events' AND NOT d.deleted ORDER BY f.seq NULLS LAST, d.id`,
+    ).then((r) => r.rows),
     docs<{ id: string; case_id: string }>('petitions', 'id, case_id'),
     docs<{ id: string; office_id: string }>('petitioners', 'id, office_id'),
     db.query<{ key: string }>(`SELECT office_id || ' ' || collection || ' ' || doc_id AS key FROM feed WHERE collection IN ('case_events', 'petitions', 'petitioners')`),
