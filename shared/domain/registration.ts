@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { classification, regionCode } from './act-payloads';
 import { channels, idTypes, writtenChannels, type CaseClass, type Channel, type PetitionFlag } from './codes';
 import { checkDocumentNumber } from './identity';
+import { beijingDay } from './calendar';
 import { checkPhone } from './phone';
 import type { ReasonCode, RegistrationReason } from './reasons';
 
@@ -122,7 +123,7 @@ function normalisePetitioner(p: PetitionerInput, i: number, problems: Registrati
   let idNumber = p.idNumber || undefined;
   if (idNumber !== undefined && p.idType === undefined) problems.push({ reason: 'id-type-required', field: `petitioners.${i}.idType` });
   if (idNumber !== undefined && p.idType !== undefined) {
-    const check = checkDocumentNumber(p.idType, idNumber, { today: now.slice(0, 10) });
+    const check = checkDocumentNumber(p.idType, idNumber, { today: beijingDay(now) });
     if (check.ok) idNumber = check.normalized;
     else problems.push({ reason: check.reason, field: `petitioners.${i}.idNumber` });
   }

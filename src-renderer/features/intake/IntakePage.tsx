@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Form, Popconfirm, Space, Tag, Typography } from 'antd';
 import { memo, useMemo, type KeyboardEvent } from 'react';
 import type { ReasonCode } from '#shared/domain/reasons';
+import { beijingDay } from '#shared/domain/calendar';
 import { useSession } from '../../app/desk-context';
 import { ChannelRow } from './ChannelRow';
 import { ContentSection } from './ContentSection';
@@ -59,7 +60,8 @@ export function IntakePage() {
   const draft = useDraftStore((s) => s.draft);
   const reset = useDraftStore((s) => s.reset);
   const intake = useIntakeSave(session);
-  const today = new Date().toISOString().slice(0, 10);
+  // The legal day is Beijing's: between 00:00 and 08:00 Beijing time the UTC date is still yesterday.
+  const today = beijingDay(new Date().toISOString());
   // Re-checked when the draft changes; the clock only caps the receipt time, which the save checks again.
   const check = useMemo(() => checkDraft(draft, new Date().toISOString()), [draft]);
   const problems = useShownProblems(check.problems, intake.attempted, intake.serverProblems);

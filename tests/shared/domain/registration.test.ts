@@ -23,6 +23,16 @@ function input(extra: Partial<RegistrationInput> = {}): RegistrationInput {
 const person = (i: number) => ({ kind: 'person' as const, name: `代表${i}` });
 
 describe('registration (登记)', () => {
+  it('GB 11643 a birth date is checked against the Beijing day: at 07:30 Beijing time (UTC still the day before) a child born that day is accepted, one born the next day is not', () => {
+    const born = (day: string) => {
+      const body = `110105${day}001`;
+      return input({ receivedAt: '2025-12-01T23:00:00Z', petitioners: [{ kind: 'person', name: '张小宝', idType: 'resident-id', idNumber: body + idNumberCheckChar(body) }] });
+    };
+    const beijingMorning = '2025-12-01T23:30:00Z'; // 2025-12-02 07:30 in Beijing
+    expect(checkRegistration(born('20251202'), { now: beijingMorning })).toMatchObject({ ok: true });
+    expect(checkRegistration(born('20251203'), { now: beijingMorning })).toMatchObject({ ok: false, problems: [expect.objectContaining({ reason: 'id-birth-date' })] });
+  });
+
   it('第十九条 a complete visit registers with nothing missing', () => {
     const r = checkRegistration(input(), { now });
     expect(r).toMatchObject({ ok: true, missing: [] });
