@@ -52,6 +52,8 @@ export interface CatchUp {
 
 export class DeskReplication {
   private readonly states = new Map<ReplicatedCollection, AnyState>();
+  /** The collections whose replication is pushing or pulling now (RxDB's `active$`). */
+  private readonly active = new Set<ReplicatedCollection>();
   private stream: DeskStream | undefined;
   private failures = 0;
   /**
@@ -100,6 +102,7 @@ export class DeskReplication {
         ...(direction === 'down' ? {} : { push: { handler: (rows) => this.push(name, rows), batchSize: SYNC_BATCH_SIZE } }),
       });
       state.error$.subscribe((error) => this.failed(error));
+      state.active$.subscribe((active) => (active ? this.active.add(name) : this.active.delete(name)));
       this.states.set(name, state as AnyState);
     }
     stream.start();
@@ -271,7 +274,7 @@ export class DeskReplication {
       if (replicatedCollections[name] === 'down') continue;
       pending += await pendingOf(state).catch(() => 0);
     }
-    const active = [...this.states.values()].some((s) => s.isStopped() === false && (s as unknown as { subjects: { active: { getValue(): boolean } } }).subjects.active.getValue()); // RxDB keeps the active flag in a BehaviorSubject
+    const active = [...this.states].some(([name, s]) => !s.isStopped() && this.active.has(name));
     if (this.stopped) return;
     const state = this.status.state === 'online' && active ? 'syncing' : this.status.state === 'syncing' && !active ? 'online' : this.status.state;
     if (pending !== this.status.pending || state !== this.status.state) {

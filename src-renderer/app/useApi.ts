@@ -31,15 +31,15 @@ export function useApi<K extends ApiName>(name: K, args: ApiArgs<K> | null, coll
     );
   }, [transport, name, key]);
 
+  // `collections` compared by value: callers pass literals, a new array each render.
+  const watched = collections.join(',');
   useEffect(() => {
     run();
-    const watched = collections.join(',');
+    const names = new Set(watched.split(','));
     return transport.on('data-changed', (change) => {
-      if (change.collections.some((c) => watched.includes(c))) run();
+      if (change.collections.some((c) => names.has(c))) run();
     });
-    // `collections` is compared by value through `watched`; callers pass literals.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [run, transport]);
+  }, [run, transport, watched]);
 
   return { ...state, reload: run };
 }
