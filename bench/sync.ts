@@ -24,7 +24,7 @@ import { getRxStorageSQLite } from '../src-main/storage-sqlite/index';
 import { openDatabase } from '../src-server/db/database';
 import { migrate } from '../src-server/db/migrations';
 import { seedDemoCounty } from '../src-server/services/admin';
-import { feedHead } from '../src-server/services/feed';
+import { feedHeads } from '../src-server/services/feed';
 import { percentile } from './support/stats';
 import type { LoadOrder } from './support/sync-child';
 import { benchTownships, enrol, scratchDatabase, seedEvents, streamLatency, type LoadDesk, type LoadResult } from './support/sync-load';
@@ -112,7 +112,7 @@ async function manyDesksAndStream(): Promise<void> {
   const desks: LoadDesk[] = [];
   for (let i = 0; i < DESKS; i++) {
     const t = townships[i % townships.length]!;
-    desks.push({ tokens: await enrol(url, t.login), actor: { userId: t.userId, officeId: t.officeId, role: 'receptionist' }, secretKey: t.secretKey, head: (await feedHead(db, t.officeId, 'case_events')) ?? null });
+    desks.push({ tokens: await enrol(url, t.login), actor: { userId: t.userId, officeId: t.officeId, role: 'receptionist' }, secretKey: t.secretKey, head: (await feedHeads(db, t.officeId, ['case_events'])).get('case_events') ?? null });
   }
   const tokens = desks.map((d) => d.tokens);
   const ROUNDS = 10;
@@ -122,7 +122,7 @@ async function manyDesksAndStream(): Promise<void> {
   // Back to back (a stress test: 200 requests always in flight) and paced (each desk a round every 2 s).
   for (const [run, intervalMs] of [0, 2_000].entries()) {
     const atHead: LoadDesk[] = []; // each run starts at its feed's head, as an up-to-date desk would
-    for (const d of desks) atHead.push({ ...d, head: (await feedHead(db, d.actor.officeId, 'case_events')) ?? null });
+    for (const d of desks) atHead.push({ ...d, head: (await feedHeads(db, d.actor.officeId, ['case_events'])).get('case_events') ?? null });
     const loader = child('load');
     const order: LoadOrder = { url, desks: atHead, rounds: ROUNDS, batch: BATCH, intervalMs, run };
     loader.send(order);

@@ -205,11 +205,20 @@ function keysKnown(schema: SchemaNode | undefined, value: unknown): { value: unk
  * checked against its act type's schema, which keeps only the keys it names; an act is never cut (see
  * `dropsUnknown`), so its body is returned whole.
  */
-export function knownPart(policy: CollectionPolicy, body: Record<string, unknown>): { body: Record<string, unknown>; unknown: boolean } {
+function knownPart(policy: CollectionPolicy, body: Record<string, unknown>): { body: Record<string, unknown>; unknown: boolean } {
   const top = keysKnown(policy.schema as SchemaNode | undefined, body);
   if (policy.name !== 'case_events') return { body: top.value as Record<string, unknown>, unknown: top.unknown }; // an object in, an object out
   const parsed = payloadSchemas[body.type as ActType]?.safeParse(body.payload); // an act type, as the schema's enum checked before
   return { body, unknown: top.unknown || (parsed?.success === true && keysBeyond(body.payload, parsed.data)) };
+}
+
+/**
+ * The body of a checked document as the server stores it: from a desk whose keys the server may drop
+ * (`dropsUnknown`) without the keys it does not know; any other document that passed `checkDocument` has none, and
+ * is stored as it came without walking it again.
+ */
+export function storedBody(policy: CollectionPolicy, pusher: Pusher, body: Record<string, unknown>): Record<string, unknown> {
+  return dropsUnknown(policy, pusher) ? knownPart(policy, body).body : body;
 }
 
 /**

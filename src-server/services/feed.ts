@@ -168,16 +168,6 @@ export async function readFeed(sql: Sql, officeId: string, collection: string, c
   return JSON.parse((await readFeedText(sql, officeId, collection, checkpoint, limit)).json) as PullResponse; // built above
 }
 
-/** The newest position of an office's feed: where a new stream starts listening. */
-export async function feedHead(sql: Sql, officeId: string, collection: string): Promise<FeedCheckpoint | undefined> {
-  const { rows } = await sql.query<{ seq: string | number; doc_id: string }>(
-    'SELECT seq, doc_id FROM feed WHERE office_id = $1 AND collection = $2 ORDER BY seq DESC, doc_id DESC LIMIT 1',
-    [officeId, collection],
-  );
-  const row = rows[0];
-  return row ? { seq: Number(row.seq), id: row.doc_id } : undefined;
-}
-
 /**
  * The newest position of each of an office's feeds, in one statement (one index probe a collection): where a new
  * stream starts. A collection whose feed is empty is absent.

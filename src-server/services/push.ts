@@ -3,7 +3,7 @@ import { MAX_EVENTS_PER_CASE } from '#shared/domain/case-cap';
 import type { PushResponse, PushRow, SyncRefusal, SyncRefusalCode, WireDocument } from '#shared/sync/protocol';
 import type { Database, Sql } from '../db/database';
 import { audienceOf, petitionerLinks, touchedCases, type Written } from './audience';
-import { bodyOf, checkDocument, knownPart, sameJson, type CollectionPolicy, type Pusher } from './collections';
+import { bodyOf, checkDocument, sameJson, storedBody, type CollectionPolicy, type Pusher } from './collections';
 import { withFeedAppends } from './feed';
 import { mergePetitioner } from './merge';
 import { lockAndRead, logRefusals, writePush, type LockedState, type Stored } from './push-store';
@@ -57,8 +57,7 @@ export async function pushDocuments(db: Database, policy: CollectionPolicy, push
       continue;
     }
     const assumed = (row as PushRow).assumedMasterState ?? undefined;
-    // Checked: any key the server does not know is one it may drop (collections.ts `dropsUnknown`), and is dropped.
-    byId.set(id, { id, body: knownPart(policy, bodyOf(doc)).body, deleted: doc._deleted === true, assumed });
+    byId.set(id, { id, body: storedBody(policy, pusher, bodyOf(doc)), deleted: doc._deleted === true, assumed });
   }
   const attempt = () =>
     withFeedAppends(db, async (tx) => {

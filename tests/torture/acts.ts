@@ -3,6 +3,7 @@ import type { ActType } from '#shared/domain/act-payloads';
 import { addDays } from '#shared/domain/calendar';
 import type { CaseProjection } from '#shared/domain/case-types';
 import type { RegistrationInput } from '#shared/domain/registration';
+import { prng } from '../src-main/storage-sqlite/random-ops';
 
 /**
  * The legal acts of a torture run: walk-in registrations (检举控告 about another office among them), 重件, and acts
@@ -11,17 +12,8 @@ import type { RegistrationInput } from '#shared/domain/registration';
  */
 export type Random = () => number;
 
-/** A small seeded generator (mulberry32): a failing run is replayed from the seed it printed. */
-export function seeded(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The run's seeded generator (mulberry32): a failing run is replayed from the seed it printed. */
+export const seeded: (seed: number) => Random = prng;
 
 export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
