@@ -25,7 +25,7 @@ const PUSHES = Number(process.argv[2] ?? 2_000);
 const READERS = Number(process.argv[3] ?? 200);
 /** Pushes in flight at once: a busy office, not a flood (the flood is the slow readers). */
 const CONCURRENCY = 8;
-const NOTES_PER_MATTER = 50;
+const NOTES_PER_CASE = 50;
 const PROBE_MS = 100;
 const NOTE = '已电话联系信访人约定下周面谈'.repeat(286).slice(0, 4_000);
 const log = (line: string) => console.log(line);
@@ -168,7 +168,7 @@ async function countDropped(sockets: readonly net.Socket[]): Promise<number> {
   return ended.filter(Boolean).length;
 }
 
-/** `pushes` pushes of one note each onto matters of 青山镇 (50 notes a matter), `CONCURRENCY` at a time. */
+/** `pushes` pushes of one note each onto cases of 青山镇 (50 notes a matter), `CONCURRENCY` at a time. */
 async function pushNotes(url: string, token: string, pushes: number): Promise<number> {
   const key = demoSigningKey('qs-reception');
   const run = Date.now().toString(36);
@@ -181,13 +181,13 @@ async function pushNotes(url: string, token: string, pushes: number): Promise<nu
     const answer = (await response.json()) as { refused?: unknown[] };
     if (response.status !== 200 || (answer.refused?.length ?? 0) > 0) throw new Error(`push refused: ${response.status} ${JSON.stringify(answer).slice(0, 200)}`);
   };
-  const matters = Math.ceil(pushes / NOTES_PER_MATTER);
-  for (let c = 0; c < matters; c++) await send(eventDoc(`attack-${run}-${c}-reg`, 3_000_000 + c, 0));
+  const cases = Math.ceil(pushes / NOTES_PER_CASE);
+  for (let c = 0; c < cases; c++) await send(eventDoc(`attack-${run}-${c}-reg`, 3_000_000 + c, 0));
   const start = performance.now();
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < pushes; i = next++) {
-      const c = i % matters;
+      const c = i % cases;
       const note = eventDoc(`attack-${run}-${c}-${i}`, 3_000_000 + c, 1);
       await send({ ...note, after: [`attack-${run}-${c}-reg`], payload: { text: NOTE } });
     }

@@ -1,11 +1,11 @@
 /**
- * Desk core benchmark: 100,000 matters with their events on our SQLite storage, measured twice: the way the
+ * Desk core benchmark: 100,000 cases with their events on our SQLite storage, measured twice: the way the
  * Electron app runs the core (in the desk host's core process, each call one message hop from the main process),
  * and in-process for comparison. Prints p50/p95 of each handler and the ratio of `case-list` to the same query in
  * raw SQL on the same data (a plain table with real columns and an index: the physical limit). Never asserts: the
  * machine is shared and noisy.
  *
- * Run: `npx tsx bench/desk.ts [matters]` (default 100000).
+ * Run: `npx tsx bench/desk.ts [cases]` (default 100000).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,20 +18,20 @@ import { createDesk } from '#shared/core/desk';
 import type { RegistrationInput } from '#shared/domain/registration';
 import { startDeskHost } from '../src-main/desk-host/host';
 import { getRxStorageSQLite } from '../src-main/storage-sqlite/index';
-import { loadMatters, matterBatches, sampleOf, type Sample } from './support/desk-load';
+import { loadCases, caseBatches, sampleOf, type Sample } from './support/desk-load';
 import { ms, time, type Timing } from './support/stats';
 
-const MATTERS = Number(process.argv[2] ?? 100_000);
+const CASES = Number(process.argv[2] ?? 100_000);
 const RUNS = 40;
 const NOW = new Date('2026-11-20T02:00:00Z');
 const pick = <T>(items: readonly T[], i: number) => items[Math.abs(i) % items.length]!;
 
-// The same deterministic matters the loads write: the samples the calls ask for, and the raw table's rows.
+// The same deterministic cases the loads write: the samples the calls ask for, and the raw table's rows.
 const samples: Sample[] = [];
 const rawRows: [string, string, string, string][] = [];
 let batchIndex = 0;
-for (const { matters, rows } of matterBatches(MATTERS)) {
-  const sample = sampleOf(batchIndex++, matters);
+for (const { cases, rows } of caseBatches(CASES)) {
+  const sample = sampleOf(batchIndex++, cases);
   if (sample) samples.push(sample);
   for (const row of rows) rawRows.push([row.id, row.status, row.nextDue, JSON.stringify(row)]);
 }
@@ -55,7 +55,7 @@ async function measure(t: Transport, label: string, loadSeconds: number, offset:
   await t.invoke('session-login', { login: 'qs-handler', password: DEMO_PASSWORD });
   const results: [string, Timing][] = [];
   // Each run registers its own walk-ins (offset), so the phones never collide with the other run's.
-  results.push(['petition-register', await time(RUNS, (i) => t.invoke('petition-register', { registration: walkIn(offset + i + 10), matter: { kind: 'new' } }))]);
+  results.push(['petition-register', await time(RUNS, (i) => t.invoke('petition-register', { registration: walkIn(offset + i + 10), case: { kind: 'new' } }))]);
   results.push(['case-list (已受理 + 逾期, first page of 50, with total)', await time(RUNS, () => t.invoke('case-list', listArgs))]);
   results.push(['case-list (all, newest first, page 50)', await time(RUNS, () => t.invoke('case-list', {}))]);
   results.push(['case-get', await time(RUNS, (i) => t.invoke('case-get', { id: pick(samples, i).caseId }))]);
@@ -64,12 +64,12 @@ async function measure(t: Transport, label: string, loadSeconds: number, offset:
   const coldStart = performance.now();
   await t.invoke('petition-find-similar', { petitioners: [], text: pick(samples, 0).text });
   const coldMs = performance.now() - coldStart;
-  results.push(['petition-find-similar over all matters (warm)', await time(RUNS, (i) => t.invoke('petition-find-similar', { petitioners: [{ idNumber: pick(samples, i).idNumber }], text: pick(samples, i).text }))]);
+  results.push(['petition-find-similar over all cases (warm)', await time(RUNS, (i) => t.invoke('petition-find-similar', { petitioners: [{ idNumber: pick(samples, i).idNumber }], text: pick(samples, i).text }))]);
   return { label, loadSeconds, results, coldMs };
 }
 
 async function inDeskHost(dir: string): Promise<Run> {
-  process.env.DESK_BENCH_MATTERS = String(MATTERS); // the worker inherits it; desk-load.ts reads it there
+  process.env.DESK_BENCH_CASES = String(CASES); // the worker inherits it; desk-load.ts reads it there
   const start = performance.now();
   const host = await startDeskHost({
     databaseDirectory: dir,
@@ -92,7 +92,7 @@ async function inProcess(dir: string): Promise<Run> {
   try {
     await seedDemo(desk.db, { N: 2 ** 10 });
     const start = performance.now();
-    await loadMatters(desk, MATTERS);
+    await loadCases(desk, CASES);
     const loadSeconds = (performance.now() - start) / 1000;
     return await measure(inProcessTransport(desk.api, desk, (e) => console.error(e)), 'in-process', loadSeconds, 1_000);
   } finally {
@@ -121,7 +121,7 @@ const root = mkdtempSync(join(tmpdir(), 'bench-desk-'));
 try {
   const runs = [await inDeskHost(join(root, 'host')), await inProcess(join(root, 'in-process'))];
   const raw = await rawCaseList(root);
-  console.log(`\n桌面核心基准 desk core benchmark: ${MATTERS.toLocaleString()} matters on SQLite, ${RUNS} runs each`);
+  console.log(`\n桌面核心基准 desk core benchmark: ${CASES.toLocaleString()} cases on SQLite, ${RUNS} runs each`);
   for (const run of runs) console.log(`load, ${run.label}: ${run.loadSeconds.toFixed(1)} s (petitioners, petitions, events, projections in batches of 2,000${run === runs[0] ? '; with worker start-up and demo seed' : ''})`);
   console.log(`\n| handler | ${runs.map((r) => `${r.label} p50 | p95`).join(' | ')} |`);
   console.log(`|---|${runs.map(() => '---|---').join('|')}|`);

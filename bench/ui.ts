@@ -9,24 +9,24 @@
  *
  * The 100,000 matters are written into the profile's IndexedDB by a bench-only page on the same origin
  * (support/ui-seed-page.ts) before the desk opens. Output is also written to /tmp/bench-ui.txt; screenshots of
- * the list go to tests/e2e/artifacts/ (git-ignored). UI_BENCH_MATTERS overrides the count for a quick try.
+ * the list go to tests/e2e/artifacts/ (git-ignored). UI_BENCH_CASES overrides the count for a quick try.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newDeskContext, openAndType, persistentDeskContext, logIn, openMatters, timeSaves, type ReadyTimes, type SaveTime } from './support/ui-drive';
+import { launchChromium, newDeskContext, openAndType, persistentDeskContext, logIn, openCases, timeSaves, type ReadyTimes, type SaveTime } from './support/ui-drive';
 import { scrollFrames, type FrameOptions, type FrameResult } from './support/ui-page-scripts';
 import { dur, frameStats, p, ratio, table, type FrameStats } from './support/ui-report';
 import { serveUiBench, type UiBenchSite } from './support/ui-serve';
 import type { SeedResult } from './support/ui-seed-page';
 
-const MATTERS = Number(process.env.UI_BENCH_MATTERS ?? 100_000);
+const CASES = Number(process.env.UI_BENCH_CASES ?? 100_000);
 /** UI_BENCH_ONLY=list: the 事项 list alone (open and scroll), without the save and ready-to-type sections. */
 const LIST_ONLY = process.env.UI_BENCH_ONLY === 'list';
-/** A profile folder kept across runs (with UI_BENCH_PORT): seeded once, reused while it holds MATTERS matters. */
+/** A profile folder kept across runs (with UI_BENCH_PORT): seeded once, reused while it holds CASES matters. */
 const PROFILE = process.env.UI_BENCH_PROFILE;
 /** The list's scrolling element; UI_BENCH_HOLDER names another (an older build's antd virtual holder, to compare). */
-const LIST_HOLDER = process.env.UI_BENCH_HOLDER ?? '[data-testid="matters-scroll"]';
+const LIST_HOLDER = process.env.UI_BENCH_HOLDER ?? '[data-testid="cases-scroll"]';
 const SAVES = 20;
 const SAVE_WARM_UP = 3;
 const OPENS = 5;
@@ -76,7 +76,7 @@ async function seed(page: Page, site: UiBenchSite): Promise<SeedResult & { wallM
   await page.goto(site.seedUrl);
   await page.waitForFunction('typeof globalThis.benchSeed === "function"');
   const started = performance.now();
-  const result = (await page.evaluate(`benchSeed(${MATTERS}, 2000)`)) as SeedResult;
+  const result = (await page.evaluate(`benchSeed(${CASES}, 2000)`)) as SeedResult;
   return { ...result, wallMs: performance.now() - started };
 }
 
@@ -86,13 +86,13 @@ const site = await serveUiBench();
 const browser = await launchChromium();
 mkdirSync(artifacts, { recursive: true });
 try {
-  log(`界面基准 UI benchmark — web edition in ${browser.version()}, 1366×768, ${MATTERS.toLocaleString()} matters; build ${site.buildSeconds.toFixed(1)} s`);
+  log(`界面基准 UI benchmark — web edition in ${browser.version()}, 1366×768, ${CASES.toLocaleString()} matters; build ${site.buildSeconds.toFixed(1)} s`);
 
   const ready = LIST_ONLY ? { cold: [], warm: [] } : await readyToType(browser, site);
   const savesEmpty = LIST_ONLY ? [] : await savesOnEmptyDesk(browser, site);
 
   const big = PROFILE ? await persistentDeskContext(PROFILE) : await newDeskContext(browser);
-  const marker = PROFILE && join(PROFILE, `bench-seeded-${MATTERS}`);
+  const marker = PROFILE && join(PROFILE, `bench-seeded-${CASES}`);
   let seeded: (SeedResult & { wallMs: number }) | undefined;
   if (!marker || !existsSync(marker)) {
     const seedPage = await big.newPage();
@@ -111,7 +111,7 @@ try {
 
   await page.reload();
   await logIn(page, 'qs-handler');
-  const list = await openMatters(page);
+  const list = await openCases(page);
   await page.screenshot({ path: join(artifacts, 'bench-ui-matters-100k.png') });
 
   const baseline = await big.newPage();
@@ -167,7 +167,7 @@ function saveTable(f: Figures): void {
   log(`Save: Ctrl+Enter → 已登记 dialog, ${SAVES} saves after ${SAVE_WARM_UP} warm-up (page clock; "painted" = end of the first frame showing it)`);
   log(
     table(
-      ['measure', `${MATTERS.toLocaleString()} matters`, 'empty desk (peer)', 'ratio', 'target'],
+      ['measure', `${CASES.toLocaleString()} matters`, 'empty desk (peer)', 'ratio', 'target'],
       (['painted', 'dom'] as const).flatMap((key) =>
         [50, 95].map((q) => [`save → dialog ${key}, p${q}`, dur(save(f.savesBig, key, q)), dur(save(f.savesEmpty, key, q)), ratio(save(f.savesBig, key, q), save(f.savesEmpty, key, q)), '< 100 ms']),
       ),
@@ -186,7 +186,7 @@ function scrollTable(f: Figures): void {
   log(`Scrolling: ${SCROLL_ROUNDS} × ${SCROLL_SECONDS} s each, scrollTop +120 px every frame and a random jump every 60 frames; rAF intervals and long tasks`);
   log(
     table(
-      ['measure', `事项 list, ${MATTERS.toLocaleString()}`, 'empty <Table virtual> (baseline)', 'ratio', 'target'],
+      ['measure', `事项 list, ${CASES.toLocaleString()}`, 'empty <Table virtual> (baseline)', 'ratio', 'target'],
       [
         ['frames', String(l.frames), String(b.frames), '', ''],
         ['average fps', l.fps.toFixed(1), b.fps.toFixed(1), ratio(l.fps, b.fps), '60'],
@@ -220,7 +220,7 @@ function readyTable(f: Figures): void {
       [
         ...row('cold (fresh profile, demo seed)', f.ready.cold, f.ready.warm),
         ...row('warm (reload), empty desk', f.ready.warm),
-        ...row(`warm (reload), ${MATTERS.toLocaleString()} matters (${warmBig.length} loads)`, warmBig, f.ready.warm),
+        ...row(`warm (reload), ${CASES.toLocaleString()} matters (${warmBig.length} loads)`, warmBig, f.ready.warm),
         ...row('first open of the seeded profile (1 load)', f.bigOpens.slice(0, 1)),
       ],
     ),

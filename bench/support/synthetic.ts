@@ -37,7 +37,7 @@ const topics = [
   ['医疗报销', '新农合报销比例与政策不一致', '多次咨询未得到答复'],
 ];
 
-export interface SyntheticMatter {
+export interface SyntheticCase {
   petitioner: PetitionerDoc;
   petition: PetitionDoc;
   events: CaseEventDoc[];
@@ -54,7 +54,7 @@ function idNumber(r: () => number): { idNumber: string; birthDate: string; sex: 
 }
 
 /** Matter `i` of a synthetic desk; `officeId` is the township holding it. */
-export function syntheticMatter(i: number, r: () => number, officeId: string, userId: string): SyntheticMatter {
+export function syntheticCase(i: number, r: () => number, officeId: string, userId: string): SyntheticCase {
   const id = idNumber(r);
   const name = surnames[Math.floor(r() * surnames.length)]! + given[Math.floor(r() * given.length)]! + (r() < 0.6 ? given[Math.floor(r() * given.length)]! : '');
   const topic = topics[Math.floor(r() * topics.length)]!;
@@ -114,7 +114,7 @@ export function syntheticMatter(i: number, r: () => number, officeId: string, us
 }
 
 /** The `cases` row of a synthetic matter, folded exactly as the projector does. */
-export function caseRow(m: SyntheticMatter) {
+export function caseRow(m: SyntheticCase) {
   const projection = foldCase(m.events as unknown as CaseEvent[], defaultCalendar); // synthetic payloads follow the schemas
   if (!projection) throw new Error('synthetic matter without 登记');
   return toCaseDoc(projection);

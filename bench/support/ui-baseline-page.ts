@@ -11,7 +11,7 @@ import { createRoot } from 'react-dom/client';
 import { ConfigProvider, Table, theme } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 
-/** The matter list's columns (src-renderer/features/matters/common/summary-columns.tsx), headers only. */
+/** The matter list's columns (src-renderer/features/cases/common/summary-columns.tsx), headers only. */
 const columns = [
   { key: 'caseNumber', title: '事项编号', width: 200 },
   { key: 'title', title: '事项摘要' },

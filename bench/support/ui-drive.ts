@@ -6,7 +6,7 @@ import { idNumberCheckChar } from '#shared/domain/identity';
 import { armSaveTimer, inputRecorder, lastInputTime } from './ui-page-scripts';
 
 /**
- * Driving the web edition for bench/ui.ts, the way tests/e2e/web-intake.test.ts and web-matters.test.ts do (same
+ * Driving the web edition for bench/ui.ts, the way tests/e2e/web-intake.test.ts and web-cases.test.ts do (same
  * labels, same Chromium and flags), but with the measuring done in the page (ui-page-scripts.ts). The e2e
  * helpers are not imported: they belong to the tests' TypeScript project, which the bench project does not see.
  */
@@ -134,10 +134,10 @@ export async function timeSaves(page: Page, runs: number, warmUp: number, settle
  * The 事项 list: opens it and waits for the first row's data and for the total, timing each from the menu click
  * (the rows are asked for apart from the total, so either may come first).
  */
-export async function openMatters(page: Page): Promise<{ total: string; ms: number; totalMs: number }> {
+export async function openCases(page: Page): Promise<{ total: string; ms: number; totalMs: number }> {
   const started = performance.now();
   await page.getByRole('menuitem', { name: '事项' }).click();
-  const total = page.getByTestId('matters-total');
+  const total = page.getByTestId('cases-total');
   const [ms, totalMs] = await Promise.all([
     page
       .locator('[data-row-index="0"]')

@@ -9,7 +9,7 @@
  */
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { openDeskDatabase } from '#shared/core/database';
-import { caseRow, rng, syntheticMatter } from './synthetic';
+import { caseRow, rng, syntheticCase } from './synthetic';
 
 /** src-renderer/web/desk.worker.ts `databaseName`: one IndexedDB per origin, shared by every tab. */
 const DATABASE = 'xinfang-desk';
@@ -31,7 +31,7 @@ async function seed(total: number, batch: number): Promise<SeedResult> {
     let insertMs = 0;
     for (let start = 0; start < total; start += batch) {
       const t0 = performance.now();
-      const rows = Array.from({ length: Math.min(batch, total - start) }, (_, k) => caseRow(syntheticMatter(start + k, r, 'office-qingshan', 'user-qs-handler')));
+      const rows = Array.from({ length: Math.min(batch, total - start) }, (_, k) => caseRow(syntheticCase(start + k, r, 'office-qingshan', 'user-qs-handler')));
       const t1 = performance.now();
       const result = await db.cases.bulkInsert(rows);
       insertMs += performance.now() - t1;

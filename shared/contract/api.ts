@@ -31,7 +31,7 @@ export const apiArgs = {
   'petition-register': z.object({
     registration: registrationInput,
     /** Open a new matter (初件) or link the petition to an existing one (重件, 第十九条第三款). */
-    matter: z.discriminatedUnion('kind', [
+    case: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('new'), title: z.string().trim().max(200).optional() }),
       z.object({ kind: z.literal('link'), caseId: id }),
     ]),

@@ -48,18 +48,18 @@ export interface ListSort {
 }
 
 /** One row's place in the order: its sort value and its id. */
-interface Mark {
+interface RowKey {
   readonly value: string;
   readonly id: string;
 }
 
 type Cases = RxCollection<CaseDoc>;
 /** A stored row as the storage returns it (no RxDocument: a walk reads thousands and keeps none). */
-export type CaseRow = RxDocumentData<CaseDoc>;
+export type StoredCaseRow = RxDocumentData<CaseDoc>;
 /** The rows strictly after `after` in list order (from the first row when undefined), at most `n`. */
-type Read = (after: Mark | undefined, n: number) => Promise<CaseRow[]>;
+type ReadAfter = (after: RowKey | undefined, n: number) => Promise<StoredCaseRow[]>;
 /** The unlisted rows by id, read once per pager (see `unlisted`). */
-type Hidden = () => Promise<ReadonlyMap<string, CaseRow>>;
+type ReadUnlisted = () => Promise<ReadonlyMap<string, StoredCaseRow>>;
 
 /**
  * Whether a seek or a walk can serve this list: no filter but the leaving out of `UNLISTED` matters, which the
@@ -74,13 +74,13 @@ export function walkable(selector: MangoQuerySelector<CaseDoc>, sort: ListSort):
 /** An ascending sort's learned positions over one state of the collection. */
 export class Walk {
   /** marks[k]: the row at position (k + 1) * STRIDE - 1. */
-  private readonly marks: Mark[] = [];
+  private readonly marks: RowKey[] = [];
   private done = false;
   /** Marks the walk reads on to: what pages wait for, plus the way ahead of the latest page. */
   private target = 0;
   private walking = false;
   private waiters: { count: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
-  private readonly read: Read;
+  private readonly read: ReadAfter;
   private readonly field: SortField;
 
   constructor(cases: Cases, field: SortField) {
@@ -92,7 +92,7 @@ export class Walk {
    * The rows at positions `offset` … `offset + limit - 1` (fewer at the end of the list). Then the walk reads on
    * `ahead` rows past this page while nobody waits, so a list being scrolled or dragged finds the way learned.
    */
-  async page(offset: number, limit: number, ahead = 0): Promise<CaseRow[]> {
+  async page(offset: number, limit: number, ahead = 0): Promise<StoredCaseRow[]> {
     const stride = Math.floor(offset / STRIDE);
     await this.learn(stride);
     this.target = Math.max(this.target, stride + Math.ceil(ahead / STRIDE));
@@ -160,8 +160,8 @@ interface Boundary {
 }
 
 /** A place to read a page from: forward after `mark` from position `at`, or backward from a boundary at `at`. */
-interface From {
-  readonly mark: Mark | undefined;
+interface ReadStart {
+  readonly mark: RowKey | undefined;
   readonly at: number;
   readonly backward: boolean;
 }
@@ -178,18 +178,18 @@ interface From {
  * one state of the collection, and is dropped when a matter changes.
  */
 export class Seek {
-  private readonly forward: Read;
-  private readonly backward: Read;
+  private readonly forward: ReadAfter;
+  private readonly backward: ReadAfter;
   private readonly desc: boolean;
   /** Known boundaries by `before`: the start, any counted, the end (known once `ends` has run). */
   private bounds: Boundary[] = [];
   /** Row points: the position where the rows after a page's last row start, and that row's mark. */
-  private readonly rows = new Map<number, Mark>();
+  private readonly rows = new Map<number, RowKey>();
   private started: Promise<void> | undefined;
 
   private readonly total: () => Promise<number>;
   private readonly near: number;
-  private readonly hidden: Hidden;
+  private readonly hidden: ReadUnlisted;
 
   /**
    * `total`: the list's length, unlisted matters left out (by default counted here; the handler passes RxDB's kept
@@ -213,7 +213,7 @@ export class Seek {
   }
 
   /** The rows at positions `offset` … `offset + limit - 1`, exactly as a full sort would give them. */
-  async page(offset: number, limit: number): Promise<CaseRow[]> {
+  async page(offset: number, limit: number): Promise<StoredCaseRow[]> {
     let from = this.nearest(offset, limit);
     // Pages near the start do not wait for the ends: the first rows come before the count, which starts after them.
     if (this.bounds.length === 0 && cost(from, offset, limit) <= limit + this.near) {
@@ -250,7 +250,7 @@ export class Seek {
    */
   private async ends(): Promise<void> {
     const [length, [first], [last]] = await Promise.all([this.total(), this.forward(undefined, 1), this.backward(undefined, 1)]);
-    const time = (row: CaseRow | undefined) => (row ? Date.parse(row.receivedAt) : NaN);
+    const time = (row: StoredCaseRow | undefined) => (row ? Date.parse(row.receivedAt) : NaN);
     this.bounds = [
       { value: undefined, before: 0, time: time(first) },
       { value: undefined, before: length, time: time(last) },
@@ -263,9 +263,9 @@ export class Seek {
   }
 
   /** The cheapest known place to read the page at `offset` from. */
-  private nearest(offset: number, limit: number): From {
-    let best: From = { mark: undefined, at: 0, backward: false };
-    const consider = (from: From) => {
+  private nearest(offset: number, limit: number): ReadStart {
+    let best: ReadStart = { mark: undefined, at: 0, backward: false };
+    const consider = (from: ReadStart) => {
       if (cost(from, offset, limit) < cost(best, offset, limit)) best = from;
     };
     this.bounds.forEach((b, i) => {
@@ -276,7 +276,7 @@ export class Seek {
     return best;
   }
 
-  private async readFrom(from: From, offset: number, limit: number): Promise<CaseRow[]> {
+  private async readFrom(from: ReadStart, offset: number, limit: number): Promise<StoredCaseRow[]> {
     if (!from.backward) {
       const rows = (await this.forward(from.mark, offset - from.at + limit)).slice(offset - from.at);
       const last = rows.at(-1);
@@ -328,11 +328,11 @@ export class Seek {
   }
 
   /** A boundary as a mark to read after: between the rows before its instant and every row at it or beyond. */
-  private markOf(b: Boundary): Mark | undefined {
+  private markOf(b: Boundary): RowKey | undefined {
     return b.value === undefined ? undefined : { value: b.value, id: this.desc ? HIGH_ID : LOW_ID };
   }
 
-  private remember(at: number, mark: Mark): void {
+  private remember(at: number, mark: RowKey): void {
     this.rows.delete(at);
     this.rows.set(at, mark);
     const oldest = this.rows.keys().next();
@@ -359,8 +359,8 @@ function within(value: string, range: Range): boolean {
 }
 
 /** The unlisted rows, read on the status index when first needed (again after a failure), kept by id. */
-function unlisted(cases: Cases): Hidden {
-  let rows: Promise<ReadonlyMap<string, CaseRow>> | undefined;
+function unlisted(cases: Cases): ReadUnlisted {
+  let rows: Promise<ReadonlyMap<string, StoredCaseRow>> | undefined;
   return () =>
     (rows ??= queryStorage(cases, { selector: { status: { $eq: UNLISTED } } }).then(
       (found) => new Map(found.map((row) => [row.id, row])),
@@ -375,11 +375,11 @@ function unlisted(cases: Cases): Hidden {
 const SPARE = 20;
 
 /** A read that passes over the unlisted rows: it reads on past them until it has `n` listed rows or the list ends. */
-function listed(read: Read, field: SortField, hidden: Hidden): Read {
+function listed(read: ReadAfter, field: SortField, hidden: ReadUnlisted): ReadAfter {
   return async (after, n) => {
     const skip = await hidden();
     if (skip.size === 0) return read(after, n);
-    const rows: CaseRow[] = [];
+    const rows: StoredCaseRow[] = [];
     for (let from = after; ; ) {
       const wanted = n - rows.length + Math.min(skip.size, SPARE);
       const raw = await read(from, wanted);
@@ -392,15 +392,15 @@ function listed(read: Read, field: SortField, hidden: Hidden): Read {
 }
 
 /** Rows read to serve `offset … offset + limit - 1` from `from`. */
-function cost(from: From, offset: number, limit: number): number {
+function cost(from: ReadStart, offset: number, limit: number): number {
   return from.backward ? Math.max(from.at - offset, limit) : offset - from.at + limit;
 }
 
 /** Forward along the field's index: ties after the mark by id, then greater values; two index ranges. */
-function ascending(cases: Cases, field: SortField): Read {
+function ascending(cases: Cases, field: SortField): ReadAfter {
   const sort = [{ [field]: 'asc' as const }, { id: 'asc' as const }];
   return async (after, n) => {
-    const rows: CaseRow[] = [];
+    const rows: StoredCaseRow[] = [];
     if (after) rows.push(...(await queryStorage(cases, { selector: { [field]: { $eq: after.value }, id: { $gt: after.id } }, sort, limit: n })));
     if (rows.length < n) {
       const selector: MangoQuerySelector<CaseDoc> = after ? { [field]: { $gt: after.value } } : {};
@@ -414,11 +414,11 @@ function ascending(cases: Cases, field: SortField): Read {
  * Backward in time windows: each window [from, to) is one ascending index range read whole and reversed, so no
  * row is split between windows; its length is fitted to the rows still wanted at the density seen last.
  */
-function newestFirst(cases: Cases, field: SortField, now: () => Date): Read {
+function newestFirst(cases: Cases, field: SortField, now: () => Date): ReadAfter {
   const sort = [{ [field]: 'asc' as const }, { id: 'asc' as const }];
   let perMs = 0; // rows per millisecond in the last window that had any
   return async (after, n) => {
-    const rows: CaseRow[] = [];
+    const rows: StoredCaseRow[] = [];
     if (after) {
       const ties = await queryStorage(cases, { selector: { [field]: { $eq: after.value }, id: { $lt: after.id } }, sort });
       rows.push(...ties.reverse());

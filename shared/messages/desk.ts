@@ -31,7 +31,7 @@ export const messages = {
   },
 
   shell: {
-    nav: { intake: '登记', matters: '事项', matter: '事项详情', petitioner: '信访人' },
+    nav: { intake: '登记', cases: '事项', case: '事项详情', petitioner: '信访人' },
     logout: '退出登录',
     loading: '正在加载……',
   },
@@ -135,7 +135,7 @@ export const messages = {
     finalWarning: (caseNumber: string, title: string) =>
       `该信访人的事项 ${caseNumber}「${title}」已经复核终结：同一事实和理由提出的，不再受理（《信访工作条例》第三十六条第三款）。`,
     finalStillRegister: '收到的信访仍应登记（第十九条），并出具不再受理告知书。',
-    openMatter: '查看该事项',
+    openCase: '查看该事项',
   },
 
   routing: {

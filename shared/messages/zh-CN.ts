@@ -6,6 +6,6 @@
  */
 export * from './codes';
 export * from './desk';
-export * from './matters';
+export * from './cases';
 export * from './calendar';
 export * from './documents';

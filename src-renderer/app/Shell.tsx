@@ -1,6 +1,6 @@
 import { Layout } from 'antd';
 import { DraftKeeper, IntakePage } from '../features/intake';
-import { MatterPage, MattersPage } from '../features/matters';
+import { CasePage, CasesPage } from '../features/cases';
 import { PetitionerPage } from '../features/petitioner';
 import { CalendarBanner, SettingsPage } from '../features/settings';
 import { DirectoryLoader } from './directory';
@@ -27,10 +27,10 @@ function CurrentPage({ page }: { page: Page }) {
   switch (page.name) {
     case 'intake':
       return <IntakePage />;
-    case 'matters':
-      return <MattersPage />;
-    case 'matter':
-      return <MatterPage key={page.id} id={page.id} />;
+    case 'cases':
+      return <CasesPage />;
+    case 'case':
+      return <CasePage key={page.id} id={page.id} />;
     case 'petitioner':
       return <PetitionerPage key={page.id} id={page.id} edit={page.edit ?? false} />;
     case 'settings':

@@ -10,7 +10,7 @@ export function TopBar() {
   const { transport } = useDesk();
   const session = useSession();
   const { page, go } = useNav();
-  const current = page.name === 'matter' ? 'matters' : page.name;
+  const current = page.name === 'case' ? 'cases' : page.name;
   return (
     <Layout.Header className="desk-topbar">
       <Typography.Text strong className="desk-brand">
@@ -20,10 +20,10 @@ export function TopBar() {
         mode="horizontal"
         className="desk-nav"
         selectedKeys={[current]}
-        onClick={({ key }) => go(key === 'matters' ? { name: 'matters' } : key === 'settings' ? { name: 'settings' } : { name: 'intake' })}
+        onClick={({ key }) => go(key === 'cases' ? { name: 'cases' } : key === 'settings' ? { name: 'settings' } : { name: 'intake' })}
         items={[
           { key: 'intake', label: messages.shell.nav.intake },
-          { key: 'matters', label: messages.shell.nav.matters },
+          { key: 'cases', label: messages.shell.nav.cases },
           { key: 'settings', label: calendarMessages.nav },
         ]}
       />

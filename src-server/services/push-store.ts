@@ -17,7 +17,7 @@ export interface Stored {
 }
 
 /** A document of a touched matter, with its body when it is an event (the fold needs those). */
-export interface CaseDoc {
+export interface TouchedCaseDoc {
   readonly caseId: string;
   readonly collection: string;
   readonly id: string;
@@ -32,7 +32,7 @@ export interface LockedState {
   /** `case` visibility: the 信访人 linked to each touched matter. */
   readonly links: ReadonlyMap<string, ReadonlySet<string>>;
   /** `case_events`: every document of each touched matter (events to fold, all of it for a 转送). */
-  readonly caseDocs: readonly CaseDoc[];
+  readonly caseDocs: readonly TouchedCaseDoc[];
   /**
    * The matters of each 信访人 that decides who sees it (visibility.ts `petitionerSeers`): `petitioner` visibility,
    * the pushed ones; `case`, the ones the batch links and those of the touched matters.
@@ -88,7 +88,7 @@ interface Row {
   stored: { id: string; body: Record<string, unknown>; deleted: boolean }[] | null;
   access?: { case_id: string; office_ids: string[]; accused_office_ids: string[]; registered: boolean }[] | null;
   links?: { case_id: string; petitioner_id: string }[] | null;
-  case_docs?: CaseDoc[] | null;
+  case_docs?: TouchedCaseDoc[] | null;
   reach?: { petitioner_id: string; office_ids: string[]; accused: string[] }[] | null;
   linked_owners?: { id: string; office_id: string | null }[] | null;
 }
@@ -99,7 +99,7 @@ function stateOf(row: Row | undefined): LockedState {
   const reach = new Map<string, PetitionerReach>();
   for (const m of row?.reach ?? []) {
     const before = reach.get(m.petitioner_id);
-    reach.set(m.petitioner_id, { matterOffices: [...(before?.matterOffices ?? []), ...m.office_ids], accused: [...(before?.accused ?? []), ...m.accused] });
+    reach.set(m.petitioner_id, { caseOffices: [...(before?.caseOffices ?? []), ...m.office_ids], accused: [...(before?.accused ?? []), ...m.accused] });
   }
   return {
     stored: new Map((row?.stored ?? []).map((s) => [s.id, { body: s.body, deleted: s.deleted }])),

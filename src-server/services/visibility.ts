@@ -100,7 +100,7 @@ export function foldAccess(
 
 /** What a 信访人's matters say about who sees it: their audiences, and the offices their 检举控告 accuse. */
 export interface PetitionerReach {
-  readonly matterOffices: readonly string[];
+  readonly caseOffices: readonly string[];
   readonly accused: readonly string[];
 }
 
@@ -116,7 +116,7 @@ export function petitionerSeers(owners: ReadonlyMap<string, string>, reach: Read
   return new Map(
     [...owners].map(([id, owner]) => {
       const r = reach.get(id);
-      const seers = new Set([owner, ...(r?.matterOffices ?? [])]);
+      const seers = new Set([owner, ...(r?.caseOffices ?? [])]);
       for (const accused of r?.accused ?? []) seers.delete(accused);
       return [id, [...seers]];
     }),

@@ -68,7 +68,7 @@ async function enrolledDesk() {
     return t.invoke('session-login', { login, password: DEMO_PASSWORD });
   };
   await as('qs-reception');
-  const registered = await t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+  const registered = await t.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
   await t.invoke('sync-now', {});
   await desk.sync.awaitInSync();
   expect(await holds(county, [registered.petitionId])).toEqual([registered.petitionId]);
@@ -137,7 +137,7 @@ describe('re-pointing a desk at a stranger server (issue 12 item 9; 个人信息
     const { t, as, net } = await enrolledDesk();
     net.down.add(county.url);
     await as('qs-reception');
-    const offline = await t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+    const offline = await t.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
     await t.invoke('sync-now', {});
     await as('qs-approver');
     await expect(t.invoke('sync-enrol', { login: 'qs-approver', password: DEMO_PASSWORD, serverUrl: stranger.url, replaceServer: true })).rejects.toMatchObject({ code: 'unsynced-data' });
@@ -165,7 +165,7 @@ describe('re-pointing a desk at a stranger server (issue 12 item 9; 个人信息
     await desk.sync.awaitInSync();
     net.routes.set(county.url, stranger.url); // the county's address now answered by the stranger's server
     const before = net.calls.length;
-    const later = await t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+    const later = await t.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
     const status = await t.invoke('sync-now', {});
     expect(status).toMatchObject({ state: 'error', lastError: 'server-identity-mismatch' });
     const asked = net.calls.slice(before).filter((c) => c.url.startsWith(stranger.url));

@@ -145,7 +145,7 @@ describe('every desk verifies the events it pulls (design.md §5)', () => {
 
   it('an event stored before signing existed is shown 未签名 and kept; one changed on the server is flagged 签名无效, never hidden', async () => {
     await recorder.login('qs-handler');
-    const { caseId } = await recorder.t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+    const { caseId } = await recorder.t.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
     const { event: note } = await recorder.t.invoke('case-act', { caseId, type: 'note', payload: { text: '已电话联系信访人' } });
     const { event: second } = await recorder.t.invoke('case-act', { caseId, type: 'note', payload: { text: '第二次联系' } });
     expect(note.signature).toMatch(/^[0-9a-f]{128}$/);
@@ -174,7 +174,7 @@ describe('every desk verifies the events it pulls (design.md §5)', () => {
     await recorder.t.invoke('session-logout', {});
     await expect(recorder.t.invoke('session-login', { login: 'qs-handler', password: 'demo1234' })).rejects.toMatchObject({ code: 'login-failed' });
     await recorder.t.invoke('session-login', { login: 'qs-handler', password: 'changed-1' });
-    const { caseId } = await recorder.t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+    const { caseId } = await recorder.t.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
     await syncAll([recorder]);
     const { rows } = await s.db.query<{ body: CaseEventDoc }>(`SELECT body FROM docs WHERE collection = 'case_events' AND case_id = $1`, [caseId]);
     expect(rows).toHaveLength(1);

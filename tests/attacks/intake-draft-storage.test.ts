@@ -87,7 +87,7 @@ describe('intake drafts live in the desk database, per user (个人信息保护�
     const { t, as } = await open();
     await as('qs-reception');
     await t.invoke('draft-save', { form });
-    await t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+    await t.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
     expect(await t.invoke('draft-get', {})).toBeNull();
   });
 
@@ -95,7 +95,7 @@ describe('intake drafts live in the desk database, per user (个人信息保护�
     const { t, as } = await open();
     await as('qs-reception');
     await t.invoke('draft-save', { form });
-    await expect(t.invoke('petition-register', { registration: walkIn({ receivedAt: '2099-01-01T00:00:00.000Z' }), matter: { kind: 'new' } })).rejects.toBeTruthy();
+    await expect(t.invoke('petition-register', { registration: walkIn({ receivedAt: '2099-01-01T00:00:00.000Z' }), case: { kind: 'new' } })).rejects.toBeTruthy();
     expect((await t.invoke('draft-get', {}))?.form).toEqual(form);
   });
 
@@ -156,7 +156,7 @@ describe('a draft never leaves the desk: the replication does not carry it (PGli
     await t.invoke('session-login', { login: 'qs-reception', password: DEMO_PASSWORD });
     await t.invoke('draft-save', { form });
     // Something real to push alongside, so the sync certainly ran a push.
-    const { petitionId } = await t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+    const { petitionId } = await t.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
     await t.invoke('draft-save', { form });
     await t.invoke('sync-now', {});
     await desk.sync.awaitInSync();

@@ -20,7 +20,7 @@ async function registered(registrar: string, accused: string[], handler?: string
   const d = await openDesk();
   await d.as(registrar);
   const registration = visit({ class: 'accusation', title: text.title, request: text.request, facts: text.facts, contentCategory: text.contentCategory, accusedPersons: [text.accused], accusedOfficeIds: accused, petitioners: [accuser], receivedAt: at('2025-12-01T01:00:00Z') });
-  const { caseId, petitionerIds } = await d.t.invoke('petition-register', { registration, matter: { kind: 'new' } });
+  const { caseId, petitionerIds } = await d.t.invoke('petition-register', { registration, case: { kind: 'new' } });
   if (handler) {
     await d.as(handler);
     for (const act of acts) await d.t.invoke('case-act', { caseId, ...act });
@@ -63,8 +63,8 @@ describe('reading a 检举控告 one may not read', () => {
     const d = await registered('county-reception', ['office-qingshan'], 'county-handler');
     await d.as('county-reception');
     const walkIn = (person: object) => visit({ petitioners: [{ kind: 'person', ...person }], receivedAt: at('2025-12-01T01:30:00Z') });
-    await expect(d.t.invoke('petition-register', { registration: walkIn({ existingId: d.petitionerId, phone: '13000000000' }), matter: { kind: 'new' } })).rejects.toMatchObject({ code: 'forbidden' });
-    const own = await d.t.invoke('petition-register', { registration: walkIn({ name: '张三', idType: 'resident-id', idNumber: accuser.idNumber, phone: '13000000000' }), matter: { kind: 'new' } });
+    await expect(d.t.invoke('petition-register', { registration: walkIn({ existingId: d.petitionerId, phone: '13000000000' }), case: { kind: 'new' } })).rejects.toMatchObject({ code: 'forbidden' });
+    const own = await d.t.invoke('petition-register', { registration: walkIn({ name: '张三', idType: 'resident-id', idNumber: accuser.idNumber, phone: '13000000000' }), case: { kind: 'new' } });
     expect(own.petitionerIds).not.toContain(d.petitionerId);
     await d.as('county-handler');
     expect((await d.t.invoke('petitioner-get', { id: d.petitionerId })).petitioner).toMatchObject({ name: accuser.name, phone: accuser.phone });

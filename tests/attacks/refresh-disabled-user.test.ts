@@ -73,7 +73,7 @@ describe('a desk enrolled by a disabled user, on PostgreSQL', () => {
     desks.push(desk);
     await desk.net({ online: false });
     await desk.login('county-reception');
-    const { caseId } = await desk.t.invoke('petition-register', { registration: walkIn({ request: '停用前离线登记' }), matter: { kind: 'new' } });
+    const { caseId } = await desk.t.invoke('petition-register', { registration: walkIn({ request: '停用前离线登记' }), case: { kind: 'new' } });
     await disableUser(s.db, 'county-reception');
     await new Promise((resolve) => setTimeout(resolve, TOKEN_SECONDS * 1_000 + 500)); // its access token has expired
     await desk.net({ online: true });

@@ -68,7 +68,7 @@ export function handlerContractSuite(label: string, open: () => Promise<Contract
     it('第十九条 registers a walk-in and lists it; data-changed is emitted', async () => {
       const changed: string[][] = [];
       const off = t.on('data-changed', (p) => changed.push([...p.collections]));
-      const result = await t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+      const result = await t.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
       expect(result.caseNumber).toMatch(/^999901101-\d{4}-[0-9A-F]{6}-00001$/);
       expect(result.missing).toEqual([]);
       const list = await t.invoke('case-list', { filter: { status: ['registered'] } });
@@ -81,11 +81,11 @@ export function handlerContractSuite(label: string, open: () => Promise<Contract
 
     it('第二十条第三款 a group visit with 6 representatives → representatives-over-limit', async () => {
       const representatives = [1, 2, 3, 4, 5, 6].map((i) => ({ kind: 'person' as const, name: `代表${i}` }));
-      await expectCode(t.invoke('petition-register', { registration: walkIn({ petitioners: representatives, headcount: 40 }), matter: { kind: 'new' } }), 'representatives-over-limit');
+      await expectCode(t.invoke('petition-register', { registration: walkIn({ petitioners: representatives, headcount: 40 }), case: { kind: 'new' } }), 'representatives-over-limit');
     });
 
     it('第二十三条 an act out of turn or by the wrong role is refused with its reason code', async () => {
-      const { caseId } = await t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+      const { caseId } = await t.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
       await expectCode(t.invoke('case-act', { caseId, type: 'accept', payload: { noticeMethod: 'on-site', class: 'claim', procedure: 'opinion' } }), 'act-role-not-allowed');
       await t.invoke('session-logout', {});
       await t.invoke('session-login', { login: 'qs-handler', password: DEMO_PASSWORD });
@@ -120,7 +120,7 @@ export function handlerContractSuite(label: string, open: () => Promise<Contract
       await expectCode(t.invoke('petitioner-update', { id: person!.id, changes: { phone: '13900139000' }, reason: ' ' }), 'invalid-arguments');
 
       const accusation = walkIn({ class: 'accusation', request: '举报村干部截留补偿款', petitioners: [{ kind: 'person', name: '王五', phone: '13600136000' }] });
-      const { petitionerIds } = await t.invoke('petition-register', { registration: accusation, matter: { kind: 'new' } });
+      const { petitionerIds } = await t.invoke('petition-register', { registration: accusation, case: { kind: 'new' } });
       await t.invoke('session-logout', {});
       await t.invoke('session-login', { login: 'qs-reception', password: DEMO_PASSWORD });
       expect((await t.invoke('petitioner-get', { id: petitionerIds[0]! })).masked).toBe(true);
@@ -141,7 +141,7 @@ export function handlerContractSuite(label: string, open: () => Promise<Contract
         accusedPersons: ['赵村主任'],
         petitioners: [accuser],
       });
-      const { caseId, petitionId } = await t.invoke('petition-register', { registration, matter: { kind: 'new' } });
+      const { caseId, petitionId } = await t.invoke('petition-register', { registration, case: { kind: 'new' } });
       const acts = [
         { type: 'note', payload: { text: '举报人要求对身份严格保密' } },
         { type: 'leader-case', payload: { leader: '钱副书记', note: '亲自督办扶贫款案' } },

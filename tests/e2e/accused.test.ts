@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MASKED_TITLE } from '#shared/core/access';
-import { matterText, messages, reasonText } from '#shared/messages/zh-CN';
+import { caseText, messages, reasonText } from '#shared/messages/zh-CN';
 import { client } from '../src-server/support';
 import { launchChromium } from './support/chromium';
 import { startTestCounty, type TestCounty } from './support/server';
@@ -63,10 +63,10 @@ async function save(page: Page): Promise<string> {
   return caseNumber;
 }
 
-async function openMatter(page: Page, caseNumber: string) {
+async function openCase(page: Page, caseNumber: string) {
   await page.getByRole('menuitem', { name: '事项' }).click();
   await page.locator('[data-row-index]', { hasText: caseNumber }).click();
-  await page.getByTestId('matter-page').waitFor();
+  await page.getByTestId('case-page').waitFor();
   await expect.poll(() => page.getByRole('heading', { level: 4 }).textContent()).toBe(caseNumber);
 }
 
@@ -99,7 +99,7 @@ describe('第三十条 from the screen, with a county server', () => {
     const page = cty.page;
     try {
       await ls.page.getByRole('menuitem', { name: '事项' }).click();
-      await expect.poll(() => ls.page.getByTestId('matters-total').textContent()).toBe('共 0 件');
+      await expect.poll(() => ls.page.getByTestId('cases-total').textContent()).toBe('共 0 件');
 
       // The accusation: 检举控告类 brings the two fields; 绿水乡 is picked by typing, the person typed as a tag.
       await fillWalkIn(page, ACCUSATION, '检举控告类');
@@ -121,34 +121,34 @@ describe('第三十条 from the screen, with a county server', () => {
       // A 接待员 may not read a 检举控告 (第三十条第三款): masked in the list and on its page.
       await page.getByRole('menuitem', { name: '事项' }).click();
       await expect.poll(() => page.locator('[data-row-index]', { hasText: accusation }).textContent()).toContain(MASKED_TITLE);
-      await openMatter(page, accusation);
-      await page.getByText(matterText.maskedNotice).waitFor();
-      expect(await page.getByTestId('matter-page').textContent()).not.toMatch(/王某某|截留|绿水乡人民政府/);
+      await openCase(page, accusation);
+      await page.getByText(caseText.maskedNotice).waitFor();
+      expect(await page.getByTestId('case-page').textContent()).not.toMatch(/王某某|截留|绿水乡人民政府/);
       await shot(page, '02-county-reception-masked');
 
       // The county's 办理人 reads it, with the accused, and the 转送 to 绿水乡 is refused with the 第三十条 message.
       await logout(page);
       await login(page, 'county-handler');
-      await openMatter(page, accusation);
-      expect(await page.getByTestId('matter-page').textContent()).toContain(ACCUSATION);
+      await openCase(page, accusation);
+      expect(await page.getByTestId('case-page').textContent()).toContain(ACCUSATION);
       expect(await page.getByTestId('timeline').textContent()).toMatch(/被检举\/被控告单位：绿水乡人民政府[\s\S]*王某某/);
       await forwardToLvshui(page);
       await page.getByRole('dialog').getByText(reasonText['forward-to-accused']).waitFor();
       await shot(page, '03-forward-refused');
       await page.getByRole('dialog').getByRole('button', { name: named('取消') }).click();
-      await expect.poll(() => page.getByTestId('matter-status').textContent()).toBe('已登记');
+      await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('已登记');
 
       // The complaint about 绿水乡 is 绿水乡's to handle (属地管理, 第二十二条): forwarded there.
-      await openMatter(page, complaint);
+      await openCase(page, complaint);
       await forwardToLvshui(page);
-      await expect.poll(() => page.getByTestId('matter-status').textContent()).toBe('已转送');
+      await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('已转送');
       await syncNow(page);
       await expect.poll(() => page.getByTestId('sync-indicator').textContent(), { timeout: 20_000 }).not.toContain('待上传');
 
       // 绿水乡 receives the complaint, and with it everything the county pushed before: never the accusation.
       await syncNow(ls.page);
       await expect.poll(() => ls.page.locator('[data-row-index]', { hasText: complaint }).count(), { timeout: 20_000 }).toBe(1);
-      expect(await ls.page.getByTestId('matters-total').textContent()).toBe('共 1 件');
+      expect(await ls.page.getByTestId('cases-total').textContent()).toBe('共 1 件');
       expect(await ls.page.locator('[data-row-index]', { hasText: accusation }).count()).toBe(0);
       await shot(ls.page, '04-lvshui-list');
       const ids = await page.evaluate(() =>

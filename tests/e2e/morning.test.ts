@@ -63,10 +63,10 @@ async function next(page: Page) {
   await page.getByRole('dialog').waitFor({ state: 'detached' });
 }
 
-async function openMatter(page: Page, caseNumber: string) {
+async function openCase(page: Page, caseNumber: string) {
   await page.getByRole('menuitem', { name: '事项' }).click();
   await page.locator('[data-row-index]', { hasText: caseNumber }).click();
-  await page.getByTestId('matter-page').waitFor();
+  await page.getByTestId('case-page').waitFor();
   await expect.poll(() => page.getByRole('heading', { level: 4 }).textContent()).toBe(caseNumber);
 }
 
@@ -134,12 +134,12 @@ describe('a reception morning in Chromium with a county server', () => {
       // 绿水乡's handler at the other township's desk, enrolled before anything is forwarded to it.
       await login(ls.page, 'ls-handler');
       await ls.page.getByRole('menuitem', { name: '事项' }).click();
-      await expect.poll(() => ls.page.getByTestId('matters-total').textContent()).toBe('共 0 件');
+      await expect.poll(() => ls.page.getByTestId('cases-total').textContent()).toBe('共 0 件');
 
       // 青山镇's handler (already on this desk since its first sync) accepts the walk-in …
       await logout(page);
       await login(page, 'qs-handler');
-      await openMatter(page, walkIn);
+      await openCase(page, walkIn);
       // The 查询码 (第二十一条第二款) is the petitioner's, not the case number: the notice prints the one the page shows.
       const walkInCode = (await page.getByTestId('query-code').textContent()) ?? '';
       expect(walkInCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]$/);
@@ -148,7 +148,7 @@ describe('a reception morning in Chromium with a county server', () => {
       await choose(page, '法定分类', '申诉求决类');
       await choose(page, '办理程序', '按第三十一条第六项出具处理意见（60日）');
       await page.getByRole('dialog').getByRole('button', { name: named('确定') }).click();
-      await expect.poll(() => page.getByTestId('matter-status').textContent()).toBe('已受理');
+      await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('已受理');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
       await shot(page, '07-accepted');
       // The 受理告知书 of the act itself, printed from the timeline (第二十三条).
@@ -165,7 +165,7 @@ describe('a reception morning in Chromium with a county server', () => {
       await page.getByRole('dialog').getByLabel('事实和依据', { exact: true }).fill('经调查核实，补偿款已按公布的方案足额发放');
       await page.getByRole('dialog').getByLabel('复查机关', { exact: true }).fill('示范县信访局');
       await page.getByRole('dialog').getByRole('button', { name: named('确定') }).click();
-      await expect.poll(() => page.getByTestId('matter-status').textContent()).toBe('已答复');
+      await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('已答复');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
       await page.getByRole('button', { name: named('送达') }).click();
       await choose(page, '送达方式', '邮寄送达');
@@ -178,20 +178,20 @@ describe('a reception morning in Chromium with a county server', () => {
       await page.getByRole('button', { name: named('复查申请') }).click();
       await page.getByRole('dialog').getByLabel('复查机关', { exact: true }).fill('示范县信访局');
       await page.getByRole('dialog').getByRole('button', { name: named('确定') }).click();
-      await expect.poll(() => page.getByTestId('matter-status').textContent()).toBe('复查中');
+      await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('复查中');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
       // 青山镇 decided: the 复查意见 is the county's to give, not offered here (第三十五条).
       expect(await page.getByRole('button', { name: named('复查意见') }).count()).toBe(0);
       await shot(page, '07c-review-requested');
 
       // … and forwards the group visit to 绿水乡 (第二十二条), where it arrives after sync.
-      await openMatter(page, group);
+      await openCase(page, group);
       await page.getByRole('button', { name: named('转送') }).click();
       await choose(page, '接收机构', '绿水乡人民政府');
       await choose(page, '是否已告知信访人去向', '已告知信访人');
       await shot(page, '08-forward-form');
       await page.getByRole('dialog').getByRole('button', { name: named('确定') }).click();
-      await expect.poll(() => page.getByTestId('matter-status').textContent()).toBe('已转送');
+      await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('已转送');
       await syncNow(page);
       await expect.poll(() => syncText(page), { timeout: 20_000 }).not.toContain('待上传');
       await syncNow(ls.page);
@@ -218,8 +218,8 @@ describe('a reception morning in Chromium with a county server', () => {
       await saved.getByText('已记录受理（当场告知）。').waitFor();
       await shot(page, '10a-told-on-the-spot');
       await next(page);
-      await openMatter(page, roadCase);
-      expect(await page.getByTestId('matter-status').textContent()).toBe('已受理');
+      await openCase(page, roadCase);
+      expect(await page.getByTestId('case-status').textContent()).toBe('已受理');
       await page.getByRole('button', { name: named('更正登记') }).click();
       await choose(page, '项目', '事项摘要');
       await page.getByRole('dialog').getByLabel('内容', { exact: true }).fill('要求维修青山镇东街至李家村村道');

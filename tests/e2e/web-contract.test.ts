@@ -112,7 +112,7 @@ describe.concurrent('the web edition page', () => {
       await a.invoke('session-login', { login: 'qs-reception', password: DEMO_PASSWORD });
       await b.invoke('session-login', { login: 'qs-handler', password: DEMO_PASSWORD });
       const told = new Promise<readonly string[]>((resolve) => b.on('data-changed', (p) => p.caseIds && resolve(p.caseIds)));
-      const { caseId } = await a.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+      const { caseId } = await a.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
       await expect(told).resolves.toContain(caseId);
       const list = await b.invoke('case-list', {});
       expect(list.items.map((i) => i.id)).toContain(caseId);

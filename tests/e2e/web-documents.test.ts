@@ -55,12 +55,12 @@ async function as(login: string) {
   await desk.invoke('session-logout', {});
   await desk.invoke('session-login', { login, password: DEMO_PASSWORD });
 }
-const register = (extra: Partial<RegistrationInput> = {}) => desk.invoke('petition-register', { registration: walkIn(extra), matter: { kind: 'new' } });
+const register = (extra: Partial<RegistrationInput> = {}) => desk.invoke('petition-register', { registration: walkIn(extra), case: { kind: 'new' } });
 const act = <T extends ActType>(caseId: string, type: T, payload: ActPayload<T>) => desk.invoke('case-act', { caseId, type, payload });
 const today = () => beijingDay(new Date().toISOString());
 const inDays = (n: number) => beijingDay(new Date(Date.now() + n * DAY).toISOString());
 
-async function openMatter(caseNumber: string) {
+async function openCase(caseNumber: string) {
   if ((await page.getByRole('heading', { level: 4 }).textContent().catch(() => null)) === caseNumber) return;
   await page.getByRole('menuitem', { name: '事项' }).click();
   await page.locator('[data-row-index]', { hasText: caseNumber }).click();
@@ -75,7 +75,7 @@ type Kind = keyof typeof documentText.title;
  * together at the end, each from a new page (`printAll`).
  */
 async function print(caseNumber: string, type: ActType, kind: Kind, name: string, nth = 0): Promise<void> {
-  await openMatter(caseNumber);
+  await openCase(caseNumber);
   const row = page.getByTestId('timeline').locator(`[data-event-type="${type}"]`).nth(nth);
   await row.getByRole('button', { name: documentText.print(documentText.title[kind]) }).click();
   const printed = page.locator(`.desk-notice[data-document="${kind}"]:not([data-copy])`);
@@ -152,7 +152,7 @@ describe('documents printed from the matter page, to PDF', () => {
     await act(claim.caseId, 'close', { ground: 're-review-done' });
 
     await page.getByTestId('desk-user').waitFor();
-    await openMatter(claim.caseNumber);
+    await openCase(claim.caseNumber);
     expect(await page.getByTestId('query-code').textContent()).toBe(queryCode(claim.caseId));
 
     const code = (c: { caseId: string }) => `查询码：${queryCode(c.caseId)}`;

@@ -34,7 +34,7 @@ describe('desks and the county server', () => {
 
   it('offline acts on one matter at three desks converge to the same events and projections, in any sync order', async () => {
     await qs.login('qs-reception');
-    const { caseId } = await qs.t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+    const { caseId } = await qs.t.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
     await syncAll([qs, county]);
     expect(await eventIds(county, caseId)).toHaveLength(1);
 
@@ -45,7 +45,7 @@ describe('desks and the county server', () => {
     await county.t.invoke('case-act', { caseId, type: 'supervise', payload: { kind: 'urge', issue: '请按期告知是否受理' } });
     await county.t.invoke('case-act', { caseId, type: 'note', payload: { text: '县局离线备注' } });
     await ls.login('ls-reception');
-    const other = await ls.t.invoke('petition-register', { registration: walkIn({ request: '道路修缮' }), matter: { kind: 'new' } });
+    const other = await ls.t.invoke('petition-register', { registration: walkIn({ request: '道路修缮' }), case: { kind: 'new' } });
     expect((await qs.t.invoke('sync-now', {})).state).toBe('offline');
 
     for (const d of [county, qs, ls]) await d.net({ online: true });
@@ -63,7 +63,7 @@ describe('desks and the county server', () => {
 
   it('第二十二条 a 转送 makes the whole history appear at the receiving township', async () => {
     await qs.login('qs-reception');
-    const { caseId, petitionId, petitionerIds } = await qs.t.invoke('petition-register', { registration: walkIn({ request: '宅基地纠纷' }), matter: { kind: 'new' } });
+    const { caseId, petitionId, petitionerIds } = await qs.t.invoke('petition-register', { registration: walkIn({ request: '宅基地纠纷' }), case: { kind: 'new' } });
     await qs.login('qs-handler');
     await qs.t.invoke('case-act', { caseId, type: 'note', payload: { text: '转送前备注' } });
     await syncAll([qs, ls]);
@@ -81,7 +81,7 @@ describe('desks and the county server', () => {
   it('第十九条 a 信访人 corrected at the township desk reaches the county with its 变更记录; the county’s correction comes back', async () => {
     await qs.login('qs-reception');
     const person = { kind: 'person' as const, name: '赵六', phone: '13500135000', address: '青山镇南街3号' };
-    const { petitionerIds } = await qs.t.invoke('petition-register', { registration: walkIn({ request: '村道积水', petitioners: [person] }), matter: { kind: 'new' } });
+    const { petitionerIds } = await qs.t.invoke('petition-register', { registration: walkIn({ request: '村道积水', petitioners: [person] }), case: { kind: 'new' } });
     const id = petitionerIds[0]!;
     await syncAll([qs, county]);
     await qs.t.invoke('petitioner-update', { id, changes: { phone: '13500135001' }, reason: '信访人更换手机号' });
@@ -102,7 +102,7 @@ describe('desks and the county server', () => {
     await county.login('county-reception');
     const { caseId, petitionId, petitionerIds } = await county.t.invoke('petition-register', {
       registration: walkIn({ class: 'accusation', accusedOfficeIds: ['office-qingshan'], request: '举报青山镇某干部违规发放补偿款', petitioners: [{ kind: 'person', name: '王五', phone: '13600136000' }] }),
-      matter: { kind: 'new' },
+      case: { kind: 'new' },
     });
     await syncAll([county, qs, ls]);
     expect(await eventIds(qs, caseId)).toEqual([]);
@@ -117,7 +117,7 @@ describe('desks and the county server', () => {
     try {
       await qs.login('qs-reception');
       const started = Date.now();
-      const { caseId } = await qs.t.invoke('petition-register', { registration: walkIn({ request: '路灯不亮' }), matter: { kind: 'new' } });
+      const { caseId } = await qs.t.invoke('petition-register', { registration: walkIn({ request: '路灯不亮' }), case: { kind: 'new' } });
       while (Date.now() - started < 3_000 && (await eventIds(second, caseId)).length === 0) await new Promise((r) => setTimeout(r, 20));
       expect(Date.now() - started).toBeLessThan(1_000);
     } finally {

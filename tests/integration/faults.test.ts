@@ -32,7 +32,7 @@ describe('sync under faults, on PostgreSQL', () => {
     const [qs, qs2, county] = await Promise.all([openDesk(s1.url, 'qs-approver'), openDesk(s2.url, 'qs-approver'), openDesk(s2.url, 'county-approver')]);
     desks.push(qs, qs2, county);
     await qs.login('qs-reception');
-    const { caseId } = await qs.t.invoke('petition-register', { registration: walkIn({ request: '两台服务器' }), matter: { kind: 'new' } });
+    const { caseId } = await qs.t.invoke('petition-register', { registration: walkIn({ request: '两台服务器' }), case: { kind: 'new' } });
     await expect.poll(() => eventIds(qs2, caseId), { timeout: 3_000 }).toHaveLength(1); // pushed to s1, streamed by s2
     await expect.poll(() => eventIds(county, caseId), { timeout: 3_000 }).toHaveLength(1);
     await qs2.login('qs-handler');
@@ -63,7 +63,7 @@ describe('sync under faults, on PostgreSQL', () => {
     await qs.net({ online: false });
     await qs.login('qs-reception');
     const caseIds: string[] = [];
-    for (let i = 0; i < 20; i++) caseIds.push((await qs.t.invoke('petition-register', { registration: walkIn({ request: `离线登记${i}` }), matter: { kind: 'new' } })).caseId);
+    for (let i = 0; i < 20; i++) caseIds.push((await qs.t.invoke('petition-register', { registration: walkIn({ request: `离线登记${i}` }), case: { kind: 'new' } })).caseId);
     await qs.net({ online: true });
     const pushing = qs.t.invoke('sync-now', {});
     await s1.stop(); // in-flight requests finish or fail; new ones are refused

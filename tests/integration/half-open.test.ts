@@ -53,7 +53,7 @@ describe('a half-open connection to the county, on PostgreSQL', { timeout: 120_0
   it('a registration pushed into a silent connection is pushed again on a new one and reaches the county', async () => {
     const { desk, proxy } = await deskBehindProxy();
     proxy.cut('half-open', 1);
-    const saved = await desk.t.invoke('petition-register', { registration: walkIn({ request: '半开连接中登记' }), matter: { kind: 'new' } });
+    const saved = await desk.t.invoke('petition-register', { registration: walkIn({ request: '半开连接中登记' }), case: { kind: 'new' } });
     const county = await api.enrol('qs-handler');
     await expect.poll(async () => (await api.pullAll(county.accessToken, 'case_events')).map((d) => d.caseId), { timeout: 90_000, interval: 500 }).toContain(saved.caseId);
   });

@@ -47,7 +47,7 @@ function stopAt<T extends object>(target: T, method: keyof T & string): void {
 
 if (point === 'register-before-apply') stopAt(desk.db.case_events, 'bulkInsert');
 if (point === 'register-before-fold') stopAt(desk.db.cases, 'bulkUpsert');
-const done = await t.invoke('petition-register', { registration: { ...registration, petitioners: [...registration.petitioners], flags: [], accusedOfficeIds: [] }, matter: { kind: 'new' } });
+const done = await t.invoke('petition-register', { registration: { ...registration, petitioners: [...registration.petitioners], flags: [], accusedOfficeIds: [] }, case: { kind: 'new' } });
 say(`registered ${done.caseId} ${done.caseNumber}`);
 if (point === 'act-before-event' || point === 'act-before-fold') {
   await as('qs-handler'); // the registration is applied and folded before the sign-in answers

@@ -31,7 +31,7 @@ describe('issue 13 item 4: a reconnect while a push is in flight, on PostgreSQL'
 
       // A push in flight: the registration's documents wait at the transport edge.
       await desk.net({ holdPushes: true });
-      await desk.t.invoke('petition-register', { registration: walkIn({ request: '推送途中断线' }), matter: { kind: 'new' } });
+      await desk.t.invoke('petition-register', { registration: walkIn({ request: '推送途中断线' }), case: { kind: 'new' } });
       await expect.poll(() => desk.heldPushes(), { timeout: 5_000 }).toBeGreaterThan(0);
 
       // A page reaches the desk before the cut (held back by RxDB while the push runs).

@@ -45,7 +45,7 @@ describe.each<Backend>(['pglite', 'pg'])('a desk whose refresh answer was lost, 
       await expect.poll(async () => (await t.invoke('sync-status', {})).state, { timeout: 10_000, interval: 50 }).toBe('online');
       expect(drop.refreshAnswers).toBe(0);
       await t.invoke('session-login', { login: 'qs-reception', password: DEMO_PASSWORD });
-      const { caseId } = await t.invoke('petition-register', { registration: walkIn({ request: '刷新应答丢失后继续同步' }), matter: { kind: 'new' } });
+      const { caseId } = await t.invoke('petition-register', { registration: walkIn({ request: '刷新应答丢失后继续同步' }), case: { kind: 'new' } });
       await t.invoke('sync-now', {});
       const stored = async () => (await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM docs WHERE collection = 'case_events' AND case_id = $1`, [caseId])).rows[0]!.n;
       await expect.poll(stored, { timeout: 10_000, interval: 100 }).toBe(1);

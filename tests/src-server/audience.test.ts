@@ -119,7 +119,7 @@ describe('the audience of a pushed batch', () => {
       access: new Map([[reg.caseId, access]]),
       links: new Map([[reg.caseId, new Set(['pr-accuser'])]]),
       caseDocs: [{ caseId: reg.caseId, collection: 'case_events', id: reg.id, event: asEvent(reg) }],
-      reach: new Map([['pr-accuser', { matterOffices: ['office-county'], accused: ['office-qingshan'] }]]),
+      reach: new Map([['pr-accuser', { caseOffices: ['office-county'], accused: ['office-qingshan'] }]]),
     });
     const forward = actEvent(actors.countyHandler, reg.caseId, 'forward', { toOfficeId: 'office-qingshan', petitionerTold: true }, [reg.id]);
     const a = audienceOf(tree, events, pusher('office-county'), [written(forward)], read);

@@ -139,7 +139,7 @@ describe.each<Backend>(['pglite', 'pg'])('issue 13 item 3: a desk whose clock is
     await t.invoke('sync-enrol', { login: 'qs-reception', password: DEMO_PASSWORD, serverUrl: server.url });
     await desk.sync.awaitInSync();
     await t.invoke('session-login', { login: 'qs-reception', password: DEMO_PASSWORD });
-    const registered = await t.invoke('petition-register', { registration: walkIn({ receivedAt: new Date(deskNow.getTime() - 3_600_000).toISOString() }), matter: { kind: 'new' } });
+    const registered = await t.invoke('petition-register', { registration: walkIn({ receivedAt: new Date(deskNow.getTime() - 3_600_000).toISOString() }), case: { kind: 'new' } });
     await t.invoke('sync-now', {});
     await desk.sync.awaitInSync();
     const { rows } = await server.db.query<{ id: string }>('SELECT id FROM docs WHERE id = $1', [registered.petitionId]);

@@ -71,14 +71,14 @@ describe('issue 13 item 2: the desk stream, on PostgreSQL', () => {
       await push('qs-reception', 'petitioners', person);
       await push('qs-reception', 'petitions', petition);
       await push('qs-reception', 'case_events', matter);
-      const lsMatter = registerEvent(actors.lsReception);
-      await push('ls-reception', 'case_events', lsMatter);
+      const lsCase = registerEvent(actors.lsReception);
+      await push('ls-reception', 'case_events', lsCase);
 
       const accusationIds = [accuser.id, letter.id, accusation.id, transfer.id];
       const qsIds = { petitioners: [person.id], petitions: [petition.id], case_events: [matter.id] };
       await qs.until(qsIds);
-      await ls.until({ case_events: [lsMatter.id] });
-      await county.until({ petitioners: [accuser.id, person.id], petitions: [letter.id, petition.id], case_events: [accusation.id, transfer.id, matter.id, lsMatter.id] });
+      await ls.until({ case_events: [lsCase.id] });
+      await county.until({ petitioners: [accuser.id, person.id], petitions: [letter.id, petition.id], case_events: [accusation.id, transfer.id, matter.id, lsCase.id] });
       await jw.until({ case_events: [accusation.id, transfer.id] });
       expect(qs.ids().filter((id) => accusationIds.includes(id))).toEqual([]);
       expect(ls.ids().filter((id) => [...accusationIds, person.id, petition.id, matter.id].includes(id))).toEqual([]);

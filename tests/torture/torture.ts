@@ -264,14 +264,14 @@ class Run {
     await this.loginAs(slot, 'reception');
     const serial = `${slot.index}-${++this.serial}`;
     const { registration, accused } = walkInFor(slot.random, slot.office, serial, slot.known);
-    const result = await this.write(slot, accused.length > 0 ? 'register 检举控告' : 'register', kill, () => slot.desk.t.invoke('petition-register', { registration, matter: { kind: 'new' } }));
+    const result = await this.write(slot, accused.length > 0 ? 'register 检举控告' : 'register', kill, () => slot.desk.t.invoke('petition-register', { registration, case: { kind: 'new' } }));
     if (!result) return;
     this.answered.push({ kind: 'register', desk: slot.index, caseId: result.caseId, petitionId: result.petitionId, petitionerIds: result.petitionerIds });
     if (accused.length === 0) slot.known.push(...result.petitionerIds);
   }
 
   /** A matter the desk lists, read whole (undefined when it lists none it may read). */
-  private async someMatter(slot: Slot) {
+  private async someCase(slot: Slot) {
     slot.doing = 'reading a matter';
     const list = await slot.desk.t.invoke('case-list', { filter: {}, page: { offset: 0, limit: 200 }, withTotal: false });
     const readable = list.items.filter((i) => !i.masked);
@@ -282,18 +282,18 @@ class Run {
   /** 重件: a new person's petition linked to a matter the desk lists (第十九条第三款). */
   private async relink(slot: Slot, kill: boolean): Promise<void> {
     await this.loginAs(slot, 'reception');
-    const detail = await this.someMatter(slot);
+    const detail = await this.someCase(slot);
     if (!detail || !detail.allowedActs.includes('link')) return;
     const serial = `${slot.index}-${++this.serial}`;
     const { registration } = walkInFor(() => 0.99, slot.office, serial, []); // 0.99: never an accusation, always a new person
-    const result = await this.write(slot, 'link', kill, () => slot.desk.t.invoke('petition-register', { registration: { ...registration, class: detail.case.class }, matter: { kind: 'link', caseId: detail.case.id } }));
+    const result = await this.write(slot, 'link', kill, () => slot.desk.t.invoke('petition-register', { registration: { ...registration, class: detail.case.class }, case: { kind: 'link', caseId: detail.case.id } }));
     if (result) this.answered.push({ kind: 'link', desk: slot.index, caseId: result.caseId, petitionId: result.petitionId, petitionerIds: result.petitionerIds });
   }
 
   /** An act the desk offers the signed-in handler or 负责人 on a matter it lists. */
   private async actOn(slot: Slot, kill: boolean): Promise<void> {
     await this.loginAs(slot, slot.random() < 0.5 ? 'handler' : 'approver');
-    const detail = await this.someMatter(slot);
+    const detail = await this.someCase(slot);
     if (!detail) return this.register(slot, kill);
     const serial = `${slot.index}-${++this.serial}`;
     const offered = detail.allowedActs.filter((a) => a !== 'link');

@@ -144,7 +144,7 @@ async function prepareRegistration(ctx: DeskContext, session: Session, args: Api
     if (refused) throw new ApiError(refused);
   } else {
     caseNumber = await nextCaseNumber(ctx.db, session.office.code, Number(beijingDay(r.receivedAt).slice(0, 4)));
-    const title = (args.matter.kind === 'new' && args.matter.title) || r.title || (r.request ?? r.facts ?? '（未填写请求）').slice(0, 60);
+    const title = (args.case.kind === 'new' && args.case.title) || r.title || (r.request ?? r.facts ?? '（未填写请求）').slice(0, 60);
     event = {
       ...base,
       occurredAt: r.receivedAt,
@@ -216,8 +216,8 @@ function registrar(ctx: DeskContext, applied: AppliedWrites): (args: ApiParsedAr
     // 第三十条第三款: the accused are offices of the county this desk knows (the guard and the server match ids).
     const accused = await ctx.db.offices.findByIds(check.registration.accusedOfficeIds).exec();
     if (check.registration.accusedOfficeIds.some((id) => !accused.has(id))) throw new ApiError('not-found', [{ code: 'not-found', field: 'registration.accusedOfficeIds' }]);
-    const linkTo = args.matter.kind === 'link' ? await ctx.db.cases.findOne(args.matter.caseId).exec() : null;
-    if (args.matter.kind === 'link' && !linkTo) throw new ApiError('not-found', [{ code: 'not-found', field: 'matter.caseId' }]);
+    const linkTo = args.case.kind === 'link' ? await ctx.db.cases.findOne(args.case.caseId).exec() : null;
+    if (args.case.kind === 'link' && !linkTo) throw new ApiError('not-found', [{ code: 'not-found', field: 'case.caseId' }]);
 
     return new Promise<RegisterResult>((resolve, reject) => {
       void ctx.serial(async () => {

@@ -2,7 +2,7 @@ import { Col, Form, Row, Select } from 'antd';
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ReasonCode } from '#shared/domain/reasons';
-import { matterText, messages, reasonText } from '#shared/messages/zh-CN';
+import { caseText, messages, reasonText } from '#shared/messages/zh-CN';
 import { useDirectory } from '../../app/directory';
 import { accusedShown } from './draft';
 import { useDraftStore } from './draft-store';
@@ -39,7 +39,7 @@ export const AccusedFields = memo(function AccusedFields({ problem }: { problem:
             value={[...draft.offices]}
             options={options}
             showSearch={{ filterOption: byNameOrCode }}
-            placeholder={matterText.officeHint}
+            placeholder={caseText.officeHint}
             onChange={(ids: string[]) => update({ accusedOfficeIds: ids })}
           />
         </Form.Item>

@@ -6,7 +6,7 @@ import { channelText, messages, statusText } from '#shared/messages/zh-CN';
 import { useDebounced } from '../../app/useDebounced';
 import type { LinkTarget } from './draft';
 import { useDraftStore } from './draft-store';
-import { FinalMatterWarning } from './FinalMatterWarning';
+import { FinalCaseWarning } from './FinalCaseWarning';
 import { similarQuery, useSimilar } from './useSimilar';
 
 const t = messages.similar;
@@ -29,7 +29,7 @@ const SimilarResults = memo(function SimilarResults({ query }: { query: string }
   const none = similar.samePetitioner.length === 0 && similar.similarContent.length === 0;
   return (
     <Card size="small" title={t.title} className="intake-similar">
-      <FinalMatterWarning matters={similar.samePetitioner.filter((s) => s.closedByReReview)} />
+      <FinalCaseWarning cases={similar.samePetitioner.filter((s) => s.closedByReReview)} />
       {!similar.asked ? <Typography.Text type="secondary">{t.hint}</Typography.Text> : null}
       {similar.asked && none ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.none} /> : null}
       <Group title={t.samePetitioner} items={similar.samePetitioner} linked={linked} onLink={link} />

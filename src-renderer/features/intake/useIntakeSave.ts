@@ -69,9 +69,9 @@ export function useIntakeSave(session: Session): IntakeSave {
     setError(undefined);
     // No draft write may land after the registration: the core deletes the saved draft with it.
     const releaseDraft = holdDraftWrites();
-    const matter = draft.link ? { kind: 'link' as const, caseId: draft.link.caseId } : { kind: 'new' as const };
+    const target = draft.link ? { kind: 'link' as const, caseId: draft.link.caseId } : { kind: 'new' as const };
     transport
-      .invoke('petition-register', { registration: check.registration, matter })
+      .invoke('petition-register', { registration: check.registration, case: target })
       .then(
         (result) => {
           // A confirmed draft must not come back after a crash (it would be registered twice): the core deleted

@@ -1,5 +1,5 @@
 import { Card, Table } from 'antd';
-import { formatInstant } from '../matters/common/summary-columns';
+import { formatInstant } from '../cases/common/summary-columns';
 import { messages, petitionerText as t } from '#shared/messages/zh-CN';
 
 interface HistoryRow {

@@ -4,11 +4,11 @@ import type { CaseSummary } from '#shared/contract/api';
 import { useApi } from '../../app/useApi';
 import { errorText } from '../../app/errors';
 import { useNav } from '../../app/nav-store';
-import { summaryColumns } from '../matters/common/summary-columns';
-import { PetitionsCard } from '../matters/detail/PetitionsCard';
+import { summaryColumns } from '../cases/common/summary-columns';
+import { PetitionsCard } from '../cases/detail/PetitionsCard';
 import { ContactHistory } from './ContactHistory';
 import { PetitionerEditForm } from './PetitionerEditForm';
-import { mattersText, matterText, petitionerText as t } from '#shared/messages/zh-CN';
+import { casesText, caseText, petitionerText as t } from '#shared/messages/zh-CN';
 
 const columns = summaryColumns<CaseSummary>((s) => s);
 
@@ -22,8 +22,8 @@ export function PetitionerPage({ id, edit = false }: { id: string; edit?: boolea
   const { message } = App.useApp();
   const [editing, setEditing] = useState(edit);
   const back = (
-    <Button size="small" onClick={() => go({ name: 'matters' })}>
-      {matterText.back}
+    <Button size="small" onClick={() => go({ name: 'cases' })}>
+      {caseText.back}
     </Button>
   );
   if (!data) {
@@ -79,15 +79,15 @@ export function PetitionerPage({ id, edit = false }: { id: string; edit?: boolea
         />
       ) : null}
       <ContactHistory history={p.history} />
-      <Card size="small" title={`${t.matters}（${data.cases.length}）`}>
+      <Card size="small" title={`${t.cases}（${data.cases.length}）`}>
         <Table<CaseSummary>
           size="small"
           pagination={false}
           rowKey="id"
           columns={columns}
           dataSource={[...data.cases]}
-          locale={{ emptyText: mattersText.empty }}
-          onRow={(row) => ({ onClick: () => go({ name: 'matter', id: row.id }), style: { cursor: 'pointer' } })}
+          locale={{ emptyText: casesText.empty }}
+          onRow={(row) => ({ onClick: () => go({ name: 'case', id: row.id }), style: { cursor: 'pointer' } })}
         />
       </Card>
       {data.petitions.length === 0 ? <Typography.Text type="secondary">{t.noPetitions}</Typography.Text> : <PetitionsCard petitions={data.petitions} />}

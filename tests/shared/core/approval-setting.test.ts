@@ -35,7 +35,7 @@ describe('the county’s approval acts reach the desk at its next sync (PGlite)'
     await t.invoke('sync-enrol', { login: 'qs-reception', password: DEMO_PASSWORD, serverUrl: server.url });
     await desk.sync.awaitInSync();
     await t.invoke('session-login', { login: 'qs-reception', password: DEMO_PASSWORD });
-    const { caseId } = await t.invoke('petition-register', { registration: walkIn({ receivedAt: new Date(Date.now() - 3_600_000).toISOString() }), matter: { kind: 'new' } });
+    const { caseId } = await t.invoke('petition-register', { registration: walkIn({ receivedAt: new Date(Date.now() - 3_600_000).toISOString() }), case: { kind: 'new' } });
     await t.invoke('session-logout', {});
     await t.invoke('session-login', { login: 'qs-handler', password: DEMO_PASSWORD });
     await t.invoke('case-act', { caseId, type: 'accept', payload: { noticeMethod: 'on-site', class: 'claim', procedure: 'opinion' } });

@@ -13,7 +13,7 @@ const acceptClaim: Act = { type: 'accept', payload: { noticeMethod: 'on-site', c
 async function registered(login = 'qs-reception') {
   const d = await openDesk();
   await d.as(login);
-  const { caseId, petitionId } = await d.t.invoke('petition-register', { registration: visit(), matter: { kind: 'new' } });
+  const { caseId, petitionId } = await d.t.invoke('petition-register', { registration: visit(), case: { kind: 'new' } });
   const act = (a: Act) => d.t.invoke('case-act', { caseId, ...a });
   const get = () => d.t.invoke('case-get', { id: caseId });
   return { ...d, caseId, petitionId, act, get };
@@ -27,7 +27,7 @@ describe('case-act with the office tree', () => {
     await expectCode(act({ type: 'assign', payload: { toOfficeId: 'office-lvshui', dueDate: '2025-12-20' } }), 'assign-not-below');
 
     await as('county-reception');
-    const county = await t.invoke('petition-register', { registration: visit(), matter: { kind: 'new' } });
+    const county = await t.invoke('petition-register', { registration: visit(), case: { kind: 'new' } });
     await as('county-handler');
     const { detail } = await t.invoke('case-act', { caseId: county.caseId, type: 'assign', payload: { toOfficeId: 'office-qingshan', dueDate: '2025-12-20' } });
     expect(detail.case).toMatchObject({ status: 'assigned', currentOfficeId: 'office-qingshan' });
@@ -184,7 +184,7 @@ describe('补充 and 更正 (第十九条)', () => {
   it('第十九条 a missing 事实 supplemented and a title corrected: case-get shows both, the stored petition keeps what was registered', async () => {
     const d = await openDesk();
     await d.as('qs-reception');
-    const { caseId, petitionId } = await d.t.invoke('petition-register', { registration: visit({ facts: undefined }), matter: { kind: 'new', title: '补偿款' } });
+    const { caseId, petitionId } = await d.t.invoke('petition-register', { registration: visit({ facts: undefined }), case: { kind: 'new', title: '补偿款' } });
     const act = (a: Act) => d.t.invoke('case-act', { caseId, ...a });
     await expectCode(act({ type: 'supplement', payload: { field: 'facts', value: '2024年征地后补偿款未足额发放' } }), 'act-payload-invalid');
     await act({ type: 'supplement', payload: { field: 'facts', value: '2024年征地后补偿款未足额发放', petitionId } });
@@ -203,7 +203,7 @@ describe('补充 of a 检举控告 matter (第三十条第三款)', () => {
     await d.as('county-reception');
     const { caseId, petitionId } = await d.t.invoke('petition-register', {
       registration: visit({ class: 'accusation', accusedOfficeIds: ['office-qingshan'], request: '举报青山镇某干部违规发放补偿款', facts: undefined }),
-      matter: { kind: 'new' },
+      case: { kind: 'new' },
     });
     await d.as('county-handler');
     await d.t.invoke('case-act', { caseId, type: 'supplement', payload: { field: 'facts', value: '李四经手的补偿款少发三成', petitionId, accusedPersons: ['李四'] } });
@@ -223,11 +223,11 @@ describe('补充 of a 检举控告 matter (第三十条第三款)', () => {
     await d.as('county-reception');
     const first = await d.t.invoke('petition-register', {
       registration: visit({ class: 'accusation', accusedOfficeIds: ['office-qingshan'], request: '举报青山镇某干部违规发放补偿款' }),
-      matter: { kind: 'new' },
+      case: { kind: 'new' },
     });
     await d.t.invoke('petition-register', {
       registration: visit({ class: 'accusation', accusedOfficeIds: ['office-lvshui'], accusedPersons: ['王五'], request: '再次举报，绿水乡也有人参与' }),
-      matter: { kind: 'link', caseId: first.caseId },
+      case: { kind: 'link', caseId: first.caseId },
     });
     await d.as('county-handler');
     const detail = await d.t.invoke('case-get', { id: first.caseId });

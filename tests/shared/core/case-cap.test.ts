@@ -13,7 +13,7 @@ describe('issue 13 item 1: the cap of events per matter at the desk', () => {
   it('case-act and a 重件关联 on a matter holding the cap are refused (case-too-many-events) and write nothing; one below it is recorded', async () => {
     const { desk, t, as } = await openDesk();
     await as('qs-reception');
-    const { caseId } = await t.invoke('petition-register', { registration: visit(), matter: { kind: 'new' } });
+    const { caseId } = await t.invoke('petition-register', { registration: visit(), case: { kind: 'new' } });
     const notes = (from: number, count: number) =>
       Array.from({ length: count }, (_, i) => ({
         id: `01990000-0000-7000-8000-${String(from + i).padStart(12, '0')}`,
@@ -35,7 +35,7 @@ describe('issue 13 item 1: the cap of events per matter at the desk', () => {
     expect(await count()).toBe(MAX_EVENTS_PER_CASE);
 
     await expectCode(t.invoke('case-act', { caseId, type: 'note', payload: { text: '超出上限的备注' } }), 'case-too-many-events');
-    await expectCode(t.invoke('petition-register', { registration: visit(), matter: { kind: 'link', caseId } }), 'case-too-many-events');
+    await expectCode(t.invoke('petition-register', { registration: visit(), case: { kind: 'link', caseId } }), 'case-too-many-events');
     expect(await count()).toBe(MAX_EVENTS_PER_CASE);
     expect((await t.invoke('case-get', { id: caseId })).case.eventCount).toBe(MAX_EVENTS_PER_CASE);
     expect(apiErrorText['case-too-many-events']).toContain('上限');

@@ -8,7 +8,7 @@ describe('case-list and 作废', () => {
     await as('qs-reception');
     const ids: string[] = [];
     for (const hour of [1, 2, 3, 4]) {
-      const { caseId } = await t.invoke('petition-register', { registration: visit({ receivedAt: at(`2025-11-30T0${hour}:00:00Z`) }), matter: { kind: 'new' } });
+      const { caseId } = await t.invoke('petition-register', { registration: visit({ receivedAt: at(`2025-11-30T0${hour}:00:00Z`) }), case: { kind: 'new' } });
       ids.push(caseId);
     }
     const [first, voided, third, fourth] = ids as [string, string, string, string];
@@ -37,8 +37,8 @@ describe('case-list and 作废', () => {
   it('第十九条 a 作废 matter is not offered as an earlier matter of the petitioner, nor listed on the petitioner’s page', async () => {
     const { t, as } = await openDesk();
     await as('qs-reception');
-    const kept = await t.invoke('petition-register', { registration: visit(), matter: { kind: 'new' } });
-    const voided = await t.invoke('petition-register', { registration: visit(), matter: { kind: 'new' } });
+    const kept = await t.invoke('petition-register', { registration: visit(), case: { kind: 'new' } });
+    const voided = await t.invoke('petition-register', { registration: visit(), case: { kind: 'new' } });
     await as('qs-approver');
     await t.invoke('case-act', { caseId: voided.caseId, type: 'void', payload: { reason: '误登记' } });
     const similar = await t.invoke('petition-find-similar', { petitioners: [{ idNumber: '11010519491231002X' }], text: '补偿款未足额发放' });

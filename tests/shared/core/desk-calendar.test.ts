@@ -50,7 +50,7 @@ async function open(storage: AnyStorage = getRxStorageMemory(), name = `cal-${Ma
 }
 
 async function registerWalkIn(t: Transport): Promise<string> {
-  const { caseId } = await t.invoke('petition-register', { registration: walkIn({ receivedAt: RECEIVED }), matter: { kind: 'new' } });
+  const { caseId } = await t.invoke('petition-register', { registration: walkIn({ receivedAt: RECEIVED }), case: { kind: 'new' } });
   return caseId;
 }
 

@@ -35,7 +35,7 @@ describe('the desk core', () => {
     await as('county-reception');
     const { caseId } = await t.invoke('petition-register', {
       registration: visit({ class: 'accusation', receivedAt: at('2025-12-01T01:00:00Z'), accusedOfficeIds: ['office-qingshan'], accusedPersons: ['王某某'], request: '举报青山镇某干部违规发放补偿款' }),
-      matter: { kind: 'new' },
+      case: { kind: 'new' },
     });
     await as('county-handler');
     const full = await t.invoke('case-get', { id: caseId });
@@ -64,7 +64,7 @@ describe('the desk core', () => {
   it('第三十条第三款 a township that registers a 检举控告 against itself reads none of it and may only route it out (第四十四条第一项)', async () => {
     const { t, as } = await open();
     await as('qs-reception');
-    const { caseId } = await t.invoke('petition-register', { registration: visit({ class: 'accusation', accusedOfficeIds: ['office-qingshan'], request: '举报青山镇某领导' }), matter: { kind: 'new' } });
+    const { caseId } = await t.invoke('petition-register', { registration: visit({ class: 'accusation', accusedOfficeIds: ['office-qingshan'], request: '举报青山镇某领导' }), case: { kind: 'new' } });
     await as('qs-handler');
     const detail = await t.invoke('case-get', { id: caseId });
     expect(detail.masked).toBe(true);
@@ -78,7 +78,7 @@ describe('the desk core', () => {
   it('第三十条第三款 the accused offices of a 登记 are offices of the county: an unknown one is refused with its field', async () => {
     const { t, as } = await open();
     await as('qs-reception');
-    const registering = t.invoke('petition-register', { registration: visit({ class: 'accusation', accusedOfficeIds: ['office-nowhere'] }), matter: { kind: 'new' } });
+    const registering = t.invoke('petition-register', { registration: visit({ class: 'accusation', accusedOfficeIds: ['office-nowhere'] }), case: { kind: 'new' } });
     await expect(registering).rejects.toMatchObject({ code: 'not-found', problems: [{ code: 'not-found', field: 'registration.accusedOfficeIds' }] });
     expect((await t.invoke('case-list', {})).items).toEqual([]);
   });
@@ -86,7 +86,7 @@ describe('the desk core', () => {
   it('第二十三条 overdue and due-soon lists follow the clock: 15 日 written notice', async () => {
     const { t, as, clock } = await open({ now: new Date('2025-12-01T02:00:00Z') });
     await as('qs-reception');
-    const { caseId } = await t.invoke('petition-register', { registration: visit({ receivedAt: at('2025-12-01T01:00:00Z') }), matter: { kind: 'new' } });
+    const { caseId } = await t.invoke('petition-register', { registration: visit({ receivedAt: at('2025-12-01T01:00:00Z') }), case: { kind: 'new' } });
     const list = (filter: { overdue?: boolean; dueSoon?: boolean }) => t.invoke('case-list', { filter }).then((r) => r.items.map((i) => i.id));
     expect(await list({ overdue: true })).toEqual([]);
     clock.now = new Date('2025-12-14T02:00:00Z'); // due 2025-12-16: three days left
@@ -99,15 +99,15 @@ describe('the desk core', () => {
   it('第十九条 provisional case numbers stay unique when the desk registers many at once', async () => {
     const { t, as } = await open();
     await as('qs-reception');
-    const results = await Promise.all(Array.from({ length: 20 }, () => t.invoke('petition-register', { registration: visit({ petitioners: [] }), matter: { kind: 'new' } })));
+    const results = await Promise.all(Array.from({ length: 20 }, () => t.invoke('petition-register', { registration: visit({ petitioners: [] }), case: { kind: 'new' } })));
     expect(new Set(results.map((r) => r.caseNumber)).size).toBe(20);
   });
 
   it('第十九条第三款 a repeat petition is linked to the existing matter as 重件', async () => {
     const { t, as } = await open();
     await as('qs-reception');
-    const first = await t.invoke('petition-register', { registration: visit(), matter: { kind: 'new' } });
-    const second = await t.invoke('petition-register', { registration: visit(), matter: { kind: 'link', caseId: first.caseId } });
+    const first = await t.invoke('petition-register', { registration: visit(), case: { kind: 'new' } });
+    const second = await t.invoke('petition-register', { registration: visit(), case: { kind: 'link', caseId: first.caseId } });
     expect(second.caseId).toBe(first.caseId);
     const detail = await t.invoke('case-get', { id: first.caseId });
     expect(detail.case.repeatCount).toBe(1);
@@ -118,7 +118,7 @@ describe('the desk core', () => {
   it('第二十八条第三款 a user who recused may not act on the matter', async () => {
     const { t, as } = await open();
     await as('qs-reception');
-    const { caseId } = await t.invoke('petition-register', { registration: visit(), matter: { kind: 'new' } });
+    const { caseId } = await t.invoke('petition-register', { registration: visit(), case: { kind: 'new' } });
     await as('qs-approver');
     await t.invoke('case-act', { caseId, type: 'recuse', payload: { userId: 'user-qs-handler', reason: '与信访人系亲属' } });
     await as('qs-handler');
@@ -128,7 +128,7 @@ describe('the desk core', () => {
   it('events that arrive by replication are projected, and a rebuild gives the same projections', async () => {
     const { desk, t, as } = await open();
     await as('qs-reception');
-    const { caseId } = await t.invoke('petition-register', { registration: visit(), matter: { kind: 'new' } });
+    const { caseId } = await t.invoke('petition-register', { registration: visit(), case: { kind: 'new' } });
     const before = await t.invoke('case-get', { id: caseId });
     const changed = new Promise<readonly string[]>((resolve) => desk.on('data-changed', (p) => p.caseIds?.includes(caseId) && resolve(p.collections)));
     // Another office's 督办 arriving by sync: written straight into case_events, not through a handler.
@@ -157,7 +157,7 @@ describe('the desk core', () => {
     const { t, as } = await open();
     await as('qs-reception');
     await expectCode(t.invoke('settings-set', { dueSoonDays: 5 }), 'forbidden');
-    await expectCode(t.invoke('petition-register', { registration: visit({ headcount: 0 }), matter: { kind: 'new' } }), 'invalid-arguments');
+    await expectCode(t.invoke('petition-register', { registration: visit({ headcount: 0 }), case: { kind: 'new' } }), 'invalid-arguments');
     expect((await t.invoke('case-list', {})).total).toBe(0);
     await as('qs-approver');
     expect(await t.invoke('settings-set', { dueSoonDays: 5 })).toMatchObject({ dueSoonDays: 5 });
@@ -167,7 +167,7 @@ describe('the desk core', () => {
     const { t, as } = await open();
     await as('qs-reception');
     const register = (hour: number) =>
-      t.invoke('petition-register', { registration: visit({ receivedAt: at(`2025-11-30T${String(hour).padStart(2, '0')}:00:00Z`) }), matter: { kind: 'new' } }).then((r) => r.caseId);
+      t.invoke('petition-register', { registration: visit({ receivedAt: at(`2025-11-30T${String(hour).padStart(2, '0')}:00:00Z`) }), case: { kind: 'new' } }).then((r) => r.caseId);
     const ids = [];
     for (const hour of [3, 1, 4, 2]) ids.push(await register(hour));
     const newestFirst = [ids[2], ids[0], ids[3], ids[1]];

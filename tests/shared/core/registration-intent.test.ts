@@ -32,7 +32,7 @@ describe('registration intent', () => {
     await seedDemo(first.db, { N: 2 ** 10 });
     const t = inProcessTransport(first.api, first);
     await t.invoke('session-login', { login: 'qs-reception', password: DEMO_PASSWORD });
-    const done = await t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+    const done = await t.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
     const detail = await t.invoke('case-get', { id: done.caseId });
     // What a crash right after the intent write leaves behind: the intent, and nothing of a second registration.
     const event = { ...detail.events[0]!, id: '01990000-0000-7000-8000-00000000abcd', caseId: 'case-crashed', payload: { ...detail.events[0]!.payload, caseNumber: 'X-2026-CRASH-00001', petitionIds: ['petition-crashed'] } };
@@ -65,11 +65,11 @@ describe('a registration confirmed before it is applied', () => {
 
   it('第四十四条第一项 is read back by the very next call, a link to it included', async () => {
     const { t } = await openMemoryDesk();
-    const first = await t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+    const first = await t.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
     // No pause: reads (and a registration's own reads) wait for the writes that follow an answer.
     const detail = await t.invoke('case-get', { id: first.caseId });
     expect(detail.case.caseNumber).toBe(first.caseNumber);
-    const linked = await t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'link', caseId: first.caseId } });
+    const linked = await t.invoke('petition-register', { registration: walkIn(), case: { kind: 'link', caseId: first.caseId } });
     expect(linked.caseId).toBe(first.caseId);
   });
 
@@ -79,13 +79,13 @@ describe('a registration confirmed before it is applied', () => {
     let failures = 2;
     desk.db.case_events.bulkInsert = (docs) => (failures-- > 0 ? Promise.reject(new Error('disk full')) : insert(docs));
 
-    const first = await t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+    const first = await t.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
     // Confirmed: the intent is written and stays until it is applied.
     expect((await t.invoke('case-list', {})).items).toEqual([]);
     expect(await desk.db.getLocal('pending-registration')).not.toBeNull();
     // The next registration must not take the slot while the first cannot be applied.
-    await expectCode(t.invoke('petition-register', { registration: walkIn({ request: '第二件' }), matter: { kind: 'new' } }), 'internal');
-    const third = await t.invoke('petition-register', { registration: walkIn({ request: '第三件' }), matter: { kind: 'new' } });
+    await expectCode(t.invoke('petition-register', { registration: walkIn({ request: '第二件' }), case: { kind: 'new' } }), 'internal');
+    const third = await t.invoke('petition-register', { registration: walkIn({ request: '第三件' }), case: { kind: 'new' } });
 
     const numbers = (await t.invoke('case-list', {})).items.map((i) => i.caseNumber);
     expect(numbers.sort()).toEqual([first.caseNumber, third.caseNumber].sort());
@@ -95,7 +95,7 @@ describe('a registration confirmed before it is applied', () => {
   /** A registration saved on a memory desk, and an intent holding copies of its documents (to apply again). */
   async function savedWithIntent() {
     const { desk, t } = await openMemoryDesk();
-    const done = await t.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+    const done = await t.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
     const detail = await t.invoke('case-get', { id: done.caseId });
     const event = detail.events[0]!;
     const intent = { petitioners: [...detail.petitioners], petition: { ...detail.petitions[0]! }, event: { ...event, payload: { ...event.payload }, actor: { ...event.actor }, after: [...event.after] } };

@@ -12,7 +12,7 @@ describe('acts signed at the desk', () => {
   it('a registration and an act carry the signature of the user who did them', async () => {
     const { desk, t, as } = await openDesk();
     await as('qs-reception');
-    const { caseId } = await t.invoke('petition-register', { registration: visit(), matter: { kind: 'new' } });
+    const { caseId } = await t.invoke('petition-register', { registration: visit(), case: { kind: 'new' } });
     await as('qs-handler');
     const { event, detail } = await t.invoke('case-act', { caseId, type: 'note', payload: { text: '已联系' } });
     const users = await desk.db.users.findByIds(['user-qs-reception', 'user-qs-handler']).exec();
@@ -26,7 +26,7 @@ describe('acts signed at the desk', () => {
   it('the timeline flags an act stored unsigned (未签名) or changed after signing (签名无效), and keeps both', async () => {
     const { desk, t, as } = await openDesk();
     await as('qs-reception');
-    const { caseId } = await t.invoke('petition-register', { registration: visit(), matter: { kind: 'new' } });
+    const { caseId } = await t.invoke('petition-register', { registration: visit(), case: { kind: 'new' } });
     const [registered] = await desk.db.case_events.find({ selector: { caseId } }).exec();
     const base = { caseId, actor: { userId: 'user-qs-handler', officeId: 'office-qingshan', role: 'handler' as const }, occurredAt: '2025-12-01T01:30:00.000Z', recordedAt: '2025-12-01T01:30:00.000Z', article: '第二十一条', after: [registered!.id] };
     const unsigned = { ...base, id: 'ev-unsigned', type: 'note' as const, payload: { text: '启用签名前的备注' } };

@@ -26,7 +26,7 @@ describe('the desk host', () => {
     const databaseDirectory = await folder();
     const first = await startDeskHost({ databaseDirectory, key: KEY, ...cheap });
     await first.transport.invoke('session-login', { login: 'qs-reception', password: DEMO_PASSWORD });
-    const { caseId } = await first.transport.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+    const { caseId } = await first.transport.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
     await first.close();
 
     const second = await startDeskHost({ databaseDirectory, key: KEY });
@@ -53,7 +53,7 @@ describe('the desk host', () => {
     expect(login).toMatchObject({ kind: 'result', id: 7, ok: true });
     const unknown = await host.request({ kind: 'invoke', id: 7, name: 'no-such-handler', args: {} });
     expect(unknown).toEqual({ kind: 'result', id: 7, ok: false, error: { code: 'unknown-handler' } });
-    await host.request({ kind: 'invoke', id: 8, name: 'petition-register', args: { registration: walkIn(), matter: { kind: 'new' } } });
+    await host.request({ kind: 'invoke', id: 8, name: 'petition-register', args: { registration: walkIn(), case: { kind: 'new' } } });
     await new Promise((resolve) => setTimeout(resolve, 100));
     off();
     expect(events.some((e) => e.kind === 'event' && e.event === 'data-changed')).toBe(true);

@@ -7,7 +7,7 @@ import { petitionerText, reasonText } from '#shared/messages/zh-CN';
 import { PetitionerPage } from '../../../../src-renderer/features/petitioner';
 import { useNav } from '../../../../src-renderer/app/nav-store';
 import { walkIn } from '../../../contract/handler-suite';
-import { installDomStubs, openTestDesk, renderPage, type TestDesk } from '../matters/support';
+import { installDomStubs, openTestDesk, renderPage, type TestDesk } from '../cases/support';
 
 /** The petitioner page: contact data with the values a later registration replaced, every matter and petition. */
 
@@ -24,11 +24,11 @@ afterEach(async () => {
 
 describe('信访人 page', () => {
   it('shows the contact data, the replaced phone number in the history, and both matters; a click opens one', async () => {
-    const first = await t.transport.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+    const first = await t.transport.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
     const base = walkIn();
     const second = await t.transport.invoke('petition-register', {
       registration: { ...base, request: '要求修缮村道', petitioners: base.petitioners.map((p) => ({ ...p, phone: '13900139000' })) },
-      matter: { kind: 'new' },
+      case: { kind: 'new' },
     });
     const id = second.petitionerIds[0]!;
     expect(first.petitionerIds[0]).toBe(id); // the same 证件号码 is the same petitioner
@@ -45,11 +45,11 @@ describe('信访人 page', () => {
     const user = userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
     const row = [...page.querySelectorAll<HTMLElement>('tr[data-row-key]')].find((r) => r.dataset.rowKey === first.caseId)!;
     await user.click(row);
-    await waitFor(() => expect(useNav.getState().page).toEqual({ name: 'matter', id: first.caseId }));
+    await waitFor(() => expect(useNav.getState().page).toEqual({ name: 'case', id: first.caseId }));
   });
 
   it('第十九条 编辑 corrects the contact data with the intake’s checks and a reason; the 变更记录 shows the old value, who and why', { timeout: 60_000 }, async () => {
-    const { petitionerIds } = await t.transport.invoke('petition-register', { registration: walkIn(), matter: { kind: 'new' } });
+    const { petitionerIds } = await t.transport.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
     const id = petitionerIds[0]!;
     renderPage(t.transport, createElement(PetitionerPage, { id }));
     const page = await screen.findByTestId('petitioner-page', {}, { timeout: 10_000 });

@@ -1,0 +1,2 @@
+export { CasesPage } from './list/CasesPage';
+export { CasePage } from './detail/CasePage';

@@ -1,2 +1,0 @@
-export { MattersPage } from './list/MattersPage';
-export { MatterPage } from './detail/MatterPage';
