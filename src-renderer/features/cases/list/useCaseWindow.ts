@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CaseSummary } from '#shared/contract/api';
+import type { Transport } from '#shared/contract/transport';
 import { useDesk } from '../../../app/desk-context';
 import type { CaseFilter, CaseSort } from '../cases-store';
 
@@ -34,8 +35,91 @@ interface WindowState {
   readonly error: unknown;
 }
 
+type Update = (change: (prev: WindowState) => WindowState) => void;
+
 /**
- * The matter list as a window onto `case-list` (the contract pages by offset/limit): the table is told the full
+ * The calls of one filter and sort. The newest call per block wins (-1 for the total; an older answer never
+ * overwrites a newer one), a block on its way is never asked for twice, and `near` is the block last scrolled to
+ * (blocks far from it are dropped first). A new query gets a new loader, so nothing of the old one's leaks into it.
+ */
+class WindowLoader {
+  private readonly latest = new Map<number, number>();
+  private readonly pending = new Set<number>();
+  private calls = 0;
+  private near = 0;
+  private readonly args: { filter: CaseFilter; sort: CaseSort };
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly query: string,
+    private readonly update: Update,
+  ) {
+    this.args = JSON.parse(query) as { filter: CaseFilter; sort: CaseSort }; // built by the hook from those types
+  }
+
+  fetchBlock(block: number): void {
+    const call = ++this.calls;
+    this.latest.set(block, call);
+    this.pending.add(block);
+    this.transport.invoke('case-list', { ...this.args, page: { offset: block * BLOCK, limit: BLOCK }, withTotal: false }).then(
+      (answer) =>
+        this.update((prev) => {
+          if (prev.query !== this.query || this.latest.get(block) !== call) return prev; // a newer call or query wins
+          this.pending.delete(block);
+          const blocks = new Map(prev.blocks);
+          blocks.set(
+            block,
+            answer.items.map((summary, i) => ({ key: block * BLOCK + i, summary })),
+          );
+          evictFarthest(blocks, this.near);
+          return { ...prev, blocks, error: undefined };
+        }),
+      (error: unknown) => {
+        this.pending.delete(block);
+        this.failed(error);
+      },
+    );
+  }
+
+  fetchTotal(): void {
+    const call = ++this.calls;
+    this.latest.set(-1, call);
+    this.transport.invoke('case-list', { ...this.args, page: { offset: 0, limit: 1 }, withTotal: true }).then(
+      ({ total }) => this.update((prev) => (prev.query !== this.query || this.latest.get(-1) !== call || total === undefined ? prev : { ...prev, total })),
+      (error: unknown) => this.failed(error),
+    );
+  }
+
+  /** Asks for the blocks covering rows `first`…`lastRow` that are neither held nor on their way. */
+  ensure(first: number, lastRow: number, { total, blocks }: WindowState): void {
+    // Never past the end: a scroll near the bottom must not ask for a block that cannot exist.
+    const lastBlock = Math.max(0, Math.floor(((total ?? 1) - 1) / BLOCK));
+    const from = Math.min(lastBlock, Math.max(0, Math.floor(first / BLOCK)));
+    const to = Math.min(lastBlock, Math.max(from, Math.floor(Math.max(first, lastRow) / BLOCK)));
+    this.near = from;
+    for (let block = from; block <= to; block++) {
+      if (!blocks.has(block) && !this.pending.has(block)) this.fetchBlock(block);
+    }
+  }
+
+  /**
+   * After any case changed (a new one shifts every offset of a newest-first list): the total and the blocks in view
+   * are read again; blocks far from view are dropped rather than re-read, and read when scrolled back to.
+   */
+  refresh({ blocks }: WindowState): void {
+    this.fetchTotal();
+    const keep = [...blocks.keys()].filter((b) => Math.abs(b - this.near) <= REFRESH_AROUND);
+    this.update((prev) => (prev.query === this.query ? { ...prev, blocks: new Map([...prev.blocks].filter(([b]) => keep.includes(b))) } : prev));
+    for (const block of keep.length > 0 ? keep : [0]) this.fetchBlock(block);
+  }
+
+  private failed(error: unknown): void {
+    this.update((prev) => (prev.query === this.query ? { ...prev, error } : prev));
+  }
+}
+
+/**
+ * The case list as a window onto `case-list` (the contract pages by offset/limit): the table is told the full
  * length, but only the blocks the user scrolls to are fetched, and they are re-read when the core says the cases
  * changed. The total is asked for after the first rows: the first count of a large desk takes the core seconds,
  * and the first rows must not wait for it. This is `useApi` for a paged list: same rules (core data from the Api,
@@ -45,97 +129,33 @@ export function useCaseWindow(filter: CaseFilter, sort: CaseSort): CaseWindow {
   const { transport } = useDesk();
   const query = useMemo(() => JSON.stringify({ filter, sort }), [filter, sort]);
   const [state, setState] = useState<WindowState>({ query, total: undefined, blocks: new Map(), error: undefined });
-  // Per query: the newest call per block (-1 for the total; an older answer never overwrites a newer one), the
-  // blocks still on their way (one scroll never asks twice), and what `ensure` reads without being re-created
-  // on every answer (it is a dependency of every pending cell).
-  const latest = useRef(new Map<number, number>());
-  const pending = useRef(new Set<number>());
-  const calls = useRef(0);
-  const near = useRef(0);
+  const loader = useMemo(() => new WindowLoader(transport, query, setState), [transport, query]);
+  // What `ensure` and the change listener read without being re-created on every answer (`ensure` is a
+  // dependency of every pending cell).
   const current = useRef(state);
   current.current = state;
 
-  const args = useCallback(() => JSON.parse(query) as { filter: CaseFilter; sort: CaseSort }, [query]); // built by this hook from those types
-
-  const fetchBlock = useCallback(
-    (block: number) => {
-      const call = ++calls.current;
-      latest.current.set(block, call);
-      pending.current.add(block);
-      transport.invoke('case-list', { ...args(), page: { offset: block * BLOCK, limit: BLOCK }, withTotal: false }).then(
-        (answer) =>
-          setState((prev) => {
-            if (prev.query !== query || latest.current.get(block) !== call) return prev; // a newer call or query wins
-            pending.current.delete(block);
-            const blocks = new Map(prev.blocks);
-            blocks.set(
-              block,
-              answer.items.map((summary, i) => ({ key: block * BLOCK + i, summary })),
-            );
-            evictFarthest(blocks, near.current);
-            return { ...prev, blocks, error: undefined };
-          }),
-        (error: unknown) => {
-          pending.current.delete(block);
-          setState((prev) => (prev.query === query ? { ...prev, error } : prev));
-        },
-      );
-    },
-    [transport, query, args],
-  );
-
-  const fetchTotal = useCallback(() => {
-    const call = ++calls.current;
-    latest.current.set(-1, call);
-    transport.invoke('case-list', { ...args(), page: { offset: 0, limit: 1 }, withTotal: true }).then(
-      ({ total }) => setState((prev) => (prev.query !== query || latest.current.get(-1) !== call || total === undefined ? prev : { ...prev, total })),
-      (error: unknown) => setState((prev) => (prev.query === query ? { ...prev, error } : prev)),
-    );
-  }, [transport, query, args]);
-
-  // A new filter or sort starts an empty list: its first rows and its total, asked for side by side.
+  // A new filter or sort starts an empty list with its first rows.
   useEffect(() => {
-    latest.current = new Map();
-    pending.current = new Set();
-    near.current = 0;
     setState({ query, total: undefined, blocks: new Map(), error: undefined });
-    fetchBlock(0);
-  }, [query, fetchBlock]);
+    loader.fetchBlock(0);
+  }, [query, loader]);
   // The total once the first rows are there: asked side by side, the count would hold the storage (IndexedDB
   // serves one long request at a time) and the first rows would wait for it.
   const started = state.query === query && (state.blocks.size > 0 || state.error !== undefined);
   useEffect(() => {
-    if (started) fetchTotal();
-  }, [started, fetchTotal]);
+    if (started) loader.fetchTotal();
+  }, [started, loader]);
 
-  // When any matter changes (a new one shifts every offset of a newest-first list): the total and the blocks in
-  // view are read again; blocks far from view are dropped rather than re-read, and read when scrolled back to.
   useEffect(
     () =>
       transport.on('data-changed', (change) => {
-        if (!change.collections.includes('cases')) return;
-        fetchTotal();
-        const keep = [...current.current.blocks.keys()].filter((b) => Math.abs(b - near.current) <= REFRESH_AROUND);
-        setState((prev) => (prev.query === query ? { ...prev, blocks: new Map([...prev.blocks].filter(([b]) => keep.includes(b))) } : prev));
-        for (const block of keep.length > 0 ? keep : [0]) fetchBlock(block);
+        if (change.collections.includes('cases')) loader.refresh(current.current);
       }),
-    [transport, query, fetchBlock, fetchTotal],
+    [transport, loader],
   );
 
-  const ensure = useCallback(
-    (first: number, lastRow: number) => {
-      const { total, blocks } = current.current;
-      // Never past the end: a scroll near the bottom must not ask for a block that cannot exist.
-      const lastBlock = Math.max(0, Math.floor(((total ?? 1) - 1) / BLOCK));
-      const from = Math.min(lastBlock, Math.max(0, Math.floor(first / BLOCK)));
-      const to = Math.min(lastBlock, Math.max(from, Math.floor(Math.max(first, lastRow) / BLOCK)));
-      near.current = from;
-      for (let block = from; block <= to; block++) {
-        if (!blocks.has(block) && !pending.current.has(block)) fetchBlock(block);
-      }
-    },
-    [fetchBlock],
-  );
+  const ensure = useCallback((first: number, lastRow: number) => loader.ensure(first, lastRow, current.current), [loader]);
 
   // Until the total is known, the list is as long as the rows that have arrived (the first block, usually). No
   // array of every row: at 100,000 rows, building one per arriving block cost the page a long task each time.
