@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Alert, DatePicker, Form, Modal, Typography } from 'antd';
+import { Alert, DatePicker, Form, Modal, Typography, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CaseDetail } from '#shared/contract/api';
 import { petitionFields, type AmendableField } from '#shared/domain/act-payloads';
@@ -44,47 +44,11 @@ function currentText(detail: ActModalProps['detail'], field: unknown, petitionId
  * shows its Chinese reason, on the field it concerns where it names one, and leaves every input as typed.
  */
 export function ActModal({ caseId, type, supervisions, proposals, detail, proposed = false, onClose, onDone }: ActModalProps) {
-  const { transport } = useDesk();
   const [form] = Form.useForm<FormValues>();
-  const [refusal, setRefusal] = useState<unknown>(undefined);
-  const [saving, setSaving] = useState(false);
-  /** One submit at a time (Enter in a field and a click on 确定 may both ask): never the same act twice. */
-  const busy = useRef(false);
   const fields = actFields[type];
   const petitions = [...(detail?.petitions ?? [])].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
   const amends = type === 'supplement' || type === 'correct';
-
-  const submit = async () => {
-    if (busy.current) return;
-    const values = form.getFieldsValue(true) as FormValues; // getFieldsValue(true) returns the store as is
-    const payload = toPayload(type, values);
-    // Only a request, facts or reasons belongs to one 信访件; the title and the other items are the matter's.
-    if (amends && !petitionFields.includes(payload.field as AmendableField)) delete payload.petitionId; // `field` is one of the select's amendable fields
-    const checked = validatePayload(type, payload);
-    form.setFields([
-      ...fields.map((f) => ({ name: f.name, errors: checked.ok ? [] : (checked.errors.find((e) => e.name === f.name)?.errors ?? []) })),
-      { name: 'occurredAt', errors: [] },
-    ]);
-    if (!checked.ok) return;
-    const when = values.occurredAt as Dayjs | null | undefined; // the DatePicker's own value
-    busy.current = true;
-    setSaving(true);
-    setRefusal(undefined);
-    try {
-      const { event } = await transport.invoke('case-act', { caseId, type, payload, ...(when ? { occurredAt: when.toISOString() } : {}) });
-      onDone(type, event.type === 'propose');
-    } catch (error) {
-      setRefusal(error);
-      // A refusal about one input (发生时间, the 信访件) is said at that input too.
-      const problems = (error as { problems?: readonly { field?: string; code: string }[] }).problems ?? []; // ApiError's shape; absent on others
-      const named = (field: string | undefined) => field?.replace(/^payload\./, '');
-      const inputs = new Set(['occurredAt', ...fields.map((f) => f.name)]);
-      form.setFields(problems.flatMap((p) => (inputs.has(named(p.field) ?? '') ? [{ name: named(p.field) ?? '', errors: [errorText(p)] }] : [])));
-    } finally {
-      busy.current = false;
-      setSaving(false);
-    }
-  };
+  const { submit, saving, refusal } = useActSubmit(form, caseId, type, onDone);
 
   return (
     <Modal
@@ -134,4 +98,49 @@ export function ActModal({ caseId, type, supervisions, proposals, detail, propos
       </Form>
     </Modal>
   );
+}
+
+/**
+ * Checks the form by the act's payload schema, then records the act through `case-act`. One submit at a time (Enter
+ * in a field and a click on 确定 may both ask): never the same act twice. A refusal about one input (发生时间, the
+ * 信访件) is said at that input too.
+ */
+function useActSubmit(form: FormInstance<FormValues>, caseId: string, type: FormActType, onDone: ActModalProps['onDone']) {
+  const { transport } = useDesk();
+  const [refusal, setRefusal] = useState<unknown>(undefined);
+  const [saving, setSaving] = useState(false);
+  const busy = useRef(false);
+  const fields = actFields[type];
+
+  const submit = async () => {
+    if (busy.current) return;
+    const values = form.getFieldsValue(true) as FormValues; // getFieldsValue(true) returns the store as is
+    const payload = toPayload(type, values);
+    // Only a request, facts or reasons belongs to one 信访件; the title and the other items are the case's.
+    if ((type === 'supplement' || type === 'correct') && !petitionFields.includes(payload.field as AmendableField)) delete payload.petitionId; // `field` is one of the select's amendable fields
+    const checked = validatePayload(type, payload);
+    form.setFields([
+      ...fields.map((f) => ({ name: f.name, errors: checked.ok ? [] : (checked.errors.find((e) => e.name === f.name)?.errors ?? []) })),
+      { name: 'occurredAt', errors: [] },
+    ]);
+    if (!checked.ok) return;
+    const when = values.occurredAt as Dayjs | null | undefined; // the DatePicker's own value
+    busy.current = true;
+    setSaving(true);
+    setRefusal(undefined);
+    try {
+      const { event } = await transport.invoke('case-act', { caseId, type, payload, ...(when ? { occurredAt: when.toISOString() } : {}) });
+      onDone(type, event.type === 'propose');
+    } catch (error) {
+      setRefusal(error);
+      const problems = (error as { problems?: readonly { field?: string; code: string }[] }).problems ?? []; // ApiError's shape; absent on others
+      const named = (field: string | undefined) => field?.replace(/^payload\./, '');
+      const inputs = new Set(['occurredAt', ...fields.map((f) => f.name)]);
+      form.setFields(problems.flatMap((p) => (inputs.has(named(p.field) ?? '') ? [{ name: named(p.field) ?? '', errors: [errorText(p)] }] : [])));
+    } finally {
+      busy.current = false;
+      setSaving(false);
+    }
+  };
+  return { submit, saving, refusal };
 }

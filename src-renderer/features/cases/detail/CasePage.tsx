@@ -15,6 +15,7 @@ import { ConflictsAlert } from './ConflictsAlert';
 import { PetitionersCard } from './PetitionersCard';
 import { PetitionsCard } from './PetitionsCard';
 import { TimelineCard } from './TimelineCard';
+import type { CaseDetail } from '#shared/contract/api';
 import { queryCode } from '#shared/domain/query-code';
 import { actText, channelText, classText, documentText, casesText, caseText, statusText } from '#shared/messages/zh-CN';
 
@@ -22,7 +23,6 @@ import { actText, channelText, classText, documentText, casesText, caseText, sta
 export function CasePage({ id }: { id: string }) {
   // 'session': another user signing in changes the allowed acts and what is masked.
   const { data: detail, error } = useApi('case-get', { id }, ['cases', 'case_events', 'petitions', 'petitioners', 'session']);
-  const officeName = useOfficeName();
   const go = useNav((s) => s.go);
   const openAct = useCasesUi((s) => s.openAct);
   const setOpenAct = useCasesUi((s) => s.setOpenAct);
@@ -46,9 +46,6 @@ export function CasePage({ id }: { id: string }) {
   }
 
   const c = detail.case;
-  // The title as 补充/更正 left it (第十九条), marked; the registered one stays in the timeline.
-  const titleAmendment = c.amendments.filter((a) => a.field === 'title').at(-1);
-  const titleChange = titleAmendment && detail.events.find((e) => e.id === titleAmendment.eventId)?.type;
   const supervisions = c.clocks.filter((k) => k.kind === 'supervision' && k.stoppedDay === undefined);
   // Only an act the core still allows may keep its form open (another desk's act may have changed the status).
   const open = openAct !== undefined && isFormAct(openAct) && detail.allowedActs.includes(openAct) ? openAct : undefined;
@@ -58,45 +55,12 @@ export function CasePage({ id }: { id: string }) {
       {noticeHolder}
       <Flex align="center" gap={8} wrap>
         {back}
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {c.caseNumber}
-        </Typography.Title>
-        <Tag color="blue" data-testid="case-status">
-          {statusText[c.status]}
-        </Tag>
-        <CaseMarks flags={c.flags} restricted={c.restricted} conflictCount={c.conflicts.length} />
+        <CaseHeading detail={detail} />
       </Flex>
       {detail.masked && <Alert type="info" showIcon title={caseText.maskedNotice} />}
       <ConflictsAlert conflicts={c.conflicts} />
       {error !== undefined && <Alert type="error" showIcon title={errorText(error)} />}
-      <Descriptions
-        size="small"
-        bordered
-        column={{ xs: 1, sm: 2, lg: 3 }}
-        items={[
-          {
-            key: 'title',
-            label: casesText.column.title,
-            span: 'filled',
-            children: (
-              <>
-                {c.title}
-                {titleChange === 'supplement' || titleChange === 'correct' ? (
-                  <Tag color="orange" style={{ marginInlineStart: 8 }}>
-                    {caseText.amended[titleChange]}
-                  </Tag>
-                ) : null}
-              </>
-            ),
-          },
-          { key: 'class', label: casesText.column.class, children: c.class ? classText[c.class] : casesText.unclassified },
-          { key: 'channel', label: casesText.column.channel, children: channelText[c.channel] },
-          { key: 'received', label: casesText.column.receivedAt, children: formatInstant(c.receivedAt) },
-          { key: 'office', label: casesText.column.office, children: officeName(c.currentOfficeId) },
-          // 查询码 (第二十一条第二款): the petitioner's to quote, derived from the id; not for a reader who may not see the matter.
-          ...(detail.masked ? [] : [{ key: 'queryCode', label: documentText.queryCodeLabel, children: <span data-testid="query-code">{queryCode(c.id)}</span> }]),
-        ]}
-      />
+      <CaseFacts detail={detail} />
       <ActButtons acts={detail.allowedActs} proposed={detail.proposedActs} />
       <Row gutter={[8, 8]}>
         <Col xs={24} xl={12}>
@@ -127,5 +91,59 @@ export function CasePage({ id }: { id: string }) {
         />
       )}
     </Flex>
+  );
+}
+
+/** The case number, its status and its marks, beside the back button. */
+function CaseHeading({ detail: { case: c } }: { detail: CaseDetail }) {
+  return (
+    <>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {c.caseNumber}
+      </Typography.Title>
+      <Tag color="blue" data-testid="case-status">
+        {statusText[c.status]}
+      </Tag>
+      <CaseMarks flags={c.flags} restricted={c.restricted} conflictCount={c.conflicts.length} />
+    </>
+  );
+}
+
+/** The case's facts at a glance: title (as 补充/更正 left it), class, channel, receipt, office, 查询码. */
+function CaseFacts({ detail }: { detail: CaseDetail }) {
+  const officeName = useOfficeName();
+  const c = detail.case;
+  // The title as 补充/更正 left it (第十九条), marked; the registered one stays in the timeline.
+  const titleAmendment = c.amendments.filter((a) => a.field === 'title').at(-1);
+  const titleChange = titleAmendment && detail.events.find((e) => e.id === titleAmendment.eventId)?.type;
+  return (
+    <Descriptions
+      size="small"
+      bordered
+      column={{ xs: 1, sm: 2, lg: 3 }}
+      items={[
+        {
+          key: 'title',
+          label: casesText.column.title,
+          span: 'filled',
+          children: (
+            <>
+              {c.title}
+              {titleChange === 'supplement' || titleChange === 'correct' ? (
+                <Tag color="orange" style={{ marginInlineStart: 8 }}>
+                  {caseText.amended[titleChange]}
+                </Tag>
+              ) : null}
+            </>
+          ),
+        },
+        { key: 'class', label: casesText.column.class, children: c.class ? classText[c.class] : casesText.unclassified },
+        { key: 'channel', label: casesText.column.channel, children: channelText[c.channel] },
+        { key: 'received', label: casesText.column.receivedAt, children: formatInstant(c.receivedAt) },
+        { key: 'office', label: casesText.column.office, children: officeName(c.currentOfficeId) },
+        // 查询码 (第二十一条第二款): the petitioner's to quote, derived from the id; not for a reader who may not see the case.
+        ...(detail.masked ? [] : [{ key: 'queryCode', label: documentText.queryCodeLabel, children: <span data-testid="query-code">{queryCode(c.id)}</span> }]),
+      ]}
+    />
   );
 }
