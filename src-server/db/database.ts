@@ -83,53 +83,56 @@ function openPg(url: string, max: number): Database {
         client.release();
       }
     },
-    async listen(channel, onPayload, onResume) {
-      let stopped = false;
-      let client: pg.Client | undefined;
-      const open = async (): Promise<void> => {
-        const c = new pg.Client({ connectionString: url });
-        let lost = false;
-        const reopen = () => {
-          if (lost || stopped) return;
-          lost = true;
-          void c.end().catch(() => undefined);
-          void reconnect();
-        };
-        c.on('error', reopen);
-        c.on('end', reopen);
-        c.on('notification', (n) => {
-          if (n.channel === channel) onPayload(n.payload ?? '');
-        });
-        client = c;
-        try {
-          await c.connect();
-          await c.query(`LISTEN ${quoteIdent(channel)}`);
-        } catch (error) {
-          lost = true; // this client is done; whoever called decides what follows
-          void c.end().catch(() => undefined);
-          throw error;
-        }
-      };
-      const reconnect = async () => {
-        for (let delayMs = 100; !stopped; delayMs = Math.min(delayMs * 2, 5_000)) {
-          await new Promise((resolve) => setTimeout(resolve, delayMs));
-          if (stopped) return;
-          try {
-            await open();
-            onResume?.();
-            return;
-          } catch {
-            // still unreachable: wait longer
-          }
-        }
-      };
-      await open();
-      return async () => {
-        stopped = true;
-        await client?.end().catch(() => undefined);
-      };
-    },
+    listen: (channel, onPayload, onResume) => listenPg(url, channel, onPayload, onResume),
     close: () => pool.end(),
+  };
+}
+
+/** `Database.listen` for PostgreSQL: on a client of its own, outside the pool (a pooled one is handed to queries). */
+async function listenPg(url: string, channel: string, onPayload: (payload: string) => void, onResume: (() => void) | undefined): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | undefined;
+  const open = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    let lost = false;
+    const reopen = () => {
+      if (lost || stopped) return;
+      lost = true;
+      void c.end().catch(() => undefined);
+      void reconnect();
+    };
+    c.on('error', reopen);
+    c.on('end', reopen);
+    c.on('notification', (n) => {
+      if (n.channel === channel) onPayload(n.payload ?? '');
+    });
+    client = c;
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${quoteIdent(channel)}`);
+    } catch (error) {
+      lost = true; // this client is done; whoever called decides what follows
+      void c.end().catch(() => undefined);
+      throw error;
+    }
+  };
+  const reconnect = async () => {
+    for (let delayMs = 100; !stopped; delayMs = Math.min(delayMs * 2, 5_000)) {
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      if (stopped) return;
+      try {
+        await open();
+        onResume?.();
+        return;
+      } catch {
+        // still unreachable: wait longer
+      }
+    }
+  };
+  await open();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => undefined);
   };
 }
 
