@@ -3,7 +3,7 @@ import pg from 'pg';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { DEMO_PASSWORD, demoSigningKey } from '#shared/core/demo';
 import { signEvent } from '#shared/core/event-signatures';
-import { unwrapSigningKey } from '#shared/core/signing-keys';
+import { unwrapSigningKey } from '#shared/auth/signing-keys';
 import type { Database } from '../../src-server/db/database';
 import { addOffice, addUser } from '../../src-server/services/admin';
 import { SseParser } from '#shared/sync/sse';

@@ -3,8 +3,8 @@ import { hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Role } from '../domain/codes';
 import type { OfficeDoc, UserDoc } from '../domain/documents';
 import type { DeskDatabase } from './database';
-import { createVerifier } from './passwords';
-import { wrappingKey, wrapWith, type WrappingKey } from './signing-keys';
+import { createVerifier } from '../auth/passwords';
+import { wrappingKey, wrapWith, type WrappingKey } from '../auth/signing-keys';
 
 /**
  * The demo county for trying the desk out: one county 信访局, two townships and a 纪检监察 office, with a user

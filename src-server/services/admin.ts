@@ -1,7 +1,7 @@
 import { hash as hashArgon2, verify as verifyArgon2, type Options as Argon2Options } from '@node-rs/argon2';
 import { DEMO_PASSWORD, demoOffices, demoUsers } from '#shared/core/demo';
-import { createVerifier } from '#shared/core/passwords';
-import { createSigningKey, rewrapSigningKey } from '#shared/core/signing-keys';
+import { createVerifier } from '#shared/auth/passwords';
+import { createSigningKey, rewrapSigningKey } from '#shared/auth/signing-keys';
 import { defaultCalendar } from '#shared/domain/calendar';
 import type { ProposableAct } from '#shared/domain/case-types';
 import type { Role } from '#shared/domain/codes';

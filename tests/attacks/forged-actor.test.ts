@@ -6,7 +6,7 @@ import { client, seeded, startServer, testCost, testDatabase, type Client, type 
 import { openDesk, syncAll, type TestDesk } from '../integration/support';
 import { demoSigningKey } from '#shared/core/demo';
 import { signatureStatus, signEvent } from '#shared/core/event-signatures';
-import { unwrapSigningKey } from '#shared/core/signing-keys';
+import { unwrapSigningKey } from '#shared/auth/signing-keys';
 import type { CaseEventDoc, UserDoc } from '#shared/domain/documents';
 import type { DeviceTokens } from '#shared/sync/protocol';
 import { addUser, changePassword, setPassword, writeReference } from '../../src-server/services/admin';
