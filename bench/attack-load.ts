@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { demoSigningKey } from '#shared/core/demo';
-import { signEvent } from '#shared/core/event-signatures';
+import { signEvent } from '#shared/auth/event-signatures';
 import { syncPaths, type DeviceTokens } from '#shared/sync/protocol';
 import { openDatabase } from '../src-server/db/database';
 import { migrate } from '../src-server/db/migrations';

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { DEMO_PASSWORD, demoSigningKey } from '#shared/core/demo';
-import { signEvent } from '#shared/core/event-signatures';
+import { signEvent } from '#shared/auth/event-signatures';
 import { unwrapSigningKey } from '#shared/auth/signing-keys';
 import type { Database } from '../../src-server/db/database';
 import { addOffice, addUser } from '../../src-server/services/admin';

@@ -94,7 +94,7 @@ export interface CaseEventDoc {
   recordedAt: string;
   article: string;
   after: string[];
-  /** The actor's Ed25519 signature (core/event-signatures.ts); absent on events recorded before signing. */
+  /** The actor's Ed25519 signature (auth/event-signatures.ts); absent on events recorded before signing. */
   signature?: string;
 }
 

@@ -5,7 +5,7 @@ import { actEvent, actors, fresh, learnSigningKey, registerEvent, signedByActor,
 import { client, seeded, startServer, testCost, testDatabase, type Client, type RunningServer, type TestDatabase } from '../src-server/support';
 import { openDesk, syncAll, type TestDesk } from '../integration/support';
 import { demoSigningKey } from '#shared/core/demo';
-import { signatureStatus, signEvent } from '#shared/core/event-signatures';
+import { signatureStatus, signEvent } from '#shared/auth/event-signatures';
 import { unwrapSigningKey } from '#shared/auth/signing-keys';
 import type { CaseEventDoc, UserDoc } from '#shared/domain/documents';
 import type { DeviceTokens } from '#shared/sync/protocol';

@@ -5,7 +5,7 @@ import { apiArgs } from '#shared/contract/api';
 import { answer } from '#shared/contract/dispatch';
 import { createDesk, type Desk } from '#shared/core/desk';
 import { DEMO_PASSWORD, demoSigningKey, seedDemo } from '#shared/core/demo';
-import { signEvent } from '#shared/core/event-signatures';
+import { signEvent } from '#shared/auth/event-signatures';
 import { syncPaths, type PushResponse } from '#shared/sync/protocol';
 import { actEvent, actors, fresh, petitionDoc, petitionerDoc, registerEvent, signedByActor } from '../src-server/fixtures';
 import { client, seeded, startServer, testDatabase, type RunningServer, type TestDatabase } from '../src-server/support';
