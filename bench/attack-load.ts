@@ -12,7 +12,7 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { demoSigningKey } from '#shared/core/demo';
+import { demoSigningKey } from '#shared/demo/county';
 import { signEvent } from '#shared/auth/event-signatures';
 import { syncPaths, type DeviceTokens } from '#shared/sync/protocol';
 import { openDatabase } from '../src-server/db/database';

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
-import { DEMO_PASSWORD, demoSigningKey } from '#shared/core/demo';
+import { DEMO_PASSWORD, demoSigningKey } from '#shared/demo/county';
 import { signEvent } from '#shared/auth/event-signatures';
 import { unwrapSigningKey } from '#shared/auth/signing-keys';
 import type { Database } from '../../src-server/db/database';

@@ -1,5 +1,5 @@
 import { hash as hashArgon2, verify as verifyArgon2, type Options as Argon2Options } from '@node-rs/argon2';
-import { DEMO_PASSWORD, demoOffices, demoUsers } from '#shared/core/demo';
+import { DEMO_PASSWORD, demoOffices, demoUsers } from '#shared/demo/county';
 import { createVerifier } from '#shared/auth/passwords';
 import { createSigningKey, rewrapSigningKey } from '#shared/auth/signing-keys';
 import { defaultCalendar } from '#shared/domain/calendar';
@@ -180,7 +180,7 @@ export async function listDevices(db: Database): Promise<Record<string, unknown>
 }
 
 /**
- * The demo county of `shared/core/demo.ts` (one county 信访局, two townships, a 纪检监察 office, a user of each
+ * The demo county of `shared/demo/county.ts` (one county 信访局, two townships, a 纪检监察 office, a user of each
  * role, password DEMO_PASSWORD) and the holiday calendar. Does nothing when offices exist already.
  */
 export async function seedDemoCounty(db: Database, cost: PasswordCost = {}): Promise<boolean> {

@@ -4,7 +4,7 @@ import { walkIn } from '../contract/handler-suite';
 import { actEvent, actors, fresh, learnSigningKey, registerEvent, signedByActor, signingKeys } from '../src-server/fixtures';
 import { client, seeded, startServer, testCost, testDatabase, type Client, type RunningServer, type TestDatabase } from '../src-server/support';
 import { openDesk, syncAll, type TestDesk } from '../integration/support';
-import { demoSigningKey } from '#shared/core/demo';
+import { demoSigningKey } from '#shared/demo/county';
 import { signatureStatus, signEvent } from '#shared/auth/event-signatures';
 import { unwrapSigningKey } from '#shared/auth/signing-keys';
 import type { CaseEventDoc, UserDoc } from '#shared/domain/documents';

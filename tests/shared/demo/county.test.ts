@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_VERIFIER, demoLogins, demoUsers } from '#shared/core/demo';
+import { DEMO_PASSWORD, DEMO_VERIFIER, demoLogins, demoUsers } from '#shared/demo/county';
 import { verifyPassword } from '#shared/auth/passwords';
 
 describe('the demo county', () => {
