@@ -53,6 +53,13 @@ module.exports = {
       to: { path: '^shared/core/', reachable: true },
     },
     {
+      name: 'renderer-web-not-app',
+      comment: 'web/ is the web edition\'s transport and worker; app/ picks it (app/transport.ts), so imports go app → web only.',
+      severity: 'error',
+      from: { path: '^src-renderer/web/' },
+      to: { path: '^src-renderer/(app|features)/' },
+    },
+    {
       name: 'only-electron-folder-imports-electron',
       comment: 'Only src-main/electron/ may import electron (style.md); the desk core stays platform-neutral.',
       severity: 'error',
