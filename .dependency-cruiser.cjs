@@ -46,6 +46,20 @@ module.exports = {
       to: { path: '^(src-main|src-renderer)/' },
     },
     {
+      name: 'server-not-desk-core',
+      comment: 'shared/core/ is the desk (RxDB, handlers); the county server shares only the formats and rules around it, even through another shared/ module.',
+      severity: 'error',
+      from: { path: '^src-server/' },
+      to: { path: '^shared/core/', reachable: true },
+    },
+    {
+      name: 'renderer-web-not-app',
+      comment: 'web/ is the web edition\'s transport and worker; app/ picks it (app/transport.ts), so imports go app → web only.',
+      severity: 'error',
+      from: { path: '^src-renderer/web/' },
+      to: { path: '^src-renderer/(app|features)/' },
+    },
+    {
       name: 'only-electron-folder-imports-electron',
       comment: 'Only src-main/electron/ may import electron (style.md); the desk core stays platform-neutral.',
       severity: 'error',

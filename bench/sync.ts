@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createDesk } from '#shared/core/desk';
-import { DEMO_PASSWORD } from '#shared/core/demo';
+import { DEMO_PASSWORD } from '#shared/demo/county';
 import { inProcessTransport } from '#shared/contract/dispatch';
 import type { FetchLike } from '#shared/core/replication-client';
 import { getRxStorageSQLite } from '../src-main/storage-sqlite/index';

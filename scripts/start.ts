@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pino } from 'pino';
-import { demoLogins, DEMO_PASSWORD } from '#shared/core/demo';
+import { demoLogins, DEMO_PASSWORD } from '#shared/demo/county';
 import { startLocalCounty } from '../src-server/local-county';
 import { electronBinary } from './electron-binary';
 

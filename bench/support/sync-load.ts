@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
-import { DEMO_PASSWORD, demoSigningKey } from '#shared/core/demo';
-import { signEvent } from '#shared/core/event-signatures';
-import { unwrapSigningKey } from '#shared/core/signing-keys';
+import { DEMO_PASSWORD, demoSigningKey } from '#shared/demo/county';
+import { signEvent } from '#shared/auth/event-signatures';
+import { unwrapSigningKey } from '#shared/auth/signing-keys';
 import type { Database } from '../../src-server/db/database';
 import { addOffice, addUser } from '../../src-server/services/admin';
 import { SseParser } from '#shared/sync/sse';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '#shared/core/demo';
+import { DEMO_PASSWORD } from '#shared/demo/county';
 import { idNumberCheckChar } from '#shared/domain/identity';
 import { armSaveTimer, inputRecorder, lastInputTime } from './ui-page-scripts';
 

@@ -3,7 +3,7 @@ import { ApiError } from '../contract/errors';
 import { beijingDay, type HolidayCalendar } from '../domain/calendar';
 import { CLOCK_TOLERANCE_MS } from '../domain/registration';
 import type { DeskDatabase } from './database';
-import { signEvent } from './event-signatures';
+import { signEvent } from '../auth/event-signatures';
 import type { CoreEmitter } from './emitter';
 import type { Projector } from './projector';
 import type { RepeatIndex } from './repeat-index';

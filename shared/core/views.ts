@@ -11,7 +11,7 @@ import { today } from './context';
 import { mayReadRestricted, mayRouteOut, maskEvent, maskPetition, maskPetitioner, maskProjection, MASKED_TITLE, ROUTE_OUT_ACTS } from './access';
 import { asCaseEvent } from './projector';
 import { newId } from './ids';
-import { checkedSignature } from './event-signatures';
+import { checkedSignature } from '../auth/event-signatures';
 import { readOfficeTree } from './office-tree';
 
 /** One matter as a list row, masked when the user may not read it (第三十条第三款). */

@@ -29,7 +29,7 @@ export interface UserDoc {
   disabled: boolean;
   /**
    * The user's act-signing key (design.md §5, docs/signatures.md): the Ed25519 public key (hex) and its secret key
-   * wrapped under the password (`core/signing-keys.ts`). Absent for a user created before acts were signed.
+   * wrapped under the password (`auth/signing-keys.ts`). Absent for a user created before acts were signed.
    */
   publicKey?: string;
   wrappedKey?: string;
@@ -94,7 +94,7 @@ export interface CaseEventDoc {
   recordedAt: string;
   article: string;
   after: string[];
-  /** The actor's Ed25519 signature (core/event-signatures.ts); absent on events recorded before signing. */
+  /** The actor's Ed25519 signature (auth/event-signatures.ts); absent on events recorded before signing. */
   signature?: string;
 }
 

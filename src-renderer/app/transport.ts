@@ -2,9 +2,9 @@ import { ApiError, fromErrorData, type ApiErrorData } from '#shared/contract/err
 import type { Transport } from '#shared/contract/transport';
 import { loadWebConfig } from '../web/config';
 import { startWorkerDesk } from '../web/worker-transport';
-import { DeskStartError } from './desk-start';
+import { DeskStartError } from '../web/desk-start';
 
-export { DeskStartError, type DeskStartStage } from './desk-start';
+export { DeskStartError, type DeskStartStage } from '../web/desk-start';
 
 /**
  * The one renderer file that picks the transport (style.md, "The contract"): the Electron preload bridge when the

@@ -1,8 +1,8 @@
 import { wireClient } from '#shared/contract/dispatch';
 import { ApiError } from '#shared/contract/errors';
 import type { Transport, WireEvent, WireResponse } from '#shared/contract/transport';
-import { DeskStartError } from '../app/desk-start';
 import type { WebConfig } from './config';
+import { DeskStartError } from './desk-start';
 import { isWorkerStatus, type WorkerInit } from './worker-protocol';
 
 /**

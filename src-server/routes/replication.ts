@@ -73,7 +73,8 @@ export function replicationRoutes(app: FastifyInstance, deps: ReplicationDeps): 
     }
   };
 
-  app.get('/api/v1/replication/:collection/pull', { onRequest: signedToken }, async (request, reply) => {
+  // The desks' own paths with the collection as Fastify's route parameter, so the two cannot drift apart.
+  app.get(syncPaths.pull(':collection'), { onRequest: signedToken }, async (request, reply) => {
     const policy = policyOf(request, reply, 'pull');
     if (!policy) return reply;
     const claims = checked(signed, request);
@@ -86,7 +87,7 @@ export function replicationRoutes(app: FastifyInstance, deps: ReplicationDeps): 
     return reply.type('application/json; charset=utf-8').send(page.json);
   });
 
-  app.post('/api/v1/replication/:collection/push', { onRequest: enrolledDevice }, async (request, reply) => {
+  app.post(syncPaths.push(':collection'), { onRequest: enrolledDevice }, async (request, reply) => {
     const policy = policyOf(request, reply, 'push');
     if (!policy) return reply;
     const { claims, referenceVersion } = checked(enrolled, request);

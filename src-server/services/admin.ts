@@ -1,7 +1,7 @@
 import { hash as hashArgon2, verify as verifyArgon2, type Options as Argon2Options } from '@node-rs/argon2';
-import { DEMO_PASSWORD, demoOffices, demoUsers } from '#shared/core/demo';
-import { createVerifier } from '#shared/core/passwords';
-import { createSigningKey, rewrapSigningKey } from '#shared/core/signing-keys';
+import { DEMO_PASSWORD, demoOffices, demoUsers } from '#shared/demo/county';
+import { createVerifier } from '#shared/auth/passwords';
+import { createSigningKey, rewrapSigningKey } from '#shared/auth/signing-keys';
 import { defaultCalendar } from '#shared/domain/calendar';
 import type { ProposableAct } from '#shared/domain/case-types';
 import type { Role } from '#shared/domain/codes';
@@ -180,7 +180,7 @@ export async function listDevices(db: Database): Promise<Record<string, unknown>
 }
 
 /**
- * The demo county of `shared/core/demo.ts` (one county 信访局, two townships, a 纪检监察 office, a user of each
+ * The demo county of `shared/demo/county.ts` (one county 信访局, two townships, a 纪检监察 office, a user of each
  * role, password DEMO_PASSWORD) and the holiday calendar. Does nothing when offices exist already.
  */
 export async function seedDemoCounty(db: Database, cost: PasswordCost = {}): Promise<boolean> {

@@ -1,6 +1,6 @@
 import type { RxJsonSchema } from 'rxdb';
 import { getValidator } from 'rxdb/plugins/validate-ajv';
-import { acceptsSignature } from '#shared/core/event-signatures';
+import { acceptsSignature } from '#shared/auth/event-signatures';
 import { payloadSchemas, type ActType } from '#shared/domain/act-payloads';
 import type { UserDoc } from '#shared/domain/documents';
 import { checkIdNumber } from '#shared/domain/identity';

@@ -1,5 +1,5 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
-import type { Verify } from '#shared/core/event-signatures';
+import type { Verify } from '#shared/auth/event-signatures';
 
 /**
  * Ed25519 verification by Node's own crypto (OpenSSL) for pushes: a batch holds up to 2,000 events, and OpenSSL

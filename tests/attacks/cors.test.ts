@@ -6,7 +6,7 @@ import { openDatabase } from '../../src-server/db/database';
 import { startLocalCounty, type LocalCounty } from '../../src-server/local-county';
 import { WEB_CONFIG_PATH } from '../../src-server/routes/web-edition';
 import { client, seeded, testCost, testDatabase, type RunningServer, type TestDatabase } from '../src-server/support';
-import { DEMO_PASSWORD } from '#shared/core/demo';
+import { DEMO_PASSWORD } from '#shared/demo/county';
 import { syncPaths } from '#shared/sync/protocol';
 import { startCounty } from './support';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src-server/db/database';
-import { DEMO_PASSWORD } from '#shared/core/demo';
+import { DEMO_PASSWORD } from '#shared/demo/county';
 import { syncPaths } from '#shared/sync/protocol';
 import { seeded, testDatabase, type RunningServer, type TestDatabase } from '../src-server/support';
 import { loopbackAddresses, postFrom, startCounty } from './support';

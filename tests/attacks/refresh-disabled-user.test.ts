@@ -5,7 +5,7 @@ import { actEvent, actors, fresh, petitionDoc, registerEvent, signedByActor } fr
 import { client, seeded, startServer, testDatabase, type Client, type RunningServer, type TestDatabase } from '../src-server/support';
 import { openDesk, type TestDesk } from '../integration/support';
 import { walkIn } from '../contract/handler-suite';
-import { DEMO_PASSWORD } from '#shared/core/demo';
+import { DEMO_PASSWORD } from '#shared/demo/county';
 import { syncErrorText } from '#shared/messages/zh-CN';
 import { syncPaths } from '#shared/sync/protocol';
 import { startCounty } from './support';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Transport } from '#shared/contract/transport';
 import type { ApiErrorCode } from '#shared/contract/errors';
 import type { RegistrationInput } from '#shared/domain/registration';
-import { DEMO_PASSWORD } from '#shared/core/demo';
+import { DEMO_PASSWORD } from '#shared/demo/county';
 
 /**
  * The handler contract (shared/contract/api.ts) as one suite, run over every transport: in-process, the Electron

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '#shared/core/demo';
+import { DEMO_PASSWORD } from '#shared/demo/county';
 import { beijingDay, dayOfWeek, defaultCalendar } from '#shared/domain/calendar';
 import { fixedStatutoryHolidays, yearsToCover } from '#shared/domain/calendar-notice';
 import { calendarMessages } from '#shared/messages/zh-CN';

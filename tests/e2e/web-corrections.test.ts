@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '#shared/core/demo';
+import { DEMO_PASSWORD } from '#shared/demo/county';
 import { reasonText } from '#shared/messages/zh-CN';
 import { launchChromium } from './support/chromium';
 import { serveWebEdition, type ServedWebEdition } from './support/web-edition';

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActPayload, ActType } from '#shared/domain/act-payloads';
 import { beijingDay } from '#shared/domain/calendar';
-import { DEMO_PASSWORD } from '#shared/core/demo';
+import { DEMO_PASSWORD } from '#shared/demo/county';
 import type { RegistrationInput } from '#shared/domain/registration';
 import type { Transport } from '#shared/contract/transport';
 import { queryCode } from '#shared/domain/query-code';

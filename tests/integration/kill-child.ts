@@ -7,7 +7,8 @@
 import { writeSync } from 'node:fs';
 import { inProcessTransport } from '#shared/contract/dispatch';
 import { createDesk } from '#shared/core/desk';
-import { DEMO_PASSWORD, seedDemo } from '#shared/core/demo';
+import { DEMO_PASSWORD } from '#shared/demo/county';
+import { seedDemo } from '#shared/core/demo';
 import { getRxStorageSQLite } from '../../src-main/storage-sqlite/index';
 
 export const killPoints = ['register-before-apply', 'register-before-fold', 'act-before-event', 'act-before-fold', 'replicated-before-fold'] as const;

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inProcessTransport } from '#shared/contract/dispatch';
 import { createDesk } from '#shared/core/desk';
-import { DEMO_PASSWORD } from '#shared/core/demo';
+import { DEMO_PASSWORD } from '#shared/demo/county';
 import { getRxStorageSQLite } from '../../src-main/storage-sqlite/index';
 import type { KillPoint } from './kill-child';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { inProcessTransport } from '#shared/contract/dispatch';
-import { DEMO_PASSWORD } from '#shared/core/demo';
+import { DEMO_PASSWORD } from '#shared/demo/county';
 import { createDesk } from '#shared/core/desk';
 import type { FetchLike } from '#shared/core/replication-client';
 import { syncPaths } from '#shared/sync/protocol';

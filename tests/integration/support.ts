@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { wireClient } from '#shared/contract/dispatch';
 import type { Transport, WireEvent, WireResponse } from '#shared/contract/transport';
-import { DEMO_PASSWORD } from '#shared/core/demo';
+import { DEMO_PASSWORD } from '#shared/demo/county';
 import type { SyncTimeouts } from '#shared/core/replication-client';
 import { startWorker } from '../../src-main/storage-sqlite/start-worker';
 

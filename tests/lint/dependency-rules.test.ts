@@ -35,6 +35,8 @@ describe('dependency rules (dependency-cruiser, design.md §6)', () => {
     ['shared-imports-electron', 'shared-no-platform-packages'],
     ['main-imports-renderer', 'main-not-renderer-or-server'],
     ['server-imports-main', 'server-not-main-or-renderer'],
+    ['server-imports-desk-core', 'server-not-desk-core'],
+    ['web-imports-app', 'renderer-web-not-app'],
     ['core-imports-electron', 'only-electron-folder-imports-electron'],
   ])('%s is refused by rule %s', (fixture, rule) => {
     expect(existsSync(join(fixtures, fixture))).toBe(true);

@@ -2,7 +2,8 @@ import { createElement, type ComponentType } from 'react';
 import { configure, render, type RenderResult } from '@testing-library/react';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { createDesk, type Desk } from '#shared/core/desk';
-import { DEMO_PASSWORD, seedDemo } from '#shared/core/demo';
+import { DEMO_PASSWORD } from '#shared/demo/county';
+import { seedDemo } from '#shared/core/demo';
 import { inProcessTransport } from '#shared/contract/dispatch';
 import type { Transport } from '#shared/contract/transport';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actEvent, actors, petitionDoc, registerEvent } from './fixtures';
-import { demoOffices } from '#shared/core/demo';
+import { demoOffices } from '#shared/demo/county';
 import type { CaseEvent } from '#shared/domain/case-types';
 import type { Sql } from '../../src-server/db/database';
 import { audienceOf } from '../../src-server/services/audience';

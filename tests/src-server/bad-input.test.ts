@@ -2,7 +2,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inProcessTransport } from '#shared/contract/dispatch';
 import { createDesk, type Desk } from '#shared/core/desk';
-import { DEMO_PASSWORD } from '#shared/core/demo';
+import { DEMO_PASSWORD } from '#shared/demo/county';
 import { syncErrorText } from '#shared/messages/zh-CN';
 import { syncPaths } from '#shared/sync/protocol';
 import { walkIn } from '../contract/handler-suite';

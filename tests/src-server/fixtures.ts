@@ -1,8 +1,8 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { demoSigningKey } from '#shared/core/demo';
-import { signEvent } from '#shared/core/event-signatures';
-import { unwrapSigningKey } from '#shared/core/signing-keys';
+import { demoSigningKey } from '#shared/demo/county';
+import { signEvent } from '#shared/auth/event-signatures';
+import { unwrapSigningKey } from '#shared/auth/signing-keys';
 import type { CaseEventDoc, PetitionDoc, PetitionerDoc, UserDoc } from '#shared/domain/documents';
 import type { WireDocument } from '#shared/sync/protocol';
 

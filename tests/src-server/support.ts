@@ -5,7 +5,7 @@ import { openDatabase, type Database } from '../../src-server/db/database';
 import { migrate } from '../../src-server/db/migrations';
 import { seedDemoCounty, type PasswordCost } from '../../src-server/services/admin';
 import type { CollectionPolicy } from '../../src-server/services/collections';
-import { DEMO_PASSWORD } from '#shared/core/demo';
+import { DEMO_PASSWORD } from '#shared/demo/county';
 import { syncPaths, type DeviceTokens, type PullResponse, type PushResponse, type PushRow } from '#shared/sync/protocol';
 
 /** Test support: real PostgreSQL (a fresh database per suite, dropped after) or PGlite, and a listening server. */

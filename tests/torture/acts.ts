@@ -17,7 +17,7 @@ export const seeded: (seed: number) => Random = prng;
 
 export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
-/** The demo county's offices with desks (shared/core/demo.ts) and the login prefix of their users. */
+/** The demo county's offices with desks (shared/demo/county.ts) and the login prefix of their users. */
 export const offices = {
   'office-qingshan': 'qs',
   'office-lvshui': 'ls',

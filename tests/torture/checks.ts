@@ -1,4 +1,4 @@
-import { demoOffices } from '#shared/core/demo';
+import { demoOffices } from '#shared/demo/county';
 import { defaultCalendar } from '#shared/domain/calendar';
 import type { CaseEvent } from '#shared/domain/case-types';
 import { foldCase } from '#shared/domain/fold';

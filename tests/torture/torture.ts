@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiError } from '#shared/contract/errors';
-import { DEMO_PASSWORD } from '#shared/core/demo';
+import { DEMO_PASSWORD } from '#shared/demo/county';
 import type { CaseEvent } from '#shared/domain/case-types';
 import type { ActType } from '#shared/domain/act-payloads';
 import { seeded as seededDatabase, testDatabase } from '../src-server/support';

@@ -1,8 +1,8 @@
 import type { Api, Session } from '../../contract/api';
 import { ApiError } from '../../contract/errors';
 import { newId } from '../ids';
-import { verifyPassword } from '../passwords';
-import { unwrapSigningKey } from '../signing-keys';
+import { verifyPassword } from '../../auth/passwords';
+import { unwrapSigningKey } from '../../auth/signing-keys';
 import type { DeskContext } from '../context';
 import { discardDraft } from './drafts';
 

@@ -33,7 +33,7 @@ export const contentCategories: Option[] = [
   branch('其他', ['其他']),
 ];
 
-/** The demo county (shared/core/demo.ts uses province code 99, which no real province has). */
+/** The demo county (shared/demo/county.ts uses province code 99, which no real province has). */
 export const problemRegions: Option[] = [
   { value: '999901', label: '示范县（县级）' },
   { value: '999901101', label: '示范县 青山镇' },

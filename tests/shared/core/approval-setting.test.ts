@@ -2,7 +2,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inProcessTransport } from '#shared/contract/dispatch';
 import { createDesk, type Desk } from '#shared/core/desk';
-import { DEMO_PASSWORD } from '#shared/core/demo';
+import { DEMO_PASSWORD } from '#shared/demo/county';
 import { setApprovalActs } from '../../../src-server/services/admin';
 import { walkIn } from '../../contract/handler-suite';
 import { seeded, startServer, testDatabase, type RunningServer, type TestDatabase } from '../../src-server/support';

@@ -1,7 +1,8 @@
 import { afterEach } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { createDesk, type Desk } from '#shared/core/desk';
-import { DEMO_PASSWORD, seedDemo } from '#shared/core/demo';
+import { DEMO_PASSWORD } from '#shared/demo/county';
+import { seedDemo } from '#shared/core/demo';
 import { inProcessTransport } from '#shared/contract/dispatch';
 import { walkIn } from '../../contract/handler-suite';
 

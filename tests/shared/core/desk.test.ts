@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { createDesk, type Desk } from '#shared/core/desk';
-import { DEMO_PASSWORD, seedDemo } from '#shared/core/demo';
+import { DEMO_PASSWORD } from '#shared/demo/county';
+import { seedDemo } from '#shared/core/demo';
 import { inProcessTransport } from '#shared/contract/dispatch';
 import { MASKED_TITLE } from '#shared/core/access';
 import { expectCode, walkIn } from '../../contract/handler-suite';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demoSigningKey } from '#shared/core/demo';
-import { signatureStatus, signEvent } from '#shared/core/event-signatures';
+import { demoSigningKey } from '#shared/demo/county';
+import { signatureStatus, signEvent } from '#shared/auth/event-signatures';
 import { expectCode } from '../../contract/handler-suite';
 import { openDesk, visit } from './desk-support';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '#shared/core/demo';
+import { DEMO_PASSWORD } from '#shared/demo/county';
 import type { WireEvent } from '#shared/contract/transport';
 import { startDeskHost } from '../../../src-main/desk-host/host';
 import { walkIn } from '../../contract/handler-suite';

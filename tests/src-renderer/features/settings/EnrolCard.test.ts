@@ -5,7 +5,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inProcessTransport } from '#shared/contract/dispatch';
 import { createDesk, type Desk } from '#shared/core/desk';
-import { DEMO_PASSWORD } from '#shared/core/demo';
+import { DEMO_PASSWORD } from '#shared/demo/county';
 import type { FetchLike } from '#shared/core/replication-client';
 import { apiErrorText, messages, syncErrorText } from '#shared/messages/zh-CN';
 import { useNav } from '../../../../src-renderer/app/nav-store';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '#shared/core/canonical-json';
+import { canonicalJson } from '#shared/auth/canonical-json';
 
 /** The text signatures are made over (event-signatures.ts): one text per JSON value, whatever its key order. */
 describe('canonical JSON (RFC 8785 for the values our documents hold)', () => {

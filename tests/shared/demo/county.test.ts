@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_VERIFIER, demoLogins, demoUsers } from '#shared/core/demo';
-import { verifyPassword } from '#shared/core/passwords';
+import { DEMO_PASSWORD, DEMO_VERIFIER, demoLogins, demoUsers } from '#shared/demo/county';
+import { verifyPassword } from '#shared/auth/passwords';
 
 describe('the demo county', () => {
   it('has a user for every demo login, all verified by the one public demo password, hashed once', async () => {

@@ -1,8 +1,8 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, demoSigningKey, demoUsers } from '#shared/core/demo';
-import { createSigningKey, rewrapSigningKey, unwrapSigningKey, type SigningKeyRecord } from '#shared/core/signing-keys';
+import { DEMO_PASSWORD, demoSigningKey, demoUsers } from '#shared/demo/county';
+import { createSigningKey, rewrapSigningKey, unwrapSigningKey, type SigningKeyRecord } from '#shared/auth/signing-keys';
 
 /** Cheap scrypt for tests; the stored record carries its cost, so unwrapping reads it from there. */
 const cost = { N: 2 ** 10 };

@@ -1,7 +1,7 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
-import { acceptsSignature, checkedSignature, signatureStatus, signEvent, type Signer } from '#shared/core/event-signatures';
+import { acceptsSignature, checkedSignature, signatureStatus, signEvent, type Signer } from '#shared/auth/event-signatures';
 import type { CaseEventDoc } from '#shared/domain/documents';
 
 /** Acts signed by the user who did them (design.md §5; 第四十四条–第四十七条: who did what). */
