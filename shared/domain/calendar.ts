@@ -106,12 +106,6 @@ export function dayOfWeek(day: string): number {
   return weekdayOf(toDayNumber(day));
 }
 
-/** -1, 0 or 1 as `a` is before, the same as, or after `b`. */
-export function compareDays(a: string, b: string): -1 | 0 | 1 {
-  const diff = toDayNumber(a) - toDayNumber(b);
-  return diff < 0 ? -1 : diff > 0 ? 1 : 0;
-}
-
 /** Calendar days from `from` to `to` (negative when `to` is earlier); `daysBetween(d, d) === 0`. */
 export function daysBetween(from: string, to: string): number {
   return toDayNumber(to) - toDayNumber(from);
@@ -197,12 +191,13 @@ export function classifyDayNumber(dayNumber: number, calendar: HolidayCalendar):
  * or a Sat/Sun that is a make-up working day (调休上班). `uncertain` is true when the day's year is not covered by
  * the calendar; `working` is then a plain Mon–Fri guess and must not be presented as certain.
  * @throws RangeError if `day` is malformed.
+ * @internal
  */
 export function isWorkingDay(day: string, calendar: HolidayCalendar): { working: boolean; uncertain: boolean } {
   return classifyDayNumber(toDayNumber(day), calendar);
 }
 
-/** Chinese name of the holiday a rest or make-up day belongs to (e.g. '国庆节'), if the calendar records it. */
+/** Chinese name of the holiday a rest or make-up day belongs to (e.g. '国庆节'), if the calendar records it. @internal */
 export function holidayName(day: string, calendar: HolidayCalendar): string | undefined {
   toDayNumber(day);
   return calendar.names?.[day];

@@ -92,9 +92,6 @@ export const caseStatuses = [
 ] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
-/** Statuses in which the matter is finished for the office holding it. */
-export const finalStatuses: readonly CaseStatus[] = ['rejected', 'redirected', 'transferred', 'closed', 'no-further-acceptance', 'voided'];
-
 /** 满意度评价 scale (第二十一条; configurable, domain-research §7.5: "未评价" is never "满意"). */
 export const ratings = ['satisfied', 'basically-satisfied', 'dissatisfied', 'none'] as const;
 export type Rating = (typeof ratings)[number];

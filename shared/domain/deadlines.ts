@@ -88,6 +88,7 @@ function nthWorkingDay(start: number, n: number, calendar: HolidayCalendar): { d
  * Working days in the interval (`from`, `to`]: after `from`, up to and including `to` (0 if `to` ≤ `from`).
  * So `workingDaysBetween(start, dueDate(start, { days: n, unit: 'working' }).due).count === n` for n ≥ 1
  * (信访工作条例 第二十三条第三款). `uncertain` as in {@link dueDate}.
+ * @internal
  */
 export function workingDaysBetween(
   from: string,

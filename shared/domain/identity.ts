@@ -217,13 +217,3 @@ export function checkDocumentNumber(idType: IdType, raw: string, options?: { tod
   }
 }
 
-/**
- * Masks a normalised 公民身份号码 for roles that may not read it, keeping the first 6 (address code) and last 4
- * characters: '11010519491231002X' → '110105********002X'. Protects petitioners' identity (第十八条第四款 no
- * retaliation; 第三十条第三款 and 第四十六条 whistle-blower material never disclosed). Strings too short to keep
- * 10 characters and still hide something are masked entirely.
- */
-export function maskIdNumber(normalized: string): string {
-  if (normalized.length <= 10) return '*'.repeat(normalized.length);
-  return normalized.slice(0, 6) + '*'.repeat(normalized.length - 10) + normalized.slice(-4);
-}

@@ -32,6 +32,7 @@ function mobileDigits(folded: string): string {
 /**
  * Checks a mainland mobile number (domain-rules.md "Registration" item 4: `^1[3-9]\d{9}$`). Spaces, dashes,
  * full-width digits and a leading +86 / 0086 / 86 are removed; `normalized` is the bare 11 digits.
+ * @internal
  */
 export function checkMobile(raw: string): { ok: true; normalized: string } | { ok: false; reason: PhoneReason } {
   const folded = fold(raw);
@@ -67,12 +68,3 @@ export function checkPhone(
   return { ok: true, normalized: landline, kind: 'landline' };
 }
 
-/**
- * Masks a normalised telephone number for roles that may not read it, keeping the first 3 and last 4 characters:
- * '13812345678' → '138****5678' (第十八条第四款 no retaliation; 第三十条第三款 and 第四十六条 whistle-blower
- * protection). Strings of 7 characters or fewer are masked entirely.
- */
-export function maskPhone(normalized: string): string {
-  if (normalized.length <= 7) return '*'.repeat(normalized.length);
-  return normalized.slice(0, 3) + '*'.repeat(normalized.length - 7) + normalized.slice(-4);
-}

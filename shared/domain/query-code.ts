@@ -34,6 +34,7 @@ export function queryCode(caseId: string): string {
  * Reads a 查询码 as a person types or reads it out: case, spaces, dashes and full-width characters do not matter,
  * and the letters most often confused with digits are read as them (O → 0, I and L → 1). Returns the code as
  * `queryCode` prints it, or why it cannot be one (a wrong check character is a typing mistake, never a match).
+ * @internal
  */
 export function parseQueryCode(input: string): { ok: true; code: string } | { ok: false; problem: QueryCodeProblem } {
   const compact = input

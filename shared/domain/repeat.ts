@@ -218,6 +218,7 @@ function matchPrepared(a: PreparedKey, b: PetitionerKey): PetitionerMatch | null
  * "Registration" item 5): same 证件号码, else same phone, else same name (NFKC, whitespace removed) and same address
  * (same normalisation; equal, or one containing the other when the contained one has ≥ 6 characters). Empty fields
  * never match.
+ * @internal
  */
 export function petitionerMatch(a: PetitionerKey, b: PetitionerKey): PetitionerMatch | null {
   return matchPrepared(prepareKey(a), b);
@@ -270,6 +271,7 @@ function toScore(caseId: string, samePetitioner: PetitionerMatch | null, similar
 /**
  * Scores one earlier matter against the petition being registered (第十九条第三款, 第三十六条第三款): the strongest
  * petitioner match over all pairs of petitioners, and the content similarity.
+ * @internal
  */
 export function scoreRepeat(input: RepeatInput, candidate: RepeatCandidate): RepeatScore {
   const samePetitioner = bestMatch(input.petitioners.map(prepareKey), candidate.petitioners);

@@ -2,7 +2,7 @@ import type { EventSignatureFlag } from '../contract/api';
 import type { ActPayload, AmendableField } from '../domain/act-payloads';
 import type { ClockKind } from '../domain/case-types';
 import type { ClockState } from '../domain/clocks';
-import type { NoticeMethod, Purpose, Rating, ServiceMethod, StatutoryRoute } from '../domain/codes';
+import type { NoticeMethod, Rating, ServiceMethod, StatutoryRoute } from '../domain/codes';
 
 /**
  * The catalogue's texts of the matter list, the matter page and the petitioner page (codes.ts has the code labels),
@@ -31,7 +31,6 @@ export const serviceMethodText = {
 
 export const ratingText = { satisfied: '满意', 'basically-satisfied': '基本满意', dissatisfied: '不满意', none: '未评价' } satisfies Options<Rating>;
 
-export const purposeText = { claim: '求决', appeal: '申诉', suggestion: '建议意见', accusation: '检举控告', other: '其他' } satisfies Options<Purpose>;
 
 /** Option labels of the act payloads' own enums, keyed by field. */
 export const optionText = {

@@ -163,7 +163,7 @@ export async function readFeedText(
   };
 }
 
-/** Reads one page of an office's feed after the checkpoint (exclusive), as objects (tests, tools). */
+/** Reads one page of an office's feed after the checkpoint (exclusive), as objects (tests, tools). @internal */
 export async function readFeed(sql: Sql, officeId: string, collection: string, checkpoint: FeedCheckpoint | undefined, limit: number): Promise<PullResponse> {
   return JSON.parse((await readFeedText(sql, officeId, collection, checkpoint, limit)).json) as PullResponse; // built above
 }

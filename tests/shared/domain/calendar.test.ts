@@ -6,7 +6,6 @@ import {
   addDays,
   beijingDay,
   calendarFromEntries,
-  compareDays,
   dayOfWeek,
   daysBetween,
   defaultCalendar,
@@ -42,14 +41,6 @@ describe('day helpers (UTC arithmetic on Beijing days)', () => {
     ['1969-12-31', 3],
   ])('dayOfWeek(%s) = %i (0 = Sunday)', (day, dow) => {
     expect(dayOfWeek(day)).toBe(dow);
-  });
-
-  it.each([
-    ['2025-01-01', '2025-01-02', -1],
-    ['2025-01-02', '2025-01-02', 0],
-    ['2026-01-01', '2025-12-31', 1],
-  ] as const)('compareDays(%s, %s) = %i', (a, b, expected) => {
-    expect(compareDays(a, b)).toBe(expected);
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { checkMobile, checkPhone, maskPhone } from '#shared/domain/phone';
+import { checkMobile, checkPhone } from '#shared/domain/phone';
 import type { PhoneReason } from '#shared/domain/phone';
 
 describe('domain-rules 登记 4 / 第十九条: mobile numbers ^1[3-9]\\d{9}$', () => {
@@ -72,13 +72,3 @@ describe('domain-rules 登记 4 / 第十九条: any phone (landlines free-form)'
   });
 });
 
-describe('第十八条 / 第三十条第三款: masking', () => {
-  it.each([
-    ['13812345678', '138****5678'],
-    ['010-12345678', '010*****5678'],
-    ['1234567', '*******'],
-    ['', ''],
-  ])('maskPhone(%j) = %j', (phone, masked) => {
-    expect(maskPhone(phone)).toBe(masked);
-  });
-});
