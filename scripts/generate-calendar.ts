@@ -79,7 +79,7 @@ import type { CalendarEntry } from './calendar';
 /** Version stored with every computed deadline so a recomputation can be explained. */
 export const CALENDAR_VERSION = '${version}';
 
-/** Package and version the table was generated from. */
+/** Package and version the table was generated from. @internal */
 export const CALENDAR_SOURCE = '${source}';
 
 /** Years whose official schedule (国务院办公厅 holiday notice) this table holds. */
