@@ -4,14 +4,21 @@
  */
 
 /** Reason codes of the errors this storage throws on purpose; callers switch on `code`, never on text. */
-export type SqliteStorageErrorCode =
-  | 'SQLITE_WRONG_KEY'
-  | 'SQLITE_LOCKED'
-  | 'SQLITE_CORRUPT'
-  | 'SQLITE_CANT_OPEN'
-  | 'SQLITE_SCHEMA_MISMATCH'
-  | 'SQLITE_CLOSED'
-  | 'SQLITE_ERROR';
+const sqliteStorageErrorCodes = [
+  'SQLITE_WRONG_KEY',
+  'SQLITE_LOCKED',
+  'SQLITE_CORRUPT',
+  'SQLITE_CANT_OPEN',
+  'SQLITE_SCHEMA_MISMATCH',
+  'SQLITE_CLOSED',
+  'SQLITE_ERROR',
+] as const;
+export type SqliteStorageErrorCode = (typeof sqliteStorageErrorCodes)[number];
+
+const knownCodes: ReadonlySet<string> = new Set(sqliteStorageErrorCodes);
+
+/** Whether a value (an error's `code` as it crossed from the desk worker) is one of these codes. */
+export const isSqliteStorageErrorCode = (value: unknown): value is SqliteStorageErrorCode => typeof value === 'string' && knownCodes.has(value);
 
 export class SqliteStorageError extends Error {
   override readonly name = 'SqliteStorageError';
