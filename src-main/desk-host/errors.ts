@@ -1,5 +1,3 @@
-import { isSqliteStorageErrorCode, SqliteStorageError } from '../storage-sqlite/storage-error';
-
 /** An error as it crosses from the desk worker to the host (Error objects lose their class and code in a clone). */
 export type SerializedError = {
   readonly name: string;
@@ -14,11 +12,9 @@ export function serializeError(error: unknown): SerializedError {
   return { name: error.name, message: error.message, stack: error.stack, ...(code ? { code } : {}) };
 }
 
-/** Rebuilds the error on the host side; storage errors keep their class and code (startup-failure.ts reads it). */
+/** Rebuilds the error on the host side with its name and code (a storage error's SQLITE_… code among them). */
 export function deserializeError(serialized: SerializedError): Error {
-  const error = isSqliteStorageErrorCode(serialized.code)
-    ? new SqliteStorageError(serialized.code, serialized.message)
-    : Object.assign(new Error(serialized.message), { name: serialized.name, code: serialized.code });
+  const error = Object.assign(new Error(serialized.message), { name: serialized.name, code: serialized.code });
   if (serialized.stack) error.stack = `${error.name}: ${error.message}\n    (in the desk worker)\n${serialized.stack}`;
   return error;
 }
