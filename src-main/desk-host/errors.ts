@@ -1,3 +1,5 @@
+import type { DeskHostErrorCode } from '#shared/contract/host-errors';
+
 /** An error as it crosses from the desk worker to the host (Error objects lose their class and code in a clone). */
 export type SerializedError = {
   readonly name: string;
@@ -19,19 +21,16 @@ export function deserializeError(serialized: SerializedError): Error {
   return error;
 }
 
-/** Why the desk core's process failed, as the host reports it. */
-export type DeskHostErrorCode = 'desk-core-exited' | 'desk-core-close-timeout' | 'desk-core-close-failed';
-
-/** What the user reads (zh-CN): what happened, that saved work is safe, what to do. */
-const hostErrorText: Record<DeskHostErrorCode, string> = {
-  'desk-core-exited': '接待台核心进程意外停止，本次操作未完成。已保存的内容不会丢失，请重新启动本程序。',
-  'desk-core-close-timeout': '接待台核心未能按时关闭，已强制结束。已保存的内容不会丢失，下次启动时自动恢复。',
-  'desk-core-close-failed': '接待台核心关闭时出错。已保存的内容不会丢失，下次启动时自动恢复。',
+/** The developer's account of each failure, for the log; the person at the desk reads `deskHostErrorText` by code. */
+const hostErrorMessage: Record<DeskHostErrorCode, string> = {
+  'desk-core-exited': 'The desk core process exited unexpectedly',
+  'desk-core-close-timeout': 'The desk core did not close in time and was killed',
+  'desk-core-close-failed': 'The desk core failed while closing',
 };
 
 /**
- * A failure of the desk core's process (core-process.ts), reported by the host, which itself goes on: the message
- * is the user's (zh-CN), `detail` the log's (how the process ended).
+ * A failure of the desk core's process (core-process.ts), reported by the host, which itself goes on: `code` picks
+ * the user's text in the catalogue, `detail` says for the log how the process ended.
  */
 export class DeskHostError extends Error {
   override readonly name = 'DeskHostError';
@@ -39,6 +38,6 @@ export class DeskHostError extends Error {
     readonly code: DeskHostErrorCode,
     readonly detail: string,
   ) {
-    super(hostErrorText[code]);
+    super(hostErrorMessage[code]);
   }
 }
