@@ -1,3 +1,5 @@
+import type { SyncErrorCode } from '../sync/protocol';
+
 /**
  * Events the desk core emits to the renderer (style.md, "The contract"); names are past tense. The renderer
  * re-reads what it shows when `data-changed` names a collection it uses.
@@ -17,7 +19,8 @@ export interface SyncStatus {
   /** Local changes not yet accepted by the server. */
   readonly pending: number;
   readonly lastSuccessAt?: string;
-  readonly lastError?: string;
+  /** Why the last sync did not go through; the top bar shows its text from the catalogue. */
+  readonly lastError?: SyncErrorCode;
   /** The desk clock differs from the server's by more than a few minutes (design.md §3). */
   readonly clockDriftMs?: number;
 }

@@ -6,8 +6,7 @@ import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import type { SyncStatus } from '../contract/events';
 import { hostTimers } from '../sync/timers';
 import {
-  authErrors,
-  syncRefusals,
+  isSyncErrorCode,
   MAX_CLOCK_DRIFT_MS,
   replicatedCollections,
   SYNC_BATCH_SIZE,
@@ -306,15 +305,13 @@ async function pendingOf(state: AnyState): Promise<number> {
   }).length;
 }
 
-const syncErrorCodes = new Set<string>([...authErrors, ...syncRefusals, 'server-unreachable', 'server-error', 'not-enrolled', 'clock-drift', 'server-identity-mismatch']);
-
 /** RxDB wraps handler errors (in `parameters.errors`, `parameters.error`, `cause`); find the SyncFailure inside. */
 function findFailure(error: unknown, depth = 0): SyncFailure | undefined {
   if (error instanceof SyncFailure) return error;
   if (depth > 6 || typeof error !== 'object' || error === null) return undefined;
   const e = error as Record<string, unknown>; // searched field by field
   // RxDB keeps a handler's error as plain JSON ({ name, message, code }).
-  if (typeof e.code === 'string' && syncErrorCodes.has(e.code)) return new SyncFailure(e.code as SyncErrorCode); // checked against the list
+  if (isSyncErrorCode(e.code)) return new SyncFailure(e.code);
   const inner = [e.parameters, e.cause, e.error, e.errors].flatMap((x) => (Array.isArray(x) ? x : typeof x === 'object' && x !== null ? [x, ...Object.values(x)] : []));
   for (const candidate of inner) {
     const found = findFailure(candidate, depth + 1);

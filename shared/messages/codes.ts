@@ -3,14 +3,16 @@ import type { ClockKind } from '../domain/case-types';
 import type { CaseClass, CaseStatus, Channel, PetitionFlag, Role } from '../domain/codes';
 import type { ApiErrorCode } from '../contract/errors';
 import type { SyncStatus } from '../contract/events';
+import type { DeskHostErrorCode, StartupFailureCode } from '../contract/host-errors';
 import type { SyncErrorCode } from '../sync/protocol';
 import type { ReasonCode } from '../domain/reasons';
 import type { MissingItem } from '../domain/registration';
 import { MAX_EVENTS_PER_CASE } from '../domain/case-cap';
 
 /**
- * The catalogue's labels of codes (reasons, channels, classes, statuses, acts, errors, sync states): each map is
- * checked with `satisfies`, so a new code without its Chinese text is a compile error.
+ * The catalogue's labels of codes (reasons, channels, classes, statuses, acts, errors, sync states, the desktop
+ * app's start-up and core failures): each map is checked with `satisfies`, so a new code without its Chinese text
+ * is a compile error.
  */
 
 export const reasonText = {
@@ -275,3 +277,29 @@ export const syncErrorText = {
   'clock-drift': '本机时间与县级服务器相差超过5分钟，请校准本机时间。',
   'server-identity-mismatch': '服务器身份与本机登记的县级服务器不符，已停止同步。',
 } satisfies Record<SyncErrorCode, string>;
+
+/**
+ * Why the desktop app cannot start, in the native dialog shown before any window exists: what to do, never the
+ * technical cause (that goes to the log), never to run unencrypted or to delete the data.
+ */
+export const startupFailureText = {
+  'encryption-unavailable':
+    '本机没有可用的系统密钥存储，无法安全保存数据库密钥。为保护信访人的个人信息，程序不会以不加密的方式运行。\n\n' +
+    '请联系系统管理员：在 Linux 上需要启用系统钥匙环（如 GNOME 密钥环或 KWallet）后再启动。',
+  'key-unreadable':
+    '数据库密钥文件已损坏，或是由其他电脑、其他系统账户生成的，无法读取。\n\n' +
+    '请不要删除数据文件夹，并联系系统管理员：用原电脑、原系统账户启动，或从县级服务器重新同步本机数据。',
+  'key-missing':
+    '找到了本机的信访数据，但数据库密钥文件不见了，数据无法打开。\n\n' +
+    '请不要删除数据文件夹，并联系系统管理员恢复密钥文件（database.key）。',
+  'database-open-failed':
+    '本机数据库无法打开，可能是文件已损坏，或者另一个程序正在使用它。\n\n' +
+    '请关闭其他可能占用数据的程序后重试；如仍不行，请联系系统管理员。',
+} satisfies Record<StartupFailureCode, string>;
+
+/** Why the desk core's process failed (the desk host goes on): what happened, that saved work is safe, what to do. */
+export const deskHostErrorText = {
+  'desk-core-exited': '接待台核心进程意外停止，本次操作未完成。已保存的内容不会丢失，请重新启动本程序。',
+  'desk-core-close-timeout': '接待台核心未能按时关闭，已强制结束。已保存的内容不会丢失，下次启动时自动恢复。',
+  'desk-core-close-failed': '接待台核心关闭时出错。已保存的内容不会丢失，下次启动时自动恢复。',
+} satisfies Record<DeskHostErrorCode, string>;

@@ -8,6 +8,8 @@ import type { RoutingHint } from '../domain/registration';
 export const messages = {
   appTitle: '信访接待台',
   starting: '信访接待台正在启动……',
+  /** The title of the desktop app's dialog when it cannot start (the text is `startupFailureText`'s). */
+  startupFailureTitle: '信访接待台无法启动',
   ready: {
     electron: '信访接待台已就绪',
     web: '信访接待台（网页版）已就绪',

@@ -1,5 +1,4 @@
-import type { SqliteStorageErrorCode } from '../storage-sqlite/storage-error';
-import { SqliteStorageError } from '../storage-sqlite/storage-error';
+import type { DeskHostErrorCode } from '#shared/contract/host-errors';
 
 /** An error as it crosses from the desk worker to the host (Error objects lose their class and code in a clone). */
 export type SerializedError = {
@@ -15,40 +14,23 @@ export function serializeError(error: unknown): SerializedError {
   return { name: error.name, message: error.message, stack: error.stack, ...(code ? { code } : {}) };
 }
 
-const STORAGE_CODES: ReadonlySet<string> = new Set<SqliteStorageErrorCode>([
-  'SQLITE_WRONG_KEY',
-  'SQLITE_LOCKED',
-  'SQLITE_CORRUPT',
-  'SQLITE_CANT_OPEN',
-  'SQLITE_SCHEMA_MISMATCH',
-  'SQLITE_CLOSED',
-  'SQLITE_ERROR',
-]);
-
-/** Rebuilds the error on the host side; storage errors keep their class and code (startup-failure.ts reads it). */
+/** Rebuilds the error on the host side with its name and code (a storage error's SQLITE_… code among them). */
 export function deserializeError(serialized: SerializedError): Error {
-  const error =
-    serialized.code && STORAGE_CODES.has(serialized.code)
-      ? // The set above holds exactly the SqliteStorageErrorCode values.
-        new SqliteStorageError(serialized.code as SqliteStorageErrorCode, serialized.message)
-      : Object.assign(new Error(serialized.message), { name: serialized.name, code: serialized.code });
+  const error = Object.assign(new Error(serialized.message), { name: serialized.name, code: serialized.code });
   if (serialized.stack) error.stack = `${error.name}: ${error.message}\n    (in the desk worker)\n${serialized.stack}`;
   return error;
 }
 
-/** Why the desk core's process failed, as the host reports it. */
-export type DeskHostErrorCode = 'desk-core-exited' | 'desk-core-close-timeout' | 'desk-core-close-failed';
-
-/** What the user reads (zh-CN): what happened, that saved work is safe, what to do. */
-const hostErrorText: Record<DeskHostErrorCode, string> = {
-  'desk-core-exited': '接待台核心进程意外停止，本次操作未完成。已保存的内容不会丢失，请重新启动本程序。',
-  'desk-core-close-timeout': '接待台核心未能按时关闭，已强制结束。已保存的内容不会丢失，下次启动时自动恢复。',
-  'desk-core-close-failed': '接待台核心关闭时出错。已保存的内容不会丢失，下次启动时自动恢复。',
+/** The developer's account of each failure, for the log; the person at the desk reads `deskHostErrorText` by code. */
+const hostErrorMessage: Record<DeskHostErrorCode, string> = {
+  'desk-core-exited': 'The desk core process exited unexpectedly',
+  'desk-core-close-timeout': 'The desk core did not close in time and was killed',
+  'desk-core-close-failed': 'The desk core failed while closing',
 };
 
 /**
- * A failure of the desk core's process (core-process.ts), reported by the host, which itself goes on: the message
- * is the user's (zh-CN), `detail` the log's (how the process ended).
+ * A failure of the desk core's process (core-process.ts), reported by the host, which itself goes on: `code` picks
+ * the user's text in the catalogue, `detail` says for the log how the process ended.
  */
 export class DeskHostError extends Error {
   override readonly name = 'DeskHostError';
@@ -56,6 +38,6 @@ export class DeskHostError extends Error {
     readonly code: DeskHostErrorCode,
     readonly detail: string,
   ) {
-    super(hostErrorText[code]);
+    super(hostErrorMessage[code]);
   }
 }

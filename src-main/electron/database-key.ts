@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { DatabaseKeyErrorCode } from '#shared/contract/host-errors';
 
 /**
  * The SQLCipher key of the desk database (design.md §5, personal data protected at rest).
@@ -24,14 +25,6 @@ export interface KeyCipher {
   /** `reEncrypt`: the store rotated its key and the file should be rewritten with fresh ciphertext. */
   decrypt(cipherText: Uint8Array): Promise<{ plain: string; reEncrypt: boolean }>;
 }
-
-export type DatabaseKeyErrorCode =
-  /** No operating-system key store: the key cannot be kept safely. */
-  | 'encryption-unavailable'
-  /** The key file is damaged, or was written by another Windows account or machine. */
-  | 'key-unreadable'
-  /** A database exists but its key file is gone: a new key would never open it. */
-  | 'key-missing';
 
 export class DatabaseKeyError extends Error {
   constructor(readonly code: DatabaseKeyErrorCode, options?: { cause?: unknown }) {

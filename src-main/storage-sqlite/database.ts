@@ -1,10 +1,10 @@
 import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { SqliteStorageError } from './storage-error';
+import { isSqliteStorageError, sqliteStorageError } from './storage-error';
 
-export { SqliteStorageError } from './storage-error';
-export type { SqliteStorageErrorCode } from './storage-error';
+export { isSqliteStorageError, sqliteStorageError } from './storage-error';
+export type { SqliteStorageError, SqliteStorageErrorCode } from './storage-error';
 
 /** A connection to one database file (one RxDB database = one file). */
 export type SqliteConnection = Database.Database;
@@ -61,28 +61,28 @@ export function openDatabase(options: OpenDatabaseOptions): SqliteConnection {
 
 /** Maps a better-sqlite3 error to a SqliteStorageError; errors that are already mapped pass through. */
 export function toStorageError(error: unknown, options?: Pick<OpenDatabaseOptions, 'filePath' | 'key'>): Error {
-  if (error instanceof SqliteStorageError) return error;
+  if (isSqliteStorageError(error)) return error;
   const sqliteCode = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   const message = error instanceof Error ? error.message : String(error);
   const where = options ? ` (${options.filePath})` : '';
   if (sqliteCode === 'SQLITE_NOTADB' && options) {
     if (hasPlainHeader(options.filePath)) {
-      return new SqliteStorageError('SQLITE_CORRUPT', `数据库文件已损坏${where}: ${message}`, { cause: error });
+      return sqliteStorageError('SQLITE_CORRUPT', `The database file is damaged${where}: ${message}`, { cause: error });
     }
-    const hint = options.key === undefined ? '文件已加密，需要密钥' : '密钥错误';
-    return new SqliteStorageError('SQLITE_WRONG_KEY', `${hint}，或文件不是数据库${where}`, { cause: error });
+    const hint = options.key === undefined ? 'The file is encrypted and needs a key' : 'The key is wrong';
+    return sqliteStorageError('SQLITE_WRONG_KEY', `${hint}, or the file is not a database${where}`, { cause: error });
   }
   if (sqliteCode.startsWith('SQLITE_BUSY') || sqliteCode.startsWith('SQLITE_LOCKED')) {
-    return new SqliteStorageError('SQLITE_LOCKED', `数据库文件被其他进程锁定${where}: ${message}`, { cause: error });
+    return sqliteStorageError('SQLITE_LOCKED', `The database file is locked by another connection${where}: ${message}`, { cause: error });
   }
   if (sqliteCode.startsWith('SQLITE_CORRUPT') || sqliteCode === 'SQLITE_NOTADB') {
-    return new SqliteStorageError('SQLITE_CORRUPT', `数据库文件已损坏${where}: ${message}`, { cause: error });
+    return sqliteStorageError('SQLITE_CORRUPT', `The database file is damaged${where}: ${message}`, { cause: error });
   }
   if (sqliteCode.startsWith('SQLITE_CANTOPEN') || sqliteCode.startsWith('SQLITE_READONLY')) {
-    return new SqliteStorageError('SQLITE_CANT_OPEN', `无法打开数据库文件${where}: ${message}`, { cause: error });
+    return sqliteStorageError('SQLITE_CANT_OPEN', `Cannot open the database file${where}: ${message}`, { cause: error });
   }
   if (sqliteCode.startsWith('SQLITE_')) {
-    return new SqliteStorageError('SQLITE_ERROR', `${message}${where}`, { cause: error });
+    return sqliteStorageError('SQLITE_ERROR', `${message}${where}`, { cause: error });
   }
   return error instanceof Error ? error : new Error(message);
 }

@@ -15,7 +15,7 @@ import type {
   RxStorageQueryResult,
 } from 'rxdb';
 import type { SqliteConnection } from './database';
-import { SqliteStorageError, toStorageError } from './database';
+import { sqliteStorageError, toStorageError } from './database';
 import { QueryRunner } from './query';
 import type { TableLayout } from './schema-sql';
 import { dropTables } from './schema-sql';
@@ -194,7 +194,7 @@ export class RxStorageInstanceSQLite<T>
 
   async remove(): Promise<void> {
     if (this.state !== 'open') {
-      throw new SqliteStorageError('SQLITE_CLOSED', `remove() 前实例已关闭: ${this.collectionName}`);
+      throw sqliteStorageError('SQLITE_CLOSED', `remove() after the instance was ${this.state}: ${this.collectionName}`);
     }
     await this.writeQueue;
     this.guardSync(() => dropTables(this.internals.db, this.layout));
@@ -224,7 +224,7 @@ export class RxStorageInstanceSQLite<T>
 
   private ensureOpen(): void {
     if (this.state !== 'open') {
-      throw new SqliteStorageError('SQLITE_CLOSED', `存储实例已${this.state === 'closed' ? '关闭' : '删除'}: ${this.collectionName}`);
+      throw sqliteStorageError('SQLITE_CLOSED', `The storage instance was ${this.state}: ${this.collectionName}`);
     }
   }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { getIndexableStringMonad, getPrimaryFieldOfPrimaryKey } from 'rxdb';
 import type { RxDocumentData, RxJsonSchema } from 'rxdb';
 import type { SqliteConnection } from './database';
-import { SqliteStorageError } from './database';
+import { sqliteStorageError } from './database';
 
 /**
  * RxDB compares index strings by UTF-16 code unit; SQLite compares TEXT as UTF-8 bytes, which agree
@@ -173,9 +173,9 @@ export function ensureTables<RxDocType>(db: SqliteConnection, layout: TableLayou
   const existing = db.prepare(`SELECT schema_hash FROM ${META_TABLE} WHERE tbl = ?`).pluck().get(layout.table);
   if (existing !== undefined) {
     if (existing !== layout.schemaHash) {
-      throw new SqliteStorageError(
+      throw sqliteStorageError(
         'SQLITE_SCHEMA_MISMATCH',
-        `集合 ${layout.table} 已用另一个 schema 创建；修改 schema 时请提高 version 并迁移`,
+        `Collection ${layout.table} was created with another schema; to change the schema, raise its version and migrate`,
       );
     }
     return;

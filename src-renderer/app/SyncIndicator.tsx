@@ -21,14 +21,13 @@ const colours: Record<SyncStatus['state'], 'default' | 'success' | 'processing' 
   error: 'error',
 };
 
-const errorText = (code: string | undefined) => (code === undefined ? undefined : code in syncErrorText ? syncErrorText[code as keyof typeof syncErrorText] : code); // narrowed by `in`
 const time = (iso: string | undefined) => (iso ? dayjs(iso).format('MM-DD HH:mm') : messages.sync.never);
 
 /** The sync state in the top bar (state, pending count, last sync); click for the details and 立即同步. */
 export function SyncIndicator() {
   const { status, busy, syncNow } = useSyncStatus();
   const state = status?.state ?? 'disabled';
-  const error = errorText(status?.lastError);
+  const error = status?.lastError && syncErrorText[status.lastError];
   const drift = status?.clockDriftMs === undefined ? undefined : Math.round(Math.abs(status.clockDriftMs) / 60_000);
   const details = (
     <div className="desk-sync-details">

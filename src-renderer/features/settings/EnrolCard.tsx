@@ -44,8 +44,8 @@ export function EnrolCard({ serverUrl }: { serverUrl: string }) {
     setOutcome(undefined);
     try {
       const status = await transport.invoke('sync-enrol', { serverUrl: url.trim(), login, password, ...(replaceServer ? { replaceServer: true } : {}) });
-      const problem = status.lastError as keyof typeof syncErrorText | undefined; // a sync error code
-      setOutcome(status.state === 'error' || status.state === 'offline' ? { kind: 'error', text: (problem && syncErrorText[problem]) ?? errorText(undefined) } : { kind: 'done' });
+      const problem = status.lastError;
+      setOutcome(status.state === 'error' || status.state === 'offline' ? { kind: 'error', text: problem ? syncErrorText[problem] : errorText(undefined) } : { kind: 'done' });
     } catch (e) {
       if (typeof e === 'object' && e !== null && 'code' in e && e.code === 'server-identity-changed') setOfferReplace(true);
       setOutcome({ kind: 'error', text: errorText(e) });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DatabaseKeyError } from '../../../src-main/electron/database-key';
-import { startupFailure, startupFailureText } from '../../../src-main/electron/startup-failure';
+import { startupFailureText } from '#shared/messages/zh-CN';
+import { startupFailure } from '../../../src-main/electron/startup-failure';
 
 describe('startupFailure', () => {
   it.each(['encryption-unavailable', 'key-unreadable', 'key-missing'] as const)('explains %s in Chinese', (code) => {

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, describe, expect, it } from 'vitest';
-import { databaseFilePath, openDatabase, SqliteStorageError } from '../../../src-main/storage-sqlite/database';
+import { databaseFilePath, isSqliteStorageError, openDatabase, type SqliteStorageError } from '../../../src-main/storage-sqlite/database';
 import { getRxStorageSQLite } from '../../../src-main/storage-sqlite/index';
 import type { TestDoc } from './helpers';
 import { createInstance, tempDirectory, testSchema } from './helpers';
@@ -15,7 +15,7 @@ function expectCode(fn: () => unknown, code: string): void {
   try {
     fn();
   } catch (error) {
-    expect(error).toBeInstanceOf(SqliteStorageError);
+    expect(isSqliteStorageError(error)).toBe(true);
     expect((error as SqliteStorageError).code).toBe(code);
     return;
   }

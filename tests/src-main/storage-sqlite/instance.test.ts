@@ -1,3 +1,4 @@
+import { assertThrows } from 'async-test-util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRevision, getChangedDocumentsSince, now } from 'rxdb';
 import type { EventBulk, RxDocumentData, RxStorageChangeEvent } from 'rxdb';
@@ -129,6 +130,14 @@ describe('identity and lifecycle', () => {
     await instance.close();
     await expect(instance.remove()).rejects.toMatchObject({ code: 'SQLITE_CLOSED' });
     await expect(instance.findDocumentsById(['a'], false)).rejects.toMatchObject({ code: 'SQLITE_CLOSED' });
+  });
+
+  it('remove() after close() rejects with a plain Error, as RxDB\'s storage tests require, still carrying its code', async () => {
+    const instance = await createInstance<TestDoc>(storage, schema);
+    await instance.close();
+    // RxDB's "should throw on call to .remove() after .close()" checks the error's constructor this way.
+    const error = await assertThrows(() => instance.remove(), Error);
+    expect(error).toMatchObject({ code: 'SQLITE_CLOSED', message: expect.stringMatching(/^[\x20-\x7e]+$/) });
   });
 
   it('remove() drops only its own tables', async () => {
