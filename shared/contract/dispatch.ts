@@ -1,6 +1,7 @@
 import { apiArgs, type Api, type ApiName } from './api';
 import { ApiError, fromErrorData, toErrorData, type ApiErrorData } from './errors';
 import type { CoreEventName, CoreEvents } from './events';
+import { ListenerMap } from './listeners';
 import type { Transport, WireEvent, WireRequest, WireResponse } from './transport';
 
 /**
@@ -63,12 +64,12 @@ function copy<T>(value: T): T {
 
 /**
  * The calling side of a wire transport: numbers requests, matches responses, re-throws errors as ApiError and
- * fans events out to listeners. `send` posts one request; feed every incoming message to `receive`.
+ * fans events out to listeners (all of them, even when one throws: its error is thrown once all were called). `send` posts one request; feed every incoming message to `receive`.
  */
 export function wireClient(send: (request: WireRequest) => void): { transport: Transport; receive: (message: WireResponse | WireEvent) => void } {
   let nextId = 1;
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
-  const listeners = new Map<CoreEventName, Set<(payload: never) => void>>();
+  const listeners = new ListenerMap<CoreEvents>();
   const transport: Transport = {
     invoke(name, args) {
       const id = nextId++;
@@ -77,16 +78,11 @@ export function wireClient(send: (request: WireRequest) => void): { transport: T
         send({ kind: 'invoke', id, name, args });
       });
     },
-    on(event, listener) {
-      const set = listeners.get(event) ?? new Set();
-      listeners.set(event, set);
-      set.add(listener as (payload: never) => void); // called only with this event's payload
-      return () => set.delete(listener as (payload: never) => void);
-    },
+    on: (event, listener) => listeners.on(event, listener),
   };
   const receive = (message: WireResponse | WireEvent) => {
     if (message.kind === 'event') {
-      for (const listener of listeners.get(message.event) ?? []) listener(message.payload as never);
+      listeners.emit(message.event, message.payload as never); // the core sent this event's payload
       return;
     }
     const pending = waiting.get(message.id);

@@ -1,5 +1,6 @@
 import { wireClient } from '#shared/contract/dispatch';
 import { toErrorData } from '#shared/contract/errors';
+import { Listeners } from '#shared/contract/listeners';
 import type { Transport, WireEvent, WireRequest, WireResponse } from '#shared/contract/transport';
 import { coreEntry, forkNodeCore, type CoreProcess, type SpawnCore } from './core-process';
 import { DeskHostError, deserializeError } from './errors';
@@ -50,7 +51,7 @@ function connect(core: CoreProcess, onInternalError: (error: Error) => void, clo
   let nextId = 1;
   // The core's request ids are the host's own, so callers' ids (the renderer's, the transport's) never collide.
   const waiting = new Map<number, { callerId: number; resolve: (response: WireResponse) => void }>();
-  const listeners = new Set<(event: WireEvent) => void>();
+  const listeners = new Listeners<WireEvent>();
   let started: { resolve: () => void; reject: (error: Error) => void } | undefined;
   const ready = new Promise<void>((resolve, reject) => (started = { resolve, reject }));
   let closing: Promise<void> | undefined;
@@ -64,7 +65,7 @@ function connect(core: CoreProcess, onInternalError: (error: Error) => void, clo
   };
   core.onMessage((message: WorkerToHost) => {
     if (message.kind === 'event') {
-      for (const listener of listeners) listener(message);
+      listeners.emit(message);
     } else if (message.kind === 'result') {
       const pending = waiting.get(message.id);
       if (!pending) return;
@@ -95,10 +96,7 @@ function connect(core: CoreProcess, onInternalError: (error: Error) => void, clo
       core.post({ kind: 'invoke', id, name: wire.name, args: wire.args });
     });
   };
-  const onEvent = (listener: (event: WireEvent) => void) => {
-    listeners.add(listener);
-    return () => void listeners.delete(listener);
-  };
+  const onEvent = (listener: (event: WireEvent) => void) => listeners.on(listener);
   const client = wireClient((wire) => void request(wire).then(client.receive));
   onEvent(client.receive);
 

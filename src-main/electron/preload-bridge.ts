@@ -1,5 +1,6 @@
 import type { ApiErrorData } from '#shared/contract/errors';
-import { coreEventNames, type CoreEventName } from '#shared/contract/events';
+import { coreEventNames, type CoreEventName, type CoreEvents } from '#shared/contract/events';
+import { ListenerMap } from '#shared/contract/listeners';
 import { ipcChannels, type Transport, type WireRequest } from '#shared/contract/transport';
 
 /**
@@ -24,21 +25,14 @@ const internalError: ApiErrorData = { code: 'internal' };
 
 export function createBridge(ipc: IpcRendererLike, reportListenerError: (error: unknown) => void = console.error): DeskBridge {
   let nextId = 1;
-  const listeners = new Map<CoreEventName, Set<(payload: never) => void>>();
+  const listeners = new ListenerMap<CoreEvents>(reportListenerError);
 
   // One ipcRenderer listener for all subscribers, attached while anyone listens. It drops the IpcRendererEvent
   // (it holds `sender`, the raw ipcRenderer) and passes the payload alone.
   const onEvent = (_event: unknown, message: unknown) => {
     if (!isEventMessage(message)) return;
-    for (const listener of [...(listeners.get(message.event) ?? [])]) {
-      try {
-        listener(message.payload as never); // main sends this event's payload (ipc.ts forwardEvents)
-      } catch (error) {
-        reportListenerError(error); // one failing listener must not starve the others
-      }
-    }
+    listeners.emit(message.event, message.payload as never); // main sends this event's payload (ipc.ts forwardEvents)
   };
-  const subscriberCount = () => [...listeners.values()].reduce((n, set) => n + set.size, 0);
 
   const bridge: DeskBridge = {
     async invoke(name, args) {
@@ -56,17 +50,14 @@ export function createBridge(ipc: IpcRendererLike, reportListenerError: (error: 
     on(event, listener) {
       if (!coreEventNames.includes(event)) throw new TypeError(`unknown desk event: ${String(event)}`);
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');
-      if (subscriberCount() === 0) ipc.on(ipcChannels.event, onEvent);
-      const set = listeners.get(event) ?? new Set();
-      listeners.set(event, set);
-      const entry = (payload: never) => listener(payload); // a fresh function: subscribing twice unsubscribes apart
-      set.add(entry);
+      if (listeners.size === 0) ipc.on(ipcChannels.event, onEvent);
+      const unsubscribe = listeners.on(event, listener);
       let subscribed = true;
       return () => {
         if (!subscribed) return;
         subscribed = false;
-        set.delete(entry);
-        if (subscriberCount() === 0) ipc.removeListener(ipcChannels.event, onEvent);
+        unsubscribe();
+        if (listeners.size === 0) ipc.removeListener(ipcChannels.event, onEvent);
       };
     },
   };
