@@ -55,13 +55,3 @@ export function actInstant(now: Date, lastEventAt: string): string {
   const last = Date.parse(lastEventAt);
   return last > now.getTime() && last <= now.getTime() + CLOCK_TOLERANCE_MS ? lastEventAt : now.toISOString();
 }
-
-/** A queue that runs one task at a time, in order; a failed task does not block the next. */
-export function createSerial(): <T>(work: () => Promise<T>) => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(work: () => Promise<T>) => {
-    const run = tail.then(work, work);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}

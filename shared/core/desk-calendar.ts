@@ -4,6 +4,7 @@ import { mergeCalendars, type CalendarYear } from '../domain/calendar-merge';
 import type { DeskDatabase } from './database';
 import type { CoreEmitter } from './emitter';
 import type { Projector } from './projector';
+import { SerialQueue } from './serial';
 
 /** The local document naming the calendar the stored projections were folded with. */
 const foldedDoc = 'calendar-folded';
@@ -19,7 +20,8 @@ export class DeskCalendar {
   private merged: { calendar: HolidayCalendar; years: CalendarYear[] };
   private key: string;
   private subscription: Subscription | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Loads and folds, one at a time; a failed fold is retried at the next change or the next start. */
+  private readonly work = new SerialQueue();
 
   constructor(
     private readonly db: DeskDatabase,
@@ -56,13 +58,13 @@ export class DeskCalendar {
    */
   start(projector: Projector, emitter: CoreEmitter): Promise<void> {
     this.subscription = this.db.calendars.$.subscribe(() => {
-      void this.serial(async () => {
+      void this.work.run(async () => {
         const changed = await this.load();
         emitter.emit('data-changed', { collections: ['calendars'] }); // a reload of the same days is news too
         if (changed) await this.refold(projector);
       });
     });
-    return this.serial(async () => {
+    return this.work.run(async () => {
       const folded = (await this.db.getLocal<{ key: string }>(foldedDoc))?.toJSON().data.key;
       // A desk older than this record folded with the bundled table alone.
       if ((folded ?? calendarKey(mergeCalendars(this.bundled, []).calendar)) === this.key) await this.record(this.key);
@@ -75,8 +77,8 @@ export class DeskCalendar {
   }
 
   /** Resolves when the calendar changes seen so far are loaded and folded into every matter. */
-  async idle(): Promise<void> {
-    await this.queue;
+  idle(): Promise<void> {
+    return this.work.idle();
   }
 
   private async refold(projector: Projector): Promise<void> {
@@ -87,12 +89,6 @@ export class DeskCalendar {
 
   private async record(key: string): Promise<void> {
     await this.db.upsertLocal(foldedDoc, { key });
-  }
-
-  private serial(work: () => Promise<void>): Promise<void> {
-    const run = this.queue.then(work);
-    this.queue = run.catch(() => undefined); // a failed fold is retried at the next change or the next start
-    return run;
   }
 }
 

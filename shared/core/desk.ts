@@ -7,7 +7,8 @@ import { deskId } from './ids';
 import { AppliedWrites, finishPendingRegistration } from './registration-intent';
 import { Projector } from './projector';
 import { RepeatIndex } from './repeat-index';
-import { createSerial, type DeskContext } from './context';
+import { SerialQueue } from './serial';
+import type { DeskContext } from './context';
 import { DeskCalendar } from './desk-calendar';
 import { calendarHandlers } from './handlers/calendar';
 import { caseHandlers } from './handlers/cases';
@@ -94,6 +95,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     () => now().getTime(),
   );
   const session: DeskContext['session'] = { current: undefined };
+  const serial = new SerialQueue();
   const ctx: DeskContext = {
     db,
     now,
@@ -103,7 +105,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     repeats,
     session,
     settings: () => readSettings(db, session.current?.office.id),
-    serial: createSerial(),
+    serial: (work) => serial.run(work),
   };
   const sync = new SyncController(db, ctx.now, emitter, ctx.settings, projector, options.sync);
   const applied = new AppliedWrites();

@@ -8,6 +8,7 @@ import type { DeskDatabase } from './database';
 import { readOfficeTree } from './office-tree';
 import { getChangedDocumentsSince } from 'rxdb';
 import { countStorage, queryStorage, readAll } from './read-all';
+import { SerialQueue } from './serial';
 
 /** The row the `cases` collection holds for a projection: indexed columns plus the projection itself. */
 export function toCaseDoc(c: CaseProjection): CaseDoc {
@@ -64,7 +65,7 @@ export class Projector {
   private subscription: Subscription | undefined;
   /** Events the core projected itself right after writing them: the change stream need not fold them again. */
   private readonly projected = new Set<string>();
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly refreshes = new SerialQueue();
   /** The change-stream batch waiting for its microtask (see `start`). */
   private scheduled: Promise<void> | undefined;
   private holding = false;
@@ -84,9 +85,7 @@ export class Projector {
   refresh(caseIds: Iterable<string>): Promise<CaseProjection[]> {
     const ids = [...new Set(caseIds)];
     if (ids.length === 0) return Promise.resolve([]);
-    const run = this.queue.then(() => this.fold(ids));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.refreshes.run(() => this.fold(ids));
   }
 
   private async fold(ids: string[]): Promise<CaseProjection[]> {
@@ -186,7 +185,7 @@ export class Projector {
   /** Resolves once every event seen so far is folded (after a release, before reading projections). */
   async idle(): Promise<void> {
     await this.scheduled;
-    await this.queue;
+    await this.refreshes.idle();
   }
 
   /**

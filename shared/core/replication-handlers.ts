@@ -6,6 +6,7 @@ import type { DeskDatabase } from './database';
 import type { CoreEmitter } from './emitter';
 import { DeskReplication, type CatchUp, type RetryPolicy } from './replication';
 import { presentedIdentity, sameIdentity, SyncClient, SyncFailure, type DeviceState, type FetchLike, type SyncTimeouts } from './replication-client';
+import { SerialQueue } from './serial';
 
 /**
  * Sync as the desk core runs it: replication starts when a server is configured and this desk is enrolled, stops
@@ -28,7 +29,8 @@ const disabled: SyncStatus = { state: 'disabled', pending: 0 };
 export class SyncController {
   private replication: DeskReplication | undefined;
   private status: SyncStatus = disabled;
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Starts, restarts and stops of replication, one at a time. */
+  private readonly changes = new SerialQueue();
   private runningFor: string | undefined;
 
   constructor(
@@ -46,9 +48,7 @@ export class SyncController {
 
   /** Starts, restarts or stops replication to match the settings and the enrolment (one change at a time). */
   resume(): Promise<void> {
-    const run = this.queue.then(() => this.apply());
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.changes.run(() => this.apply());
   }
 
   private async apply(): Promise<void> {
@@ -135,12 +135,12 @@ export class SyncController {
 
   /** Resolves when every collection has caught up (tests). */
   async awaitInSync(): Promise<void> {
-    await this.queue;
+    await this.changes.idle();
     await this.replication?.awaitInSync();
   }
 
   async stop(): Promise<void> {
-    await this.queue;
+    await this.changes.idle();
     await this.replication?.stop();
     this.replication = undefined;
   }
