@@ -4,6 +4,7 @@ import type { ServerIdentity } from '../sync/protocol';
 import type { SyncStatus } from '../contract/events';
 import type { DeskDatabase } from './database';
 import type { CoreEmitter } from './emitter';
+import { writeSettings } from './handlers/settings';
 import { DeskReplication, type CatchUp, type RetryPolicy } from './replication';
 import { presentedIdentity, sameIdentity, SyncClient, SyncFailure, type DeviceState, type FetchLike, type SyncTimeouts } from './replication-client';
 import { SerialQueue } from './serial';
@@ -21,9 +22,6 @@ export interface SyncOptions {
 }
 
 const deviceDoc = 'sync-device';
-/** The local document of `handlers/settings.ts`. */
-const settingsDoc = 'settings';
-const withoutDeskId = ({ deskId: _deskId, ...stored }: Settings) => stored;
 const disabled: SyncStatus = { state: 'disabled', pending: 0 };
 
 export class SyncController {
@@ -94,7 +92,7 @@ export class SyncController {
       await this.db.upsertLocal<DeviceState>(deviceDoc, { serverUrl, deviceId: tokens.deviceId, officeId: tokens.officeId, refreshToken: tokens.refreshToken, server });
       // A first start has no users to log in with yet: the server's password check authorises setting its address.
       if (serverUrl !== current.serverUrl) {
-        await this.db.upsertLocal(settingsDoc, { ...withoutDeskId(current), serverUrl });
+        await writeSettings(this.db, { serverUrl });
         this.emitter.emit('data-changed', { collections: ['settings'] });
       }
     } catch (error) {

@@ -12,7 +12,7 @@ import { coreEventNames } from '#shared/contract/events';
 import type { WireEvent, WireRequest, WireResponse } from '#shared/contract/transport';
 import { seedDemo } from '#shared/core/demo';
 import { createDesk, type Desk } from '#shared/core/desk';
-import { readSettings } from '#shared/core/handlers/settings';
+import { readSettings, writeSettings } from '#shared/core/handlers/settings';
 import { isWorkerInit, type WorkerFailed, type WorkerInit, type WorkerStatus, type WorkerStartStage } from './worker-protocol';
 
 /** The IndexedDB database; one per browser profile and origin, shared by every tab (hence multiInstance). */
@@ -81,9 +81,8 @@ async function prepare(opened: Desk, init: WorkerInit): Promise<boolean> {
  * enrolled, which the first login does (features/session/sign-in.ts).
  */
 async function adoptServer(opened: Desk, serverUrl: string): Promise<void> {
-  const { deskId: _deskId, ...current } = await readSettings(opened.db);
-  if (current.serverUrl) return;
-  await opened.db.upsertLocal('settings', { ...current, serverUrl });
+  if ((await readSettings(opened.db)).serverUrl) return;
+  await writeSettings(opened.db, { serverUrl });
   await opened.sync.resume();
 }
 

@@ -18,10 +18,23 @@ const defaults: Stored = {
 
 /** The desk's settings, with the approval acts that apply to `officeId` (the signed-in user's office). */
 export async function readSettings(db: DeskDatabase, officeId?: string): Promise<Settings> {
-  const [stored, offices] = await Promise.all([db.getLocal<Stored>(settingsDoc), queryStorage(db.offices, { selector: {} })]);
+  const [stored, offices] = await Promise.all([readStored(db), queryStorage(db.offices, { selector: {} })]);
+  return { ...stored, approvalActs: approvalActsOf(offices, officeId), deskId: await deskId(db) };
+}
+
+/**
+ * The one writer of the settings document: the fields `patch` defines, over what is stored. It tells nobody; a
+ * caller whose change the renderer or sync must see emits `data-changed` for 'settings' (desk.ts restarts sync on it).
+ */
+export async function writeSettings(db: DeskDatabase, patch: Partial<Stored>): Promise<void> {
+  const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  await db.upsertLocal<Stored>(settingsDoc, { ...(await readStored(db)), ...defined });
+}
+
+async function readStored(db: DeskDatabase): Promise<Stored> {
   // A desk of an earlier version kept its own approval acts here: the county's setting replaces them.
-  const { approvalActs: _formerlyLocal, ...kept } = (stored?.toJSON().data ?? {}) as Partial<Settings>;
-  return { ...defaults, ...kept, approvalActs: approvalActsOf(offices, officeId), deskId: await deskId(db) };
+  const { approvalActs: _formerlyLocal, deskId: _derived, ...kept } = ((await db.getLocal<Stored>(settingsDoc))?.toJSON().data ?? {}) as Partial<Settings>;
+  return { ...defaults, ...kept };
 }
 
 export function settingsHandlers(ctx: DeskContext): Pick<Api, 'settings-get' | 'settings-set'> {
@@ -33,9 +46,7 @@ export function settingsHandlers(ctx: DeskContext): Pick<Api, 'settings-get' | '
     async 'settings-set'(patch) {
       const session = requireSession(ctx);
       if (!session.user.roles.some((r) => r === 'admin' || r === 'approver')) throw new ApiError('forbidden');
-      const { deskId: _desk, ...current } = await ctx.settings();
-      const next: Stored = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
-      await ctx.db.upsertLocal<Stored>(settingsDoc, next);
+      await writeSettings(ctx.db, patch);
       ctx.emitter.emit('data-changed', { collections: ['settings'] });
       return ctx.settings();
     },
