@@ -17,7 +17,7 @@ import { DEMO_PASSWORD } from '#shared/demo/county';
 import { seedDemo } from '#shared/core/demo';
 import { createDesk } from '#shared/core/desk';
 import type { RegistrationInput } from '#shared/domain/registration';
-import { startDeskHost } from '../src-main/desk-host/host';
+import { startDeskHostWithHooks } from '../src-main/desk-host/worker-hooks';
 import { getRxStorageSQLite } from '../src-main/storage-sqlite/index';
 import { loadCases, caseBatches, sampleOf, type Sample } from './support/desk-load';
 import { ms, time, type Timing } from './support/stats';
@@ -72,7 +72,7 @@ async function measure(t: Transport, label: string, loadSeconds: number, offset:
 async function inDeskHost(dir: string): Promise<Run> {
   process.env.DESK_BENCH_CASES = String(CASES); // the worker inherits it; desk-load.ts reads it there
   const start = performance.now();
-  const host = await startDeskHost({
+  const host = await startDeskHostWithHooks({
     databaseDirectory: dir,
     name: 'bench',
     clockAt: NOW.toISOString(),

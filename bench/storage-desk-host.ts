@@ -14,7 +14,7 @@ import type { Transport } from '#shared/contract/transport';
 import { DEMO_PASSWORD } from '#shared/demo/county';
 import { seedDemo } from '#shared/core/demo';
 import { createDesk } from '#shared/core/desk';
-import { startDeskHost } from '../src-main/desk-host/host';
+import { startDeskHostWithHooks } from '../src-main/desk-host/worker-hooks';
 import { getRxStorageSQLite } from '../src-main/storage-sqlite/index';
 
 export type DelayFigures = { max: number; p99: number; p999: number; over50: number; samples: number };
@@ -77,7 +77,7 @@ export async function deskHostSection(root: string, documents: number): Promise<
   const idle = stopIdle().delay;
   const stop = delaySampler();
   const start = performance.now();
-  const host = await startDeskHost({
+  const host = await startDeskHostWithHooks({
     databaseDirectory: path.join(root, 'desk-host'),
     seedDemo: true,
     demoPasswordCost: { N: 2 ** 10 },

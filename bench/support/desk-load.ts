@@ -1,6 +1,6 @@
 /**
  * The 100,000-matter load of bench/desk.ts, shared by its two runs: in-process (called directly) and in the desk
- * host (imported by the desk worker as a worker module, see DeskWorkerData.workerModules, sized by
+ * host (imported by the desk worker as a worker module, see WorkerHooks.workerModules, sized by
  * DESK_BENCH_CASES). Deterministic, so the main thread can rebuild the same samples and raw rows without
  * loading anything.
  */

@@ -12,14 +12,6 @@ export type DeskWorkerData = {
   readonly seedDemo?: boolean;
   /** scrypt cost of the demo users' password verifiers; tests lower it, the default is the real one. */
   readonly demoPasswordCost?: { readonly N: number };
-  /** Benchmarks only: the desk's clock stands still at this ISO instant (bench/desk.ts compares runs on one date). */
-  readonly clockAt?: string;
-  /**
-   * Modules (file URLs) the worker imports after the desk is open, calling their `runInDeskWorker(desk)`
-   * before it reports ready. For benchmarks and tests that must put load on the worker (a bulk load);
-   * the app passes none.
-   */
-  readonly workerModules?: readonly string[];
 };
 
 /** Host → core process: its start, wire requests, and the request to close the desk (the process then exits 0). */

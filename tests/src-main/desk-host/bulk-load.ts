@@ -1,5 +1,5 @@
 /**
- * A desk-worker module (see DeskWorkerData.workerModules): bulk-loads petitioners inside the worker,
+ * A desk-worker module (see WorkerHooks.workerModules): bulk-loads petitioners inside the worker,
  * so the host test can watch the main event loop while the worker is busy with SQLite. Shared with
  * bench/storage-desk-host.ts, which sets DESK_BULK_LOAD_DOCS to 100,000.
  */

@@ -1,5 +1,5 @@
 /**
- * A worker module for core-failure.test.ts (imported by the desk core's process, see DeskWorkerData.workerModules):
+ * A worker module for core-failure.test.ts (imported by the desk core's process, see WorkerHooks.workerModules):
  * puts the fault named by CORE_FAULT into the open desk.
  *  - `hang-close`: the desk's close never ends, spinning in better-sqlite3 raising errors — the state in which a
  *    worker thread's termination aborts the whole process (`v8::ToLocalChecked Empty MaybeLocal`);

@@ -5,12 +5,12 @@
  * `alive` when it is still running afterwards. Argument: the database folder.
  */
 import { writeSync } from 'node:fs';
-import { startDeskHost } from '../../../src-main/desk-host/host';
+import { startDeskHostWithHooks } from '../../../src-main/desk-host/worker-hooks';
 
 const say = (line: object) => writeSync(1, `${JSON.stringify(line)}\n`);
 const describe = (error: unknown) => ({ name: (error as Error).name, code: (error as { code?: string }).code, message: (error as Error).message, detail: (error as { detail?: string }).detail });
 
-const host = await startDeskHost({
+const host = await startDeskHostWithHooks({
   databaseDirectory: process.argv[2]!,
   seedDemo: true,
   demoPasswordCost: { N: 2 ** 10 },

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '#shared/demo/county';
 import type { WireEvent } from '#shared/contract/transport';
 import { startDeskHost } from '../../../src-main/desk-host/host';
+import { startDeskHostWithHooks } from '../../../src-main/desk-host/worker-hooks';
 import { walkIn } from '../../contract/handler-suite';
 
 const folders: string[] = [];
@@ -65,7 +66,7 @@ describe('the desk host', () => {
   it('keeps the main event loop responsive while the worker bulk-loads documents', async () => {
     const histogram = monitorEventLoopDelay({ resolution: 10 });
     histogram.enable();
-    const host = await startDeskHost({
+    const host = await startDeskHostWithHooks({
       databaseDirectory: await folder(),
       ...cheap,
       workerModules: [new URL('./bulk-load.ts', import.meta.url).href],

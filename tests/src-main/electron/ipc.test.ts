@@ -36,7 +36,7 @@ describe('registerDispatcher', () => {
     ipc = fakeIpc();
     const built = fakeApi();
     spies = built.spies;
-    // What the desk worker does with a forwarded request (src-main/desk-host/worker.ts), minus the thread.
+    // What the desk worker does with a forwarded request (src-main/desk-host/serve.ts), minus the thread.
     stop = registerDispatcher(ipc.ipcMain, (wire) => answer(built.api, wire), trustedSender(appOrigin, () => ipc.webContents.id));
   });
 
