@@ -2,7 +2,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { bytesToHex, hexToBytes, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { DeviceTokens, EnrolRequest, IdentityProof, ServerIdentity, SyncErrorCode } from '../sync/protocol';
 import { identityMessage, STREAM_PING_MS, syncPaths } from '../sync/protocol';
-import { withTimeout } from '../sync/timers';
+import { withDeadline } from '../sync/timers';
 import { deskSchemaDeclaration } from '../domain/schemas';
 
 /**
@@ -16,7 +16,8 @@ export interface ResponseLike {
   json(): Promise<unknown>;
   readonly body: { getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }>; cancel(): Promise<void> } } | null;
 }
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<ResponseLike>;
+/** The platform's fetch, as far as sync uses it; a request given a `signal` ends when it aborts (a missed deadline). */
+export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<ResponseLike>;
 
 /** A failure the sync status reports by code. */
 export class SyncFailure extends Error {
@@ -83,32 +84,33 @@ export class SyncClient {
 
   /** A JSON request with the access token; one refresh and retry on 401; `server-unreachable` when no answer comes in time. */
   request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    return this.inTime(
-      (async () => {
-        const response = await this.send(method, path, body);
-        const json = (await response.json().catch(() => ({}))) as T & { code?: SyncErrorCode }; // the protocol's answer for this path
-        if (response.status >= 400) throw new SyncFailure(response.status >= 500 ? 'server-error' : (json.code ?? 'server-error'));
-        return json;
-      })(),
-    );
+    return this.inTime(async (signal) => {
+      const response = await this.send(method, path, signal, body);
+      const json = (await response.json().catch(() => ({}))) as T & { code?: SyncErrorCode }; // the protocol's answer for this path
+      if (response.status >= 400) throw new SyncFailure(response.status >= 500 ? 'server-error' : (json.code ?? 'server-error'));
+      return json;
+    });
   }
 
   /** Opens a streaming GET (Server-Sent Events) with the access token; its silence is the reader's to watch. */
   async openStream(path: string): Promise<ResponseLike> {
-    const response = await this.inTime(this.send('GET', path));
+    const response = await this.inTime((signal) => this.send('GET', path, signal));
     if (response.status !== 200 || !response.body) throw new SyncFailure(response.status >= 500 ? 'server-error' : 'token-invalid');
     return response;
   }
 
-  /** `work` within the request deadline; past it the server counts as unreachable and proves itself again. */
-  private inTime<T>(work: Promise<T>): Promise<T> {
-    return withTimeout(work, this.timeouts.requestMs, () => {
+  /**
+   * `work` within the request deadline; past it the request's fetch is aborted (its signal), and the server counts
+   * as unreachable and proves itself again.
+   */
+  private inTime<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    return withDeadline(work, this.timeouts.requestMs, () => {
       this.proof = undefined;
       return new SyncFailure('server-unreachable');
     });
   }
 
-  private async send(method: string, path: string, body?: unknown, retried = false): Promise<ResponseLike> {
+  private async send(method: string, path: string, signal: AbortSignal, body?: unknown, retried = false): Promise<ResponseLike> {
     // No token and no document goes to a server that is not the pinned county: a push (it carries this desk's
     // records) has a fresh nonce signed first; reads use the session's proof.
     if (body !== undefined && !retried) this.proof = undefined;
@@ -118,7 +120,7 @@ export class SyncClient {
     const headers: Record<string, string> = { authorization: `Bearer ${this.accessToken ?? ''}`, 'x-desk-time': this.now().toISOString(), 'x-desk-schema': deskSchemaDeclaration };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const sentAt = this.now().getTime();
-    const response = await this.fetch(this.device.serverUrl + path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }).catch(() => {
+    const response = await this.fetch(this.device.serverUrl + path, { method, headers, signal, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }).catch(() => {
       this.proof = undefined; // whoever answers next proves itself again
       throw new SyncFailure('server-unreachable');
     });
@@ -128,7 +130,7 @@ export class SyncClient {
       await response.json().catch(() => undefined);
       if (this.accessToken === token) this.accessToken = undefined;
       this.proof = undefined;
-      return this.send(method, path, body, true);
+      return this.send(method, path, signal, body, true);
     }
     return response;
   }

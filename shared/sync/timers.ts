@@ -20,6 +20,31 @@ export function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => Er
   return Promise.race([work, timeout]).finally(() => timers.clearTimeout(handle));
 }
 
+/** AbortController, which ES2022 does not declare although every host of the core has it. */
+interface AbortControllerLike {
+  readonly signal: AbortSignal;
+  abort(): void;
+}
+const HostAbortController = (globalThis as unknown as { AbortController: new () => AbortControllerLike }).AbortController; // declared by no ES lib, present on every host
+
+/**
+ * `withTimeout` for work that can be ended: `work` gets a signal that aborts once `ms` passed without it settling,
+ * so a fetch given the signal ends its request (and the connection under it) instead of going on unseen.
+ */
+export function withDeadline<T>(work: (signal: AbortSignal) => Promise<T>, ms: number, onTimeout: () => Error, timers: Timers = hostTimers): Promise<T> {
+  const controller = new HostAbortController();
+  return withTimeout(
+    work(controller.signal),
+    ms,
+    () => {
+      const error = onTimeout();
+      controller.abort();
+      return error;
+    },
+    timers,
+  );
+}
+
 /** Resolves after `ms`. */
 export function sleep(ms: number, timers: Timers = hostTimers): Promise<void> {
   return new Promise((resolve) => {
