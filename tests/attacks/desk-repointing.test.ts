@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from '#shared/demo/county';
 import type { FetchLike } from '#shared/core/replication-client';
 import { apiErrorText, syncErrorText } from '#shared/messages/zh-CN';
 import { syncPaths } from '#shared/sync/protocol';
-import { walkIn } from '../contract/handler-suite';
+import { walkIn } from '../fixtures';
 import { seeded, startServer, testDatabase, type RunningServer } from '../src-server/support';
 
 /**

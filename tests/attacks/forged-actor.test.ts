@@ -1,6 +1,6 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { walkIn } from '../contract/handler-suite';
+import { walkIn } from '../fixtures';
 import { actEvent, actors, fresh, learnSigningKey, registerEvent, signedByActor, signingKeys } from '../src-server/fixtures';
 import { client, seeded, startServer, testCost, testDatabase, type Client, type RunningServer, type TestDatabase } from '../src-server/support';
 import { openDesk, syncAll, type TestDesk } from '../integration/support';

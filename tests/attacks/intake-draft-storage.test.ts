@@ -10,7 +10,7 @@ import { DEMO_PASSWORD } from '#shared/demo/county';
 import { seedDemo } from '#shared/core/demo';
 import { replicatedCollectionNames } from '#shared/sync/protocol';
 import { getRxStorageSQLite } from '../../src-main/storage-sqlite/index';
-import { walkIn } from '../contract/handler-suite';
+import { walkIn } from '../fixtures';
 import { seeded, startServer, testDatabase, type RunningServer, type TestDatabase } from '../src-server/support';
 
 /**

@@ -4,7 +4,7 @@ import { disableUser } from '../../src-server/services/admin';
 import { actEvent, actors, fresh, petitionDoc, registerEvent, signedByActor } from '../src-server/fixtures';
 import { client, seeded, startServer, testDatabase, type Client, type RunningServer, type TestDatabase } from '../src-server/support';
 import { openDesk, type TestDesk } from '../integration/support';
-import { walkIn } from '../contract/handler-suite';
+import { walkIn } from '../fixtures';
 import { DEMO_PASSWORD } from '#shared/demo/county';
 import { syncErrorText } from '#shared/messages/zh-CN';
 import { syncPaths } from '#shared/sync/protocol';

@@ -10,7 +10,7 @@ import type { RegistrationInput } from '#shared/domain/registration';
 import type { Transport } from '#shared/contract/transport';
 import { queryCode } from '#shared/domain/query-code';
 import { documentText } from '#shared/messages/zh-CN';
-import { walkIn } from '../contract/handler-suite';
+import { walkIn } from '../fixtures';
 import { launchChromium } from './support/chromium';
 import { openDeskTab, pageTransport } from './support/desk-page';
 import { serveWebEdition, type ServedWebEdition } from './support/web-edition';

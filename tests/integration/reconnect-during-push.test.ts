@@ -1,5 +1,5 @@
 import { expect, it, describe } from 'vitest';
-import { walkIn } from '../contract/handler-suite';
+import { walkIn } from '../fixtures';
 import { actors, fresh, registerEvent } from '../src-server/fixtures';
 import { seededServerPerSuite, type Client, type RunningServer } from '../src-server/support';
 import type { CaseEventDoc } from '#shared/domain/documents';

@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from '#shared/demo/county';
 import { createDesk } from '#shared/core/desk';
 import type { FetchLike } from '#shared/core/replication-client';
 import { syncPaths } from '#shared/sync/protocol';
-import { walkIn } from '../contract/handler-suite';
+import { walkIn } from '../fixtures';
 import { seededServerPerSuite, type Backend, type RunningServer } from '../src-server/support';
 
 /**

@@ -5,7 +5,7 @@ import { createDesk, type Desk } from '#shared/core/desk';
 import { DEMO_PASSWORD } from '#shared/demo/county';
 import { syncErrorText } from '#shared/messages/zh-CN';
 import { syncPaths } from '#shared/sync/protocol';
-import { walkIn } from '../contract/handler-suite';
+import { walkIn } from '../fixtures';
 import { actors, petitionDoc, petitionerDoc, registerEvent, uid } from './fixtures';
 import { seededServerPerSuite, type Backend, type Client, type RunningServer } from './support';
 

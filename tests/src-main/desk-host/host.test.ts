@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '#shared/demo/county';
 import type { WireEvent } from '#shared/contract/transport';
 import { startDeskHost } from '../../../src-main/desk-host/host';
-import { walkIn } from '../../contract/handler-suite';
+import { walkIn } from '../../fixtures';
 
 const folders: string[] = [];
 async function folder(): Promise<string> {
