@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Transport } from '#shared/contract/transport';
 import type { ApiErrorCode } from '#shared/contract/errors';
 import { DEMO_PASSWORD } from '#shared/demo/county';
@@ -56,9 +56,8 @@ export function handlerContractSuite(label: string, open: () => Promise<Contract
       const list = await t.invoke('case-list', { filter: { status: ['registered'] } });
       expect(list.items.map((i) => i.id)).toContain(result.caseId);
       expect(list.total).toBeGreaterThanOrEqual(1);
-      await new Promise((r) => setTimeout(r, 50));
+      await vi.waitFor(() => expect(changed.flat()).toContain('cases'), { timeout: 5_000 });
       off();
-      expect(changed.flat()).toContain('cases');
     });
 
     it('第二十条第三款 a group visit with 6 representatives → representatives-over-limit', async () => {

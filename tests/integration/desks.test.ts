@@ -121,14 +121,15 @@ describe('desks and the county server', () => {
     expect(await county.ids('petitions')).toContain(petitionId);
   });
 
-  it('a write at one desk reaches another online desk of the same office through the stream in under 1 s', async () => {
+  it('a write at one desk reaches another online desk of the same office through the stream, with no sync-now', async () => {
+    // How soon is measured by bench/sync.ts (stream latency), not here: a shared machine's timing is no verdict.
     const second = await openDesk(s.url, 'qs-approver');
     try {
       await qs.login('qs-reception');
-      const started = Date.now();
+      const { chunks } = await second.streams();
       const { caseId } = await qs.t.invoke('petition-register', { registration: walkIn({ request: '路灯不亮' }), case: { kind: 'new' } });
-      while (Date.now() - started < 3_000 && (await eventIds(second, caseId)).length === 0) await new Promise((r) => setTimeout(r, 20));
-      expect(Date.now() - started).toBeLessThan(1_000);
+      await expect.poll(async () => eventIds(second, caseId), { timeout: 10_000 }).toHaveLength(1);
+      expect((await second.streams()).chunks).toBeGreaterThan(chunks);
     } finally {
       await second.close();
     }
