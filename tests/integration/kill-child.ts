@@ -1,5 +1,5 @@
 /**
- * Child process for the kill tests of a matter's fold (issue 13 item 5): a desk core on SQLite that registers a
+ * Child process for the kill tests of a matter's fold (kill-fold.test.ts): a desk core on SQLite that registers a
  * matter (and, for the act points, acts on it; for the replicated point, stores an 受理 as a replicated page would), then stops at the named point — the write there never returns —
  * and says so on stdout; the parent then kills it with SIGKILL. Lines: `registered <caseId> <caseNumber>`, then
  * `at <point>` once the desk is stopped there.
