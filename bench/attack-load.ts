@@ -1,5 +1,5 @@
 /**
- * Slow-reader attack (issue 13 item 2, "Done when"): 200 streams that never read a byte, held by 100 enrolled devices
+ * Slow-reader attack: 200 streams that never read a byte, held by 100 enrolled devices
  * of 青山镇 (a device may hold two), while another desk of the office makes 2,000 pushes of one long note each
  * (4,000 characters, ~12 kB: the longest a desk may write) and a probe calls `/health` every 100 ms. The server runs
  * as deployed, `src-server/main.ts` in a child process over a fresh PostgreSQL database, so its resident memory is

@@ -1,7 +1,7 @@
 /**
- * What one call through the desk host costs (issue 13 item 7 moved the core from a worker thread to a process of
- * its own): p50/p95 of `session-current` (no storage work) and of `case-list` (one page of a small desk), each a
- * full round trip host → core → host. Run it on two versions to compare; never asserts.
+ * What one call through the desk host costs (the core runs in a process of its own, not a worker thread): p50/p95
+ * of `session-current` (no storage work) and of `case-list` (one page of a small desk), each a full round trip
+ * host → core → host. Run it on two versions to compare; never asserts.
  *
  * Run: `npx tsx bench/desk-host-hop.ts`.
  */

@@ -1,5 +1,5 @@
 /**
- * The cost of the open-time fold check (issue 13 item 5, Projector.catchUp): a desk of N cases (default 10,000)
+ * The cost of the open-time fold check (Projector.catchUp): a desk of N cases (default 10,000)
  * on SQLite, opened again and again, with and without the check, in the same run:
  *  - first open after the upgrade (no checkpoint yet: every event is read and every matter counted once);
  *  - a steady open (checkpoint stored, nothing written since);

@@ -1,5 +1,5 @@
 /**
- * Sync benchmark (issue 5), on PostgreSQL at 127.0.0.1:5432 (a scratch database, dropped after):
+ * Sync benchmark, on PostgreSQL at 127.0.0.1:5432 (a scratch database, dropped after):
  *  1. initial sync of 100,000 events to a fresh desk core (our SQLite storage), against a raw SELECT of the same
  *     rows on the same database;
  *  2. 200 simulated desks pushing and pulling at once: p50/p99 latency and documents per second, against a raw

@@ -1,5 +1,5 @@
 /**
- * Issue 6's measurements of the reception desk in Chromium (web edition: desk core in a Web Worker on Dexie):
+ * Measurements of the reception desk in Chromium (web edition: desk core in a Web Worker on Dexie):
  *   1. save: Ctrl+Enter → the saved confirmation, on a desk holding 100,000 matters, against an empty desk;
  *   2. scrolling the 事项 list at 100,000 matters, against an empty antd `<Table virtual>` (bench-only page);
  *   3. ready to type: opening the web edition → the login form, and → the intake form (after a scripted login),

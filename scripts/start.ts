@@ -7,7 +7,7 @@ import { startLocalCounty } from '../src-server/local-county';
 import { electronBinary } from './electron-binary';
 
 /**
- * `npm start`, the README's one run command (issue 6, item 7): the desktop app where an Electron binary can
+ * `npm start`, the README's one run command: the desktop app where an Electron binary can
  * start; elsewhere (build machines cannot download one) the embedded county server on PGlite with the demo county,
  * serving the web edition from the same address, so a newcomer is at the intake form within a minute.
  *

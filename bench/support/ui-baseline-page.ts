@@ -1,5 +1,5 @@
 /**
- * Bench-only page entry (built by ui-serve.ts): the scrolling baseline of issue 6, an empty antd `<Table virtual>`
+ * Bench-only page entry (built by ui-serve.ts): the scrolling baseline, an empty antd `<Table virtual>`
  * with the matter list's columns, theme and size, so the frame figures of the real list can be read against what
  * the browser and antd cost with nothing to render, measured on the same machine in the same run.
  *

@@ -110,7 +110,7 @@ export const apiArgs = {
     deviceName: z.string().trim().max(100).optional(),
     /** The county server's address, when not yet set (a new desk has no users to log in with before its first sync). */
     serverUrl: z.url({ protocol: /^https?$/ }).optional(),
-    /** A 负责人 or 管理员 means to move this desk to a server that is not the county it pinned (issue 12 item 9). */
+    /** A 负责人 or 管理员 means to move this desk to a server that is not the county it pinned. */
     replaceServer: z.boolean().optional(),
   }),
 } as const;

@@ -4,7 +4,7 @@ import type { CaseDoc } from '../domain/documents';
 import { countStorage, queryStorage } from './read-all';
 
 /**
- * Paging the matter list by position without reading everything in front of it (issue 6).
+ * Paging the matter list by position without reading everything in front of it.
  *
  * RxDB's Dexie storage walks an index forward only and applies `skip` by reading (and decoding) every row in front
  * of the page, and a descending sort is not served by any index: it reads and sorts the whole collection. At

@@ -5,11 +5,7 @@ import { identityMessage, STREAM_PING_MS, syncPaths } from '../sync/protocol';
 import { withDeadline } from '../sync/timers';
 import { deskSchemaDeclaration } from '../domain/schemas';
 
-/**
- * The desk's HTTP side of sync, platform-neutral: the platform injects `fetch` (Electron main: Node's; the web
- * worker: the browser's), so the core imports no network code of its own. Handles the device's tokens: a 401
- * refreshes the access token once and retries.
- */
+/** The part of a fetch `Response` the desk reads; both Node's and the browser's fetch give it. */
 export interface ResponseLike {
   readonly status: number;
   readonly headers: { get(name: string): string | null };
@@ -52,6 +48,11 @@ export interface DeviceState {
   server?: ServerIdentity;
 }
 
+/**
+ * The desk's HTTP side of sync, platform-neutral: the platform injects `fetch` (Electron main: Node's; the web
+ * worker: the browser's), so the core imports no network code of its own. Handles the device's tokens: a 401
+ * refreshes the access token once and retries.
+ */
 export class SyncClient {
   private accessToken: string | undefined;
   /** One refresh at a time: refresh tokens rotate, so a second concurrent refresh would use a spent token. */
@@ -176,7 +177,7 @@ export class SyncClient {
 }
 
 /**
- * The desk's side of the county's identity (design.md §5; issue 12 item 9): a server proves it is the county this
+ * The desk's side of the county's identity (design.md §5): a server proves it is the county this
  * desk pinned by signing a fresh nonce with its Ed25519 key. Asked before enrolling (so a password is never sent to
  * a stranger once a county is pinned) and before every sync session: a desk never pushes to a server that cannot
  * prove it (个人信息保护法; a 检举控告's text, 第三十条第三款).

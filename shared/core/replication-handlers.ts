@@ -9,10 +9,7 @@ import { DeskReplication, type CatchUp, type RetryPolicy } from './replication';
 import { presentedIdentity, sameIdentity, SyncClient, SyncFailure, type DeviceState, type FetchLike, type SyncTimeouts } from './replication-client';
 import { SerialQueue } from './serial';
 
-/**
- * Sync as the desk core runs it: replication starts when a server is configured and this desk is enrolled, stops
- * when the server setting is cleared, and the `sync-*` handlers enrol the desk, report the status and sync now.
- */
+/** What the platform gives the desk core's sync: its `fetch`, and the retry and deadline policies. */
 export interface SyncOptions {
   /** The platform's fetch (Node's in Electron main, the browser's in the web worker). */
   readonly fetch: FetchLike;
@@ -24,6 +21,10 @@ export interface SyncOptions {
 const deviceDoc = 'sync-device';
 const disabled: SyncStatus = { state: 'disabled', pending: 0 };
 
+/**
+ * Sync as the desk core runs it: replication starts when a server is configured and this desk is enrolled, stops
+ * when the server setting is cleared, and the `sync-*` handlers enrol the desk, report the status and sync now.
+ */
 export class SyncController {
   private replication: DeskReplication | undefined;
   private status: SyncStatus = disabled;
@@ -65,15 +66,15 @@ export class SyncController {
     const client = new SyncClient(this.options.fetch, { ...wanted }, this.now, save, this.options.timeouts);
     this.replication = new DeskReplication(this.db, client, this.now, (s) => this.publish(s), this.catchUp, this.options.retry);
     this.runningFor = wanted.deviceId;
-    // The new replication's own status, not the last one of the replaced device (a re-enrolled desk no longer
-    // shows why the old enrolment stopped).
+    // The new replication's own status, not the last one of the replaced device (a re-enrolled desk does not
+    // show why the old enrolment stopped).
     this.publish(this.replication.current);
     this.replication.start();
   }
 
   /**
-   * Enrols this desk with the county server using a user's password (design.md §5), then starts syncing. Who may
-   * (issue 12 item 9): anyone at a fresh desk — never enrolled, no 信访 records — which pins the county it meets; on
+   * Enrols this desk with the county server using a user's password (design.md §5), then starts syncing. Who may:
+   * anyone at a fresh desk — never enrolled, no 信访 records — which pins the county it meets; on
    * any other desk a signed-in 负责人 or 管理员 only. A server that is not the pinned county is refused before the
    * password is sent, unless `replaceServer` says the 负责人 means to change county, and then only once everything
    * this desk recorded has reached the county it belongs to (nothing of it is lost to that county).

@@ -35,7 +35,7 @@ export interface StreamSide {
  * past whatever was appended while the desk was away. RxDB's RESYNC marker is not enough to fill that gap: RxDB 17.6
  * holds stream items back while a push runs, and when a page from before the cut is queued ahead of the RESYNC its
  * downstream loop drops the RESYNC (`openTasks.shift()` then `break` in replication-protocol/downstream), so the next
- * page moved the checkpoint past the gap for good (issue 13 item 4). The catch-up pages travel through `stream$` like
+ * page would move the checkpoint past the gap for good. The catch-up pages travel through `stream$` like
  * any page, so RxDB writes them in order and never drops them.
  */
 export class DeskStream {

@@ -59,7 +59,7 @@ export class DeskReplication {
    * The back-off, one for the whole desk (the server is reachable or it is not): until `retryAt` (Date.now() time,
    * timers run on the real clock) every handler and stream waits here, and a success or 立即同步 wakes them all.
    * RxDB's own retry wait cannot be cut short (`retryTime` is read when it starts sleeping), so it stays at
-   * `retry.minMs`: a push that failed during an outage used to sleep up to `maxMs` after the server was back, and
+   * `retry.minMs`: else a push that failed during an outage would sleep up to `maxMs` after the server is back, and
    * 立即同步 could not wake it.
    */
   private retryAt = 0;

@@ -49,7 +49,7 @@ export type OfficeKind = (typeof officeKinds)[number];
 export const idTypes = ['resident-id', 'residence-permit', 'foreign-permanent', 'passport', 'hk-macao-taiwan-pass', 'other', 'hmt-residence-permit', 'hk-macao-travel-permit', 'taiwan-travel-permit'] as const;
 export type IdType = (typeof idTypes)[number];
 
-/** The 证件类型 a new registration offers, in the order of the picker (the unsplit 港澳台通行证 is no longer offered). */
+/** The 证件类型 a new registration offers, in the order of the picker (not the unsplit 港澳台通行证, kept for stored records). */
 export const pickableIdTypes: readonly IdType[] = [
   'resident-id',
   'hmt-residence-permit',

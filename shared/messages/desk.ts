@@ -50,7 +50,7 @@ export const messages = {
     state: '状态',
   },
 
-  /** 设置 → 登记本机: enrolling this desk with the county server (issue 12 item 9). */
+  /** 设置 → 登记本机: enrolling this desk with the county server. */
   enrol: {
     title: '登记本机（县级服务器）',
     hint: '本机登记到县级服务器后才能同步。已登记或已有数据的本机，只有本单位负责人或管理员可以重新登记；服务器须证明其为本机登记的县级服务器。',

@@ -153,7 +153,7 @@ export type AuthErrorCode = (typeof authErrors)[number];
 /**
  * The county server's identity (design.md §5): an id and an Ed25519 public key (hex), shown to every desk at
  * `GET /identity` and pinned by a desk at its first enrolment. Before any push or pull the desk has the server
- * sign a fresh nonce (`POST /identity/challenge`), and never syncs with a server that cannot (issue 12 item 9).
+ * sign a fresh nonce (`POST /identity/challenge`), and never syncs with a server that cannot.
  */
 export interface ServerIdentity {
   readonly id: string;

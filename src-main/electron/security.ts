@@ -7,8 +7,8 @@ import type { WebContents, WebPreferences } from 'electron';
 
 /**
  * The renderer's settings. With the sandbox on, the preload runs without Node and may only `require('electron')`,
- * so it is bundled into one CommonJS file (electron.vite.config.ts). The remote module no longer exists in
- * Electron 45 (removed in 14), so there is nothing to switch off for it.
+ * so it is bundled into one CommonJS file (electron.vite.config.ts). Electron 45 has no remote module
+ * (removed in 14), so there is nothing to switch off for it.
  */
 export function webPreferences(preloadPath: string, options: { devTools: boolean }): WebPreferences {
   return {

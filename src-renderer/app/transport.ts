@@ -61,7 +61,7 @@ function pickTransport(): DeskConnection {
  * The preload bridge rejects with plain `{ code, problems }` objects: contextBridge copies an Error without its own
  * properties (src-main/electron/preload-bridge.ts). The renderer sees ApiError on every edition.
  */
-function fromBridge(bridge: Transport): Transport {
+export function fromBridge(bridge: Transport): Transport {
   return {
     invoke: (name, args) =>
       bridge.invoke(name, args).catch((error: unknown) => {

@@ -56,8 +56,8 @@ async function start(init: WorkerInit): Promise<Started | undefined> {
   for (const event of coreEventNames) {
     opened.on(event, (payload) => send({ kind: 'event', event, payload }));
   }
-  // Ready before the demo county is written: hashing its password takes a while on an old PC, and the login form
-  // can show meanwhile; a login waits for it in `handle`.
+  // Ready before the start-up writes (demo county, server address): the login form can show while they run, and a
+  // login waits for them in `handle`.
   send({ kind: 'ready' });
   return { desk: opened, prepared: prepare(opened, init) };
 }

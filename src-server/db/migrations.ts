@@ -145,7 +145,7 @@ export const migrations: readonly string[] = [
   END $$;
   `,
   `
-  -- When a user was disabled (issue 12, item 7): their acts recorded offline before it are kept, later ones are
+  -- When a user was disabled: their acts recorded offline before it are kept, later ones are
   -- refused, and the desks they enrolled get no new tokens. Users disabled before this migration count from
   -- their document's last change, which the disabling wrote.
   ALTER TABLE credentials ADD COLUMN disabled_at timestamptz;
@@ -154,7 +154,7 @@ export const migrations: readonly string[] = [
 
   -- Why a device was revoked ('admin', 'refresh-replayed'), so its desk is told the right thing.
   ALTER TABLE devices ADD COLUMN revoked_reason text;
-  -- Refresh tokens already rotated away: one presented again was copied, and revokes its device (item 10).
+  -- Refresh tokens already rotated away: one presented again was copied, and revokes its device.
   CREATE TABLE spent_refresh_tokens (
     hash text PRIMARY KEY,
     device_id text NOT NULL,
@@ -162,7 +162,7 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX spent_refresh_tokens_device ON spent_refresh_tokens (device_id);
 
-  -- Login attempts not (yet) successful, shared by every server process (item 11): the rate limit counts them per
+  -- Login attempts not (yet) successful, shared by every server process: the rate limit counts them per
   -- login and per address within a window, and rows older than the window are pruned.
   CREATE TABLE login_failures (
     id bigserial PRIMARY KEY,
@@ -175,11 +175,11 @@ export const migrations: readonly string[] = [
   CREATE INDEX login_failures_at ON login_failures (at);
   `,
   `
-  -- A desk clock years off (1970, 9999) is a drift of more milliseconds than an integer holds (issue 13).
+  -- A desk clock years off (1970, 9999) is a drift of more milliseconds than an integer holds.
   ALTER TABLE devices ALTER COLUMN clock_drift_ms TYPE bigint;
   `,
   `
-  -- The refresh token rotated away whose successor has not been used yet (issue 13 item 6): presented again, it is
+  -- The refresh token rotated away whose successor has not been used yet: presented again, it is
   -- a retry after a lost answer, answered with fresh tokens; once the successor is used it is spent like any other.
   ALTER TABLE devices ADD COLUMN previous_refresh_hash text;
   `,

@@ -45,7 +45,7 @@ export function replicationRoutes(app: FastifyInstance, deps: ReplicationDeps): 
   };
 
   // Tokens are checked in `onRequest`, before fastify reads a body: an unauthenticated 30 MB push is refused with
-  // 401 before a byte of it is parsed (issue 12, item 12). The handlers read what the hook verified.
+  // 401 before a byte of it is parsed. The handlers read what the hook verified.
   const signed = new WeakMap<FastifyRequest, TokenClaims>();
   const enrolled = new WeakMap<FastifyRequest, Verified>();
 

@@ -139,7 +139,7 @@ export async function changePassword(db: Database, login: string, oldPassword: s
 
 /**
  * Disables a user: their desks refuse the login offline once the change arrives, and the server refuses it. The
- * time is kept (issue 12, item 7): their acts recorded before it still count, later ones are refused, and the
+ * time is kept: their acts recorded before it still count, later ones are refused, and the
  * desks they enrolled get no new tokens until a 负责人 enrols them again.
  */
 export async function disableUser(db: Database, login: string, now = new Date()): Promise<void> {

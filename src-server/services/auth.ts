@@ -57,7 +57,7 @@ export type RevokeReason = 'admin' | 'refresh-replayed';
 
 /**
  * Revokes a device and announces it on ACCESS_CHANNEL, so every server process ends the device's open streams at
- * once (issue 12, item 6); inside a transaction the announcement leaves at its commit. True when it was active.
+ * once; inside a transaction the announcement leaves at its commit. True when it was active.
  */
 export async function revokeDevice(sql: Sql, deviceId: string, reason: RevokeReason): Promise<boolean> {
   const { rows } = await sql.query(
@@ -182,7 +182,7 @@ export class Auth {
 
   /**
    * Exchanges a refresh token for new tokens (rotation). The token just rotated away stays good until its
-   * successor is first used (issue 13 item 6): the answer of a refresh can be lost (a connection cut, a desk
+   * successor is first used: the answer of a refresh can be lost (a connection cut, a desk
    * killed before it saved the new token), and the desk then presents the old token again, minutes or a night
    * later. That retry gets a fresh pair and the unused successor is spent, so the answer is idempotent for the
    * desk while a copy can still be caught: whoever presents the spent successor revokes the device.

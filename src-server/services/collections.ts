@@ -147,7 +147,7 @@ export function checkDocument(policy: CollectionPolicy, doc: unknown, pusher: Pu
 }
 
 /**
- * Keys a desk writes that the server's schema does not know (issue 13 item 3). They are never stored, so no other
+ * Keys a desk writes that the server's schema does not know. They are never stored, so no other
  * desk ever pulls them. What else happens depends on the schema version the desk declares for the collection:
  *
  * - a newer version than the server's (a desk updated before its county server): the server drops the keys it

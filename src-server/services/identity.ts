@@ -5,7 +5,7 @@ import { identityMessage, type IdentityProof, type ServerIdentity } from '#share
 import type { Database } from '../db/database';
 
 /**
- * The county server's identity (design.md §5; issue 12 item 9): an id and an Ed25519 key pair. Every desk pins the
+ * The county server's identity (design.md §5): an id and an Ed25519 key pair. Every desk pins the
  * id and public key at its first enrolment and afterwards syncs only with a server that signs its fresh nonce, so a
  * desk re-pointed at a stranger's address never pushes its records (信访人 personal data, 检举控告 text: 个人信息保护法,
  * 第三十条第三款) there. The private key lives in the database beside the JWT key (services/auth.ts): every server

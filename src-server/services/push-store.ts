@@ -9,7 +9,8 @@ import type { CaseAccess, PetitionerReach } from './visibility';
  * The SQL of a push (services/push.ts), in as few round trips as the locks allow: one call takes the locks that
  * decide the batch's audience and then reads everything the decisions need under them, and one statement writes
  * the documents with their links, access, feed rows and refusals. On a loaded county server a round trip costs
- * more in waking a database backend (and waiting to be woken again) than the work in it: a push used to make 14.
+ * more in waking a database backend (and waiting to be woken again) than the work in it; with a round trip per
+ * step, a push makes 14.
  */
 export interface Stored {
   readonly body: Record<string, unknown>;

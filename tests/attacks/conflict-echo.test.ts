@@ -3,7 +3,7 @@ import { actEvent, actors, fresh, petitionDoc, petitionerDoc, registerEvent, sig
 import { seededServerPerSuite, type Backend, type Client } from '../src-server/support';
 
 /**
- * Issue 12 item 2, as a hostile desk would try it over HTTP: a push that reuses the id of a document the pushing
+ * A conflict answer as an echo, as a hostile desk would try it over HTTP: a push that reuses the id of a document the pushing
  * office may not see must not be answered with that document (RxDB's conflict answer carries the master state).
  * 第三十条第三款, 第四十六条第五项: neither a 检举控告's content nor its accuser reach the office it accuses.
  */

@@ -11,8 +11,8 @@ import { syncPaths } from '#shared/sync/protocol';
 import { startCounty } from './support';
 
 /**
- * Issue 12, item 13. CORS allowed any origin, so any page a clerk opened could call the county server from their
- * browser. Now no other origin may unless configured (`corsOrigins`, `--cors-origin`, CORS_ORIGINS). The web
+ * CORS: with any origin allowed, any page a clerk opened could call the county server from their browser. No other
+ * origin may unless configured (`corsOrigins`, `--cors-origin`, CORS_ORIGINS). The web
  * edition the server serves itself is same-origin and needs none.
  */
 const stranger = 'http://evil.example';

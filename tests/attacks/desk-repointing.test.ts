@@ -6,14 +6,13 @@ import { DEMO_PASSWORD } from '#shared/demo/county';
 import type { FetchLike } from '#shared/core/replication-client';
 import { apiErrorText, syncErrorText } from '#shared/messages/zh-CN';
 import { syncPaths } from '#shared/sync/protocol';
-import { walkIn } from '../contract/handler-suite';
+import { walkIn } from '../fixtures';
 import { seeded, startServer, testDatabase, type RunningServer } from '../src-server/support';
 
 /**
- * Attack (issue 12, item 9): `sync-enrol` needed no session and took any `serverUrl`, so a logged-out desk was
- * pointed at a stranger's server and pushed its whole database there — 信访人 personal data (个人信息保护法) and the
- * text of 检举控告 (《信访工作条例》第三十条第三款, 第四十六条第五项). Now a desk that is enrolled or holds records is
- * enrolled only by a signed-in 负责人 or 管理员; the county's identity (an id and an Ed25519 key) is pinned at the
+ * Attack: a logged-out desk pointed at a stranger's server with `sync-enrol` would push its whole database there —
+ * 信访人 personal data (个人信息保护法) and the text of 检举控告 (《信访工作条例》第三十条第三款, 第四十六条第五项). A
+ * desk that is enrolled or holds records is enrolled only by a signed-in 负责人 or 管理员; the county's identity (an id and an Ed25519 key) is pinned at the
  * first enrolment; a server that cannot sign the desk's fresh nonce gets no password, no token and no record.
  *
  * Two real county servers on PGlite, both holding the demo county (so the stranger knows every login and password);
@@ -85,7 +84,7 @@ async function holds(server: RunningServer, ids: readonly string[]): Promise<str
 const loginsAt = (net: ReturnType<typeof network>, server: RunningServer) => net.to(server).filter((c) => c.url.endsWith(syncPaths.login) || c.url.endsWith(syncPaths.refresh));
 const pushesAt = (net: ReturnType<typeof network>, server: RunningServer) => net.to(server).filter((c) => c.url.includes('/push'));
 
-describe('re-pointing a desk at a stranger server (issue 12 item 9; 个人信息保护法, 第三十条第三款)', { timeout: 60_000 }, () => {
+describe('re-pointing a desk at a stranger server (个人信息保护法, 第三十条第三款)', { timeout: 60_000 }, () => {
   it('the county shows its identity: an id and an Ed25519 public key, and signs a nonce; a malformed nonce is a 400 with a code', async () => {
     const identity = (await (await fetch(county.url + syncPaths.identity)).json()) as { id: string; publicKey: string };
     expect(identity.id).toMatch(/^[0-9a-f-]{36}$/);

@@ -4,7 +4,7 @@ import { DebugLogger } from 'builder-util';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Issue 12, item 14 (design.md §5). Electron fuses are flipped in the packaged binary by electron-builder
+ * Electron fuses (design.md §5). Electron fuses are flipped in the packaged binary by electron-builder
  * (`electronFuses`). Without them anyone with the installed desk could run it as plain Node
  * (ELECTRON_RUN_AS_NODE=1), inject code through NODE_OPTIONS, attach a debugger with --inspect to read the
  * decrypted database, or swap the app's code next to its app.asar. The configuration is read and validated by

@@ -1,6 +1,6 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { walkIn } from '../contract/handler-suite';
+import { walkIn } from '../fixtures';
 import { actEvent, actors, fresh, learnSigningKey, registerEvent, signedByActor, signingKeys } from '../src-server/fixtures';
 import { client, seeded, startServer, testCost, testDatabase, type Client, type RunningServer, type TestDatabase } from '../src-server/support';
 import { openDesk, syncAll, type TestDesk } from '../integration/support';
@@ -14,8 +14,8 @@ import { withFeedAppends } from '../../src-server/services/feed';
 import type { Database } from '../../src-server/db/database';
 
 /**
- * Issue 12 item 8: any device could push acts naming any user of its office — a 接待员's device pushed 终结 as the
- * 负责人. Every act now carries its actor's Ed25519 signature (design.md §5; accountability, 第四十四条–第四十七条,
+ * A device pushes acts naming another user of its office — a 接待员's device pushes 终结 as the 负责人. Every act
+ * carries its actor's Ed25519 signature (design.md §5; accountability, 第四十四条–第四十七条,
  * needs to know who did what); the server refuses what its actor did not sign, and every desk flags what fails.
  * A real server on PostgreSQL, real desk cores against it.
  */

@@ -12,7 +12,7 @@ import { actEvent, actors, fresh, petitionDoc, petitionerDoc, registerEvent, sig
 import { client, seeded, startServer, testDatabase, type RunningServer, type TestDatabase } from '../src-server/support';
 
 /**
- * Generated abuse of every door (issue 12, "Done when"): at least 2,000 requests per endpoint (push, pull, stream,
+ * Generated abuse of every door : at least 2,000 requests per endpoint (push, pull, stream,
  * login, refresh, enrol) with bodies and headers fast-check makes up — documents with wrong types, unknown keys,
  * NUL characters, deep nesting, ids reused from a restricted matter — and 2,000 calls of the desk's IPC dispatcher.
  * For each: never a 5xx; nothing refused is written; no answer carries a word of the 检举控告 against 绿水乡

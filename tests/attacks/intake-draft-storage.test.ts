@@ -10,13 +10,13 @@ import { DEMO_PASSWORD } from '#shared/demo/county';
 import { seedDemo } from '#shared/core/demo';
 import { replicatedCollectionNames } from '#shared/sync/protocol';
 import { getRxStorageSQLite } from '../../src-main/storage-sqlite/index';
-import { walkIn } from '../contract/handler-suite';
+import { walkIn } from '../fixtures';
 import { seeded, startServer, testDatabase, type RunningServer, type TestDatabase } from '../src-server/support';
 
 /**
- * Attack (issue 12, item 4): an intake draft — a 身份证号, a phone, the text of a 检举控告 — sat in the browser's
- * plaintext localStorage and survived logout, so the next person at the desk (or anyone reading the profile folder)
- * found it. 个人信息保护法 (第十条、第五十一条) and the confidentiality of an accuser (《信访工作条例》第三十条第三款,
+ * Attack: an intake draft — a 身份证号, a phone, the text of a 检举控告 — left in the browser's plaintext
+ * localStorage would survive logout, and the next person at the desk (or anyone reading the profile folder) would
+ * find it. 个人信息保护法 (第十条、第五十一条) and the confidentiality of an accuser (《信访工作条例》第三十条第三款,
  * 第四十六条第五项) want it kept in the desk's own database, encrypted on the desktop, per user, and deleted at
  * logout and once saved; the replication never carries it to the county.
  */

@@ -6,10 +6,9 @@ import { seeded, testDatabase, type RunningServer, type TestDatabase } from '../
 import { loopbackAddresses, postFrom, startCounty } from './support';
 
 /**
- * Issue 12, item 11 (design.md §5: rate-limited login). The limit was kept per login *and* address in each
- * process's memory: a guesser with many addresses, or a county with several server processes, got five tries per
- * address per process, and every name ever tried stayed in a map (+110 MB after 400,000 names). Now failures are
- * rows in PostgreSQL, counted per login across addresses (and per address across logins) by every process, and
+ * Rate-limited login (design.md §5). A limit kept per login *and* address in each process's memory would give a
+ * guesser with many addresses, or a county with several server processes, five tries per address per process, and
+ * keep every name ever tried in a map (+110 MB after 400,000 names). Failures are rows in PostgreSQL, counted per login across addresses (and per address across logins) by every process, and
  * pruned once out of the window.
  */
 describe('the login rate limit, on PostgreSQL with two server processes', () => {

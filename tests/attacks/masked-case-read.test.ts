@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { at, openDesk, visit } from '../shared/core/desk-support';
 
 /**
- * Issue 12 item 1, as a user at a desk who may not read a 检举控告 would try it: every read the Api offers, with the
+ * Reading a masked matter, as a user at a desk who may not read a 检举控告 would try it: every read the Api offers, with the
  * matter's own text as search terms. 第三十条第三款, 第四十六条第五项: `masked: true` means none of its text, no accused,
  * no accuser in any answer. (The handler contract, tests/contract/handler-suite.ts, proves the same over every
  * transport.)

@@ -4,7 +4,7 @@ import { seededServerPerSuite, type Backend, type Client } from '../src-server/s
 import type { CaseEventDoc, PetitionerDoc } from '#shared/domain/documents';
 
 /**
- * Issue 12 item 3, as a hostile desk would try it over HTTP: an office links to its own matter the 信访人 of an
+ * Linking an accuser's 信访人, as a hostile desk would try it over HTTP: an office links to its own matter the 信访人 of an
  * accusation against it, to receive the record and overwrite the phone and address. 第三十条第三款: an accuser's
  * 信访人 is restricted with the accusation, never visible to an office it accuses, the county's bureau included.
  */

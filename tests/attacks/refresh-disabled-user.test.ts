@@ -4,16 +4,16 @@ import { disableUser } from '../../src-server/services/admin';
 import { actEvent, actors, fresh, petitionDoc, registerEvent, signedByActor } from '../src-server/fixtures';
 import { client, seeded, startServer, testDatabase, type Client, type RunningServer, type TestDatabase } from '../src-server/support';
 import { openDesk, type TestDesk } from '../integration/support';
-import { walkIn } from '../contract/handler-suite';
+import { walkIn } from '../fixtures';
 import { DEMO_PASSWORD } from '#shared/demo/county';
 import { syncErrorText } from '#shared/messages/zh-CN';
 import { syncPaths } from '#shared/sync/protocol';
 import { startCounty } from './support';
 
 /**
- * Issue 12, item 7. A desk enrolled by a user who was then disabled kept getting new tokens from
- * `POST /auth/refresh`, so it synced for ever in the name of someone who no longer works there. Now its refresh is
- * refused (`device-owner-disabled`), the desk says 请由本单位负责人重新登记本机, and a 负责人 enrols it again. What the
+ * A desk enrolled by a user who is then disabled must not keep getting new tokens from `POST /auth/refresh`, or it
+ * would sync for ever in the name of someone who no longer works there. Its refresh is refused
+ * (`device-owner-disabled`), the desk says 请由本单位负责人重新登记本机, and a 负责人 enrols it again. What the
  * user recorded before being disabled (offline, synced later) is kept; what is recorded after is refused.
  */
 describe('a desk enrolled by a disabled user, on PostgreSQL', () => {

@@ -5,9 +5,9 @@ import { syncPaths, type DeviceTokens } from '#shared/sync/protocol';
 import { openStream } from './support';
 
 /**
- * Issue 12, item 10. Refresh tokens rotate, so a spent one presented again is a copy in someone else's hands: the
- * thief's or the desk's, whichever rotated second. It was refused, but the device kept working for whoever held
- * the newest token. Now the replay revokes the device's whole token family: neither holder gets tokens, its access
+ * Refresh tokens rotate, so a spent one presented again is a copy in someone else's hands: the thief's or the
+ * desk's, whichever rotated second. Refusing only the replay would leave the device working for whoever holds the
+ * newest token, so the replay revokes the device's whole token family: neither holder gets tokens, its access
  * tokens and streams end, and the desk is enrolled again by its office.
  */
 describe.each<Backend>(['pglite', 'pg'])('a replayed refresh token, on %s', (backend) => {
@@ -20,7 +20,7 @@ describe.each<Backend>(['pglite', 'pg'])('a replayed refresh token, on %s', (bac
 
   const refresh = (refreshToken: string) => c.call<DeviceTokens & { code?: string }>('POST', syncPaths.refresh, { refreshToken });
 
-  // Issue 13 item 6 changed when a spent token is a replay: the token just rotated away stays good until its
+  // A spent token is a replay only once its successor is used: the token just rotated away stays good until its
   // successor is used (a lost answer is retried with it), so the two tests below use the successor first.
   it('the desk rotated and used its new token, a copy of its old token comes back: the device is revoked and the newest tokens stop working', async () => {
     const enrolled = await c.enrol('qs-handler');
@@ -67,7 +67,7 @@ describe.each<Backend>(['pglite', 'pg'])('a replayed refresh token, on %s', (bac
 });
 
 /**
- * Issue 13 item 6: the answer of a refresh is lost (a connection cut, a desk killed before it saved the new token).
+ * A lost refresh answer: the answer of a refresh is lost (a connection cut, a desk killed before it saved the new token).
  * The desk presents the old token again and gets fresh tokens, as often as the answers are lost; only once a new
  * token was used is the old one a replay.
  */
@@ -79,7 +79,7 @@ describe.each<Backend>(['pglite', 'pg'])('a refresh whose answer was lost, on %s
   const refresh = (refreshToken: string) => c.call<DeviceTokens & { code?: string }>('POST', syncPaths.refresh, { refreshToken });
   const pull = (token: string) => c.call('GET', syncPaths.pull('offices'), undefined, token);
 
-  it('issue 13 item 6: the old token retried gets a fresh pair, again and again, without revoking; the pair works', async () => {
+  it('the old token retried gets a fresh pair, again and again, without revoking; the pair works', async () => {
     const desk = await c.enrol('qs-handler');
     expect((await refresh(desk.refreshToken)).status).toBe(200); // its answer lost
     const retried = await refresh(desk.refreshToken);
@@ -92,7 +92,7 @@ describe.each<Backend>(['pglite', 'pg'])('a refresh whose answer was lost, on %s
     expect((await pull(next.body.accessToken)).status).toBe(200);
   });
 
-  it('issue 13 item 6: once the new token was used, the old one is a replay and revokes the device', async () => {
+  it('once the new token was used, the old one is a replay and revokes the device', async () => {
     const desk = await c.enrol('qs-reception');
     expect((await refresh(desk.refreshToken)).status).toBe(200); // its answer lost
     const retried = await refresh(desk.refreshToken);
@@ -102,7 +102,7 @@ describe.each<Backend>(['pglite', 'pg'])('a refresh whose answer was lost, on %s
     expect((await pull(used.body.accessToken)).status).toBe(401);
   });
 
-  it('issue 13 item 6: the successor whose answer was lost, presented after the retry, is a copy and revokes the device', async () => {
+  it('the successor whose answer was lost, presented after the retry, is a copy and revokes the device', async () => {
     const desk = await c.enrol('ls-handler');
     const lost = await refresh(desk.refreshToken);
     const retried = await refresh(desk.refreshToken);

@@ -3,7 +3,7 @@ import { actors, fresh, registerEvent, signedByActor } from '../src-server/fixtu
 import { seededServerPerSuite, type Backend, type Client } from '../src-server/support';
 
 /**
- * Issue 12 item 5, as a hostile desk would try it over HTTP: a second 登记 of a registered 检举控告, back-dated, as
+ * A second 登记, as a hostile desk would try it over HTTP: a second 登记 of a registered 检举控告, back-dated, as
  * 申诉求决类 with no accused offices, would come first in every desk's fold and show the accusation unmasked.
  * 第十九条: a matter is registered once; 第三十条第三款: its restriction is never narrowed.
  */

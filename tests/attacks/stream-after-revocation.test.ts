@@ -8,10 +8,9 @@ import { syncPaths } from '#shared/sync/protocol';
 import { openStream, startCounty } from './support';
 
 /**
- * Issue 12, item 6 (design.md §5: a lost desk is revoked and its streams end). An open stream kept delivering a
- * township's matters after its device was revoked and after its token expired. Now it ends at revocation, in
- * every server process (NOTIFY), and at the token's expiry; the desk reconnects with a refreshed token and
- * misses nothing.
+ * A lost desk is revoked and its streams end (design.md §5): an open stream must not keep delivering a township's
+ * matters after its device is revoked or its token expires. It ends at revocation, in every server process
+ * (NOTIFY), and at the token's expiry; the desk reconnects with a refreshed token and misses nothing.
  */
 describe('streams end when access ends, on PostgreSQL with two server processes', () => {
   const TOKEN_SECONDS = 3;

@@ -5,7 +5,7 @@ import { SseParser } from '#shared/sync/sse';
 import type { RunningServer } from '../src-server/support';
 
 /**
- * Support for the attack suite (issue 12): a server with options the shared helper does not take, a raw reader of
+ * Support for the attack suite: a server with options the shared helper does not take, a raw reader of
  * a Server-Sent Events stream, and HTTP requests from a chosen loopback address (127.0.0.0/8 is all loopback on
  * Linux), so one test can be many clients.
  */

@@ -1,8 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Transport } from '#shared/contract/transport';
 import type { ApiErrorCode } from '#shared/contract/errors';
-import type { RegistrationInput } from '#shared/domain/registration';
 import { DEMO_PASSWORD } from '#shared/demo/county';
+import { demoIdNumber, walkIn } from '../fixtures';
 
 /**
  * The handler contract (shared/contract/api.ts) as one suite, run over every transport: in-process, the Electron
@@ -16,24 +16,6 @@ export interface ContractTarget {
 
 export async function expectCode(promise: Promise<unknown>, code: ApiErrorCode): Promise<void> {
   await expect(promise).rejects.toMatchObject({ code });
-}
-
-/** A valid 身份证 number (GB 11643) for the suite's petitioner. */
-export const demoIdNumber = '11010519491231002X';
-
-export function walkIn(extra: Partial<RegistrationInput> = {}): RegistrationInput {
-  return {
-    channel: 'visit',
-    receivedAt: new Date(Date.now() - 60_000).toISOString(),
-    petitioners: [{ kind: 'person', name: '张三', idType: 'resident-id', idNumber: demoIdNumber, phone: '13800138000', address: '青山镇东街1号' }],
-    headcount: 1,
-    request: '要求补发2024年土地征收补偿款',
-    facts: '2024年村里征地后，补偿款至今未足额发放',
-    reasons: '与公布的补偿方案不符',
-    flags: [],
-    accusedOfficeIds: [],
-    ...extra,
-  };
 }
 
 export function handlerContractSuite(label: string, open: () => Promise<ContractTarget>): void {
@@ -74,9 +56,8 @@ export function handlerContractSuite(label: string, open: () => Promise<Contract
       const list = await t.invoke('case-list', { filter: { status: ['registered'] } });
       expect(list.items.map((i) => i.id)).toContain(result.caseId);
       expect(list.total).toBeGreaterThanOrEqual(1);
-      await new Promise((r) => setTimeout(r, 50));
+      await vi.waitFor(() => expect(changed.flat()).toContain('cases'), { timeout: 5_000 });
       off();
-      expect(changed.flat()).toContain('cases');
     });
 
     it('第二十条第三款 a group visit with 6 representatives → representatives-over-limit', async () => {

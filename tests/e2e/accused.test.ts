@@ -10,7 +10,7 @@ import { startTestCounty, type TestCounty } from './support/server';
 import { login, logout, named, openDesk as openFreshDesk, option, syncNow } from './support/desk-ui';
 
 /**
- * 第三十条第三款 from the screen (issue 11), in Chromium against a real county server on PGlite: the county's
+ * 第三十条第三款 from the screen, in Chromium against a real county server on PGlite: the county's
  * receptionist registers through the form a 检举控告 against 绿水乡 (picked in 被检举/被控告单位) and a 申诉求决
  * complaint about 绿水乡. The receptionist sees the accusation masked, the county's handler reads it and cannot
  * 转送 it to 绿水乡, but forwards the complaint there (属地管理, 第二十二条). 绿水乡's desk receives the complaint and

@@ -5,7 +5,7 @@ import { login, logout, openDesk } from './support/desk-ui';
 import { serveWebEdition, type ServedWebEdition } from './support/web-edition';
 
 /**
- * Issue 12 item 4 in Chromium (个人信息保护法; 《信访工作条例》第三十条第三款): an intake draft — 身份证号, phone, the
+ * The intake draft in Chromium (个人信息保护法; 《信访工作条例》第三十条第三款): an intake draft — 身份证号, phone, the
  * text of a 检举控告 — is kept in the desk's own database under the user who typed it, never in the page's
  * localStorage or sessionStorage. The same user gets it back after a reload; logging out deletes it, so neither
  * the next user at the desk nor the same user later finds it.

@@ -9,7 +9,7 @@ import { startTestCounty, type TestCounty } from './support/server';
 import { choose, login, logout, named, openDesk, option, syncNow } from './support/desk-ui';
 
 /**
- * A scripted reception morning (issue 6), in Chromium, against the web edition served by a real county server on
+ * A scripted reception morning, in Chromium, against the web edition served by a real county server on
  * PGlite, exactly as `npm start` runs it. 青山镇 logs in at a fresh desk (the first login enrols it), registers a
  * walk-in, a repeat linked as 重件 and a group visit (a sixth representative refused); its handler accepts one
  * matter (处理意见书 served by post, 复查 requested) and forwards another to 绿水乡, where a second browser profile

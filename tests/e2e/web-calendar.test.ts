@@ -13,7 +13,7 @@ import { launchChromium } from './support/chromium';
 import { startTestCounty, type TestCounty } from './support/server';
 
 /**
- * Issue 11 in Chromium, on the web edition served by a real county server (PGlite), on the machine's own clock:
+ * The holiday calendar in Chromium, on the web edition served by a real county server (PGlite), on the machine's own clock:
  * from 1 November a desk whose holiday calendar lacks the next year shows the banner on every page (the deadlines
  * of that year are a Mon–Fri guess; 民法典 第二百零三条 needs its rest days), and its 设置 page lists the covered
  * years. The county administrator runs `npm run server -- admin calendar-add --year <next> --file …`; after a sync

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '#shared/demo/county';
 import type { Transport } from '#shared/contract/transport';
-import { walkIn } from '../contract/handler-suite';
+import { walkIn } from '../fixtures';
 import { launchChromium } from './support/chromium';
 import { openDeskTab, pageTransport } from './support/desk-page';
 import { serveWebEdition, type ServedWebEdition } from './support/web-edition';

@@ -10,13 +10,13 @@ import type { RegistrationInput } from '#shared/domain/registration';
 import type { Transport } from '#shared/contract/transport';
 import { queryCode } from '#shared/domain/query-code';
 import { documentText } from '#shared/messages/zh-CN';
-import { walkIn } from '../contract/handler-suite';
+import { walkIn } from '../fixtures';
 import { launchChromium } from './support/chromium';
 import { openDeskTab, pageTransport } from './support/desk-page';
 import { serveWebEdition, type ServedWebEdition } from './support/web-edition';
 
 /**
- * Every written act prints its document (issue 11; domain-research §7.4), in Chromium against the web edition:
+ * Every written act prints its document (domain-research §7.4), in Chromium against the web edition:
  * matters are taken through their acts by the users who do them (through `window.desk`), then each document is
  * printed from the matter page's timeline as a person does it, saved with `page.pdf()` and its first page turned
  * into a PNG with `pdftoppm` (tests/e2e/artifacts/documents/, git-ignored) to be looked at. The assertions read

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { walkIn } from '../contract/handler-suite';
+import { walkIn } from '../fixtures';
 import { actEvent, actors, fresh, registerEvent } from '../src-server/fixtures';
 import { client, seeded, startServer, testDatabase, type RunningServer, type TestDatabase } from '../src-server/support';
 import { eventIds, openDesk, syncAll, type TestDesk } from './support';
@@ -32,33 +33,41 @@ describe('desks and the county server', () => {
     expect(await qs.ids('users')).toHaveLength(3);
   });
 
-  it('offline acts on one matter at three desks converge to the same events and projections, in any sync order', async () => {
-    await qs.login('qs-reception');
-    const { caseId } = await qs.t.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
-    await syncAll([qs, county]);
-    expect(await eventIds(county, caseId)).toHaveLength(1);
+  it('offline acts on one matter at three desks converge to the same events and projections, whatever order they sync in', { timeout: 90_000 }, async () => {
+    const byName = { county, qs, ls };
+    // Each run is a new matter on the same three desks; a failing order is reported as it is, not shrunk, since
+    // every run leaves its matter behind.
+    await fc.assert(
+      fc.asyncProperty(fc.shuffledSubarray(['county', 'qs', 'ls'] as const, { minLength: 3, maxLength: 3 }), async (order) => {
+        await qs.login('qs-reception');
+        const { caseId } = await qs.t.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
+        await syncAll([qs, county]);
+        expect(await eventIds(county, caseId)).toHaveLength(1);
 
-    for (const d of [county, qs, ls]) await d.net({ online: false });
-    await qs.login('qs-handler');
-    await qs.t.invoke('case-act', { caseId, type: 'note', payload: { text: '青山镇离线备注' } });
-    await county.login('county-handler');
-    await county.t.invoke('case-act', { caseId, type: 'supervise', payload: { kind: 'urge', issue: '请按期告知是否受理' } });
-    await county.t.invoke('case-act', { caseId, type: 'note', payload: { text: '县局离线备注' } });
-    await ls.login('ls-reception');
-    const other = await ls.t.invoke('petition-register', { registration: walkIn({ request: '道路修缮' }), case: { kind: 'new' } });
-    expect((await qs.t.invoke('sync-now', {})).state).toBe('offline');
+        for (const d of [county, qs, ls]) await d.net({ online: false });
+        await qs.login('qs-handler');
+        await qs.t.invoke('case-act', { caseId, type: 'note', payload: { text: '青山镇离线备注' } });
+        await county.login('county-handler');
+        await county.t.invoke('case-act', { caseId, type: 'supervise', payload: { kind: 'urge', issue: '请按期告知是否受理' } });
+        await county.t.invoke('case-act', { caseId, type: 'note', payload: { text: '县局离线备注' } });
+        await ls.login('ls-reception');
+        const other = await ls.t.invoke('petition-register', { registration: walkIn({ request: '道路修缮' }), case: { kind: 'new' } });
+        expect((await qs.t.invoke('sync-now', {})).state).toBe('offline');
 
-    for (const d of [county, qs, ls]) await d.net({ online: true });
-    await syncAll([ls, county, qs]);
-    expect(await eventIds(qs, caseId)).toEqual(await eventIds(county, caseId));
-    expect(await eventIds(qs, caseId)).toHaveLength(4);
-    await qs.login('qs-handler');
-    await county.login('county-handler');
-    const [a, b] = await Promise.all([qs.t.invoke('case-get', { id: caseId }), county.t.invoke('case-get', { id: caseId })]);
-    expect(a.case).toEqual(b.case);
-    expect(await eventIds(county, other.caseId)).toHaveLength(1); // the county sees its townships
-    expect(await eventIds(qs, other.caseId)).toEqual([]); // a township does not see another's matters
-    await expect.poll(async () => (await qs.t.invoke('sync-status', {})).pending, { timeout: 3_000 }).toBe(0);
+        for (const d of [county, qs, ls]) await d.net({ online: true });
+        await syncAll(order.map((name) => byName[name]));
+        expect(await eventIds(qs, caseId)).toEqual(await eventIds(county, caseId));
+        expect(await eventIds(qs, caseId)).toHaveLength(4);
+        await qs.login('qs-handler');
+        await county.login('county-handler');
+        const [a, b] = await Promise.all([qs.t.invoke('case-get', { id: caseId }), county.t.invoke('case-get', { id: caseId })]);
+        expect(a.case).toEqual(b.case);
+        expect(await eventIds(county, other.caseId)).toHaveLength(1); // the county sees its townships
+        expect(await eventIds(qs, other.caseId)).toEqual([]); // a township does not see another's matters
+        await expect.poll(async () => (await qs.t.invoke('sync-status', {})).pending, { timeout: 3_000 }).toBe(0);
+      }),
+      { numRuns: 5, seed: 14, endOnFailure: true },
+    );
   });
 
   it('第二十二条 a 转送 makes the whole history appear at the receiving township', async () => {
@@ -112,14 +121,15 @@ describe('desks and the county server', () => {
     expect(await county.ids('petitions')).toContain(petitionId);
   });
 
-  it('a write at one desk reaches another online desk of the same office through the stream in under 1 s', async () => {
+  it('a write at one desk reaches another online desk of the same office through the stream, with no sync-now', async () => {
+    // How soon is measured by bench/sync.ts (stream latency), not here: a shared machine's timing is no verdict.
     const second = await openDesk(s.url, 'qs-approver');
     try {
       await qs.login('qs-reception');
-      const started = Date.now();
+      const { chunks } = await second.streams();
       const { caseId } = await qs.t.invoke('petition-register', { registration: walkIn({ request: '路灯不亮' }), case: { kind: 'new' } });
-      while (Date.now() - started < 3_000 && (await eventIds(second, caseId)).length === 0) await new Promise((r) => setTimeout(r, 20));
-      expect(Date.now() - started).toBeLessThan(1_000);
+      await expect.poll(async () => eventIds(second, caseId), { timeout: 10_000 }).toHaveLength(1);
+      expect((await second.streams()).chunks).toBeGreaterThan(chunks);
     } finally {
       await second.close();
     }

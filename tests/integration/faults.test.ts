@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { walkIn } from '../contract/handler-suite';
+import { walkIn } from '../fixtures';
 import { actors, fresh, registerEvent } from '../src-server/fixtures';
 import { client, seeded, startServer, testDatabase, type RunningServer, type TestDatabase } from '../src-server/support';
 import { openDatabase } from '../../src-server/db/database';

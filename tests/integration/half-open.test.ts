@@ -1,19 +1,18 @@
 import { expect, it, describe, afterEach } from 'vitest';
-import { walkIn } from '../contract/handler-suite';
+import { walkIn } from '../fixtures';
 import { actors, fresh, registerEvent } from '../src-server/fixtures';
 import { seededServerPerSuite, type Client, type RunningServer } from '../src-server/support';
 import { FaultProxy } from '../torture/proxy';
 import { openDesk, type TestDesk } from './support';
 
 /**
- * Never strand (issue 13): a connection that dies half-open — a township router restarts, a laptop changes network —
- * sends no FIN, so neither end learns of it until the operating system gives up, up to ~15 minutes later. Found by
- * the torture run: nothing on the desk ended a silent request or stream, so sync stood still meanwhile, showing 同步中.
- * The desk now ends a stream that stays silent past a few of the server's pings, and a request not answered in time,
+ * Never strand: a connection that dies half-open — a township router restarts, a laptop changes network — sends no
+ * FIN, so neither end learns of it until the operating system gives up, up to ~15 minutes later, and sync would stand
+ * still meanwhile, showing 同步中. The desk ends a stream that stays silent past a few of the server's pings, and a request not answered in time,
  * and connects again. The fault is injected at the transport edge by the torture suite's TCP proxy; the desk's
  * deadlines are shortened here (defaults: 45 s of stream silence, 120 s per request). Every pooled connection falls
  * silent at once, and each costs the desk one deadline before it is given up, so recovery takes a few deadlines: the
- * waits below are generous for a loaded machine; on the code before the deadlines the desk never recovered.
+ * waits below are generous for a loaded machine; without the deadlines the desk never recovers.
  */
 describe('a half-open connection to the county, on PostgreSQL', { timeout: 120_000 }, () => {
   let s: RunningServer;

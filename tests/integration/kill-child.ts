@@ -1,5 +1,5 @@
 /**
- * Child process for the kill tests of a matter's fold (issue 13 item 5): a desk core on SQLite that registers a
+ * Child process for the kill tests of a matter's fold (kill-fold.test.ts): a desk core on SQLite that registers a
  * matter (and, for the act points, acts on it; for the replicated point, stores an 受理 as a replicated page would), then stops at the named point — the write there never returns —
  * and says so on stdout; the parent then kills it with SIGKILL. Lines: `registered <caseId> <caseNumber>`, then
  * `at <point>` once the desk is stopped there.
@@ -10,6 +10,7 @@ import { createDesk } from '#shared/core/desk';
 import { DEMO_PASSWORD } from '#shared/demo/county';
 import { seedDemo } from '#shared/core/demo';
 import { getRxStorageSQLite } from '../../src-main/storage-sqlite/index';
+import { walkIn } from '../fixtures';
 
 export const killPoints = ['register-before-apply', 'register-before-fold', 'act-before-event', 'act-before-fold', 'replicated-before-fold'] as const;
 export type KillPoint = (typeof killPoints)[number];
@@ -24,17 +25,6 @@ const as = async (login: string) => {
   await t.invoke('session-login', { login, password: DEMO_PASSWORD });
 };
 await as('qs-reception');
-const registration = {
-  channel: 'visit',
-  receivedAt: new Date(Date.now() - 60_000).toISOString(),
-  petitioners: [{ kind: 'person', name: '张三', idType: 'resident-id', idNumber: '11010519491231002X', phone: '13800138000', address: '青山镇东街1号' }],
-  headcount: 1,
-  request: '要求补发2024年土地征收补偿款',
-  facts: '2024年村里征地后，补偿款至今未足额发放',
-  reasons: '与公布的补偿方案不符',
-  flags: [],
-  accusedOfficeIds: [],
-} as const;
 
 /** Replaces a write with one that announces the point and never returns: the process is killed while it waits. */
 function stopAt<T extends object>(target: T, method: keyof T & string): void {
@@ -48,7 +38,7 @@ function stopAt<T extends object>(target: T, method: keyof T & string): void {
 
 if (point === 'register-before-apply') stopAt(desk.db.case_events, 'bulkInsert');
 if (point === 'register-before-fold') stopAt(desk.db.cases, 'bulkUpsert');
-const done = await t.invoke('petition-register', { registration: { ...registration, petitioners: [...registration.petitioners], flags: [], accusedOfficeIds: [] }, case: { kind: 'new' } });
+const done = await t.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
 say(`registered ${done.caseId} ${done.caseNumber}`);
 if (point === 'act-before-event' || point === 'act-before-fold') {
   await as('qs-handler'); // the registration is applied and folded before the sign-in answers

@@ -11,7 +11,7 @@ import { getRxStorageSQLite } from '../../src-main/storage-sqlite/index';
 import type { KillPoint } from './kill-child';
 
 /**
- * Issue 13 item 5: a desk killed (SIGKILL, a real child process holding the SQLite file) at each point of a
+ * A desk killed (SIGKILL, a real child process holding the SQLite file) at each point of a
  * registration and an act finds the matter at the next open, listed with the state its stored events give
  * (第四十四条第一项: a registration the desk answered is never lost from its lists).
  */
@@ -50,7 +50,7 @@ async function reopen(directory: string) {
   return { desk, t };
 }
 
-describe('issue 13 item 5: a kill between a write and its fold', () => {
+describe('a kill between a write and its fold', () => {
   it.each<[KillPoint, string, number]>([
     ['register-before-apply', 'registered', 1],
     ['register-before-fold', 'registered', 1],

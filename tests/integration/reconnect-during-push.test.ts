@@ -1,19 +1,19 @@
 import { expect, it, describe } from 'vitest';
-import { walkIn } from '../contract/handler-suite';
+import { walkIn } from '../fixtures';
 import { actors, fresh, registerEvent } from '../src-server/fixtures';
 import { seededServerPerSuite, type Client, type RunningServer } from '../src-server/support';
 import type { CaseEventDoc } from '#shared/domain/documents';
 import { openDesk } from './support';
 
 /**
- * Issue 13 item 4: a reconnect during a push lost events for good. RxDB holds stream messages back while a push
- * runs; the RESYNC of the reconnect then queued behind a page from before the cut, RxDB 17.6's downstream loop
- * dropped it (`openTasks.shift()` then `break`), and the next page moved the checkpoint past everything appended
- * while the desk was offline. The desk now pulls from its stored checkpoint after every connect of its stream and
+ * A reconnect during a push must lose no event. RxDB holds stream messages back while a push runs; the RESYNC of
+ * the reconnect then queues behind a page from before the cut, RxDB 17.6's downstream loop drops it
+ * (`openTasks.shift()` then `break`), and the next page would move the checkpoint past everything appended while
+ * the desk was offline. The desk pulls from its stored checkpoint after every connect of its stream and
  * lets no page of the new connection through before that pull has caught up. Faults only at the transport edge: the
  * desk worker's fetch holds the push and breaks the stream (tests/integration/desk-worker.ts).
  */
-describe('issue 13 item 4: a reconnect while a push is in flight, on PostgreSQL', () => {
+describe('a reconnect while a push is in flight, on PostgreSQL', () => {
   let s: RunningServer;
   let api: Client;
   seededServerPerSuite('pg', (server, c) => {

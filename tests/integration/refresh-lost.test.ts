@@ -5,11 +5,11 @@ import { DEMO_PASSWORD } from '#shared/demo/county';
 import { createDesk } from '#shared/core/desk';
 import type { FetchLike } from '#shared/core/replication-client';
 import { syncPaths } from '#shared/sync/protocol';
-import { walkIn } from '../contract/handler-suite';
+import { walkIn } from '../fixtures';
 import { seededServerPerSuite, type Backend, type RunningServer } from '../src-server/support';
 
 /**
- * Issue 13 item 6: one lost refresh answer must not strand a desk. The server rotates the refresh token but the
+ * One lost refresh answer must not strand a desk. The server rotates the refresh token but the
  * answer never reaches the desk (dropped at the network edge, after the server answered); the desk refreshes
  * again with the token it has, syncs on, and what it registers reaches the county.
  */
@@ -19,7 +19,7 @@ describe.each<Backend>(['pglite', 'pg'])('a desk whose refresh answer was lost, 
     server = s;
   });
 
-  it('issue 13 item 6: refreshes again with its old token and syncs on (第四十四条第一项: the registration reaches the county)', async () => {
+  it('refreshes again with its old token and syncs on (第四十四条第一项: the registration reaches the county)', async () => {
     const drop = { refreshAnswers: 0 };
     const fetchLike: FetchLike = async (url, init) => {
       const response = await fetch(url, init);

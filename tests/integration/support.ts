@@ -70,7 +70,6 @@ export async function openDesk(serverUrl: string, enrolAs: string, options: { ti
 export async function syncAll(desks: readonly TestDesk[], rounds = 2): Promise<void> {
   for (let i = 0; i < rounds; i++) {
     for (const d of desks) await d.t.invoke('sync-now', {});
-    await new Promise((r) => setTimeout(r, 50));
   }
   for (const d of desks) await d.awaitInSync();
 }

@@ -5,15 +5,15 @@ import { createDesk, type Desk } from '#shared/core/desk';
 import { DEMO_PASSWORD } from '#shared/demo/county';
 import { syncErrorText } from '#shared/messages/zh-CN';
 import { syncPaths } from '#shared/sync/protocol';
-import { walkIn } from '../contract/handler-suite';
+import { walkIn } from '../fixtures';
 import { actors, petitionDoc, petitionerDoc, registerEvent, uid } from './fixtures';
 import { seededServerPerSuite, type Backend, type Client, type RunningServer } from './support';
 
 /**
- * Issue 13 item 3 over HTTP: bad input is a 4xx, or a refusal of the one document with its code, and never a 500;
- * the rest of the batch is stored. Found by a hostile run: a NUL in any string (PostgreSQL's text and jsonb hold
- * none) was a 500 that lost the whole batch, and the desk retried it forever; nesting 10,000 deep overflowed the
- * stack; a desk clock 35 days off or in 1970/9999 overflowed `clock_drift_ms` and failed every request of that desk.
+ * Bad input over HTTP: a 4xx, or a refusal of the one document with its code, and never a 500; the rest of the
+ * batch is stored. The cases a hostile run finds: a NUL in any string (PostgreSQL's text and jsonb hold none), which
+ * as a 500 would lose the whole batch and have the desk retry it forever; nesting 10,000 deep, which overflows a
+ * recursive stack; a desk clock 35 days off or in 1970/9999, a drift wider than an integer `clock_drift_ms`.
  */
 
 const AT = '2025-12-01T01:00:00.000Z';
@@ -46,7 +46,7 @@ function withNul(doc: Record<string, unknown>, path: (string | number)[]): Recor
 
 const row = (doc: Record<string, unknown>) => ({ newDocumentState: { ...doc, _deleted: false } });
 
-describe.each<Backend>(['pglite', 'pg'])('issue 13 item 3: bad input on %s', (backend) => {
+describe.each<Backend>(['pglite', 'pg'])('bad input on %s', (backend) => {
   let server: RunningServer;
   let c: Client;
   seededServerPerSuite(backend, (s, api) => {
@@ -118,7 +118,7 @@ describe.each<Backend>(['pglite', 'pg'])('issue 13 item 3: bad input on %s', (ba
   });
 });
 
-describe.each<Backend>(['pglite', 'pg'])('issue 13 item 3: a desk whose clock is far off syncs and shows clock-drift, on %s', (backend) => {
+describe.each<Backend>(['pglite', 'pg'])('a desk whose clock is far off syncs and shows clock-drift, on %s', (backend) => {
   let server: RunningServer;
   seededServerPerSuite(backend, (s) => {
     server = s;

@@ -5,9 +5,9 @@ import { actEvent, actors, fresh, registerEvent } from './fixtures';
 import { seededServerPerSuite, type Backend, type Client } from './support';
 
 /**
- * Issue 13 item 1 over HTTP: one push of 1,000 登记 and 999 earlier 备注 into one new matter froze the server for
- * 3.7 s, and every later push to the matter cost as much again (the server folds the matter on every push, and the
- * causal order was quadratic). The order is O(n log n) now, a matter takes at most MAX_EVENTS_PER_CASE events (the
+ * Events per matter over HTTP: one push of 1,000 登记 and 999 earlier 备注 into one new matter must not stall the
+ * server, nor every later push to the matter (the server folds the matter on every push; a quadratic causal order
+ * took 3.7 s each). The order is O(n log n), a matter takes at most MAX_EVENTS_PER_CASE events (the
  * rest refused with `case-too-many-events`, per document, the batch kept), and the checks of a push let other
  * requests in. The server runs in this process, so a ticker here sees every stall of its event loop.
  */
@@ -53,7 +53,7 @@ function hostilePushes() {
   return hostile;
 }
 
-describe.each<Backend>(['pglite', 'pg'])('issue 13 item 1: events per matter on %s', (backend) => {
+describe.each<Backend>(['pglite', 'pg'])('events per matter on %s', (backend) => {
   let c: Client;
   seededServerPerSuite(backend, (_server, api) => {
     c = api;

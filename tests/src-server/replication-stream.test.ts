@@ -8,14 +8,13 @@ import { actEvent, actors, fresh, petitionDoc, petitionerDoc, registerEvent } fr
 import { client, seeded, testDatabase, type Client, type RunningServer, type TestDatabase } from './support';
 
 /**
- * Issue 13 item 2 (design.md §3): one stream per desk for every collection that pulls, which a slow reader cannot
- * grow without bound and a device cannot open without limit. Before, each collection had a stream of its own, writes
- * ignored back-pressure (20 unread streams and 1,999 pushes of 15 kB notes took the server from 264 to 2,230 MB) and
- * 200 streams on one token were accepted.
+ * The desk stream (design.md §3): one stream per desk for every collection that pulls, which a slow reader cannot
+ * grow without bound and a device cannot open without limit. Writes that ignore back-pressure would let 20 unread
+ * streams and 1,999 pushes of 15 kB notes take a server from 264 to 2,230 MB.
  */
 const BOUND = 256 * 1024;
 
-describe('issue 13 item 2: the desk stream, on PostgreSQL', () => {
+describe('the desk stream, on PostgreSQL', () => {
   let tdb: TestDatabase;
   let s: RunningServer;
   let c: Client;

@@ -151,7 +151,7 @@ describe.each<Backend>(['pglite', 'pg'])('the county server on %s', (backend) =>
   });
 
   it('a signed event whose id is half a surrogate pair is refused (doc-malformed) in a batch that writes and refuses others; the refusal log never fails the push', async () => {
-    // Found by the fuzz suite: the log of refusals written with the batch took the id as jsonb, which refuses \ud800.
+    // The log of refusals written with the batch must not take the id as jsonb, which refuses \ud800.
     const qs = await c.enrol('qs-reception');
     const stored = registerEvent(actors.qsReception);
     await c.push(qs.accessToken, 'case_events', [fresh(stored)]);

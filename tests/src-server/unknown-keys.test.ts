@@ -5,8 +5,8 @@ import { actors, petitionDoc, petitionerDoc, registerEvent, signedByActor, uid }
 import { seededServerPerSuite, type Backend, type Client, type RunningServer } from './support';
 
 /**
- * Issue 13 item 3, unknown keys: a key the server's schema does not know was stored and replicated to every desk
- * that saw the document. Now no such key is ever stored. A desk declares its schemas (`x-desk-schema`); from a
+ * Unknown keys: a key the server's schema does not know, if stored, would be replicated to every desk that sees the
+ * document, so no such key is ever stored. A desk declares its schemas (`x-desk-schema`); from a
  * desk newer than the server the unknown keys are dropped and the rest stored (an older server and a newer desk
  * still talk); from any other the document is refused (`doc-unknown-field`), the rest of the batch stored; a signed
  * act is never cut (its signature covers every key), so one with an unknown key is refused whatever the desk says.
@@ -21,7 +21,7 @@ const newerDesk = Object.entries(collectionSchemas)
 const row = (doc: object) => ({ newDocumentState: { ...doc, _deleted: false } });
 const audit = () => ({ id: uid('audit'), at: AT, userId: actors.qsReception.userId, officeId: 'office-qingshan', action: 'view', caseId: uid('case'), detail: '查看' });
 
-describe.each<Backend>(['pglite', 'pg'])('issue 13 item 3: unknown keys on %s', (backend) => {
+describe.each<Backend>(['pglite', 'pg'])('unknown keys on %s', (backend) => {
   let server: RunningServer;
   let api: Client;
   seededServerPerSuite(backend, (s, c) => {

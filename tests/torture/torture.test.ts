@@ -2,14 +2,14 @@ import { describe as suite, expect, it } from 'vitest';
 import { describe, torture } from './torture';
 
 /**
- * Issue 13, the torture suite at CI size: 4 desks (青山镇 ×2, 绿水乡, 县信访局) on SQLite files, two server processes on
+ * The torture suite at CI size: 4 desks (青山镇 ×2, 绿水乡, 县信访局) on SQLite files, two server processes on
  * one PostgreSQL database, a fault proxy in front of each (drops, resets, lost answers, half-open connections,
  * delays), desks killed with SIGKILL mid-write, each server killed or stopped and restarted once. After healing: no
  * answered write missing anywhere it may be seen, none doubled, every projection a fresh fold, and nothing of a
  * 检举控告 at an office it accuses (第三十条第三款). `TORTURE_SEED=<n>` replays a printed seed; `npm run torture` runs
  * the long version.
  */
-suite('torture: desks under faults (issue 13)', () => {
+suite('torture: desks under faults', () => {
   it('第三十条第三款 nothing answered is lost, doubled, misfolded or leaked to an accused office', async () => {
     const seed = process.env.TORTURE_SEED ? Number(process.env.TORTURE_SEED) : Math.floor(Math.random() * 2 ** 31);
     console.log(`torture seed ${seed} (replay: TORTURE_SEED=${seed})`);

@@ -12,7 +12,7 @@ import { DeskProcess, freePort, ServerProcess } from './processes';
 import { FaultProxy, type FaultKind, type FaultRates } from './proxy';
 
 /**
- * The torture run (issue 13): desks of several offices (real desk cores on SQLite files, each in its own process)
+ * The torture run: desks of several offices (real desk cores on SQLite files, each in its own process)
  * do random legal acts against two county server processes on one PostgreSQL database, through fault-injecting
  * proxies, while desks are killed with SIGKILL mid-write and a server is killed and restarted. Then every fault is
  * lifted, every desk syncs until nothing changes any more, and `checkRun` compares what everyone holds.

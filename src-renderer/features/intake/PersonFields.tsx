@@ -10,7 +10,7 @@ import { useDraftStore } from './draft-store';
 const t = messages.intake;
 const option = (v: IdType) => ({ value: v, label: t.idTypes[v] });
 const idTypeOptions = pickableIdTypes.map(option);
-/** The picker's options: a type no longer offered stays shown while a petitioner picked from the records holds it. */
+/** The picker's options: a type new registrations are not offered stays shown while a picked petitioner holds it. */
 const optionsFor = (current: IdType) => (pickableIdTypes.includes(current) ? idTypeOptions : [...idTypeOptions, option(current)]);
 /** Types whose 18-character number encodes a birth date and sex (GB 11643): counted while typed, then decoded. */
 const encodesBirth: readonly IdType[] = ['resident-id', 'hmt-residence-permit'];

@@ -18,7 +18,7 @@ type Outcome = { readonly kind: 'done' } | { readonly kind: 'error'; readonly te
 const mayEnrol = (roles: readonly string[]) => roles.some((r) => r === 'approver' || r === 'admin');
 
 /**
- * 登记本机 (issue 12 item 9): a 负责人 or 管理员 enrols this desk with the county server, again after its device was
+ * 登记本机: a 负责人 or 管理员 enrols this desk with the county server, again after its device was
  * revoked or at the county's new address. The server must prove it is the county this desk pinned; a different
  * county is refused with the reason, and only then is 更换县级服务器 offered, to be ticked on purpose. Every refusal
  * shows here in Chinese.

@@ -4,7 +4,7 @@ import { inProcessTransport } from '#shared/contract/dispatch';
 import { createDesk, type Desk } from '#shared/core/desk';
 import { DEMO_PASSWORD } from '#shared/demo/county';
 import { setApprovalActs } from '../../../src-server/services/admin';
-import { walkIn } from '../../contract/handler-suite';
+import { walkIn } from '../../fixtures';
 import { seeded, startServer, testDatabase, type RunningServer, type TestDatabase } from '../../src-server/support';
 
 /**

@@ -5,11 +5,11 @@ import { expectCode } from '../../contract/handler-suite';
 import { openDesk, visit } from './desk-support';
 
 /**
- * Issue 13 item 1 on the desk: a matter holds at most MAX_EVENTS_PER_CASE events (the county refuses more,
+ * The cap of events per matter, on the desk: a matter holds at most MAX_EVENTS_PER_CASE events (the county refuses more,
  * `case-too-many-events`), so the desk refuses to record an act or a 重件关联 beyond them, says why in Chinese, and
  * writes nothing.
  */
-describe('issue 13 item 1: the cap of events per matter at the desk', () => {
+describe('the cap of events per matter at the desk', () => {
   it('case-act and a 重件关联 on a matter holding the cap are refused (case-too-many-events) and write nothing; one below it is recorded', async () => {
     const { desk, t, as } = await openDesk();
     await as('qs-reception');

@@ -14,7 +14,7 @@ import { parseHolidayNotice } from '#shared/domain/calendar-notice';
 import type { CalendarDoc } from '#shared/domain/documents';
 import { getRxStorageSQLite } from '../../../src-main/storage-sqlite/index';
 import { addCalendarYear } from '../../../src-server/services/calendar-admin';
-import { walkIn } from '../../contract/handler-suite';
+import { walkIn } from '../../fixtures';
 import { seeded, startServer, testDatabase, type RunningServer, type TestDatabase } from '../../src-server/support';
 import { EXAMPLE_2027 } from '../domain/holiday-notices';
 

@@ -4,7 +4,7 @@ import { createDesk, type Desk } from '#shared/core/desk';
 import { DEMO_PASSWORD } from '#shared/demo/county';
 import { seedDemo } from '#shared/core/demo';
 import { inProcessTransport } from '#shared/contract/dispatch';
-import { walkIn } from '../../contract/handler-suite';
+import { walkIn } from '../../fixtures';
 
 /**
  * A desk core on memory storage with the demo county and a settable clock, for handler tests: `as` signs a demo

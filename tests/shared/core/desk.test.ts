@@ -5,7 +5,8 @@ import { DEMO_PASSWORD } from '#shared/demo/county';
 import { seedDemo } from '#shared/core/demo';
 import { inProcessTransport } from '#shared/contract/dispatch';
 import { MASKED_TITLE } from '#shared/core/access';
-import { expectCode, walkIn } from '../../contract/handler-suite';
+import { expectCode } from '../../contract/handler-suite';
+import { walkIn } from '../../fixtures';
 
 /** Handler behaviour of the desk core where the storage is not the point (memory storage, a settable clock). */
 let desks: Desk[] = [];

@@ -121,7 +121,7 @@ describe('the projector during a catch-up', () => {
   });
 });
 
-/** Issue 13 item 5: the open-time check (`catchUp`), bounded by the checkpoint of the previous open. */
+/** The open-time check (`catchUp`), bounded by the checkpoint of the previous open. */
 describe('the projector at an open', () => {
   /** Opens the folder with a projector that folds nothing by itself: what a desk killed before its fold leaves. */
   async function openUnfolded() {

@@ -9,7 +9,8 @@ import { inProcessTransport } from '#shared/contract/dispatch';
 import { applyIntent, writeIntent } from '#shared/core/registration-intent';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { getRxStorageSQLite } from '../../../src-main/storage-sqlite/index';
-import { expectCode, walkIn } from '../../contract/handler-suite';
+import { expectCode } from '../../contract/handler-suite';
+import { walkIn } from '../../fixtures';
 
 /** 第四十四条第一项: a registration interrupted by a crash is finished at the next start, on the real storage. */
 const dirs: string[] = [];

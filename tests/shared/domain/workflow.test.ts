@@ -8,7 +8,7 @@ import { officeTree } from '#shared/domain/office-tree';
 import { acceptClaim, actor, at, county, event, register, township, townshipB } from './case-fixtures';
 
 /**
- * The workflow a 信访 office answers for (issue 11): each act, clock and written answer checked against the 条例,
+ * The workflow a 信访 office answers for: each act, clock and written answer checked against the 条例,
  * one story per rule, named by its article.
  */
 

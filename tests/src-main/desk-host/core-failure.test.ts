@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { deskHostErrorText } from '#shared/messages/zh-CN';
 
 /**
- * Issue 13 item 7: the desk core's death or hang never takes its host (Electron main) down. Each case runs a real
+ * The desk core's death or hang never takes its host (Electron main) down. Each case runs a real
  * host process (host-child.ts) over a real SQLite folder, with a real fault in the core (core-faults.ts), and
  * reads what it printed and how it exited: a host that aborted prints nothing after the fault and dies by a signal.
  */
@@ -35,7 +35,7 @@ async function runHost(fault: 'hang-close' | 'abort-in-request'): Promise<{ exit
   return { exit, lines, stderr };
 }
 
-describe('issue 13 item 7: the host outlives its desk core', () => {
+describe('the host outlives its desk core', () => {
   it('a close that hangs inside better-sqlite3 raising errors: the core is killed, the host goes on and reports a code with a clear zh-CN text', async () => {
     const { exit, lines, stderr } = await runHost('hang-close');
     expect(stderr).not.toContain('FATAL ERROR');

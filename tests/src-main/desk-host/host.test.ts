@@ -2,12 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD } from '#shared/demo/county';
 import type { WireEvent } from '#shared/contract/transport';
 import { startDeskHost } from '../../../src-main/desk-host/host';
 import { startDeskHostWithHooks } from '../../../src-main/desk-host/worker-hooks';
-import { walkIn } from '../../contract/handler-suite';
+import { walkIn } from '../../fixtures';
 
 const folders: string[] = [];
 async function folder(): Promise<string> {
@@ -55,9 +55,8 @@ describe('the desk host', () => {
     const unknown = await host.request({ kind: 'invoke', id: 7, name: 'no-such-handler', args: {} });
     expect(unknown).toEqual({ kind: 'result', id: 7, ok: false, error: { code: 'unknown-handler' } });
     await host.request({ kind: 'invoke', id: 8, name: 'petition-register', args: { registration: walkIn(), case: { kind: 'new' } } });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await vi.waitFor(() => expect(events.some((e) => e.kind === 'event' && e.event === 'data-changed')).toBe(true), { timeout: 5_000 });
     off();
-    expect(events.some((e) => e.kind === 'event' && e.event === 'data-changed')).toBe(true);
     await host.close();
     // After close every request gets a safe error, never a hang.
     expect(await host.request({ kind: 'invoke', id: 9, name: 'session-current', args: {} })).toMatchObject({ ok: false, id: 9 });

@@ -18,12 +18,15 @@ export interface FakeIpc {
   ipcRenderer: IpcRendererLike & { listenerCount(channel: string): number };
   /** Who the next invoke claims to come from (the fake's stand-in for Electron's sender details). */
   sender: { contentsId: number; frameUrl: string | null; topFrame: boolean };
+  /** Resolves once every message sent to the renderer so far has been handed to its listeners. */
+  delivered(): Promise<void>;
 }
 
 export function fakeIpc(): FakeIpc {
   const handlers = new Map<string, Handler>();
   const rendererListeners = new Map<string, Set<RendererListener>>();
   const sender = { contentsId: 1, frameUrl: appUrl as string | null, topFrame: true };
+  const deliveries: Promise<void>[] = [];
 
   const ipcMain: FakeIpc['ipcMain'] = {
     handlers,
@@ -47,9 +50,16 @@ export function fakeIpc(): FakeIpc {
       const copy = structuredClone(message);
       webContents.sent.push(copy);
       // Electron delivers asynchronously; a macrotask keeps listeners from running inside the emitter.
-      setTimeout(() => {
-        for (const listener of [...(rendererListeners.get(channel) ?? [])]) listener({ sender: 'raw ipcRenderer' }, copy);
-      }, 0);
+      const delivery = new Promise<void>((resolve) =>
+        setTimeout(() => {
+          try {
+            for (const listener of [...(rendererListeners.get(channel) ?? [])]) listener({ sender: 'raw ipcRenderer' }, copy);
+          } finally {
+            resolve();
+          }
+        }, 0),
+      );
+      deliveries.push(delivery);
     },
   };
 
@@ -77,8 +87,5 @@ export function fakeIpc(): FakeIpc {
     listenerCount: (channel) => rendererListeners.get(channel)?.size ?? 0,
   };
 
-  return { ipcMain, webContents, ipcRenderer, sender };
+  return { ipcMain, webContents, ipcRenderer, sender, delivered: async () => void (await Promise.all(deliveries)) };
 }
-
-/** Waits for the fake's asynchronous deliveries. */
-export const settle = (ms = 10) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,11 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fromErrorData, type ApiErrorData } from '#shared/contract/errors';
-import type { Transport } from '#shared/contract/transport';
 import { startDeskHost } from '../../../src-main/desk-host/host';
 import { forwardEvents, registerDispatcher, trustedSender } from '../../../src-main/electron/ipc';
 import { createBridge } from '../../../src-main/electron/preload-bridge';
+import { fromBridge } from '../../../src-renderer/app/transport';
 import { handlerContractSuite } from '../../contract/handler-suite';
 import { fakeIpc } from './fake-ipc';
 
@@ -21,12 +20,8 @@ handlerContractSuite('the IPC dispatcher (fake ipcMain/webContents)', async () =
   const ipc = fakeIpc();
   const stopDispatcher = registerDispatcher(ipc.ipcMain, host.request, trustedSender('app://desk', () => ipc.webContents.id));
   const stopEvents = forwardEvents(host.onEvent, ipc.webContents, 'app://desk');
-  const bridge = createBridge(ipc.ipcRenderer);
-  // What the renderer's Electron transport does with the bridge: rebuild the ApiError from its safe data.
-  const transport: Transport = {
-    invoke: (name, args) => bridge.invoke(name, args).catch((error: unknown) => Promise.reject(fromErrorData(error as ApiErrorData))), // the bridge rejects with ApiErrorData only
-    on: (event, listener) => bridge.on(event, listener),
-  };
+  // The renderer's own Electron transport over the bridge: it rebuilds the ApiError from the bridge's safe data.
+  const transport = fromBridge(createBridge(ipc.ipcRenderer));
   return {
     transport,
     async close() {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcChannels, type WireRequest } from '#shared/contract/transport';
 import { createBridge, type DeskBridge } from '../../../src-main/electron/preload-bridge';
-import { fakeIpc, settle, type FakeIpc } from './fake-ipc';
+import { fakeIpc, type FakeIpc } from './fake-ipc';
 
 describe('createBridge', () => {
   let ipc: FakeIpc;
@@ -54,7 +54,7 @@ describe('createBridge', () => {
     const listener = vi.fn();
     bridge.on('data-changed', listener);
     emit({ kind: 'event', event: 'data-changed', payload: { collections: ['cases'] } });
-    await settle();
+    await ipc.delivered();
     expect(listener).toHaveBeenCalledTimes(1);
     expect(listener.mock.calls[0]).toEqual([{ collections: ['cases'] }]);
   });
@@ -68,7 +68,7 @@ describe('createBridge', () => {
     emit({ kind: 'event', event: 'secrets-leaked', payload: 1 });
     emit({ kind: 'result', id: 1, ok: true, value: 1 });
     emit('data-changed');
-    await settle();
+    await ipc.delivered();
     expect(sync).toHaveBeenCalledWith({ state: 'online', pending: 0 });
     expect(data).not.toHaveBeenCalled();
   });
@@ -82,7 +82,7 @@ describe('createBridge', () => {
     offFirst();
     offFirst(); // idempotent
     emit({ kind: 'event', event: 'data-changed', payload: { collections: ['cases'] } });
-    await settle();
+    await ipc.delivered();
     expect(first).not.toHaveBeenCalled();
     expect(second).toHaveBeenCalledTimes(1);
     offSecond();
@@ -95,7 +95,7 @@ describe('createBridge', () => {
     bridge.on('data-changed', listener);
     off();
     emit({ kind: 'event', event: 'data-changed', payload: { collections: ['cases'] } });
-    await settle();
+    await ipc.delivered();
     expect(listener).toHaveBeenCalledTimes(1);
   });
 
@@ -108,7 +108,7 @@ describe('createBridge', () => {
     });
     bridge.on('data-changed', after);
     emit({ kind: 'event', event: 'data-changed', payload: { collections: ['cases'] } });
-    await settle();
+    await ipc.delivered();
     expect(after).toHaveBeenCalledTimes(1);
     expect(reported).toHaveLength(1);
   });

@@ -6,7 +6,7 @@ import type { ActType } from '#shared/domain/act-payloads';
 import { messages } from '#shared/messages/zh-CN';
 import { useNav } from '../../../../src-renderer/app/nav-store';
 import { useDraftStore } from '../../../../src-renderer/features/intake/draft-store';
-import { demoIdNumber, walkIn } from '../../../contract/handler-suite';
+import { demoIdNumber, walkIn } from '../../../fixtures';
 import { installDomShims, openTestDesk, renderDesk, type TestDesk } from '../../support';
 
 /**

@@ -26,7 +26,7 @@ async function pickIdType(user: UserEvent, label?: string): Promise<string[]> {
 }
 
 describe('登记: 证件类型', { timeout: 90_000 }, () => {
-  it('居民身份证法 / GB 11643: the picker offers 港澳台居民居住证, 港澳居民来往内地通行证 and 台湾居民来往大陆通行证; the unsplit 港澳台通行证 no longer', async () => {
+  it('居民身份证法 / GB 11643: the picker offers 港澳台居民居住证, 港澳居民来往内地通行证 and 台湾居民来往大陆通行证; not the unsplit 港澳台通行证', async () => {
     const { user } = await openIntake(desk());
     const labels = await pickIdType(user);
     const t = messages.intake.idTypes;

@@ -8,7 +8,7 @@ import { mountDesk } from '../../../../src-renderer/app/mount';
 import { installDomShims, openTestDesk, renderDesk, type TestDesk } from '../../support';
 
 /**
- * The intake draft as the screen keeps it (issue 12 item 4; 个人信息保护法, 第三十条第三款): what is typed goes to the
+ * The intake draft as the screen keeps it (个人信息保护法, 第三十条第三款): what is typed goes to the
  * desk core under the signed-in user, never to the browser's storage; signing in brings the user's own draft back,
  * never another user's; logging out empties the form and deletes the draft.
  */

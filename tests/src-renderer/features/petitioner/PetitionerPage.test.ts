@@ -6,7 +6,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { petitionerText, reasonText } from '#shared/messages/zh-CN';
 import { PetitionerPage } from '../../../../src-renderer/features/petitioner';
 import { useNav } from '../../../../src-renderer/app/nav-store';
-import { walkIn } from '../../../contract/handler-suite';
+import { walkIn } from '../../../fixtures';
 import { installDomStubs, openTestDesk, renderPage, type TestDesk } from '../cases/support';
 
 /** The petitioner page: contact data with the values a later registration replaced, every matter and petition. */

@@ -13,7 +13,7 @@ import { startCounties } from '../../counties';
 import { installDomShims, renderDesk } from '../../support';
 
 /**
- * 设置 → 登记本机 and the top bar (issue 12 item 9): the refusals of enrolment and of sync against a server that is
+ * 设置 → 登记本机 and the top bar: the refusals of enrolment and of sync against a server that is
  * not the pinned county reach the person at the desk in Chinese. A real desk core against two real county servers
  * (PGlite); the network is switchable at the desk's fetch.
  */

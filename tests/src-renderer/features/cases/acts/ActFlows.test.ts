@@ -7,7 +7,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { documentText, reasonText } from '#shared/messages/zh-CN';
 import { CasePage } from '../../../../../src-renderer/features/cases';
 import { useCasesUi } from '../../../../../src-renderer/features/cases/cases-store';
-import { walkIn } from '../../../../contract/handler-suite';
+import { walkIn } from '../../../../fixtures';
 import { installDomStubs, openTestDesk, renderPage, type TestDesk } from '../support';
 
 /**

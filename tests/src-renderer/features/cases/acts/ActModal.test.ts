@@ -6,7 +6,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { caseText, reasonText, validationText } from '#shared/messages/zh-CN';
 import { CasePage } from '../../../../../src-renderer/features/cases';
 import { useCasesUi } from '../../../../../src-renderer/features/cases/cases-store';
-import { walkIn } from '../../../../contract/handler-suite';
+import { walkIn } from '../../../../fixtures';
 import { installDomStubs, openTestDesk, renderPage, type TestDesk } from '../support';
 
 /** The act forms of the matter page against a real desk core: validation from the payload schemas, refusals, 延期. */

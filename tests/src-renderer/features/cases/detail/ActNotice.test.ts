@@ -4,7 +4,7 @@ import { cleanup, screen, within } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CasePage } from '../../../../../src-renderer/features/cases';
-import { walkIn } from '../../../../contract/handler-suite';
+import { walkIn } from '../../../../fixtures';
 import { installDomStubs, openTestDesk, renderPage, type TestDesk } from '../support';
 import { queryCode } from '#shared/domain/query-code';
 import { documentText, optionText } from '#shared/messages/zh-CN';

@@ -4,7 +4,7 @@ import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ActType } from '#shared/domain/act-payloads';
 import { CasePage } from '../../../../../src-renderer/features/cases';
-import { walkIn } from '../../../../contract/handler-suite';
+import { walkIn } from '../../../../fixtures';
 import { installDomStubs, openTestDesk, renderPage, type TestDesk } from '../support';
 import { clockText, caseText } from '#shared/messages/zh-CN';
 

@@ -8,7 +8,7 @@ import type { Transport } from '#shared/contract/transport';
 import { CasesPage } from '../../../../../src-renderer/features/cases';
 import { useCasesUi } from '../../../../../src-renderer/features/cases/cases-store';
 import { useNav } from '../../../../../src-renderer/app/nav-store';
-import { walkIn } from '../../../../contract/handler-suite';
+import { walkIn } from '../../../../fixtures';
 import { installDomStubs, openTestDesk, renderPage, type TestDesk } from '../support';
 
 /** The matter list against a real desk core: filters reach case-list, overdue rows are marked, the keyboard works. */
