@@ -45,7 +45,7 @@ export interface EventSource {
   on<E extends CoreEventName>(event: E, listener: (payload: CoreEvents[E]) => void): () => void;
 }
 
-/** The transport used in-process (tests, and the worker itself): the same checks as over a wire. */
+/** The transport used in-process (tests and benchmarks): the same checks as over a wire. @internal */
 export function inProcessTransport(api: Api, events: EventSource, report?: (error: unknown) => void): Transport {
   return {
     async invoke(name, args) {

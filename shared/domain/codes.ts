@@ -70,7 +70,6 @@ export type PetitionFlag = (typeof petitionFlags)[number];
 
 /** 信访目的 (national code list) and the legal class it maps to (an inference, domain-research §7.2). */
 export const purposes = ['claim', 'appeal', 'suggestion', 'accusation', 'other'] as const;
-export type Purpose = (typeof purposes)[number];
 
 /** Status of a matter (信访事项), derived from its events; see `acts.ts`. */
 export const caseStatuses = [

@@ -19,7 +19,6 @@ export const replicatedCollections = {
 } as const;
 export type ReplicatedCollection = keyof typeof replicatedCollections;
 export type SyncDirection = 'down' | 'up' | 'both';
-export const replicatedCollectionNames = Object.keys(replicatedCollections) as ReplicatedCollection[]; // keys of a literal object
 
 /** Pages of ~1,000 documents: at RxDB's default of 100 sync is 3–4× slower (design.md §10). */
 export const SYNC_BATCH_SIZE = 1_000;
@@ -158,11 +157,6 @@ export type AuthErrorCode = (typeof authErrors)[number];
 export interface ServerIdentity {
   readonly id: string;
   readonly publicKey: string;
-}
-
-/** `POST /identity/challenge`: a fresh random nonce of the desk (hex, 32 bytes). */
-export interface IdentityChallenge {
-  readonly nonce: string;
 }
 
 /** The server's answer: its id and its signature (hex) over `identityMessage(id, nonce)`. */

@@ -3,8 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { isSqliteStorageError, sqliteStorageError } from './storage-error';
 
-export { isSqliteStorageError, sqliteStorageError } from './storage-error';
-export type { SqliteStorageError, SqliteStorageErrorCode } from './storage-error';
+export { sqliteStorageError } from './storage-error';
 
 /** A connection to one database file (one RxDB database = one file). */
 export type SqliteConnection = Database.Database;

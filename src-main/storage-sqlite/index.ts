@@ -4,8 +4,6 @@ import { RxStorageSQLiteInProcess } from './in-process';
 import type { SqliteInstanceOptions } from './instance';
 
 export type { SqliteStorageSettings } from './in-process';
-export { isSqliteStorageError } from './storage-error';
-export type { SqliteStorageError, SqliteStorageErrorCode } from './storage-error';
 
 /**
  * The RxStorage of the desk: RxDB documents in SQLite files (SQLCipher when a key is given). SQLite runs

@@ -4,7 +4,7 @@ import { loadWebConfig } from '../web/config';
 import { startWorkerDesk } from '../web/worker-transport';
 import { DeskStartError } from '../web/desk-start';
 
-export { DeskStartError, type DeskStartStage } from '../web/desk-start';
+export { DeskStartError } from '../web/desk-start';
 
 /**
  * The one renderer file that picks the transport (style.md, "The contract"): the Electron preload bridge when the
