@@ -3,7 +3,8 @@
  * `npm run lint` fails on any violation; tests/lint/dependency-rules.test.ts proves each rule bites.
  * @type {import('dependency-cruiser').IConfiguration}
  */
-const platformPackages = '^(electron|react|react-dom|dexie|better-sqlite3|better-sqlite3-multiple-ciphers|fastify|pg|@electric-sql/pglite|antd|zustand)($|/)';
+const platformPackages =
+  '^(electron|react|react-dom|dexie|better-sqlite3|better-sqlite3-multiple-ciphers|fastify|pg|@electric-sql/pglite|antd|zustand)($|/)';
 
 module.exports = {
   forbidden: [
@@ -47,14 +48,16 @@ module.exports = {
     },
     {
       name: 'server-not-desk-core',
-      comment: 'shared/core/ is the desk (RxDB, handlers); the county server shares only the formats and rules around it, even through another shared/ module.',
+      comment:
+        'shared/core/ is the desk (RxDB, handlers); the county server shares only the formats and rules around it, even through another shared/ module.',
       severity: 'error',
       from: { path: '^src-server/' },
       to: { path: '^shared/core/', reachable: true },
     },
     {
       name: 'renderer-web-not-app',
-      comment: 'web/ is the web edition\'s transport and worker; app/ picks it (app/transport.ts), so imports go app → web only.',
+      comment:
+        "web/ is the web edition's transport and worker; app/ picks it (app/transport.ts), so imports go app → web only.",
       severity: 'error',
       from: { path: '^src-renderer/web/' },
       to: { path: '^src-renderer/(app|features)/' },
@@ -78,7 +81,10 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.base.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
     combinedDependencies: true,
   },
 };

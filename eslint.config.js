@@ -5,7 +5,15 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', '.tsbuild/', 'dist/', 'out/', 'release/', 'tests/lint/fixtures/', 'tests/e2e/artifacts/'],
+    ignores: [
+      'node_modules/',
+      '.tsbuild/',
+      'dist/',
+      'out/',
+      'release/',
+      'tests/lint/fixtures/',
+      'tests/e2e/artifacts/',
+    ],
   },
   js.configs.recommended,
   {

@@ -22,7 +22,9 @@ function announceAddress(): Plugin {
         const address = server.httpServer.address();
         if (address === null || typeof address === 'string') return;
         const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-        server.config.logger.info(`\n  信访接待台（网页版）已启动，请用浏览器打开 / web edition running at: http://${host}:${address.port}/\n`);
+        server.config.logger.info(
+          `\n  信访接待台（网页版）已启动，请用浏览器打开 / web edition running at: http://${host}:${address.port}/\n`,
+        );
       });
     },
   };
@@ -44,7 +46,23 @@ export default defineConfig({
     // first use of the worker's packages under `vite` (dev) re-optimises and reloads the page, which breaks
     // browser tests (design.md §10).
     entries: ['index.html', 'web/desk.worker.ts'],
-    include: ['react', 'react-dom/client', 'antd', '@ant-design/icons', 'dayjs', 'zustand', 'rxdb', 'rxdb/plugins/storage-dexie', 'rxdb/plugins/local-documents', 'rxdb/plugins/migration-schema', 'dexie', 'rxjs', 'zod', 'pinyin-pro', 'uuidv7'],
+    include: [
+      'react',
+      'react-dom/client',
+      'antd',
+      '@ant-design/icons',
+      'dayjs',
+      'zustand',
+      'rxdb',
+      'rxdb/plugins/storage-dexie',
+      'rxdb/plugins/local-documents',
+      'rxdb/plugins/migration-schema',
+      'dexie',
+      'rxjs',
+      'zod',
+      'pinyin-pro',
+      'uuidv7',
+    ],
   },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },

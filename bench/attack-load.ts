@@ -80,10 +80,19 @@ async function run(readers: number): Promise<RunResult> {
 /** `src-server/main.ts` in a child process (tsx, as `npm run server` runs it) on a free port; resolves once it answers. */
 async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...process.execArgv, 'src-server/main.ts'], { env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [...process.execArgv, 'src-server/main.ts'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}`;
   for (let tries = 0; ; tries++) {
-    if (await health(url).then(() => true, () => false)) break;
+    if (
+      await health(url).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
     if (tries > 200 || child.exitCode !== null) throw new Error('the server did not start');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -111,7 +120,15 @@ function sample(server: { url: string; child: ChildProcess }) {
       latencies.sort((a, b) => a - b);
       // VmHWM: the kernel's own peak, which catches a peak between two samples.
       rssPeak = Math.max(rssPeak, statusKb(server.child, 'VmHWM') * 1024);
-      return { rssPeak, latency: { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? Number.NaN, probes: latencies.length } };
+      return {
+        rssPeak,
+        latency: {
+          p50: percentile(latencies, 50),
+          p99: percentile(latencies, 99),
+          max: latencies.at(-1) ?? Number.NaN,
+          probes: latencies.length,
+        },
+      };
     },
   };
 }
@@ -136,7 +153,9 @@ function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer().listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -148,7 +167,9 @@ async function neverReads(url: string, token: string): Promise<net.Socket> {
   await new Promise((resolve, reject) => socket.once('connect', resolve).once('error', reject));
   socket.pause();
   socket.on('error', () => undefined);
-  socket.write(`GET ${syncPaths.stream} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAuthorization: Bearer ${token}\r\n\r\n`);
+  socket.write(
+    `GET ${syncPaths.stream} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAuthorization: Bearer ${token}\r\n\r\n`,
+  );
   return socket;
 }
 
@@ -179,7 +200,8 @@ async function pushNotes(url: string, token: string, pushes: number): Promise<nu
       body: JSON.stringify([{ newDocumentState: { ...signEvent(doc, key), _deleted: false } }]),
     });
     const answer = (await response.json()) as { refused?: unknown[] };
-    if (response.status !== 200 || (answer.refused?.length ?? 0) > 0) throw new Error(`push refused: ${response.status} ${JSON.stringify(answer).slice(0, 200)}`);
+    if (response.status !== 200 || (answer.refused?.length ?? 0) > 0)
+      throw new Error(`push refused: ${response.status} ${JSON.stringify(answer).slice(0, 200)}`);
   };
   const cases = Math.ceil(pushes / NOTES_PER_CASE);
   for (let c = 0; c < cases; c++) await send(eventDoc(`attack-${run}-${c}-reg`, 3_000_000 + c, 0));
@@ -212,11 +234,20 @@ if (process.argv[2] === 'push') {
     );
   });
 } else {
-  log(`# slow-reader attack: ${PUSHES} pushes of a ~${Math.round(Buffer.byteLength(NOTE) / 1024)} kB note, /health every ${PROBE_MS} ms`);
+  log(
+    `# slow-reader attack: ${PUSHES} pushes of a ~${Math.round(Buffer.byteLength(NOTE) / 1024)} kB note, /health every ${PROBE_MS} ms`,
+  );
   const baseline = await run(0);
   const attacked = await run(READERS);
-  for (const [name, r] of [['without slow readers', baseline], [`${READERS} slow readers`, attacked]] as const) {
-    log(`${name.padEnd(22)} server RSS ${mb(r.rssBefore)} → peak ${mb(r.rssPeak)} (after ${mb(r.rssAfter)}); /health p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms (${r.probes} probes); ${PUSHES} pushes in ${r.seconds.toFixed(1)} s${r.dropped === undefined ? '' : `; slow streams dropped by the server: ${r.dropped}/${READERS}`}`);
+  for (const [name, r] of [
+    ['without slow readers', baseline],
+    [`${READERS} slow readers`, attacked],
+  ] as const) {
+    log(
+      `${name.padEnd(22)} server RSS ${mb(r.rssBefore)} → peak ${mb(r.rssPeak)} (after ${mb(r.rssAfter)}); /health p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms (${r.probes} probes); ${PUSHES} pushes in ${r.seconds.toFixed(1)} s${r.dropped === undefined ? '' : `; slow streams dropped by the server: ${r.dropped}/${READERS}`}`,
+    );
   }
-  log(`peak RSS with/without slow readers: ${(attacked.rssPeak / baseline.rssPeak).toFixed(2)}×; /health p99 with/without: ${(attacked.p99 / baseline.p99).toFixed(2)}× (target: under 400 MB and p99 under 100 ms)`);
+  log(
+    `peak RSS with/without slow readers: ${(attacked.rssPeak / baseline.rssPeak).toFixed(2)}×; /health p99 with/without: ${(attacked.p99 / baseline.p99).toFixed(2)}× (target: under 400 MB and p99 under 100 ms)`,
+  );
 }

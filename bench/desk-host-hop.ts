@@ -20,7 +20,9 @@ try {
   const current = await time(RUNS, () => host.transport.invoke('session-current', {}));
   const list = await time(RUNS / 4, () => host.transport.invoke('case-list', {}));
   await host.close();
-  console.log(`desk host round trip, ${RUNS} calls: session-current p50 ${ms(current.p50)} p95 ${ms(current.p95)}; case-list p50 ${ms(list.p50)} p95 ${ms(list.p95)}`);
+  console.log(
+    `desk host round trip, ${RUNS} calls: session-current p50 ${ms(current.p50)} p95 ${ms(current.p95)}; case-list p50 ${ms(list.p50)} p95 ${ms(list.p95)}`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

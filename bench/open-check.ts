@@ -24,7 +24,8 @@ const NOW = new Date('2026-11-20T02:00:00Z');
 const catchUp = Projector.prototype.catchUp;
 
 const root = mkdtempSync(join(tmpdir(), 'bench-open-'));
-const open = () => createDesk({ storage: getRxStorageSQLite({ databaseDirectory: root }), name: 'bench', clock: () => NOW });
+const open = () =>
+  createDesk({ storage: getRxStorageSQLite({ databaseDirectory: root }), name: 'bench', clock: () => NOW });
 
 /** Opens and closes the desk; returns the open's milliseconds and how many cases the check folded. */
 async function timedOpen(withCheck: boolean): Promise<{ ms: number; folded: number }> {
@@ -54,7 +55,14 @@ async function writeUnfolded(round: number): Promise<void> {
   const { cases } = caseBatches(Math.min(CASES, 2_000)).next().value!;
   const events = cases.slice(0, TOUCHED).map((m: (typeof cases)[number]) => {
     const e = m.events[0]!;
-    return { ...e, id: `${e.id}-note-${round}`, type: 'note' as const, payload: { text: '备注' }, after: [e.id], article: '第十九条' };
+    return {
+      ...e,
+      id: `${e.id}-note-${round}`,
+      type: 'note' as const,
+      payload: { text: '备注' },
+      after: [e.id],
+      article: '第十九条',
+    };
   });
   await desk.db.case_events.bulkInsert(events);
   await desk.close();
@@ -83,13 +91,21 @@ try {
     folded = run.folded;
   }
   const base = median(without);
-  console.log(`\n打开时的折叠检查 open-time fold check: ${CASES.toLocaleString()} cases on SQLite, median of ${RUNS} opens`);
+  console.log(
+    `\n打开时的折叠检查 open-time fold check: ${CASES.toLocaleString()} cases on SQLite, median of ${RUNS} opens`,
+  );
   console.log(`| open | ms | ÷ without the check |`);
   console.log(`|---|---|---|`);
   console.log(`| without the check | ${base.toFixed(0)} | 1.00× |`);
-  console.log(`| with it, first open after the upgrade (no checkpoint: all events read once; folded ${first.folded}) | ${first.ms.toFixed(0)} | ${(first.ms / base).toFixed(2)}× |`);
-  console.log(`| with it, steady (nothing written since the last open) | ${median(steady).toFixed(0)} | ${(median(steady) / base).toFixed(2)}× |`);
-  console.log(`| with it, after a kill left ${TOUCHED} events unfolded (folded ${folded}) | ${median(afterKill).toFixed(0)} | ${(median(afterKill) / base).toFixed(2)}× |`);
+  console.log(
+    `| with it, first open after the upgrade (no checkpoint: all events read once; folded ${first.folded}) | ${first.ms.toFixed(0)} | ${(first.ms / base).toFixed(2)}× |`,
+  );
+  console.log(
+    `| with it, steady (nothing written since the last open) | ${median(steady).toFixed(0)} | ${(median(steady) / base).toFixed(2)}× |`,
+  );
+  console.log(
+    `| with it, after a kill left ${TOUCHED} events unfolded (folded ${folded}) | ${median(afterKill).toFixed(0)} | ${(median(afterKill) / base).toFixed(2)}× |`,
+  );
 } finally {
   Projector.prototype.catchUp = catchUp;
   rmSync(root, { recursive: true, force: true });

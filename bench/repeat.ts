@@ -27,8 +27,47 @@ const random = prng(20250501);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T; // items is never empty
 const digits = (n: number): string => Array.from({ length: n }, () => Math.floor(random() * 10)).join('');
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '涛', '明', '超', '秀英', '建国', '桂兰'];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '胡',
+  '朱',
+  '高',
+  '林',
+  '何',
+  '郭',
+];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '建国',
+  '桂兰',
+];
 const TOWNS = ['城关镇', '青石镇', '河口乡', '白马镇', '柳林乡', '东山镇', '新集镇', '双河乡'];
 const VILLAGES = ['东风村', '红旗村', '向阳村', '团结村', '前进村', '光明村', '新华村', '和平村', '胜利村', '跃进村'];
 const SUBJECTS = [
@@ -57,7 +96,12 @@ const DETAILS = [
 ];
 
 function complaint(): string {
-  const parts = [`${pick(TOWNS)}${pick(VILLAGES)}村民反映：`, `${2015 + Math.floor(random() * 10)}年起，`, pick(SUBJECTS), '。'];
+  const parts = [
+    `${pick(TOWNS)}${pick(VILLAGES)}村民反映：`,
+    `${2015 + Math.floor(random() * 10)}年起，`,
+    pick(SUBJECTS),
+    '。',
+  ];
   const extra = 1 + Math.floor(random() * 4);
   for (let i = 0; i < extra; i++) parts.push(pick(DETAILS));
   parts.push(`涉及金额约${Math.floor(random() * 500) + 1}万元。`);
@@ -90,7 +134,9 @@ function measure(label: string, run: () => unknown): { p50: number; p95: number 
   }
   times.sort((a, b) => a - b);
   const stats = { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
-  console.log(`${label.padEnd(44)} p50 ${stats.p50.toFixed(1).padStart(7)} ms   p95 ${stats.p95.toFixed(1).padStart(7)} ms   (sink ${sink})`);
+  console.log(
+    `${label.padEnd(44)} p50 ${stats.p50.toFixed(1).padStart(7)} ms   p95 ${stats.p95.toFixed(1).padStart(7)} ms   (sink ${sink})`,
+  );
   return stats;
 }
 
@@ -116,7 +162,9 @@ const stranger: RepeatInput = {
   profile: contentProfile('环滁皆山也。其西南诸峰，林壑尤美，望之蔚然而深秀者，琅琊也。山行六七里，渐闻水声潺潺。'),
 };
 
-console.log(`node ${process.version}; ${CANDIDATES} candidates built in ${buildMs.toFixed(0)} ms, mean ${meanGrams.toFixed(1)} grams`);
+console.log(
+  `node ${process.version}; ${CANDIDATES} candidates built in ${buildMs.toFixed(0)} ms, mean ${meanGrams.toFixed(1)} grams`,
+);
 console.log(`runs: ${RUNS} measured after ${WARM_UP} warm-up\n`);
 
 const idPhone = measure('baseline: 证件号码/phone string compare', () => {
@@ -124,7 +172,8 @@ const idPhone = measure('baseline: 证件号码/phone string compare', () => {
   for (const candidate of candidates) {
     for (const a of input.petitioners) {
       for (const b of candidate.petitioners) {
-        if ((a.idNumber !== undefined && a.idNumber === b.idNumber) || (a.phone !== undefined && a.phone === b.phone)) hits++;
+        if ((a.idNumber !== undefined && a.idNumber === b.idNumber) || (a.phone !== undefined && a.phone === b.phone))
+          hits++;
       }
     }
   }
@@ -133,21 +182,28 @@ const idPhone = measure('baseline: 证件号码/phone string compare', () => {
 const keys = measure('baseline: petitionerMatch per pair', () => {
   let hits = 0;
   for (const candidate of candidates) {
-    for (const a of input.petitioners) for (const b of candidate.petitioners) if (petitionerMatch(a, b) !== null) hits++;
+    for (const a of input.petitioners)
+      for (const b of candidate.petitioners) if (petitionerMatch(a, b) !== null) hits++;
   }
   return hits;
 });
 const scans = {
-  'returning petitioner, minSimilarity 0.3': measure('findRepeats: returning petitioner, min 0.3', () => findRepeats(input, candidates)),
+  'returning petitioner, minSimilarity 0.3': measure('findRepeats: returning petitioner, min 0.3', () =>
+    findRepeats(input, candidates),
+  ),
   'returning petitioner, minSimilarity 0.1': measure('findRepeats: returning petitioner, min 0.1', () =>
     findRepeats(input, candidates, { minSimilarity: 0.1 }),
   ),
-  'stranger, unrelated text (no early exit)': measure('findRepeats: stranger, unrelated text', () => findRepeats(stranger, candidates)),
+  'stranger, unrelated text (no early exit)': measure('findRepeats: stranger, unrelated text', () =>
+    findRepeats(stranger, candidates),
+  ),
 };
 
 console.log('\nratio of findRepeats p50 to the baselines (same process):');
 for (const [label, stats] of Object.entries(scans)) {
-  console.log(`  ${label.padEnd(42)} ${(stats.p50 / idPhone.p50).toFixed(1).padStart(5)}× string compare, ${(stats.p50 / keys.p50).toFixed(2)}× petitionerMatch`);
+  console.log(
+    `  ${label.padEnd(42)} ${(stats.p50 / idPhone.p50).toFixed(1).padStart(5)}× string compare, ${(stats.p50 / keys.p50).toFixed(2)}× petitionerMatch`,
+  );
 }
 console.log('\ntop results:');
 for (const r of findRepeats(input, candidates, { limit: 5 })) console.log(' ', JSON.stringify(r));

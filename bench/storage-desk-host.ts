@@ -52,8 +52,17 @@ function delaySampler() {
     const spikes = delays.filter((d) => d.ms > 50);
     // A spike ends at `at` and began `ms` + one tick earlier; a GC inside that window explains it.
     const duringGc = spikes.filter((s) => gcs.some((g) => g.end >= s.at - s.ms - TICK_MS && g.start <= s.at));
-    const delay = { max: sorted[sorted.length - 1] ?? NaN, p99: pct(99), p999: pct(99.9), over50: spikes.length, samples: sorted.length };
-    return { delay, gc: { maxPauseMs: Math.max(0, ...gcs.map((g) => g.end - g.start)), spikesDuringGc: duringGc.length } };
+    const delay = {
+      max: sorted[sorted.length - 1] ?? NaN,
+      p99: pct(99),
+      p999: pct(99.9),
+      over50: spikes.length,
+      samples: sorted.length,
+    };
+    return {
+      delay,
+      gc: { maxPauseMs: Math.max(0, ...gcs.map((g) => g.end - g.start)), spikesDuringGc: duringGc.length },
+    };
   };
 }
 
@@ -88,7 +97,9 @@ export async function deskHostSection(root: string, documents: number): Promise<
   const hostCall = await medianCallMs(host.transport);
   await host.close();
 
-  const desk = await createDesk({ storage: getRxStorageSQLite({ databaseDirectory: path.join(root, 'desk-in-process') }) });
+  const desk = await createDesk({
+    storage: getRxStorageSQLite({ databaseDirectory: path.join(root, 'desk-in-process') }),
+  });
   await seedDemo(desk.db, { N: 2 ** 10 });
   const inProcessCall = await medianCallMs(inProcessTransport(desk.api, desk));
   await desk.close();
@@ -105,7 +116,10 @@ export function deskHostRows(host: DeskHostFigures): string[][] {
     [`main thread delays > 50 ms (of ${host.delay.samples} samples)`, String(host.delay.over50)],
     ['  of those, during a main-thread GC', String(host.gc.spikesDuringGc)],
     ['longest main-thread GC pause ms', host.gc.maxPauseMs.toFixed(1)],
-    ['baseline, 5 s with no worker: delay max / p99 / p999 ms', `${host.idle.max.toFixed(1)} / ${host.idle.p99.toFixed(1)} / ${host.idle.p999.toFixed(1)}`],
+    [
+      'baseline, 5 s with no worker: delay max / p99 / p999 ms',
+      `${host.idle.max.toFixed(1)} / ${host.idle.p99.toFixed(1)} / ${host.idle.p999.toFixed(1)}`,
+    ],
     ['session-current round trip, desk host ms (median)', host.callMs.host.toFixed(3)],
     ['session-current, in-process transport ms (median)', host.callMs.inProcess.toFixed(3)],
   ];
@@ -116,8 +130,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const documents = Number(process.argv[2] ?? 100_000);
     const host = await deskHostSection(root, documents);
-    console.log(`## The desk core in its own process (src-main/desk-host), ${documents.toLocaleString('en')} petitioners\n`);
-    console.log(deskHostRows(host).map((r) => `| ${r.join(' | ')} |`).join('\n'));
+    console.log(
+      `## The desk core in its own process (src-main/desk-host), ${documents.toLocaleString('en')} petitioners\n`,
+    );
+    console.log(
+      deskHostRows(host)
+        .map((r) => `| ${r.join(' | ')} |`)
+        .join('\n'),
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

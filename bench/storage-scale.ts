@@ -93,7 +93,11 @@ function prepared(query: MangoQuery<AverageSchemaDocumentType>, count = false) {
 export type ScaleRow = { operation: string; storageMs: number; rawMs: number };
 
 /** Each operation on the storage and its raw SQL twin; raw rows are JSON.parsed too, as any caller must. */
-export async function scaleQueries(instance: Instance, raw: InstanceType<typeof Database>, docs: Doc[]): Promise<ScaleRow[]> {
+export async function scaleQueries(
+  instance: Instance,
+  raw: InstanceType<typeof Database>,
+  docs: Doc[],
+): Promise<ScaleRow[]> {
   const ids = Array.from({ length: 1000 }, (_, i) => docs[(i * 97) % docs.length]?.id ?? '');
   const page = raw.prepare('SELECT data FROM raw WHERE var2 >= ? ORDER BY var2, id LIMIT 50').pluck();
   const pageDesc = raw.prepare('SELECT data FROM raw INDEXED BY raw_desc ORDER BY var2 DESC, id LIMIT 50').pluck();

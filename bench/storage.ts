@@ -38,7 +38,9 @@ async function perf(storage: RxStorage<unknown, unknown>, label: string, docsAmo
 }
 
 function metricKeys(result: PerformanceTestResult): string[] {
-  return Object.keys(result).filter((k) => typeof result[k] === 'number' && !['collectionsAmount', 'docsAmount'].includes(k));
+  return Object.keys(result).filter(
+    (k) => typeof result[k] === 'number' && !['collectionsAmount', 'docsAmount'].includes(k),
+  );
 }
 
 function ratioTable(baseline: PerformanceTestResult, others: PerformanceTestResult[]): string {
@@ -71,15 +73,24 @@ async function runPerformanceSection(): Promise<void> {
     'in-process, no memo',
     3000,
   );
-  const dexie = await perf(getRxStorageDexie({ indexedDB, IDBKeyRange }), 'dexie+fake-indexeddb', 3000, Math.min(RUNS, 4));
+  const dexie = await perf(
+    getRxStorageDexie({ indexedDB, IDBKeyRange }),
+    'dexie+fake-indexeddb',
+    3000,
+    Math.min(RUNS, 4),
+  );
   console.log('\n## runPerformanceTests, 3000 documents, 4 collections: ratio to memory (lower is better)\n');
   console.log(ratioTable(memory, [inProcess, cold, dexie]));
 
   // The trial throws past 500 documents per collection (SQL2), so it gets its own small run.
   const smallMemory = await perf(getRxStorageMemory(), 'memory', 300);
-  const trial = await perf(getRxStorageSQLiteTrial({ sqliteBasics: betterSqliteBasics(dir('trial-files')) }), 'sqlite trial', 300);
+  const trial = await perf(
+    getRxStorageSQLiteTrial({ sqliteBasics: betterSqliteBasics(dir('trial-files')) }),
+    'sqlite trial',
+    300,
+  );
   const smallOurs = await perf(getRxStorageSQLite({ databaseDirectory: dir('small') }), 'ours (in-process)', 300);
-  console.log('\n## runPerformanceTests, 300 documents (the trial\'s limit): ratio to memory\n');
+  console.log("\n## runPerformanceTests, 300 documents (the trial's limit): ratio to memory\n");
   console.log(ratioTable(smallMemory, [smallOurs, trial]));
 }
 
@@ -89,7 +100,10 @@ async function runScaleSection(): Promise<void> {
   const loads = [
     { label: 'in-process', storage: getRxStorageSQLite({ databaseDirectory: dir('scale-in') }) },
     // Repeated queries hit the parse memo; this one shows the cold path.
-    { label: 'in-process no memo', storage: getRxStorageSQLite({ databaseDirectory: dir('scale-cold'), documentCacheChars: 0 }) },
+    {
+      label: 'in-process no memo',
+      storage: getRxStorageSQLite({ databaseDirectory: dir('scale-cold'), documentCacheChars: 0 }),
+    },
   ];
   const loaded = [];
   const loadRows = [['thread', 'load 100k (5,000 per bulkWrite) s', 'max event-loop delay ms', 'p99 delay ms']];
@@ -107,7 +121,9 @@ async function runScaleSection(): Promise<void> {
     queryRows.push([
       row.operation,
       row.rawMs.toFixed(3),
-      ...results.map((r) => `${(r[i]?.storageMs ?? NaN).toFixed(3)} (${((r[i]?.storageMs ?? NaN) / row.rawMs).toFixed(2)}×)`),
+      ...results.map(
+        (r) => `${(r[i]?.storageMs ?? NaN).toFixed(3)} (${((r[i]?.storageMs ?? NaN) / row.rawMs).toFixed(2)}×)`,
+      ),
     ]);
   });
   console.log('\n' + formatTable(queryRows));
@@ -122,7 +138,9 @@ async function runScaleSection(): Promise<void> {
  */
 async function runDeskHostSection(): Promise<void> {
   const host = await deskHostSection(root, SCALE_DOCS);
-  console.log(`\n## The desk core in a worker thread (src-main/desk-host), ${SCALE_DOCS.toLocaleString('en')} petitioners loaded through it\n`);
+  console.log(
+    `\n## The desk core in a worker thread (src-main/desk-host), ${SCALE_DOCS.toLocaleString('en')} petitioners loaded through it\n`,
+  );
   console.log(formatTable(deskHostRows(host)));
 }
 

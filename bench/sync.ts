@@ -27,7 +27,15 @@ import { seedDemoCounty } from '../src-server/services/admin';
 import { feedHeads } from '../src-server/services/feed';
 import { percentile } from './support/stats';
 import type { LoadOrder } from './support/sync-child';
-import { benchTownships, enrol, scratchDatabase, seedEvents, streamLatency, type LoadDesk, type LoadResult } from './support/sync-load';
+import {
+  benchTownships,
+  enrol,
+  scratchDatabase,
+  seedEvents,
+  streamLatency,
+  type LoadDesk,
+  type LoadResult,
+} from './support/sync-load';
 
 const EVENTS = Number(process.argv[2] ?? 100_000);
 const DESKS = Number(process.argv[3] ?? 200);
@@ -45,19 +53,35 @@ const db = await openDatabase({ url: tdb.url, poolSize: 20 });
 await migrate(db);
 await seedDemoCounty(db, { argon2: { memoryCost: 1024, timeCost: 1 }, scrypt: { N: 2 ** 10 } }); // cheap hashes: logins are not measured here
 // The server runs in its own process, as deployed; the desk (initial sync) and the load generator in others.
-const child = (role: string, ...args: string[]) => fork(new URL('./support/sync-child.ts', import.meta.url), [role, ...args], { execArgv: [...process.execArgv, ...(process.env.SYNC_BENCH_PROFILE && role === 'server' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SYNC_BENCH_PROFILE}`] : [])] });
-const answer = <T>(p: ChildProcess) => new Promise<T>((resolve, reject) => { p.once('message', (m) => resolve(m as T)); p.once('exit', (code) => reject(new Error(`child exited ${code}`))); });
+const child = (role: string, ...args: string[]) =>
+  fork(new URL('./support/sync-child.ts', import.meta.url), [role, ...args], {
+    execArgv: [
+      ...process.execArgv,
+      ...(process.env.SYNC_BENCH_PROFILE && role === 'server'
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SYNC_BENCH_PROFILE}`]
+        : []),
+    ],
+  });
+const answer = <T>(p: ChildProcess) =>
+  new Promise<T>((resolve, reject) => {
+    p.once('message', (m) => resolve(m as T));
+    p.once('exit', (code) => reject(new Error(`child exited ${code}`)));
+  });
 const server = child('server', tdb.url, '20');
 const { url } = await answer<{ url: string }>(server);
 const dir = mkdtempSync(join(tmpdir(), 'bench-sync-'));
 
 try {
-  log(`# sync benchmark: ${EVENTS} events (${EVENTS / PER_CASE} matters × ${PER_CASE}, feed ${ORDER}), ${DESKS} desks, PostgreSQL ${(await db.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version}`);
+  log(
+    `# sync benchmark: ${EVENTS} events (${EVENTS / PER_CASE} matters × ${PER_CASE}, feed ${ORDER}), ${DESKS} desks, PostgreSQL ${(await db.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version}`,
+  );
   await seedEvents(db, EVENTS / PER_CASE, PER_CASE, ORDER);
 
   // 1. Initial sync to a fresh desk.
   let start = performance.now();
-  const raw = await db.query(`SELECT d.body FROM feed f JOIN docs d ON d.collection = f.collection AND d.id = f.doc_id WHERE f.office_id = 'office-qingshan' AND f.collection = 'case_events' ORDER BY f.seq, f.doc_id`);
+  const raw = await db.query(
+    `SELECT d.body FROM feed f JOIN docs d ON d.collection = f.collection AND d.id = f.doc_id WHERE f.office_id = 'office-qingshan' AND f.collection = 'case_events' ORDER BY f.seq, f.doc_id`,
+  );
   const rawMs = performance.now() - start;
   // Time from each pull request to its parsed answer, against the server's own time on it: RxDB sends the next pull
   // as soon as an answer arrives, so a wait far above the server's time is the desk still writing the last page.
@@ -71,7 +95,11 @@ try {
     pulls.ms += performance.now() - t0;
     return { status: response.status, headers: response.headers, body: null, json: async () => body };
   };
-  const desk = await createDesk({ storage: getRxStorageSQLite({ databaseDirectory: dir }), name: 'bench-sync', sync: { fetch: timedFetch } });
+  const desk = await createDesk({
+    storage: getRxStorageSQLite({ databaseDirectory: dir }),
+    name: 'bench-sync',
+    sync: { fetch: timedFetch },
+  });
   const t = inProcessTransport(desk.api, desk);
   const serverStats = async () => {
     server.send('cpu');
@@ -87,14 +115,25 @@ try {
   const cpu = process.cpuUsage(cpu0);
   const server1 = await serverStats();
   const arrived = await desk.db.case_events.count().exec();
-  log(`initial sync: ${arrived} events in ${(syncMs / 1000).toFixed(2)} s = ${Math.round(arrived / (syncMs / 1000))} documents/s (target ≥ 10,000/s, < 10 s)`);
-  log(`  raw SELECT of the same ${raw.rows.length} rows: ${rawMs.toFixed(0)} ms → sync/raw = ${(syncMs / rawMs).toFixed(1)}×`);
+  log(
+    `initial sync: ${arrived} events in ${(syncMs / 1000).toFixed(2)} s = ${Math.round(arrived / (syncMs / 1000))} documents/s (target ≥ 10,000/s, < 10 s)`,
+  );
+  log(
+    `  raw SELECT of the same ${raw.rows.length} rows: ${rawMs.toFixed(0)} ms → sync/raw = ${(syncMs / rawMs).toFixed(1)}×`,
+  );
   // The desk's CPU time is the steadier figure on a shared machine: wall time includes waiting for a core.
-  log(`  CPU: desk process ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s, server process ${(server1.cpuS - server0.cpuS).toFixed(2)} s`);
-  log(`  ${pulls.n} pulls: ${(pulls.ms / 1000).toFixed(2)} s waiting for answers at the desk, ${((server1.pullMs - server0.pullMs) / 1000).toFixed(2)} s answering in the server (sums)`);
+  log(
+    `  CPU: desk process ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s, server process ${(server1.cpuS - server0.cpuS).toFixed(2)} s`,
+  );
+  log(
+    `  ${pulls.n} pulls: ${(pulls.ms / 1000).toFixed(2)} s waiting for answers at the desk, ${((server1.pullMs - server0.pullMs) / 1000).toFixed(2)} s answering in the server (sums)`,
+  );
   start = performance.now();
-  while ((await desk.db.cases.count().exec()) < EVENTS / PER_CASE && performance.now() - start < 120_000) await new Promise((r) => setTimeout(r, 200));
-  log(`  projections of ${await desk.db.cases.count().exec()} matters ready ${((performance.now() - start) / 1000).toFixed(1)} s after the events`);
+  while ((await desk.db.cases.count().exec()) < EVENTS / PER_CASE && performance.now() - start < 120_000)
+    await new Promise((r) => setTimeout(r, 200));
+  log(
+    `  projections of ${await desk.db.cases.count().exec()} matters ready ${((performance.now() - start) / 1000).toFixed(1)} s after the events`,
+  );
   await desk.close();
   if (process.env.SYNC_BENCH_ONLY !== 'initial') await manyDesksAndStream();
 } finally {
@@ -112,7 +151,12 @@ async function manyDesksAndStream(): Promise<void> {
   const desks: LoadDesk[] = [];
   for (let i = 0; i < DESKS; i++) {
     const t = townships[i % townships.length]!;
-    desks.push({ tokens: await enrol(url, t.login), actor: { userId: t.userId, officeId: t.officeId, role: 'receptionist' }, secretKey: t.secretKey, head: (await feedHeads(db, t.officeId, ['case_events'])).get('case_events') ?? null });
+    desks.push({
+      tokens: await enrol(url, t.login),
+      actor: { userId: t.userId, officeId: t.officeId, role: 'receptionist' },
+      secretKey: t.secretKey,
+      head: (await feedHeads(db, t.officeId, ['case_events'])).get('case_events') ?? null,
+    });
   }
   const tokens = desks.map((d) => d.tokens);
   const ROUNDS = 10;
@@ -122,7 +166,8 @@ async function manyDesksAndStream(): Promise<void> {
   // Back to back (a stress test: 200 requests always in flight) and paced (each desk a round every 2 s).
   for (const [run, intervalMs] of [0, 2_000].entries()) {
     const atHead: LoadDesk[] = []; // each run starts at its feed's head, as an up-to-date desk would
-    for (const d of desks) atHead.push({ ...d, head: (await feedHeads(db, d.actor.officeId, ['case_events'])).get('case_events') ?? null });
+    for (const d of desks)
+      atHead.push({ ...d, head: (await feedHeads(db, d.actor.officeId, ['case_events'])).get('case_events') ?? null });
     const loader = child('load');
     const order: LoadOrder = { url, desks: atHead, rounds: ROUNDS, batch: BATCH, intervalMs, run };
     loader.send(order);
@@ -130,21 +175,35 @@ async function manyDesksAndStream(): Promise<void> {
     const rate = load.documents / load.seconds;
     if (intervalMs === 0) docsPerS = rate;
     const how = intervalMs === 0 ? 'no pause' : `a round every ${intervalMs / 1000} s per desk`;
-    log(`${DESKS} desks in ${townships.length} township(s) × ${ROUNDS} rounds of (push ${BATCH} events, pull), ${how}: ${load.latencies.length} requests in ${load.seconds.toFixed(1)} s`);
-    log(`  latency ${ms(load.latencies)} (target p99 < 250 ms); ${Math.round(rate)} documents/s (${Math.round(load.pulled / (load.latencies.length / 2))} pulled a pull)`);
+    log(
+      `${DESKS} desks in ${townships.length} township(s) × ${ROUNDS} rounds of (push ${BATCH} events, pull), ${how}: ${load.latencies.length} requests in ${load.seconds.toFixed(1)} s`,
+    );
+    log(
+      `  latency ${ms(load.latencies)} (target p99 < 250 ms); ${Math.round(rate)} documents/s (${Math.round(load.pulled / (load.latencies.length / 2))} pulled a pull)`,
+    );
     log(`    push ${ms(load.push)}; pull ${ms(load.pull)}`);
   }
   await db.query('CREATE TABLE bench_raw (id text PRIMARY KEY, body jsonb)');
-  const rows = Array.from({ length: 20_000 }, (_, i) => ({ id: `raw-${i}`, body: { i, text: '备注：已电话联系信访人，约定下周面谈。' } }));
+  const rows = Array.from({ length: 20_000 }, (_, i) => ({
+    id: `raw-${i}`,
+    body: { i, text: '备注：已电话联系信访人，约定下周面谈。' },
+  }));
   const start = performance.now();
   for (let i = 0; i < rows.length; i += 1_000) {
-    await db.query('INSERT INTO bench_raw SELECT x.id, x.body FROM jsonb_to_recordset($1::jsonb) AS x(id text, body jsonb)', [JSON.stringify(rows.slice(i, i + 1_000))]);
+    await db.query(
+      'INSERT INTO bench_raw SELECT x.id, x.body FROM jsonb_to_recordset($1::jsonb) AS x(id text, body jsonb)',
+      [JSON.stringify(rows.slice(i, i + 1_000))],
+    );
   }
   const rawInsert = rows.length / ((performance.now() - start) / 1000);
-  log(`  raw batched INSERT (1,000 rows a statement): ${Math.round(rawInsert)} rows/s → sync/raw = ${(docsPerS / rawInsert).toFixed(2)}`);
+  log(
+    `  raw batched INSERT (1,000 rows a statement): ${Math.round(rawInsert)} rows/s → sync/raw = ${(docsPerS / rawInsert).toFixed(2)}`,
+  );
 
   // 3. Stream latency between two desks of one office.
   // Desks i and i + townships share an office (with one desk, it reads its own writes).
   const s = await streamLatency(url, tokens[0]!, tokens[Math.min(townships.length, DESKS - 1)]!, 20);
-  log(`stream: a push at one desk reaches another desk of the office in p50 ${s.p50.toFixed(1)} ms, max ${s.max.toFixed(1)} ms (target < 1 s)`);
+  log(
+    `stream: a push at one desk reaches another desk of the office in p50 ${s.p50.toFixed(1)} ms, max ${s.max.toFixed(1)} ms (target < 1 s)`,
+  );
 }

@@ -14,7 +14,17 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newDeskContext, openAndType, persistentDeskContext, logIn, openCases, timeSaves, type ReadyTimes, type SaveTime } from './support/ui-drive';
+import {
+  launchChromium,
+  newDeskContext,
+  openAndType,
+  persistentDeskContext,
+  logIn,
+  openCases,
+  timeSaves,
+  type ReadyTimes,
+  type SaveTime,
+} from './support/ui-drive';
 import { scrollFrames, type FrameOptions, type FrameResult } from './support/ui-page-scripts';
 import { dur, frameStats, p, ratio, table, type FrameStats } from './support/ui-report';
 import { serveUiBench, type UiBenchSite } from './support/ui-serve';
@@ -80,13 +90,21 @@ async function seed(page: Page, site: UiBenchSite): Promise<SeedResult & { wallM
   return { ...result, wallMs: performance.now() - started };
 }
 
-const scroll = (holder: string): FrameOptions => ({ holder, pendingText: '加载中', seconds: SCROLL_SECONDS, step: 120, jumpEvery: 60 });
+const scroll = (holder: string): FrameOptions => ({
+  holder,
+  pendingText: '加载中',
+  seconds: SCROLL_SECONDS,
+  step: 120,
+  jumpEvery: 60,
+});
 
 const site = await serveUiBench();
 const browser = await launchChromium();
 mkdirSync(artifacts, { recursive: true });
 try {
-  log(`界面基准 UI benchmark — web edition in ${browser.version()}, 1366×768, ${CASES.toLocaleString()} matters; build ${site.buildSeconds.toFixed(1)} s`);
+  log(
+    `界面基准 UI benchmark — web edition in ${browser.version()}, 1366×768, ${CASES.toLocaleString()} matters; build ${site.buildSeconds.toFixed(1)} s`,
+  );
 
   const ready = LIST_ONLY ? { cold: [], warm: [] } : await readyToType(browser, site);
   const savesEmpty = LIST_ONLY ? [] : await savesOnEmptyDesk(browser, site);
@@ -106,7 +124,8 @@ try {
   page.setDefaultTimeout(60_000);
   // The first open of the seeded profile also seeds the demo county (the seed page wrote matters only).
   const bigOpens: ReadyTimes[] = [];
-  for (let i = 0; i < (LIST_ONLY ? 1 : 1 + 3); i++) bigOpens.push(await openAndType(page, i === 0 ? site.url : undefined, 'qs-reception'));
+  for (let i = 0; i < (LIST_ONLY ? 1 : 1 + 3); i++)
+    bigOpens.push(await openAndType(page, i === 0 ? site.url : undefined, 'qs-reception'));
   const savesBig = LIST_ONLY ? [] : await timeSaves(page, SAVES, SAVE_WARM_UP);
 
   await page.reload();
@@ -130,7 +149,16 @@ try {
   await baseline.screenshot({ path: join(artifacts, 'bench-ui-baseline-empty-table.png') });
   await big.close();
 
-  report({ ready, savesEmpty, savesBig, bigOpens, seeded, list, listFrames: frameStats(listRuns), baseFrames: frameStats(baseRuns) });
+  report({
+    ready,
+    savesEmpty,
+    savesBig,
+    bigOpens,
+    seeded,
+    list,
+    listFrames: frameStats(listRuns),
+    baseFrames: frameStats(baseRuns),
+  });
 } finally {
   await browser.close();
   await site.close();
@@ -150,7 +178,10 @@ interface Figures {
 
 function report(f: Figures): void {
   const s = f.seeded;
-  if (s) log(`seed: ${s.count.toLocaleString()} cases rows in IndexedDB in ${dur(s.wallMs)} (build rows ${dur(s.generateMs)}, bulkInsert ${dur(s.insertMs)}, ${Math.round((s.count * 1000) / s.insertMs).toLocaleString()} rows/s inserted)`);
+  if (s)
+    log(
+      `seed: ${s.count.toLocaleString()} cases rows in IndexedDB in ${dur(s.wallMs)} (build rows ${dur(s.generateMs)}, bulkInsert ${dur(s.insertMs)}, ${Math.round((s.count * 1000) / s.insertMs).toLocaleString()} rows/s inserted)`,
+    );
   else log(`seed: reused the profile in ${PROFILE ?? ''}`);
   log(
     `事项 list opened by qs-handler: "${f.list.total}", first row shown ${dur(f.list.ms)}, total shown ${dur(f.list.totalMs)} after the menu click (Node-side, includes Playwright round trips)`,
@@ -163,17 +194,31 @@ function report(f: Figures): void {
 }
 
 function saveTable(f: Figures): void {
-  const save = (times: readonly SaveTime[], key: keyof SaveTime, q: number) => p(times.map((t) => t[key]), q);
-  log(`Save: Ctrl+Enter → 已登记 dialog, ${SAVES} saves after ${SAVE_WARM_UP} warm-up (page clock; "painted" = end of the first frame showing it)`);
+  const save = (times: readonly SaveTime[], key: keyof SaveTime, q: number) =>
+    p(
+      times.map((t) => t[key]),
+      q,
+    );
+  log(
+    `Save: Ctrl+Enter → 已登记 dialog, ${SAVES} saves after ${SAVE_WARM_UP} warm-up (page clock; "painted" = end of the first frame showing it)`,
+  );
   log(
     table(
       ['measure', `${CASES.toLocaleString()} matters`, 'empty desk (peer)', 'ratio', 'target'],
       (['painted', 'dom'] as const).flatMap((key) =>
-        [50, 95].map((q) => [`save → dialog ${key}, p${q}`, dur(save(f.savesBig, key, q)), dur(save(f.savesEmpty, key, q)), ratio(save(f.savesBig, key, q), save(f.savesEmpty, key, q)), '< 100 ms']),
+        [50, 95].map((q) => [
+          `save → dialog ${key}, p${q}`,
+          dur(save(f.savesBig, key, q)),
+          dur(save(f.savesEmpty, key, q)),
+          ratio(save(f.savesBig, key, q), save(f.savesEmpty, key, q)),
+          '< 100 ms',
+        ]),
       ),
     ),
   );
-  log(`  max painted: ${dur(Math.max(...f.savesBig.map((t) => t.painted)))} (100k), ${dur(Math.max(...f.savesEmpty.map((t) => t.painted)))} (empty)`);
+  log(
+    `  max painted: ${dur(Math.max(...f.savesBig.map((t) => t.painted)))} (100k), ${dur(Math.max(...f.savesEmpty.map((t) => t.painted)))} (empty)`,
+  );
   const inOrder = (times: readonly SaveTime[]) => times.map((t) => t.painted.toFixed(0)).join(' ');
   log(`  every save painted in order, ms (100k): ${inOrder(f.savesBig)}`);
   log(`  every save painted in order, ms (empty): ${inOrder(f.savesEmpty)}`);
@@ -183,7 +228,9 @@ function saveTable(f: Figures): void {
 function scrollTable(f: Figures): void {
   const l = f.listFrames;
   const b = f.baseFrames;
-  log(`Scrolling: ${SCROLL_ROUNDS} × ${SCROLL_SECONDS} s each, scrollTop +120 px every frame and a random jump every 60 frames; rAF intervals and long tasks`);
+  log(
+    `Scrolling: ${SCROLL_ROUNDS} × ${SCROLL_SECONDS} s each, scrollTop +120 px every frame and a random jump every 60 frames; rAF intervals and long tasks`,
+  );
   log(
     table(
       ['measure', `事项 list, ${CASES.toLocaleString()}`, 'empty <Table virtual> (baseline)', 'ratio', 'target'],
@@ -195,9 +242,21 @@ function scrollTable(f: Figures): void {
         ['frame time p99', dur(l.p99), dur(b.p99), ratio(l.p99, b.p99), ''],
         ['frame time max', dur(l.max), dur(b.max), ratio(l.max, b.max), ''],
         ['frames > 33.4 ms', String(l.over33), String(b.over33), '', '0'],
-        ['long tasks (> 50 ms), total', `${l.longTasks}, ${dur(l.longTaskMs)}`, `${b.longTasks}, ${dur(b.longTaskMs)}`, '', '0'],
+        [
+          'long tasks (> 50 ms), total',
+          `${l.longTasks}, ${dur(l.longTaskMs)}`,
+          `${b.longTasks}, ${dur(b.longTaskMs)}`,
+          '',
+          '0',
+        ],
         ['frames showing 加载中 rows', `${(l.pendingShare * 100).toFixed(1)} %`, '—', '', ''],
-        ['scrolled / range, jumps', `${(l.scrolledPx / 1000).toFixed(0)}k px / ${(l.scrollRange / 1000).toFixed(0)}k px, ${l.jumps}`, `${b.scrolledPx} px / ${b.scrollRange} px`, '', ''],
+        [
+          'scrolled / range, jumps',
+          `${(l.scrolledPx / 1000).toFixed(0)}k px / ${(l.scrollRange / 1000).toFixed(0)}k px, ${l.jumps}`,
+          `${b.scrolledPx} px / ${b.scrollRange} px`,
+          '',
+          '',
+        ],
       ],
     ),
   );
@@ -209,11 +268,29 @@ function readyTable(f: Figures): void {
   const row = (label: string, times: readonly ReadyTimes[], peer?: readonly ReadyTimes[]) =>
     (['login', 'intake'] as const).map((key) => [
       `${label} → ${key === 'login' ? '登录 form' : '登记 form (after login)'}`,
-      `${dur(p(times.map((t) => t[key]), 50))} / ${dur(Math.max(...times.map((t) => t[key])))}`,
-      peer ? ratio(p(times.map((t) => t[key]), 50), p(peer.map((t) => t[key]), 50)) : '',
+      `${dur(
+        p(
+          times.map((t) => t[key]),
+          50,
+        ),
+      )} / ${dur(Math.max(...times.map((t) => t[key])))}`,
+      peer
+        ? ratio(
+            p(
+              times.map((t) => t[key]),
+              50,
+            ),
+            p(
+              peer.map((t) => t[key]),
+              50,
+            ),
+          )
+        : '',
       '< 2 s',
     ]);
-  log(`Ready to type: page.goto/reload → a typed character's input event (page clock from navigation start), p50 / max over ${OPENS}`);
+  log(
+    `Ready to type: page.goto/reload → a typed character's input event (page clock from navigation start), p50 / max over ${OPENS}`,
+  );
   log(
     table(
       ['measure', 'p50 / max', 'ratio to warm, empty', 'target'],

@@ -15,7 +15,9 @@ export function electronBinary(): string | undefined {
     const pathFile = join(packageDirectory, 'path.txt');
     const relativePath = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : undefined;
     const override = process.env['ELECTRON_OVERRIDE_DIST_PATH'];
-    const binary = override ? join(override, relativePath ?? 'electron') : relativePath && join(packageDirectory, 'dist', relativePath);
+    const binary = override
+      ? join(override, relativePath ?? 'electron')
+      : relativePath && join(packageDirectory, 'dist', relativePath);
     return binary && existsSync(binary) ? binary : undefined;
   } catch {
     return undefined;

@@ -81,13 +81,16 @@ async function main(): Promise<void> {
     startDesktop();
     return;
   }
-  console.log('本机无法启动 Electron 桌面版，改为启动内置县级服务器和网页版 / No Electron binary here: starting the county server (PGlite) with the web edition instead.');
+  console.log(
+    '本机无法启动 Electron 桌面版，改为启动内置县级服务器和网页版 / No Electron binary here: starting the county server (PGlite) with the web edition instead.',
+  );
   await startWeb();
 }
 
 main().catch((error: unknown) => {
   const code = (error as { code?: unknown }).code; // Node's system errors carry one
-  if (code === 'EADDRINUSE') console.error(`端口已被占用，请设置 PORT=其他端口 / port in use, set PORT: ${String(error)}`);
+  if (code === 'EADDRINUSE')
+    console.error(`端口已被占用，请设置 PORT=其他端口 / port in use, set PORT: ${String(error)}`);
   else console.error(error);
   process.exit(1);
 });

@@ -73,14 +73,24 @@ export async function createServer(options: ServerOptions): Promise<CountyServer
     if (error instanceof AuthError) return reply.code(error.status).send({ code: error.code });
     const status = (error as { statusCode?: number }).statusCode ?? 500; // fastify's own errors (body too large, bad JSON)
     if (status >= 500) request.log.error({ err: error }, 'request failed');
-    return reply.code(status).send({ code: status === 413 ? 'doc-too-large' : status < 500 ? 'invalid-arguments' : 'internal' });
+    return reply
+      .code(status)
+      .send({ code: status === 413 ? 'doc-too-large' : status < 500 ? 'invalid-arguments' : 'internal' });
   });
   app.get(`${API_BASE}/health`, async () => ({ ok: true, serverTime: now().toISOString() }));
   const policies = new Map([...domainPolicies, ...(options.extraPolicies ?? [])].map((p) => [p.name, p]));
   const streams = new OpenStreams({ ...defaultStreamLimits, ...options.streamLimits });
   authRoutes(app, auth);
   identityRoutes(app, identity);
-  replicationRoutes(app, { db: options.db, auth, notifier, reference: new ReferenceCache(options.db), policies, now, streams });
+  replicationRoutes(app, {
+    db: options.db,
+    auth,
+    notifier,
+    reference: new ReferenceCache(options.db),
+    policies,
+    now,
+    streams,
+  });
   // Streams never finish by themselves: end them before fastify waits for in-flight requests.
   app.addHook('preClose', async () => {
     streams.endAll();

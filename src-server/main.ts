@@ -8,7 +8,17 @@ import { createServer } from './app';
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrations';
 import { calendarMessages, describeCalendarProblem } from '#shared/messages/zh-CN';
-import { addOffice, addUser, changePassword, disableUser, listDevices, revokeDevice, seedDemoCounty, setApprovalActs, setPassword } from './services/admin';
+import {
+  addOffice,
+  addUser,
+  changePassword,
+  disableUser,
+  listDevices,
+  revokeDevice,
+  seedDemoCounty,
+  setApprovalActs,
+  setPassword,
+} from './services/admin';
 import { addCalendarYear, CalendarFileRefused, listCalendarYears } from './services/calendar-admin';
 
 /**
@@ -53,7 +63,23 @@ async function admin(db: Database, args: string[]): Promise<unknown> {
   const [command, ...rest] = args;
   const { values: v } = parseArgs({
     args: rest,
-    options: Object.fromEntries(['id', 'code', 'name', 'kind', 'parent', 'login', 'office', 'roles', 'password', 'old-password', 'year', 'file', 'acts'].map((k) => [k, { type: 'string' as const }])),
+    options: Object.fromEntries(
+      [
+        'id',
+        'code',
+        'name',
+        'kind',
+        'parent',
+        'login',
+        'office',
+        'roles',
+        'password',
+        'old-password',
+        'year',
+        'file',
+        'acts',
+      ].map((k) => [k, { type: 'string' as const }]),
+    ),
   });
   const need = (key: string): string => {
     const value = v[key];
@@ -65,18 +91,33 @@ async function admin(db: Database, args: string[]): Promise<unknown> {
       return { seeded: await seedDemoCounty(db) };
     case 'office-add': {
       const kind = need('kind');
-      if (!(officeKinds as readonly string[]).includes(kind)) throw new Error(`--kind must be one of ${officeKinds.join(', ')}`);
-      return addOffice(db, { id: need('id'), code: need('code'), name: need('name'), kind: kind as OfficeKind, parentId: typeof v.parent === 'string' ? v.parent : '' }); // checked just above
+      if (!(officeKinds as readonly string[]).includes(kind))
+        throw new Error(`--kind must be one of ${officeKinds.join(', ')}`);
+      return addOffice(db, {
+        id: need('id'),
+        code: need('code'),
+        name: need('name'),
+        kind: kind as OfficeKind,
+        parentId: typeof v.parent === 'string' ? v.parent : '',
+      }); // checked just above
     }
     case 'user-add': {
       const list = need('roles').split(',');
-      if (!list.every((r) => (roles as readonly string[]).includes(r))) throw new Error(`--roles must be among ${roles.join(', ')}`);
-      const user = await addUser(db, { login: need('login'), name: need('name'), officeId: need('office'), roles: list as Role[], password: need('password') }); // checked just above
+      if (!list.every((r) => (roles as readonly string[]).includes(r)))
+        throw new Error(`--roles must be among ${roles.join(', ')}`);
+      const user = await addUser(db, {
+        login: need('login'),
+        name: need('name'),
+        officeId: need('office'),
+        roles: list as Role[],
+        password: need('password'),
+      }); // checked just above
       return { ...user, verifier: '(scrypt)', wrappedKey: '(wrapped)' };
     }
     case 'password':
       // With the old password the signing key is re-wrapped (kept); without it, a reset makes a new one.
-      if (typeof v['old-password'] === 'string') await changePassword(db, need('login'), v['old-password'], need('password'));
+      if (typeof v['old-password'] === 'string')
+        await changePassword(db, need('login'), v['old-password'], need('password'));
       else await setPassword(db, need('login'), need('password'));
       return { changed: need('login') };
     case 'user-disable':
@@ -93,7 +134,9 @@ async function admin(db: Database, args: string[]): Promise<unknown> {
     case 'approval-set':
       return setApprovalActs(db, need('office'), approvalActsArg(need('acts')));
     default:
-      throw new Error('usage: admin demo | office-add | user-add | password | user-disable | device-list | device-revoke | calendar-add | calendar-list | approval-set');
+      throw new Error(
+        'usage: admin demo | office-add | user-add | password | user-disable | device-list | device-revoke | calendar-add | calendar-list | approval-set',
+      );
   }
 }
 
@@ -101,7 +144,8 @@ async function admin(db: Database, args: string[]): Promise<unknown> {
 function approvalActsArg(text: string): ProposableAct[] | undefined {
   if (text === 'inherit') return undefined;
   const list = text === 'none' ? [] : text.split(',');
-  if (!list.every((a) => (proposableActs as readonly string[]).includes(a))) throw new Error(`--acts must be none, inherit or among ${proposableActs.join(', ')}`);
+  if (!list.every((a) => (proposableActs as readonly string[]).includes(a)))
+    throw new Error(`--acts must be none, inherit or among ${proposableActs.join(', ')}`);
   return list as ProposableAct[]; // checked just above
 }
 
@@ -125,7 +169,12 @@ function readText(path: string): string {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof CalendarFileRefused) {
-    console.error([calendarMessages.refused(error.year, error.problems.length), ...error.problems.map(describeCalendarProblem)].join('\n'));
+    console.error(
+      [
+        calendarMessages.refused(error.year, error.problems.length),
+        ...error.problems.map(describeCalendarProblem),
+      ].join('\n'),
+    );
   } else {
     console.error(error instanceof Error ? error.message : error);
   }

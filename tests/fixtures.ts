@@ -13,7 +13,16 @@ export function walkIn(extra: Partial<RegistrationInput> = {}): RegistrationInpu
   return {
     channel: 'visit',
     receivedAt: new Date(Date.now() - 60_000).toISOString(),
-    petitioners: [{ kind: 'person', name: '张三', idType: 'resident-id', idNumber: demoIdNumber, phone: '13800138000', address: '青山镇东街1号' }],
+    petitioners: [
+      {
+        kind: 'person',
+        name: '张三',
+        idType: 'resident-id',
+        idNumber: demoIdNumber,
+        phone: '13800138000',
+        address: '青山镇东街1号',
+      },
+    ],
     headcount: 1,
     request: '要求补发2024年土地征收补偿款',
     facts: '2024年村里征地后，补偿款至今未足额发放',

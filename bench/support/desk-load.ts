@@ -15,7 +15,9 @@ export type Sample = { caseId: string; idNumber: string; initials: string; text:
 export function* caseBatches(total: number): Generator<{ cases: SyntheticCase[]; rows: ReturnType<typeof caseRow>[] }> {
   const r = rng(4_2025);
   for (let start = 0; start < total; start += BATCH) {
-    const cases = Array.from({ length: Math.min(BATCH, total - start) }, (_, k) => syntheticCase(start + k, r, 'office-qingshan', 'user-qs-handler'));
+    const cases = Array.from({ length: Math.min(BATCH, total - start) }, (_, k) =>
+      syntheticCase(start + k, r, 'office-qingshan', 'user-qs-handler'),
+    );
     yield { cases, rows: cases.map(caseRow) };
   }
 }
@@ -24,7 +26,12 @@ export function* caseBatches(total: number): Generator<{ cases: SyntheticCase[];
 export function sampleOf(batchIndex: number, cases: readonly SyntheticCase[]): Sample | undefined {
   const m = cases[0];
   if (!m || (batchIndex * BATCH) % 20_000 !== 0) return undefined;
-  return { caseId: m.petition.caseId, idNumber: m.petitioner.idNumber, initials: m.petitioner.nameInitials, text: `${m.petition.request}\n${m.petition.facts}` };
+  return {
+    caseId: m.petition.caseId,
+    idNumber: m.petitioner.idNumber,
+    initials: m.petitioner.nameInitials,
+    text: `${m.petition.request}\n${m.petition.facts}`,
+  };
 }
 
 export async function loadCases(desk: Desk, total: number): Promise<void> {

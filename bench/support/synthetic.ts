@@ -23,7 +23,9 @@ export function rng(seed: number): () => number {
   };
 }
 
-const surnames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈'];
+const surnames = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈',
+];
 const given = [...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英华慧建平刚桂兰玉红霞国庆文辉宏志春梅海燕'];
 const villages = ['东村', '西村', '南岗村', '北坡村', '河湾村', '桥头村', '新华村', '红星村'];
 const topics = [
@@ -50,13 +52,20 @@ function idNumber(r: () => number): { idNumber: string; birthDate: string; sex: 
   const seq = 100 + Math.floor(r() * 899);
   const birth = `${year}${String(month).padStart(2, '0')}${String(dayOfMonth).padStart(2, '0')}`;
   const body = `999901${birth}${seq}`;
-  return { idNumber: body + idNumberCheckChar(body), birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}`, sex: seq % 2 === 1 ? 'M' : 'F' };
+  return {
+    idNumber: body + idNumberCheckChar(body),
+    birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}`,
+    sex: seq % 2 === 1 ? 'M' : 'F',
+  };
 }
 
 /** Matter `i` of a synthetic desk; `officeId` is the township holding it. */
 export function syntheticCase(i: number, r: () => number, officeId: string, userId: string): SyntheticCase {
   const id = idNumber(r);
-  const name = surnames[Math.floor(r() * surnames.length)]! + given[Math.floor(r() * given.length)]! + (r() < 0.6 ? given[Math.floor(r() * given.length)]! : '');
+  const name =
+    surnames[Math.floor(r() * surnames.length)]! +
+    given[Math.floor(r() * given.length)]! +
+    (r() < 0.6 ? given[Math.floor(r() * given.length)]! : '');
   const topic = topics[Math.floor(r() * topics.length)]!;
   const village = villages[Math.floor(r() * villages.length)]!;
   const received = new Date(Date.UTC(2025, 0, 1) + Math.floor(r() * 690 * 86_400_000));
@@ -93,7 +102,14 @@ export function syntheticCase(i: number, r: () => number, officeId: string, user
     recordedAt: receivedAt,
   };
   const actor = { userId, officeId, role: 'handler' as const };
-  const ev = (n: number, type: string, payload: Record<string, unknown>, days: number, article: string, after: string[]): CaseEventDoc => ({
+  const ev = (
+    n: number,
+    type: string,
+    payload: Record<string, unknown>,
+    days: number,
+    article: string,
+    after: string[],
+  ): CaseEventDoc => ({
     id: `ev-${suffix}-${n}`,
     caseId: petition.caseId,
     type: type as CaseEventDoc['type'], // one of the act types listed below
@@ -105,11 +121,43 @@ export function syntheticCase(i: number, r: () => number, officeId: string, user
     after,
   });
   const events = [
-    ev(0, 'register', { caseNumber: `999901101-${received.getUTCFullYear()}-BENCH1-${suffix}`, receivedAt, channel: petition.channel, petitionIds: [petition.id], petitionerIds: [petitioner.id], title: request, flags: [], accusedOfficeIds: [], contentProfile: [...contentProfile(`${request}\n${petition.facts}\n${petition.reasons}`)] }, 0, '第十九条', []),
+    ev(
+      0,
+      'register',
+      {
+        caseNumber: `999901101-${received.getUTCFullYear()}-BENCH1-${suffix}`,
+        receivedAt,
+        channel: petition.channel,
+        petitionIds: [petition.id],
+        petitionerIds: [petitioner.id],
+        title: request,
+        flags: [],
+        accusedOfficeIds: [],
+        contentProfile: [...contentProfile(`${request}\n${petition.facts}\n${petition.reasons}`)],
+      },
+      0,
+      '第十九条',
+      [],
+    ),
   ];
   const stage = r();
-  if (stage > 0.3) events.push(ev(1, 'accept', { noticeMethod: 'on-site', class: 'claim', procedure: 'opinion' }, 3, '第二十三条', [events[0]!.id]));
-  if (stage > 0.7) events.push(ev(2, 'decide', { outcome: 'explain', basis: '依据相关政策予以解释说明', reviewOrgan: '示范县人民政府' }, 40, '第三十二条', [events[1]!.id]));
+  if (stage > 0.3)
+    events.push(
+      ev(1, 'accept', { noticeMethod: 'on-site', class: 'claim', procedure: 'opinion' }, 3, '第二十三条', [
+        events[0]!.id,
+      ]),
+    );
+  if (stage > 0.7)
+    events.push(
+      ev(
+        2,
+        'decide',
+        { outcome: 'explain', basis: '依据相关政策予以解释说明', reviewOrgan: '示范县人民政府' },
+        40,
+        '第三十二条',
+        [events[1]!.id],
+      ),
+    );
   return { petitioner, petition, events };
 }
 

@@ -32,10 +32,23 @@ const page = globalThis as unknown as PageGlobals; // this entry only ever runs 
 
 // The matter list fills the window below the top bar and filters; about the same height here.
 const height = Math.max(200, page.innerHeight - 180);
-const table = createElement(Table, { virtual: true, size: 'small', bordered: false, pagination: false, rowKey: 'key', columns, dataSource: [], scroll: { y: height } });
+const table = createElement(Table, {
+  virtual: true,
+  size: 'small',
+  bordered: false,
+  pagination: false,
+  rowKey: 'key',
+  columns,
+  dataSource: [],
+  scroll: { y: height },
+});
 const app = createElement(
   ConfigProvider,
-  { locale: zhCN, componentSize: 'middle', theme: { algorithm: [theme.defaultAlgorithm, theme.compactAlgorithm], token: { motion: false } } },
+  {
+    locale: zhCN,
+    componentSize: 'middle',
+    theme: { algorithm: [theme.defaultAlgorithm, theme.compactAlgorithm], token: { motion: false } },
+  },
   createElement('div', { style: { padding: 16 }, 'data-testid': 'baseline-table' }, table),
 );
 createRoot(page.document.getElementById('root') as Parameters<typeof createRoot>[0]).render(app);

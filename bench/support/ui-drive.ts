@@ -11,10 +11,22 @@ import { armSaveTimer, inputRecorder, lastInputTime } from './ui-page-scripts';
  * helpers are not imported: they belong to the tests' TypeScript project, which the bench project does not see.
  */
 const chromiumPath = '/usr/bin/chromium';
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const args = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: run \`npm run setup\`. 未找到 Chromium：请先运行 npm run setup。`);
+  if (!existsSync(chromiumPath))
+    throw new Error(
+      `Chromium not found at ${chromiumPath}: run \`npm run setup\`. 未找到 Chromium：请先运行 npm run setup。`,
+    );
   return chromium.launch({ executablePath: chromiumPath, args });
 }
 
@@ -30,8 +42,16 @@ export async function newDeskContext(browser: Browser): Promise<BrowserContext> 
  * list-only rerun skips the seed. IndexedDB is kept per origin, so the site must keep its port (UI_BENCH_PORT).
  */
 export async function persistentDeskContext(dir: string): Promise<BrowserContext> {
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: run \`npm run setup\`. 未找到 Chromium：请先运行 npm run setup。`);
-  const context = await chromium.launchPersistentContext(dir, { executablePath: chromiumPath, args, locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+  if (!existsSync(chromiumPath))
+    throw new Error(
+      `Chromium not found at ${chromiumPath}: run \`npm run setup\`. 未找到 Chromium：请先运行 npm run setup。`,
+    );
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: chromiumPath,
+    args,
+    locale: 'zh-CN',
+    viewport: { width: 1366, height: 768 },
+  });
   await context.addInitScript(inputRecorder);
   return context;
 }
@@ -117,12 +137,16 @@ export async function timeSaves(page: Page, runs: number, warmUp: number, settle
     await page.waitForTimeout(settleMs);
     await page.evaluate(armSaveTimer(previous));
     await page.keyboard.press('Control+Enter');
-    const outcome = (await page.evaluate(`Promise.race([window.__benchSave, new Promise((r) => setTimeout(() => r(null), 60000))])`)) as (SaveTime & { text: string }) | null;
+    const outcome = (await page.evaluate(
+      `Promise.race([window.__benchSave, new Promise((r) => setTimeout(() => r(null), 60000))])`,
+    )) as (SaveTime & { text: string }) | null;
     if (!outcome) {
       // What the page shows instead (a refusal, an error) is the useful part of this failure.
       await page.screenshot({ path: failureShot, fullPage: true });
       const alerts = await page.getByRole('alert').allTextContents();
-      throw new Error(`save ${i}: no saved dialog within 60 s; alerts: ${JSON.stringify(alerts)}; screenshot ${failureShot}`);
+      throw new Error(
+        `save ${i}: no saved dialog within 60 s; alerts: ${JSON.stringify(alerts)}; screenshot ${failureShot}`,
+      );
     }
     previous = outcome.text;
     if (i >= warmUp) times.push({ dom: outcome.dom, painted: outcome.painted });

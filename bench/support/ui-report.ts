@@ -3,7 +3,11 @@ import type { FrameResult } from './ui-page-scripts';
 
 /** Figures for bench/ui.ts's table: percentiles, frame statistics and ratios. Printing only, never asserting. */
 
-export const p = (values: readonly number[], q: number) => percentile([...values].sort((a, b) => a - b), q);
+export const p = (values: readonly number[], q: number) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    q,
+  );
 
 /** `12.3 ms` / `1.23 s`, whichever reads better. */
 export function dur(msValue: number): string {
@@ -57,7 +61,8 @@ export function frameStats(runs: readonly FrameResult[]): FrameStats {
 /** A markdown table, columns padded for reading in a terminal too. */
 export function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
-  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join(' | ')} |`;
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join(' | ')} |`;
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 

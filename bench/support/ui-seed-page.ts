@@ -31,13 +31,16 @@ async function seed(total: number, batch: number): Promise<SeedResult> {
     let insertMs = 0;
     for (let start = 0; start < total; start += batch) {
       const t0 = performance.now();
-      const rows = Array.from({ length: Math.min(batch, total - start) }, (_, k) => caseRow(syntheticCase(start + k, r, 'office-qingshan', 'user-qs-handler')));
+      const rows = Array.from({ length: Math.min(batch, total - start) }, (_, k) =>
+        caseRow(syntheticCase(start + k, r, 'office-qingshan', 'user-qs-handler')),
+      );
       const t1 = performance.now();
       const result = await db.cases.bulkInsert(rows);
       insertMs += performance.now() - t1;
       generateMs += t1 - t0;
       // A refused row would silently shrink the list the bench scrolls; stop instead.
-      if (result.error.length > 0) throw new Error(`bulkInsert refused ${result.error.length} rows: ${JSON.stringify(result.error[0])}`);
+      if (result.error.length > 0)
+        throw new Error(`bulkInsert refused ${result.error.length} rows: ${JSON.stringify(result.error[0])}`);
     }
     return { count: await db.cases.count().exec(), generateMs, insertMs };
   } finally {

@@ -50,7 +50,10 @@ export async function serveUiBench(): Promise<UiBenchSite> {
         emptyOutDir: true,
         reportCompressedSize: false,
         rolldownOptions: {
-          input: { seed: join(repo, 'bench', 'support', 'ui-seed-page.ts'), baseline: join(repo, 'bench', 'support', 'ui-baseline-page.ts') },
+          input: {
+            seed: join(repo, 'bench', 'support', 'ui-seed-page.ts'),
+            baseline: join(repo, 'bench', 'support', 'ui-baseline-page.ts'),
+          },
           output: { entryFileNames: '[name].js' },
         },
       },
@@ -62,7 +65,12 @@ export async function serveUiBench(): Promise<UiBenchSite> {
     // port 0: the OS picks a free port, so this never collides with `npm run web` on 4173. UI_BENCH_PORT pins it,
     // for a persistent profile whose IndexedDB (kept per origin, port included) is reused across runs.
     const port = Number(process.env.UI_BENCH_PORT ?? 0);
-    const server = await preview({ configFile, logLevel: 'silent', build: { outDir }, preview: { port, strictPort: true } });
+    const server = await preview({
+      configFile,
+      logLevel: 'silent',
+      build: { outDir },
+      preview: { port, strictPort: true },
+    });
     const url = server.resolvedUrls?.local[0];
     if (!url) {
       await server.close();

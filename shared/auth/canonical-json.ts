@@ -16,7 +16,8 @@ export function canonicalJson(value: unknown): string {
     if (!Number.isFinite(value)) throw new TypeError('canonicalJson: a non-finite number has no JSON form');
     return JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `[${value.map((item: unknown) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((item: unknown) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>; // a plain object: its own enumerable members are its JSON
     const keys = Object.keys(record)

@@ -24,7 +24,8 @@ export type Signer = Pick<UserDoc, 'publicKey' | 'retiredKeys'>;
 export type Verify = (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean;
 
 /** RFC 8032's strict rules (not ZIP-215's wider ones), as OpenSSL applies them on the server. */
-const nobleVerify: Verify = (signature, message, publicKey) => ed25519.verify(signature, message, publicKey, { zip215: false });
+const nobleVerify: Verify = (signature, message, publicKey) =>
+  ed25519.verify(signature, message, publicKey, { zip215: false });
 
 /** An event's members (a case event, or a pushed document of that schema, is a JSON object). */
 const membersOf = (event: object) => event as Readonly<Record<string, unknown>>;
@@ -47,15 +48,26 @@ const HEX_SIGNATURE = /^[0-9a-f]{128}$/;
  * The event's signature against the actor's current key, or a key retired (by a password reset) after the event
  * was recorded. An event without a signature is `unsigned`; whether that is acceptable is the caller's rule.
  */
-export function signatureStatus(event: object, signer: Signer | undefined, verify: Verify = nobleVerify): SignatureStatus {
+export function signatureStatus(
+  event: object,
+  signer: Signer | undefined,
+  verify: Verify = nobleVerify,
+): SignatureStatus {
   const { signature, recordedAt: at } = membersOf(event);
   if (signature === undefined) return 'unsigned';
   if (typeof signature !== 'string' || !HEX_SIGNATURE.test(signature) || !signer) return 'invalid';
   const recordedAt = typeof at === 'string' ? at : '';
-  const keys = [signer.publicKey, ...(signer.retiredKeys ?? []).filter((k) => recordedAt < k.until).map((k) => k.publicKey)];
+  const keys = [
+    signer.publicKey,
+    ...(signer.retiredKeys ?? []).filter((k) => recordedAt < k.until).map((k) => k.publicKey),
+  ];
   const message = signedBytes(event);
   const sig = hexToBytes(signature);
-  return keys.some((key) => key !== undefined && /^[0-9a-f]{64}$/.test(key) && verifies(verify, sig, message, hexToBytes(key))) ? 'valid' : 'invalid';
+  return keys.some(
+    (key) => key !== undefined && /^[0-9a-f]{64}$/.test(key) && verifies(verify, sig, message, hexToBytes(key)),
+  )
+    ? 'valid'
+    : 'invalid';
 }
 
 function verifies(verify: Verify, signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {

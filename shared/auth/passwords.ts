@@ -27,7 +27,12 @@ export async function verifyPassword(password: string, verifier: string): Promis
   const [N, R, P] = [Number(n), Number(r), Number(p)];
   if (!saneScryptCost(N, R, P)) return false;
   const expected = hexToBytes(hashHex);
-  const actual = await scryptAsync(utf8ToBytes(password.normalize('NFC')), hexToBytes(saltHex), { N, r: R, p: P, dkLen: expected.length });
+  const actual = await scryptAsync(utf8ToBytes(password.normalize('NFC')), hexToBytes(saltHex), {
+    N,
+    r: R,
+    p: P,
+    dkLen: expected.length,
+  });
   let diff = actual.length ^ expected.length;
   for (let i = 0; i < expected.length; i++) diff |= (actual[i] ?? 0) ^ (expected[i] ?? 0);
   return diff === 0;

@@ -31,9 +31,23 @@ export interface SigningKeyRecord {
  * every process it runs in: Node (server, the desk core's process), Chromium's web worker.
  */
 interface AesGcm {
-  importKey(format: 'raw', key: Uint8Array, algorithm: 'AES-GCM', extractable: false, usages: readonly ('encrypt' | 'decrypt')[]): Promise<unknown>;
-  encrypt(algorithm: { name: 'AES-GCM'; iv: Uint8Array; additionalData: Uint8Array }, key: unknown, data: Uint8Array): Promise<ArrayBuffer>;
-  decrypt(algorithm: { name: 'AES-GCM'; iv: Uint8Array; additionalData: Uint8Array }, key: unknown, data: Uint8Array): Promise<ArrayBuffer>;
+  importKey(
+    format: 'raw',
+    key: Uint8Array,
+    algorithm: 'AES-GCM',
+    extractable: false,
+    usages: readonly ('encrypt' | 'decrypt')[],
+  ): Promise<unknown>;
+  encrypt(
+    algorithm: { name: 'AES-GCM'; iv: Uint8Array; additionalData: Uint8Array },
+    key: unknown,
+    data: Uint8Array,
+  ): Promise<ArrayBuffer>;
+  decrypt(
+    algorithm: { name: 'AES-GCM'; iv: Uint8Array; additionalData: Uint8Array },
+    key: unknown,
+    data: Uint8Array,
+  ): Promise<ArrayBuffer>;
 }
 const subtle = (globalThis as unknown as { crypto: { subtle: AesGcm } }).crypto.subtle; // WebCrypto, see AesGcm
 
@@ -45,7 +59,11 @@ export interface WrappingKey {
 }
 
 /** Derives a wrapping key from `password` (a fresh salt unless one is given). */
-export async function wrappingKey(password: string, cost: WrapCost = {}, salt: Uint8Array = randomBytes(16)): Promise<WrappingKey> {
+export async function wrappingKey(
+  password: string,
+  cost: WrapCost = {},
+  salt: Uint8Array = randomBytes(16),
+): Promise<WrappingKey> {
   const full = { ...defaults, ...cost };
   const key = await scryptAsync(utf8ToBytes(password.normalize('NFC')), salt, { ...full, dkLen: 32 });
   return { key, salt, cost: full };
@@ -54,17 +72,30 @@ export async function wrappingKey(password: string, cost: WrapCost = {}, salt: U
 const associatedData = (userId: string, publicKey: string) => utf8ToBytes(`${userId}\u0000${publicKey}`);
 
 /** Wraps `secretKey` (of `userId`, whose public key it is) under an already derived wrapping key. */
-export async function wrapWith(wrapping: WrappingKey, userId: string, secretKey: Uint8Array): Promise<SigningKeyRecord> {
+export async function wrapWith(
+  wrapping: WrappingKey,
+  userId: string,
+  secretKey: Uint8Array,
+): Promise<SigningKeyRecord> {
   const publicKey = bytesToHex(ed25519.getPublicKey(secretKey));
   const iv = randomBytes(12);
   const aes = await subtle.importKey('raw', wrapping.key, 'AES-GCM', false, ['encrypt']);
-  const sealed = new Uint8Array(await subtle.encrypt({ name: 'AES-GCM', iv, additionalData: associatedData(userId, publicKey) }, aes, secretKey));
+  const sealed = new Uint8Array(
+    await subtle.encrypt({ name: 'AES-GCM', iv, additionalData: associatedData(userId, publicKey) }, aes, secretKey),
+  );
   const { N, r, p } = wrapping.cost;
-  return { publicKey, wrappedKey: [SCHEME, N, r, p, bytesToHex(wrapping.salt), bytesToHex(iv), bytesToHex(sealed)].join('$') };
+  return {
+    publicKey,
+    wrappedKey: [SCHEME, N, r, p, bytesToHex(wrapping.salt), bytesToHex(iv), bytesToHex(sealed)].join('$'),
+  };
 }
 
 /** A new key pair for `userId`, wrapped under `password`. */
-export async function createSigningKey(userId: string, password: string, cost: WrapCost = {}): Promise<SigningKeyRecord> {
+export async function createSigningKey(
+  userId: string,
+  password: string,
+  cost: WrapCost = {},
+): Promise<SigningKeyRecord> {
   return wrapWith(await wrappingKey(password, cost), userId, ed25519.utils.randomSecretKey());
 }
 
@@ -72,16 +103,29 @@ export async function createSigningKey(userId: string, password: string, cost: W
  * The secret key of `record` unwrapped with `password`; undefined when the password is wrong, the record is
  * malformed or tampered with, or the unwrapped key is not the one of `record.publicKey`.
  */
-export async function unwrapSigningKey(userId: string, record: SigningKeyRecord, password: string): Promise<Uint8Array | undefined> {
+export async function unwrapSigningKey(
+  userId: string,
+  record: SigningKeyRecord,
+  password: string,
+): Promise<Uint8Array | undefined> {
   const [scheme, n, r, p, salt, iv, sealed] = record.wrappedKey.split('$');
-  if (scheme !== SCHEME || !salt || !iv || !sealed || !/^[0-9a-f]+$/.test(salt + iv + sealed) || iv.length !== 24) return undefined;
+  if (scheme !== SCHEME || !salt || !iv || !sealed || !/^[0-9a-f]+$/.test(salt + iv + sealed) || iv.length !== 24)
+    return undefined;
   const cost = { N: Number(n), r: Number(r), p: Number(p) };
   if (!saneScryptCost(cost.N, cost.r, cost.p)) return undefined;
   const wrapping = await wrappingKey(password, cost, hexToBytes(salt));
   const aes = await subtle.importKey('raw', wrapping.key, 'AES-GCM', false, ['decrypt']);
   try {
-    const secretKey = new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv: hexToBytes(iv), additionalData: associatedData(userId, record.publicKey) }, aes, hexToBytes(sealed)));
-    return secretKey.length === 32 && bytesToHex(ed25519.getPublicKey(secretKey)) === record.publicKey ? secretKey : undefined;
+    const secretKey = new Uint8Array(
+      await subtle.decrypt(
+        { name: 'AES-GCM', iv: hexToBytes(iv), additionalData: associatedData(userId, record.publicKey) },
+        aes,
+        hexToBytes(sealed),
+      ),
+    );
+    return secretKey.length === 32 && bytesToHex(ed25519.getPublicKey(secretKey)) === record.publicKey
+      ? secretKey
+      : undefined;
   } catch {
     return undefined; // GCM's tag did not verify: a wrong password or a changed record
   }
@@ -91,7 +135,13 @@ export async function unwrapSigningKey(userId: string, record: SigningKeyRecord,
  * The same key pair wrapped under a new password (a password change): the public key does not change, so every
  * event the user signed before stays valid. Undefined when `oldPassword` does not unwrap it.
  */
-export async function rewrapSigningKey(userId: string, record: SigningKeyRecord, oldPassword: string, newPassword: string, cost: WrapCost = {}): Promise<SigningKeyRecord | undefined> {
+export async function rewrapSigningKey(
+  userId: string,
+  record: SigningKeyRecord,
+  oldPassword: string,
+  newPassword: string,
+  cost: WrapCost = {},
+): Promise<SigningKeyRecord | undefined> {
   const secretKey = await unwrapSigningKey(userId, record, oldPassword);
   return secretKey && wrapWith(await wrappingKey(newPassword, cost), userId, secretKey);
 }

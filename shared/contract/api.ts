@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { actTypes, type ActType } from '../domain/act-payloads';
 import type { CalendarYear } from '../domain/calendar-merge';
 import type { CaseEvent, CaseProjection, Clock, ProposableAct } from '../domain/case-types';
-import { caseClasses, caseStatuses, channels, type CaseClass, type CaseStatus, type Channel, type PetitionFlag, type Role } from '../domain/codes';
+import {
+  caseClasses,
+  caseStatuses,
+  channels,
+  type CaseClass,
+  type CaseStatus,
+  type Channel,
+  type PetitionFlag,
+  type Role,
+} from '../domain/codes';
 import type { OfficeDoc, PetitionDoc, PetitionerDoc } from '../domain/documents';
 import type { AmendableField } from '../domain/act-payloads';
 import type { SyncStatus } from './events';
@@ -22,7 +31,8 @@ const id = z.string().min(1).max(64);
 export const MAX_DRAFT_CHARS = 256 * 1024;
 
 /** Plain JSON data (what the database stores as it is) of at most MAX_DRAFT_CHARS; typed loosely, checked here. */
-const isDraftForm = (form: Record<string, unknown>) => z.json().safeParse(form).success && JSON.stringify(form).length <= MAX_DRAFT_CHARS;
+const isDraftForm = (form: Record<string, unknown>) =>
+  z.json().safeParse(form).success && JSON.stringify(form).length <= MAX_DRAFT_CHARS;
 
 export const apiArgs = {
   'session-login': z.object({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
@@ -37,11 +47,23 @@ export const apiArgs = {
     ]),
   }),
   'petition-find-similar': z.object({
-    petitioners: z.array(z.object({ idNumber: z.string().max(40).optional(), phone: z.string().max(40).optional(), name: z.string().max(100).optional(), address: z.string().max(300).optional() })).max(200),
+    petitioners: z
+      .array(
+        z.object({
+          idNumber: z.string().max(40).optional(),
+          phone: z.string().max(40).optional(),
+          name: z.string().max(100).optional(),
+          address: z.string().max(300).optional(),
+        }),
+      )
+      .max(200),
     text: z.string().max(40_000),
     limit: z.number().int().min(1).max(50).optional(),
   }),
-  'petitioner-search': z.object({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(100).optional() }),
+  'petitioner-search': z.object({
+    query: z.string().trim().min(1).max(100),
+    limit: z.number().int().min(1).max(100).optional(),
+  }),
   'petitioner-get': z.object({ id }),
   /**
    * 更正信访人信息 (第十九条 如实记录): checked as at the intake; the replaced values stay in the record's history
@@ -52,7 +74,10 @@ export const apiArgs = {
     filter: z
       .object({
         status: z.array(z.enum(caseStatuses)).max(caseStatuses.length).optional(),
-        class: z.array(z.enum([...caseClasses, 'unclassified'])).max(4).optional(),
+        class: z
+          .array(z.enum([...caseClasses, 'unclassified']))
+          .max(4)
+          .optional(),
         channel: z.array(z.enum(channels)).max(channels.length).optional(),
         officeId: id.optional(),
         /** Due within the office's due-soon window (default 3 days, configurable). */
@@ -61,8 +86,12 @@ export const apiArgs = {
         text: z.string().trim().max(100).optional(),
       })
       .default({}),
-    sort: z.object({ field: z.enum(['receivedAt', 'nextDue', 'caseNumber']), direction: z.enum(['asc', 'desc']) }).default({ field: 'receivedAt', direction: 'desc' }),
-    page: z.object({ offset: z.number().int().min(0).max(10_000_000), limit: z.number().int().min(1).max(500) }).default({ offset: 0, limit: 50 }),
+    sort: z
+      .object({ field: z.enum(['receivedAt', 'nextDue', 'caseNumber']), direction: z.enum(['asc', 'desc']) })
+      .default({ field: 'receivedAt', direction: 'desc' }),
+    page: z
+      .object({ offset: z.number().int().min(0).max(10_000_000), limit: z.number().int().min(1).max(500) })
+      .default({ offset: 0, limit: 50 }),
     /**
      * false: the page alone, no `total`. Counting 100,000 matters takes IndexedDB seconds the first time (later
      * counts follow the changes), so a list asks for its first rows and its total in two calls.
@@ -121,7 +150,12 @@ export type ApiParsedArgs<K extends ApiName> = z.output<(typeof apiArgs)[K]>;
 
 /** The signed-in user at this desk. */
 export interface Session {
-  readonly user: { readonly id: string; readonly login: string; readonly name: string; readonly roles: readonly Role[] };
+  readonly user: {
+    readonly id: string;
+    readonly login: string;
+    readonly name: string;
+    readonly roles: readonly Role[];
+  };
   readonly office: Pick<OfficeDoc, 'id' | 'name' | 'code' | 'kind'>;
 }
 
@@ -160,7 +194,9 @@ export interface CaseSummary {
  * A 信访件 as the matter page shows it: request, facts and reasons with the matter's 补充/更正 applied (第十九条),
  * `amended` saying which were changed and how (the original stays in the stored petition and the timeline).
  */
-export type ShownPetition = PetitionDoc & { readonly amended?: Partial<Record<AmendableField, 'supplement' | 'correct'>> };
+export type ShownPetition = PetitionDoc & {
+  readonly amended?: Partial<Record<AmendableField, 'supplement' | 'correct'>>;
+};
 
 export interface CaseDetail {
   readonly case: CaseProjection;
@@ -232,7 +268,12 @@ export interface ApiResults {
   'petition-find-similar': readonly SimilarCase[];
   'petitioner-search': readonly PetitionerDoc[];
   /** `masked`: the petitioner is seen only through restricted matters the user may not read (第三十条第三款). */
-  'petitioner-get': { readonly petitioner: PetitionerDoc; readonly petitions: readonly PetitionDoc[]; readonly cases: readonly CaseSummary[]; readonly masked: boolean };
+  'petitioner-get': {
+    readonly petitioner: PetitionerDoc;
+    readonly petitions: readonly PetitionDoc[];
+    readonly cases: readonly CaseSummary[];
+    readonly masked: boolean;
+  };
   'petitioner-update': { readonly petitioner: PetitionerDoc };
   /** `total`: every matter the filter matches, present unless the call said `withTotal: false`. */
   'case-list': { readonly items: readonly CaseSummary[]; readonly total?: number };

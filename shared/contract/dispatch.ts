@@ -14,7 +14,10 @@ export async function dispatch(api: Api, name: unknown, args: unknown): Promise<
   const handlerName = name as ApiName; // checked against the contract just above
   const parsed = apiArgs[handlerName].safeParse(args ?? {});
   if (!parsed.success) {
-    throw new ApiError('invalid-arguments', parsed.error.issues.map((i) => ({ code: 'invalid-arguments', field: i.path.join('.') })));
+    throw new ApiError(
+      'invalid-arguments',
+      parsed.error.issues.map((i) => ({ code: 'invalid-arguments', field: i.path.join('.') })),
+    );
   }
   const handler = api[handlerName] as (a: unknown) => Promise<unknown>; // the schema above parsed exactly its arguments
   return handler(parsed.data);
@@ -66,7 +69,10 @@ function copy<T>(value: T): T {
  * The calling side of a wire transport: numbers requests, matches responses, re-throws errors as ApiError and
  * fans events out to listeners (all of them, even when one throws: its error is thrown once all were called). `send` posts one request; feed every incoming message to `receive`.
  */
-export function wireClient(send: (request: WireRequest) => void): { transport: Transport; receive: (message: WireResponse | WireEvent) => void } {
+export function wireClient(send: (request: WireRequest) => void): {
+  transport: Transport;
+  receive: (message: WireResponse | WireEvent) => void;
+} {
   let nextId = 1;
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   const listeners = new ListenerMap<CoreEvents>();

@@ -5,7 +5,8 @@ import type { SyncErrorCode } from '../sync/protocol';
  * re-reads what it shows when `data-changed` names a collection it uses.
  */
 
-export type DataCollection = 'cases' | 'petitions' | 'petitioners' | 'case_events' | 'offices' | 'users' | 'calendars' | 'settings' | 'session';
+export type DataCollection =
+  'cases' | 'petitions' | 'petitioners' | 'case_events' | 'offices' | 'users' | 'calendars' | 'settings' | 'session';
 
 export interface DataChanged {
   readonly collections: readonly DataCollection[];

@@ -14,7 +14,12 @@ export interface Transport {
 }
 
 /** The messages a wire transport (IPC, postMessage) carries. */
-export type WireRequest = { readonly kind: 'invoke'; readonly id: number; readonly name: string; readonly args: unknown };
+export type WireRequest = {
+  readonly kind: 'invoke';
+  readonly id: number;
+  readonly name: string;
+  readonly args: unknown;
+};
 export type WireResponse =
   | { readonly kind: 'result'; readonly id: number; readonly ok: true; readonly value: unknown }
   | { readonly kind: 'result'; readonly id: number; readonly ok: false; readonly error: ApiErrorData };

@@ -7,7 +7,10 @@ import type { PetitionDoc, PetitionerDoc } from '../domain/documents';
  * Who may read a restricted (检举控告) matter: handlers and approvers of an office that has held it, never an
  * office it accuses (第三十条第三款, 第四十六条第五项). Everyone else sees it masked, and every view is audited.
  */
-export function mayReadRestricted(session: Session, c: Pick<CaseProjection, 'restricted' | 'officeIds' | 'accusedOfficeIds'>): boolean {
+export function mayReadRestricted(
+  session: Session,
+  c: Pick<CaseProjection, 'restricted' | 'officeIds' | 'accusedOfficeIds'>,
+): boolean {
   if (!c.restricted) return true;
   if (c.accusedOfficeIds.includes(session.office.id)) return false;
   const handles = session.user.roles.some((r) => r === 'handler' || r === 'approver');
@@ -22,7 +25,10 @@ export const ROUTE_OUT_ACTS: readonly ActType[] = ['forward', 'transfer'];
  * (第四十四条第一项) and passed on: while it holds the matter it may route it out (never to an office accused,
  * 第三十条第三款, checked by the act's guard) and do nothing else with it.
  */
-export function mayRouteOut(session: Session, c: Pick<CaseProjection, 'restricted' | 'accusedOfficeIds' | 'currentOfficeId'>): boolean {
+export function mayRouteOut(
+  session: Session,
+  c: Pick<CaseProjection, 'restricted' | 'accusedOfficeIds' | 'currentOfficeId'>,
+): boolean {
   return c.restricted && c.accusedOfficeIds.includes(session.office.id) && c.currentOfficeId === session.office.id;
 }
 
@@ -30,7 +36,10 @@ export function mayRouteOut(session: Session, c: Pick<CaseProjection, 'restricte
  * Who may read a 信访人: anyone who may read one of their matters. A petitioner seen only through restricted
  * matters the user may not read is shown masked and may not be edited (第三十条第三款).
  */
-export function mayReadPetitioner(session: Session, cases: readonly Pick<CaseProjection, 'restricted' | 'officeIds' | 'accusedOfficeIds'>[]): boolean {
+export function mayReadPetitioner(
+  session: Session,
+  cases: readonly Pick<CaseProjection, 'restricted' | 'officeIds' | 'accusedOfficeIds'>[],
+): boolean {
   return cases.length === 0 || cases.some((c) => mayReadRestricted(session, c));
 }
 
@@ -47,7 +56,9 @@ export const MASKED_TITLE = '（检举控告事项，内容不予显示）';
 type Shown<T> = { readonly [K in keyof T]-?: boolean };
 
 function pick<T extends object>(record: T, shown: Shown<T>): Partial<T> {
-  return Object.fromEntries(Object.entries(record).filter(([key]) => (shown as Record<string, boolean>)[key] === true)) as Partial<T>; // only keys of T pass the table
+  return Object.fromEntries(
+    Object.entries(record).filter(([key]) => (shown as Record<string, boolean>)[key] === true),
+  ) as Partial<T>; // only keys of T pass the table
 }
 
 const shownPetitioner: Shown<PetitionerDoc> = {
@@ -69,7 +80,14 @@ const shownPetitioner: Shown<PetitionerDoc> = {
 
 /** A 信访人 as a user who may not read them sees the record: that a person or organisation is there, no more. */
 export function maskPetitioner(p: PetitionerDoc): PetitionerDoc {
-  return { ...(pick(p, shownPetitioner) as Pick<PetitionerDoc, 'id' | 'kind' | 'idType' | 'officeId' | 'updatedAt'>), name: '', nameInitials: '', idNumber: '', phone: '', history: [] };
+  return {
+    ...(pick(p, shownPetitioner) as Pick<PetitionerDoc, 'id' | 'kind' | 'idType' | 'officeId' | 'updatedAt'>),
+    name: '',
+    nameInitials: '',
+    idNumber: '',
+    phone: '',
+    history: [],
+  };
 }
 
 const shownPetition: Shown<PetitionDoc> = {
@@ -165,7 +183,18 @@ export function maskProjection(c: CaseProjection): CaseProjection {
 }
 
 // The signature is withheld too: with it, a guessed text could be confirmed against the hidden one.
-const shownEvent: Shown<CaseEvent> = { id: true, caseId: true, type: true, payload: false, actor: true, occurredAt: true, recordedAt: true, article: true, after: true, signature: false };
+const shownEvent: Shown<CaseEvent> = {
+  id: true,
+  caseId: true,
+  type: true,
+  payload: false,
+  actor: true,
+  occurredAt: true,
+  recordedAt: true,
+  article: true,
+  after: true,
+  signature: false,
+};
 
 const shownRegistration: Shown<ActPayload<'register'>> = {
   caseNumber: true,
@@ -191,6 +220,10 @@ const shownRegistration: Shown<ActPayload<'register'>> = {
  */
 export function maskEvent(e: CaseEvent): CaseEvent {
   const envelope = pick(e, shownEvent);
-  if (e.type === 'register') return { ...envelope, payload: { ...pick(e.payload, shownRegistration), title: MASKED_TITLE, accusedOfficeIds: [] } } as CaseEvent; // a 登记 with its shown fields
+  if (e.type === 'register')
+    return {
+      ...envelope,
+      payload: { ...pick(e.payload, shownRegistration), title: MASKED_TITLE, accusedOfficeIds: [] },
+    } as CaseEvent; // a 登记 with its shown fields
   return { ...envelope, payload: {} } as CaseEvent; // the envelope of a valid event with its content withheld; read only by the timeline
 }

@@ -127,7 +127,9 @@ export class Walk {
           if (i % STRIDE === STRIDE - 1) this.marks.push({ value: row[this.field], id: row.id });
         });
         if (rows.length < WALK_STEP) this.done = true;
-        this.waiters = this.waiters.filter((w) => (this.done || this.marks.length >= w.count ? (w.resolve(), false) : true));
+        this.waiters = this.waiters.filter((w) =>
+          this.done || this.marks.length >= w.count ? (w.resolve(), false) : true,
+        );
       }
     } catch (error) {
       for (const w of this.waiters) w.reject(error);
@@ -203,7 +205,8 @@ export class Seek {
     options: { readonly total?: () => Promise<number>; readonly near?: number } = {},
   ) {
     this.hidden = unlisted(cases);
-    this.total = options.total ?? (async () => (await countStorage(cases, { selector: {} })) - (await this.hidden()).size);
+    this.total =
+      options.total ?? (async () => (await countStorage(cases, { selector: {} })) - (await this.hidden()).size);
     this.near = options.near ?? NEAR;
     this.desc = sort.direction === 'desc';
     const up = listed(ascending(cases, 'receivedAt'), 'receivedAt', this.hidden);
@@ -249,7 +252,11 @@ export class Seek {
    * survey: a boundary counted in each eighth of the list, so the first jump anywhere counts within one eighth.
    */
   private async ends(): Promise<void> {
-    const [length, [first], [last]] = await Promise.all([this.total(), this.forward(undefined, 1), this.backward(undefined, 1)]);
+    const [length, [first], [last]] = await Promise.all([
+      this.total(),
+      this.forward(undefined, 1),
+      this.backward(undefined, 1),
+    ]);
     const time = (row: StoredCaseRow | undefined) => (row ? Date.parse(row.receivedAt) : NaN);
     this.bounds = [
       { value: undefined, before: 0, time: time(first) },
@@ -269,7 +276,8 @@ export class Seek {
       if (cost(from, offset, limit) < cost(best, offset, limit)) best = from;
     };
     this.bounds.forEach((b, i) => {
-      if (b.before <= offset && i < this.bounds.length - 1) consider({ mark: this.markOf(b), at: b.before, backward: false });
+      if (b.before <= offset && i < this.bounds.length - 1)
+        consider({ mark: this.markOf(b), at: b.before, backward: false });
       if (b.before > offset && i > 0) consider({ mark: this.markOf(b), at: b.before, backward: true });
     });
     for (const [at, mark] of this.rows) if (at <= offset) consider({ mark, at, backward: false });
@@ -308,11 +316,15 @@ export class Seek {
     if (!this.inside(value, lo, hi) || this.bounds.some((b) => b.value === value)) return false;
     const fromLo = offset - lo.before <= hi.before - offset;
     const range = fromLo ? this.between(lo.value, value) : this.between(value, hi.value);
-    const [all, hidden] = await Promise.all([countStorage(this.cases, { selector: { receivedAt: range } }), this.hidden()]);
+    const [all, hidden] = await Promise.all([
+      countStorage(this.cases, { selector: { receivedAt: range } }),
+      this.hidden(),
+    ]);
     const counted = all - [...hidden.values()].filter((row) => within(row.receivedAt, range)).length;
     const boundary = { value, before: fromLo ? lo.before + counted : hi.before - counted, time };
     // Another page may have counted meanwhile: insert by position, not at the index found before the count.
-    if (!this.bounds.some((b) => b.value === value)) this.bounds = [...this.bounds, boundary].sort((a, b) => a.before - b.before);
+    if (!this.bounds.some((b) => b.value === value))
+      this.bounds = [...this.bounds, boundary].sort((a, b) => a.before - b.before);
     return true;
   }
 
@@ -324,7 +336,9 @@ export class Seek {
 
   /** The `receivedAt` range after boundary `a` and before boundary `b` (list order; undefined: the list's start, its end). */
   private between(a: string | undefined, b: string | undefined): Range {
-    return this.desc ? { ...(a === undefined ? {} : { $lte: a }), ...(b === undefined ? {} : { $gt: b }) } : { ...(a === undefined ? {} : { $gte: a }), ...(b === undefined ? {} : { $lt: b }) };
+    return this.desc
+      ? { ...(a === undefined ? {} : { $lte: a }), ...(b === undefined ? {} : { $gt: b }) }
+      : { ...(a === undefined ? {} : { $gte: a }), ...(b === undefined ? {} : { $lt: b }) };
   }
 
   /** A boundary as a mark to read after: between the rows before its instant and every row at it or beyond. */
@@ -380,7 +394,7 @@ function listed(read: ReadAfter, field: SortField, hidden: ReadUnlisted): ReadAf
     const skip = await hidden();
     if (skip.size === 0) return read(after, n);
     const rows: StoredCaseRow[] = [];
-    for (let from = after; ; ) {
+    for (let from = after; ;) {
       const wanted = n - rows.length + Math.min(skip.size, SPARE);
       const raw = await read(from, wanted);
       rows.push(...raw.filter((row) => !skip.has(row.id)));
@@ -401,7 +415,14 @@ function ascending(cases: Cases, field: SortField): ReadAfter {
   const sort = [{ [field]: 'asc' as const }, { id: 'asc' as const }];
   return async (after, n) => {
     const rows: StoredCaseRow[] = [];
-    if (after) rows.push(...(await queryStorage(cases, { selector: { [field]: { $eq: after.value }, id: { $gt: after.id } }, sort, limit: n })));
+    if (after)
+      rows.push(
+        ...(await queryStorage(cases, {
+          selector: { [field]: { $eq: after.value }, id: { $gt: after.id } },
+          sort,
+          limit: n,
+        })),
+      );
     if (rows.length < n) {
       const selector: MangoQuerySelector<CaseDoc> = after ? { [field]: { $gt: after.value } } : {};
       rows.push(...(await queryStorage(cases, { selector, sort, limit: n - rows.length })));
@@ -420,7 +441,10 @@ function newestFirst(cases: Cases, field: SortField, now: () => Date): ReadAfter
   return async (after, n) => {
     const rows: StoredCaseRow[] = [];
     if (after) {
-      const ties = await queryStorage(cases, { selector: { [field]: { $eq: after.value }, id: { $lt: after.id } }, sort });
+      const ties = await queryStorage(cases, {
+        selector: { [field]: { $eq: after.value }, id: { $lt: after.id } },
+        sort,
+      });
       rows.push(...ties.reverse());
     }
     // The first window ends nowhere: a clock ahead of this desk's may have stamped rows "in the future".

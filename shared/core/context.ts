@@ -46,7 +46,6 @@ export function today(ctx: DeskContext): string {
   return beijingDay(ctx.now().toISOString());
 }
 
-
 /**
  * The time of an act done now on a matter whose last event is `lastEventAt`: now, or that event's time when another
  * desk's clock ran a little ahead (an act never precedes what it follows). Further ahead stays now, and is refused.

@@ -1,7 +1,17 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
-import type { AuditDoc, CalendarDoc, CaseDoc, CaseEventDoc, DraftDoc, OfficeDoc, PetitionDoc, PetitionerDoc, UserDoc } from '../domain/documents';
+import type {
+  AuditDoc,
+  CalendarDoc,
+  CaseDoc,
+  CaseEventDoc,
+  DraftDoc,
+  OfficeDoc,
+  PetitionDoc,
+  PetitionerDoc,
+  UserDoc,
+} from '../domain/documents';
 import { collectionCreators } from '../domain/schemas';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
@@ -26,7 +36,11 @@ export type DeskDatabase = RxDatabase<DeskCollections>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyStorage = RxStorage<any, any>;
 
-export async function openDeskDatabase(storage: AnyStorage, name: string, multiInstance: boolean): Promise<DeskDatabase> {
+export async function openDeskDatabase(
+  storage: AnyStorage,
+  name: string,
+  multiInstance: boolean,
+): Promise<DeskDatabase> {
   const db = await createRxDatabase<DeskCollections>({
     name,
     storage,

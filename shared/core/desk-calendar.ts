@@ -44,7 +44,10 @@ export class DeskCalendar {
   /** Reads the replicated documents; true when the days the calendar decides changed. */
   async load(): Promise<boolean> {
     const docs = await this.db.calendars.find().exec();
-    const next = mergeCalendars(this.bundled, docs.map((d) => d.toMutableJSON()));
+    const next = mergeCalendars(
+      this.bundled,
+      docs.map((d) => d.toMutableJSON()),
+    );
     const key = calendarKey(next.calendar);
     const changed = key !== this.key;
     this.merged = next;

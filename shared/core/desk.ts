@@ -109,7 +109,17 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   };
   const sync = new SyncController(db, ctx.now, emitter, ctx.settings, projector, options.sync);
   const applied = new AppliedWrites();
-  const handlers = mergeHandlers(sessionHandlers(ctx), petitionHandlers(ctx, applied), petitionerHandlers(ctx), caseHandlers(ctx), directoryHandlers(ctx), settingsHandlers(ctx), draftHandlers(ctx), calendarHandlers(ctx, deskCalendar), syncHandlers(sync, () => ctx.session.current)) satisfies Api;
+  const handlers = mergeHandlers(
+    sessionHandlers(ctx),
+    petitionHandlers(ctx, applied),
+    petitionerHandlers(ctx),
+    caseHandlers(ctx),
+    directoryHandlers(ctx),
+    settingsHandlers(ctx),
+    draftHandlers(ctx),
+    calendarHandlers(ctx, deskCalendar),
+    syncHandlers(sync, () => ctx.session.current),
+  ) satisfies Api;
   const api = afterAppliedWrites(handlers, applied);
   projector.start();
   // A registration a crash interrupted is finished before anyone uses the desk (registration-intent.ts).
@@ -129,7 +139,10 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     if (change.collections.includes('session') && ctx.session.current) repeats.warm();
   });
   // The directory replicated in (a new office, a renamed one, the county's approval acts) reaches open screens.
-  const directory = [db.offices.$.subscribe(() => emitter.emit('data-changed', { collections: ['offices'] })), db.users.$.subscribe(() => emitter.emit('data-changed', { collections: ['users'] }))];
+  const directory = [
+    db.offices.$.subscribe(() => emitter.emit('data-changed', { collections: ['offices'] })),
+    db.users.$.subscribe(() => emitter.emit('data-changed', { collections: ['users'] })),
+  ];
   await sync.resume();
   return {
     api,

@@ -17,7 +17,9 @@ const knownDeskIds = new WeakMap<DeskDatabase, string>();
 export async function deskId(db: DeskDatabase): Promise<string> {
   const known = knownDeskIds.get(db);
   if (known) return known;
-  const id = (await localOnce(db, deskDoc, { deskId: newId().replace(/-/g, '').slice(-6).toUpperCase() })).get('deskId');
+  const id = (await localOnce(db, deskDoc, { deskId: newId().replace(/-/g, '').slice(-6).toUpperCase() })).get(
+    'deskId',
+  );
   knownDeskIds.set(db, id);
   return id;
 }
@@ -40,8 +42,13 @@ export async function nextCaseNumber(db: DeskDatabase, officeCode: string, year:
 }
 
 /** A local document, created with `initial` by whichever call comes first; a call that loses the insert reads the winner's. */
-async function localOnce<T extends object>(db: DeskDatabase, id: string, initial: T): Promise<RxLocalDocument<DeskDatabase, T>> {
-  const doc = (await db.getLocal<T>(id)) ?? (await db.insertLocal<T>(id, initial).catch(async () => db.getLocal<T>(id)));
+async function localOnce<T extends object>(
+  db: DeskDatabase,
+  id: string,
+  initial: T,
+): Promise<RxLocalDocument<DeskDatabase, T>> {
+  const doc =
+    (await db.getLocal<T>(id)) ?? (await db.insertLocal<T>(id, initial).catch(async () => db.getLocal<T>(id)));
   if (!doc) throw new Error(`local document ${id} could not be created`);
   return doc;
 }

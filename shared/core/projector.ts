@@ -93,7 +93,10 @@ export class Projector {
     // page cost a pass over all events (initial sync quadratic in its size); equality reads one index range.
     // Straight to the storage: the events are folded once and dropped, never used as RxDocuments.
     // The office tree is read once per batch (tens of rows), so every matter's hierarchy checks run in the fold.
-    const [tree, ...perCase] = await Promise.all([readOfficeTree(this.db), ...ids.map((id) => queryStorage(this.db.case_events, { selector: { caseId: id } }))]);
+    const [tree, ...perCase] = await Promise.all([
+      readOfficeTree(this.db),
+      ...ids.map((id) => queryStorage(this.db.case_events, { selector: { caseId: id } })),
+    ]);
     const docs = perCase.flat();
     const byCase = new Map<string, CaseEvent[]>();
     for (const doc of docs) {
@@ -242,7 +245,9 @@ export class Projector {
       const batch = ids.slice(i, i + CHECK_BATCH);
       const folded = await this.db.cases.storageInstance.findDocumentsById(batch, false);
       const eventCounts = new Map(folded.map((doc) => [doc.id, doc.projection.eventCount]));
-      const counts = await Promise.all(batch.map((id) => known?.get(id) ?? countStorage(this.db.case_events, { selector: { caseId: id } })));
+      const counts = await Promise.all(
+        batch.map((id) => known?.get(id) ?? countStorage(this.db.case_events, { selector: { caseId: id } })),
+      );
       stale.push(...batch.filter((id, k) => eventCounts.get(id) !== counts[k]));
     }
     return stale;

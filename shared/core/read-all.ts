@@ -1,4 +1,11 @@
-import { getChangedDocumentsSince, normalizeMangoQuery, prepareQuery, type MangoQuery, type RxCollection, type RxDocumentData } from 'rxdb';
+import {
+  getChangedDocumentsSince,
+  normalizeMangoQuery,
+  prepareQuery,
+  type MangoQuery,
+  type RxCollection,
+  type RxDocumentData,
+} from 'rxdb';
 
 const PAGE = 5_000;
 

@@ -30,7 +30,11 @@ export async function writeIntent(db: DeskDatabase, intent: RegistrationIntent):
  * own), and the intent covers a crash between them.
  */
 export async function applyIntent(db: DeskDatabase, intent: RegistrationIntent): Promise<void> {
-  await Promise.all([intent.petitioners.length > 0 ? db.petitioners.bulkUpsert(intent.petitioners) : undefined, insertOnce(db.petitions, intent.petition), insertOnce(db.case_events, intent.event)]);
+  await Promise.all([
+    intent.petitioners.length > 0 ? db.petitioners.bulkUpsert(intent.petitioners) : undefined,
+    insertOnce(db.petitions, intent.petition),
+    insertOnce(db.case_events, intent.event),
+  ]);
   const left = await db.getLocal<RegistrationIntent>(intentDoc);
   // Another tab of the web edition shares the slot: leave an intent that is not this one to its own tab.
   if (left?.get('event').id === intent.event.id) await left.remove();

@@ -1,6 +1,13 @@
 import type { CaseProjection } from '../domain/case-types';
 import type { PetitionerDoc } from '../domain/documents';
-import { findRepeats, mergeRepeats, type PetitionerKey, type RepeatCandidate, type RepeatInput, type RepeatScore } from '../domain/repeat';
+import {
+  findRepeats,
+  mergeRepeats,
+  type PetitionerKey,
+  type RepeatCandidate,
+  type RepeatInput,
+  type RepeatScore,
+} from '../domain/repeat';
 import type { DeskDatabase } from './database';
 import { readAll } from './read-all';
 import { sleep } from '../sync/timers';

@@ -10,10 +10,15 @@ export interface ResponseLike {
   readonly status: number;
   readonly headers: { get(name: string): string | null };
   json(): Promise<unknown>;
-  readonly body: { getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }>; cancel(): Promise<void> } } | null;
+  readonly body: {
+    getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }>; cancel(): Promise<void> };
+  } | null;
 }
 /** The platform's fetch, as far as sync uses it; a request given a `signal` ends when it aborts (a missed deadline). */
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<ResponseLike>;
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal },
+) => Promise<ResponseLike>;
 
 /** A failure the sync status reports by code. */
 export class SyncFailure extends Error {
@@ -75,7 +80,11 @@ export class SyncClient {
 
   /** Enrols a desk with a user's password (design.md §5); the password is sent once and never stored. */
   static async enrol(fetch: FetchLike, serverUrl: string, request: EnrolRequest): Promise<DeviceTokens> {
-    const response = await fetch(serverUrl + syncPaths.login, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) }).catch(() => {
+    const response = await fetch(serverUrl + syncPaths.login, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    }).catch(() => {
       throw new SyncFailure('server-unreachable');
     });
     const body = (await response.json().catch(() => ({}))) as DeviceTokens & { code?: SyncErrorCode }; // the protocol's answer
@@ -88,7 +97,8 @@ export class SyncClient {
     return this.inTime(async (signal) => {
       const response = await this.send(method, path, signal, body);
       const json = (await response.json().catch(() => ({}))) as T & { code?: SyncErrorCode }; // the protocol's answer for this path
-      if (response.status >= 400) throw new SyncFailure(response.status >= 500 ? 'server-error' : (json.code ?? 'server-error'));
+      if (response.status >= 400)
+        throw new SyncFailure(response.status >= 500 ? 'server-error' : (json.code ?? 'server-error'));
       return json;
     });
   }
@@ -96,7 +106,8 @@ export class SyncClient {
   /** Opens a streaming GET (Server-Sent Events) with the access token; its silence is the reader's to watch. */
   async openStream(path: string): Promise<ResponseLike> {
     const response = await this.inTime((signal) => this.send('GET', path, signal));
-    if (response.status !== 200 || !response.body) throw new SyncFailure(response.status >= 500 ? 'server-error' : 'token-invalid');
+    if (response.status !== 200 || !response.body)
+      throw new SyncFailure(response.status >= 500 ? 'server-error' : 'token-invalid');
     return response;
   }
 
@@ -111,17 +122,32 @@ export class SyncClient {
     });
   }
 
-  private async send(method: string, path: string, signal: AbortSignal, body?: unknown, retried = false): Promise<ResponseLike> {
+  private async send(
+    method: string,
+    path: string,
+    signal: AbortSignal,
+    body?: unknown,
+    retried = false,
+  ): Promise<ResponseLike> {
     // No token and no document goes to a server that is not the pinned county: a push (it carries this desk's
     // records) has a fresh nonce signed first; reads use the session's proof.
     if (body !== undefined && !retried) this.proof = undefined;
     await this.proven();
     if (!this.accessToken) await this.refresh();
     const token = this.accessToken;
-    const headers: Record<string, string> = { authorization: `Bearer ${this.accessToken ?? ''}`, 'x-desk-time': this.now().toISOString(), 'x-desk-schema': deskSchemaDeclaration };
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${this.accessToken ?? ''}`,
+      'x-desk-time': this.now().toISOString(),
+      'x-desk-schema': deskSchemaDeclaration,
+    };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const sentAt = this.now().getTime();
-    const response = await this.fetch(this.device.serverUrl + path, { method, headers, signal, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }).catch(() => {
+    const response = await this.fetch(this.device.serverUrl + path, {
+      method,
+      headers,
+      signal,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    }).catch(() => {
       this.proof = undefined; // whoever answers next proves itself again
       throw new SyncFailure('server-unreachable');
     });
@@ -169,7 +195,8 @@ export class SyncClient {
       throw new SyncFailure('server-unreachable');
     });
     const body = (await response.json().catch(() => ({}))) as DeviceTokens & { code?: SyncErrorCode }; // the protocol's answer
-    if (response.status !== 200) throw new SyncFailure(response.status >= 500 ? 'server-error' : (body.code ?? 'token-invalid'));
+    if (response.status !== 200)
+      throw new SyncFailure(response.status >= 500 ? 'server-error' : (body.code ?? 'token-invalid'));
     this.accessToken = body.accessToken;
     this.device.refreshToken = body.refreshToken;
     await this.saveDevice(this.device);
@@ -183,12 +210,14 @@ export class SyncClient {
  * prove it (个人信息保护法; a 检举控告's text, 第三十条第三款).
  */
 
-export const sameIdentity = (a: ServerIdentity, b: ServerIdentity): boolean => a.id === b.id && a.publicKey === b.publicKey;
+export const sameIdentity = (a: ServerIdentity, b: ServerIdentity): boolean =>
+  a.id === b.id && a.publicKey === b.publicKey;
 
 /** The identity the server at `serverUrl` presents, proven with a fresh nonce (a first enrolment pins it). */
 export async function presentedIdentity(fetch: FetchLike, serverUrl: string): Promise<ServerIdentity> {
   const shown = await call<Partial<ServerIdentity>>(fetch, 'GET', serverUrl + syncPaths.identity);
-  if (typeof shown.id !== 'string' || typeof shown.publicKey !== 'string') throw new SyncFailure('server-identity-mismatch');
+  if (typeof shown.id !== 'string' || typeof shown.publicKey !== 'string')
+    throw new SyncFailure('server-identity-mismatch');
   const identity = { id: shown.id, publicKey: shown.publicKey };
   await proveIdentity(fetch, serverUrl, identity);
   return identity;
@@ -198,7 +227,8 @@ export async function presentedIdentity(fetch: FetchLike, serverUrl: string): Pr
 export async function proveIdentity(fetch: FetchLike, serverUrl: string, pinned: ServerIdentity): Promise<void> {
   const nonce = bytesToHex(randomBytes(32));
   const proof = await call<Partial<IdentityProof>>(fetch, 'POST', serverUrl + syncPaths.identityChallenge, { nonce });
-  if (proof.id !== pinned.id || !validSignature(proof.signature, identityMessage(pinned.id, nonce), pinned.publicKey)) throw new SyncFailure('server-identity-mismatch');
+  if (proof.id !== pinned.id || !validSignature(proof.signature, identityMessage(pinned.id, nonce), pinned.publicKey))
+    throw new SyncFailure('server-identity-mismatch');
 }
 
 function validSignature(signature: unknown, message: string, publicKey: string): boolean {
@@ -212,11 +242,16 @@ function validSignature(signature: unknown, message: string, publicKey: string):
 
 /** One JSON call: unreachable is `server-unreachable`, a 5xx `server-error`, any other failure no proof. */
 async function call<T>(fetch: FetchLike, method: string, url: string, body?: unknown): Promise<T> {
-  const response = await fetch(url, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }).catch(() => {
+  const response = await fetch(url, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  }).catch(() => {
     throw new SyncFailure('server-unreachable');
   });
   const json = (await response.json().catch(() => undefined)) as T | undefined; // checked field by field by the caller
   if (response.status >= 500) throw new SyncFailure('server-error');
-  if (response.status !== 200 || typeof json !== 'object' || json === null) throw new SyncFailure('server-identity-mismatch');
+  if (response.status !== 200 || typeof json !== 'object' || json === null)
+    throw new SyncFailure('server-identity-mismatch');
   return json;
 }

@@ -6,7 +6,15 @@ import type { DeskDatabase } from './database';
 import type { CoreEmitter } from './emitter';
 import { writeSettings } from './handlers/settings';
 import { DeskReplication, type CatchUp, type RetryPolicy } from './replication';
-import { presentedIdentity, sameIdentity, SyncClient, SyncFailure, type DeviceState, type FetchLike, type SyncTimeouts } from './replication-client';
+import {
+  presentedIdentity,
+  sameIdentity,
+  SyncClient,
+  SyncFailure,
+  type DeviceState,
+  type FetchLike,
+  type SyncTimeouts,
+} from './replication-client';
 import { SerialQueue } from './serial';
 
 /** What the platform gives the desk core's sync: its `fetch`, and the retry and deadline policies. */
@@ -64,7 +72,14 @@ export class SyncController {
     }
     const save = (d: DeviceState) => this.db.upsertLocal<DeviceState>(deviceDoc, { ...d }).then(() => undefined);
     const client = new SyncClient(this.options.fetch, { ...wanted }, this.now, save, this.options.timeouts);
-    this.replication = new DeskReplication(this.db, client, this.now, (s) => this.publish(s), this.catchUp, this.options.retry);
+    this.replication = new DeskReplication(
+      this.db,
+      client,
+      this.now,
+      (s) => this.publish(s),
+      this.catchUp,
+      this.options.retry,
+    );
     this.runningFor = wanted.deviceId;
     // The new replication's own status, not the last one of the replaced device (a re-enrolled desk does not
     // show why the old enrolment stopped).
@@ -79,18 +94,32 @@ export class SyncController {
    * password is sent, unless `replaceServer` says the 负责人 means to change county, and then only once everything
    * this desk recorded has reached the county it belongs to (nothing of it is lost to that county).
    */
-  async enrol({ login, password, deviceName, serverUrl: newServerUrl, replaceServer }: ApiParsedArgs<'sync-enrol'>, session: Session | undefined): Promise<SyncStatus> {
+  async enrol(
+    { login, password, deviceName, serverUrl: newServerUrl, replaceServer }: ApiParsedArgs<'sync-enrol'>,
+    session: Session | undefined,
+  ): Promise<SyncStatus> {
     const current = await this.settings();
     const serverUrl = newServerUrl ?? current.serverUrl;
     const deskId = current.deskId;
-    if (!serverUrl || !this.options) throw new ApiError('invalid-arguments', [{ code: 'invalid-arguments', field: 'serverUrl' }]);
+    if (!serverUrl || !this.options)
+      throw new ApiError('invalid-arguments', [{ code: 'invalid-arguments', field: 'serverUrl' }]);
     const device = (await this.db.getLocal<DeviceState>(deviceDoc))?.toJSON().data;
     await this.authoriseEnrolment(device, session);
     try {
       const server = await presentedIdentity(this.options.fetch, serverUrl);
       if (device && !isPinnedCounty(device, server, serverUrl)) await this.allowNewCounty(replaceServer ?? false);
-      const tokens = await SyncClient.enrol(this.options.fetch, serverUrl, { login, password, deviceName: deviceName || `desk ${deskId}` });
-      await this.db.upsertLocal<DeviceState>(deviceDoc, { serverUrl, deviceId: tokens.deviceId, officeId: tokens.officeId, refreshToken: tokens.refreshToken, server });
+      const tokens = await SyncClient.enrol(this.options.fetch, serverUrl, {
+        login,
+        password,
+        deviceName: deviceName || `desk ${deskId}`,
+      });
+      await this.db.upsertLocal<DeviceState>(deviceDoc, {
+        serverUrl,
+        deviceId: tokens.deviceId,
+        officeId: tokens.officeId,
+        refreshToken: tokens.refreshToken,
+        server,
+      });
       // A first start has no users to log in with yet: the server's password check authorises setting its address.
       if (serverUrl !== current.serverUrl) {
         await writeSettings(this.db, { serverUrl });
@@ -103,7 +132,11 @@ export class SyncController {
       if (error.code === 'user-disabled') throw new ApiError('user-disabled');
       if (error.code === 'server-identity-mismatch') throw new ApiError('server-identity-mismatch');
       // Offline is a status, never an error dialog.
-      this.publish({ state: error.code === 'server-unreachable' ? 'offline' : 'error', pending: 0, lastError: error.code });
+      this.publish({
+        state: error.code === 'server-unreachable' ? 'offline' : 'error',
+        pending: 0,
+        lastError: error.code,
+      });
       return this.status;
     }
     await this.resume();
@@ -160,11 +193,18 @@ function isPinnedCounty(device: DeviceState, server: ServerIdentity, serverUrl: 
 
 /** Whether the desk holds any 信访 records (what a stranger's server must never receive). */
 async function holdsRecords(db: DeskDatabase): Promise<boolean> {
-  const found = await Promise.all([db.petitioners.findOne().exec(), db.petitions.findOne().exec(), db.case_events.findOne().exec()]);
+  const found = await Promise.all([
+    db.petitioners.findOne().exec(),
+    db.petitions.findOne().exec(),
+    db.case_events.findOne().exec(),
+  ]);
   return found.some((doc) => doc !== null);
 }
 
-export function syncHandlers(sync: SyncController, session: () => Session | undefined): Pick<Api, 'sync-status' | 'sync-now' | 'sync-enrol'> {
+export function syncHandlers(
+  sync: SyncController,
+  session: () => Session | undefined,
+): Pick<Api, 'sync-status' | 'sync-now' | 'sync-enrol'> {
   return {
     'sync-status': async () => sync.current,
     'sync-now': () => sync.syncNow(),

@@ -85,10 +85,12 @@ export class DeskStream {
     this.cancel = () => void reader.cancel().catch(() => undefined);
     for (const feed of this.feeds.values()) feed.hold();
     // A catch-up that fails for good (its stored checkpoint unreadable) ends the connection: the next one tries again.
-    const catchingUp = Promise.all([...this.feeds].map(([name, feed]) => this.catchUp(name, feed, connection))).catch((error: unknown) => {
-      this.side.failed(error);
-      this.cancel?.();
-    });
+    const catchingUp = Promise.all([...this.feeds].map(([name, feed]) => this.catchUp(name, feed, connection))).catch(
+      (error: unknown) => {
+        this.side.failed(error);
+        this.cancel?.();
+      },
+    );
     // Every read within the silence allowed: the server pings every STREAM_PING_MS, so silence means a dead connection.
     const read = () => withTimeout(reader.read(), this.silenceMs, () => new SyncFailure('server-unreachable'));
     try {
@@ -111,13 +113,18 @@ export class DeskStream {
   }
 
   /** Pulls one collection from its stored checkpoint until a short page, then lets the connection's pages through. */
-  private async catchUp(name: ReplicatedCollection, feed: CollectionFeed, connection: { open: boolean }): Promise<void> {
+  private async catchUp(
+    name: ReplicatedCollection,
+    feed: CollectionFeed,
+    connection: { open: boolean },
+  ): Promise<void> {
     let checkpoint = await this.side.storedCheckpoint(name);
     do {
-      for (let full = true; full && connection.open; ) {
+      for (let full = true; full && connection.open;) {
         const page = await this.pullRetrying(name, checkpoint, connection);
         if (!page || !connection.open) return;
-        if (page.documents.length > 0 && page.checkpoint) feed.subject.next({ documents: page.documents, checkpoint: page.checkpoint });
+        if (page.documents.length > 0 && page.checkpoint)
+          feed.subject.next({ documents: page.documents, checkpoint: page.checkpoint });
         checkpoint = page.checkpoint ?? checkpoint;
         full = page.documents.length >= SYNC_BATCH_SIZE;
       }
@@ -125,7 +132,11 @@ export class DeskStream {
   }
 
   /** One page, tried again (after the side's back-off) while the connection lasts: a lost answer is no reason to reconnect. */
-  private async pullRetrying(name: ReplicatedCollection, checkpoint: FeedCheckpoint | undefined, connection: { open: boolean }): Promise<PulledPage | undefined> {
+  private async pullRetrying(
+    name: ReplicatedCollection,
+    checkpoint: FeedCheckpoint | undefined,
+    connection: { open: boolean },
+  ): Promise<PulledPage | undefined> {
     while (connection.open) {
       try {
         return await this.side.pull(name, checkpoint);

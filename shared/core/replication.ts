@@ -1,7 +1,13 @@
 import { filter, firstValueFrom } from 'rxjs';
 import type { RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import { addRxPlugin, getAssumedMasterState, getChangedDocumentsSince, getLastCheckpointDoc, writeDocToDocState } from 'rxdb';
+import {
+  addRxPlugin,
+  getAssumedMasterState,
+  getChangedDocumentsSince,
+  getLastCheckpointDoc,
+  writeDocToDocState,
+} from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import type { SyncStatus } from '../contract/events';
 import { hostTimers } from '../sync/timers';
@@ -79,15 +85,21 @@ export class DeskReplication {
   ) {}
 
   start(): void {
-    const pulled = (Object.keys(replicatedCollections) as ReplicatedCollection[]).filter((name) => replicatedCollections[name] !== 'up');
-    const stream = new DeskStream(pulled, {
-      open: () => this.openStream(),
-      pull: (name, checkpoint) => this.pull(name, checkpoint, SYNC_BATCH_SIZE),
-      storedCheckpoint: (name) => this.storedCheckpoint(name),
-      failed: (error) => this.failed(error),
-      // At least a short jittered pause, so a server that ends streams at once is not called in a tight loop.
-      pause: () => this.sleep(Math.max(this.retryAt - Date.now(), jitter(this.retry.minMs))),
-    }, this.client.timeouts.streamSilenceMs);
+    const pulled = (Object.keys(replicatedCollections) as ReplicatedCollection[]).filter(
+      (name) => replicatedCollections[name] !== 'up',
+    );
+    const stream = new DeskStream(
+      pulled,
+      {
+        open: () => this.openStream(),
+        pull: (name, checkpoint) => this.pull(name, checkpoint, SYNC_BATCH_SIZE),
+        storedCheckpoint: (name) => this.storedCheckpoint(name),
+        failed: (error) => this.failed(error),
+        // At least a short jittered pause, so a server that ends streams at once is not called in a tight loop.
+        pause: () => this.sleep(Math.max(this.retryAt - Date.now(), jitter(this.retry.minMs))),
+      },
+      this.client.timeouts.streamSilenceMs,
+    );
     this.stream = stream;
     for (const [name, direction] of Object.entries(replicatedCollections) as [ReplicatedCollection, string][]) {
       const collection = this.db.collections[name] as unknown as RxCollection<unknown>; // every replicated collection exists in the desk database
@@ -97,8 +109,18 @@ export class DeskReplication {
         live: true,
         retryTime: this.retry.minMs,
         waitForLeadership: true,
-        ...(direction === 'up' ? {} : { pull: { handler: (cp, size) => this.pull(name, cp, size), batchSize: SYNC_BATCH_SIZE, stream$: stream.stream$(name) } }),
-        ...(direction === 'down' ? {} : { push: { handler: (rows) => this.push(name, rows), batchSize: SYNC_BATCH_SIZE } }),
+        ...(direction === 'up'
+          ? {}
+          : {
+              pull: {
+                handler: (cp, size) => this.pull(name, cp, size),
+                batchSize: SYNC_BATCH_SIZE,
+                stream$: stream.stream$(name),
+              },
+            }),
+        ...(direction === 'down'
+          ? {}
+          : { push: { handler: (rows) => this.push(name, rows), batchSize: SYNC_BATCH_SIZE } }),
       });
       state.error$.subscribe((error) => this.failed(error));
       state.active$.subscribe((active) => (active ? this.active.add(name) : this.active.delete(name)));
@@ -153,7 +175,11 @@ export class DeskReplication {
     await this.catchUp.release();
   }
 
-  private async pull(name: ReplicatedCollection, checkpoint: FeedCheckpoint | undefined, limit: number): Promise<{ documents: never[]; checkpoint: FeedCheckpoint | undefined }> {
+  private async pull(
+    name: ReplicatedCollection,
+    checkpoint: FeedCheckpoint | undefined,
+    limit: number,
+  ): Promise<{ documents: never[]; checkpoint: FeedCheckpoint | undefined }> {
     await this.backedOff();
     const query = `?limit=${limit}${checkpoint ? `&checkpoint=${encodeURIComponent(JSON.stringify(checkpoint))}` : ''}`;
     const page = await this.client.request<PullResponse>('GET', syncPaths.pull(name) + query);
@@ -275,7 +301,12 @@ export class DeskReplication {
     }
     const active = [...this.states].some(([name, s]) => !s.isStopped() && this.active.has(name));
     if (this.stopped) return;
-    const state = this.status.state === 'online' && active ? 'syncing' : this.status.state === 'syncing' && !active ? 'online' : this.status.state;
+    const state =
+      this.status.state === 'online' && active
+        ? 'syncing'
+        : this.status.state === 'syncing' && !active
+          ? 'online'
+          : this.status.state;
     if (pending !== this.status.pending || state !== this.status.state) {
       this.status = { ...this.status, pending, state };
       this.onStatus(this.status);
@@ -301,7 +332,14 @@ async function pendingOf(state: AnyState): Promise<number> {
   return changed.documents.filter((doc, i) => {
     const id = ids[i];
     const known = id === undefined ? undefined : assumed[id];
-    return !known || !internal.input.conflictHandler.isEqual(known.docData, writeDocToDocState(doc, internal.hasAttachments, !!internal.input.keepMeta), 'upstream-check-if-equal');
+    return (
+      !known ||
+      !internal.input.conflictHandler.isEqual(
+        known.docData,
+        writeDocToDocState(doc, internal.hasAttachments, !!internal.input.keepMeta),
+        'upstream-check-if-equal',
+      )
+    );
   }).length;
 }
 
@@ -312,7 +350,9 @@ function findFailure(error: unknown, depth = 0): SyncFailure | undefined {
   const e = error as Record<string, unknown>; // searched field by field
   // RxDB keeps a handler's error as plain JSON ({ name, message, code }).
   if (isSyncErrorCode(e.code)) return new SyncFailure(e.code);
-  const inner = [e.parameters, e.cause, e.error, e.errors].flatMap((x) => (Array.isArray(x) ? x : typeof x === 'object' && x !== null ? [x, ...Object.values(x)] : []));
+  const inner = [e.parameters, e.cause, e.error, e.errors].flatMap((x) =>
+    Array.isArray(x) ? x : typeof x === 'object' && x !== null ? [x, ...Object.values(x)] : [],
+  );
   for (const candidate of inner) {
     const found = findFailure(candidate, depth + 1);
     if (found) return found;

@@ -8,7 +8,16 @@ import { deadlineFlags, nextDue } from '../domain/clocks';
 import { causalOrder } from '../domain/fold';
 import type { DeskContext } from './context';
 import { today } from './context';
-import { mayReadRestricted, mayRouteOut, maskEvent, maskPetition, maskPetitioner, maskProjection, MASKED_TITLE, ROUTE_OUT_ACTS } from './access';
+import {
+  mayReadRestricted,
+  mayRouteOut,
+  maskEvent,
+  maskPetition,
+  maskPetitioner,
+  maskProjection,
+  MASKED_TITLE,
+  ROUTE_OUT_ACTS,
+} from './access';
 import { asCaseEvent } from './projector';
 import { newId } from './ids';
 import { checkedSignature } from '../auth/event-signatures';
@@ -43,7 +52,12 @@ export function summarise(c: CaseProjection, session: Session, day: string, dueS
  * act the county's `approvalActs` names, started by a user who is no 负责人, is offered whenever a 负责人 of the
  * office could do it now and the user may propose, even where the act itself is the 负责人's alone (终结, 延期).
  */
-export function actsFor(c: CaseProjection, session: Session, approvalActs: readonly ProposableAct[], tree?: OfficeTree): { allowed: ActType[]; proposed: ProposableAct[] } {
+export function actsFor(
+  c: CaseProjection,
+  session: Session,
+  approvalActs: readonly ProposableAct[],
+  tree?: OfficeTree,
+): { allowed: ActType[]; proposed: ProposableAct[] } {
   const office = session.office.id;
   const acts = new Set(session.user.roles.flatMap((role) => allowedActs(c, role, office, tree)));
   const proposes = !session.user.roles.includes('approver') && acts.has('propose');
@@ -52,7 +66,9 @@ export function actsFor(c: CaseProjection, session: Session, approvalActs: reado
   // user would record as a 报批 too (第三十四条; the guard refuses `proposal-pending`).
   const pending = (act: ProposableAct) => c.proposals.some((p) => p.act === act);
   for (const act of approvalActs) if (pending(act)) acts.delete(act);
-  const proposed = approvalActs.filter((act) => allowedActs(c, 'approver', office, tree).includes(act) && !pending(act));
+  const proposed = approvalActs.filter(
+    (act) => allowedActs(c, 'approver', office, tree).includes(act) && !pending(act),
+  );
   for (const act of proposed) acts.add(act);
   return { allowed: [...acts], proposed };
 }
@@ -61,13 +77,18 @@ export function actsFor(c: CaseProjection, session: Session, approvalActs: reado
  * Each 信访件 with the matter's 补充/更正 of its request, facts and reasons applied in order (第十九条 如实记录: the
  * stored petition keeps what was registered, the timeline every change), marked with how each field changed.
  */
-export function amendedPetitions(petitions: readonly PetitionDoc[], c: CaseProjection, events: readonly CaseEvent[]): ShownPetition[] {
+export function amendedPetitions(
+  petitions: readonly PetitionDoc[],
+  c: CaseProjection,
+  events: readonly CaseEvent[],
+): ShownPetition[] {
   const kinds = new Map(events.map((e) => [e.id, e.type]));
   return petitions.map((p) => {
     let shown: ShownPetition = p;
     for (const a of c.amendments) {
       const kind = kinds.get(a.eventId);
-      if (a.petitionId !== p.id || !petitionFields.includes(a.field) || (kind !== 'supplement' && kind !== 'correct')) continue;
+      if (a.petitionId !== p.id || !petitionFields.includes(a.field) || (kind !== 'supplement' && kind !== 'correct'))
+        continue;
       shown = { ...shown, [a.field]: a.value, amended: { ...shown.amended, [a.field]: kind } };
     }
     return shown;
@@ -80,7 +101,10 @@ export function amendedPetitions(petitions: readonly PetitionDoc[], c: CaseProje
  * the keys of its own office's users only (`users` travels to its own office), so another office's signed events
  * are left to the server, which refused any that failed.
  */
-export function signatureFlags(events: readonly CaseEvent[], users: ReadonlyMap<string, Pick<UserDoc, 'publicKey' | 'retiredKeys'>>): Record<string, EventSignatureFlag> {
+export function signatureFlags(
+  events: readonly CaseEvent[],
+  users: ReadonlyMap<string, Pick<UserDoc, 'publicKey' | 'retiredKeys'>>,
+): Record<string, EventSignatureFlag> {
   const flags: Record<string, EventSignatureFlag> = {};
   for (const e of events) {
     const signer = users.get(e.actor.userId);
@@ -105,7 +129,15 @@ export async function caseDetail(ctx: DeskContext, c: CaseProjection, session: S
   ]);
   const masked = !mayReadRestricted(session, c);
   if (c.restricted) {
-    await ctx.db.audit.insert({ id: newId(), at: ctx.now().toISOString(), userId: session.user.id, officeId: session.office.id, action: 'view', caseId: c.id, detail: masked ? 'masked' : 'full' });
+    await ctx.db.audit.insert({
+      id: newId(),
+      at: ctx.now().toISOString(),
+      userId: session.user.id,
+      officeId: session.office.id,
+      action: 'view',
+      caseId: c.id,
+      detail: masked ? 'masked' : 'full',
+    });
   }
   const petitions = [...petitionDocs.values()].map((d) => d.toMutableJSON());
   const petitioners = [...petitionerDocs.values()].map((d) => d.toMutableJSON());
@@ -119,7 +151,11 @@ export async function caseDetail(ctx: DeskContext, c: CaseProjection, session: S
     petitions: masked ? petitions.map(maskPetition) : amendedPetitions(petitions, c, events),
     petitioners: masked ? petitioners.map(maskPetitioner) : petitioners,
     // 第三十条第三款: an office accused in what it registered may only pass the matter on, seeing none of it.
-    allowedActs: !masked ? acts.allowed : mayRouteOut(session, c) ? actsFor(c, session, settings.approvalActs, tree).allowed.filter((a) => ROUTE_OUT_ACTS.includes(a)) : [],
+    allowedActs: !masked
+      ? acts.allowed
+      : mayRouteOut(session, c)
+        ? actsFor(c, session, settings.approvalActs, tree).allowed.filter((a) => ROUTE_OUT_ACTS.includes(a))
+        : [],
     proposedActs: acts.proposed,
     today: today(ctx),
     signatures: signatureFlags(events, new Map([...actors].map(([id, d]) => [id, d.toMutableJSON()]))),

@@ -12,10 +12,38 @@ import type { OfficeDoc, UserDoc } from '../domain/documents';
 export const DEMO_PASSWORD = 'demo1234';
 
 export const demoOffices: readonly OfficeDoc[] = [
-  { id: 'office-county', code: '999901', name: '示范县信访局', kind: 'county-bureau', parentId: '', updatedAt: '2026-01-01T00:00:00.000Z' },
-  { id: 'office-qingshan', code: '999901101', name: '青山镇人民政府', kind: 'township', parentId: 'office-county', updatedAt: '2026-01-01T00:00:00.000Z' },
-  { id: 'office-lvshui', code: '999901201', name: '绿水乡人民政府', kind: 'township', parentId: 'office-county', updatedAt: '2026-01-01T00:00:00.000Z' },
-  { id: 'office-jiwei', code: '999901900', name: '示范县纪委监委', kind: 'discipline', parentId: 'office-county', updatedAt: '2026-01-01T00:00:00.000Z' },
+  {
+    id: 'office-county',
+    code: '999901',
+    name: '示范县信访局',
+    kind: 'county-bureau',
+    parentId: '',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  },
+  {
+    id: 'office-qingshan',
+    code: '999901101',
+    name: '青山镇人民政府',
+    kind: 'township',
+    parentId: 'office-county',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  },
+  {
+    id: 'office-lvshui',
+    code: '999901201',
+    name: '绿水乡人民政府',
+    kind: 'township',
+    parentId: 'office-county',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  },
+  {
+    id: 'office-jiwei',
+    code: '999901900',
+    name: '示范县纪委监委',
+    kind: 'discipline',
+    parentId: 'office-county',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  },
 ];
 
 const people: readonly [login: string, name: string, officeId: string, roles: Role[]][] = [
@@ -39,7 +67,8 @@ export const demoLogins = people.map(([login, name]) => ({ login, name, password
  * public, so a salt made at each seed protects nothing either: a fresh web desk seeds without hashing at all,
  * where the hash was most of the worker's own start-up and took a core from the page rendering beside it.
  */
-export const DEMO_VERIFIER = 'scrypt$16384$8$1$239f1a007c3ba45c1e22ad013010074b$0d55a829c5c7ee270e7f07d09e5faa3749d0b1ebb030bd0598c247a00bc51c18';
+export const DEMO_VERIFIER =
+  'scrypt$16384$8$1$239f1a007c3ba45c1e22ad013010074b$0d55a829c5c7ee270e7f07d09e5faa3749d0b1ebb030bd0598c247a00bc51c18';
 
 /**
  * A demo user's act-signing secret key (docs/signatures.md), derived from the login: public, as the demo password
@@ -69,7 +98,17 @@ export async function demoUsers(cost?: { N: number }): Promise<UserDoc[]> {
   return Promise.all(
     people.map(async ([login, name, officeId, roles]) => {
       const id = `user-${login}`;
-      return { id, login, name, officeId, roles, verifier, disabled: false, ...(await wrapWith(wrapping, id, demoSigningKey(login))), updatedAt: '2026-01-01T00:00:00.000Z' };
+      return {
+        id,
+        login,
+        name,
+        officeId,
+        roles,
+        verifier,
+        disabled: false,
+        ...(await wrapWith(wrapping, id, demoSigningKey(login))),
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      };
     }),
   );
 }

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { caseClasses, channels, noticeMethods, petitionFlags, purposes, ratings, serviceMethods, statutoryRoutes } from './codes';
+import {
+  caseClasses,
+  channels,
+  noticeMethods,
+  petitionFlags,
+  purposes,
+  ratings,
+  serviceMethods,
+  statutoryRoutes,
+} from './codes';
 
 /**
  * What each act on a matter must carry (domain-rules.md, "States and acts"), as zod schemas: the desk validates
@@ -28,7 +37,10 @@ export const classification = {
 };
 
 /** The accused a later act adds (受理/分类, 补充): added to, never removed (第三十条第三款). */
-const accused = { accusedOfficeIds: z.array(id).max(20).optional(), accusedPersons: z.array(text(100)).max(20).optional() };
+const accused = {
+  accusedOfficeIds: z.array(id).max(20).optional(),
+  accusedPersons: z.array(text(100)).max(20).optional(),
+};
 
 /** Fields of a registration that 补充 (supplement) and 更正 (correct) may set (第十九条 如实记录). */
 export const amendableFields = ['title', 'request', 'facts', 'reasons', 'problemRegion', 'contentCategory'] as const;
@@ -79,7 +91,14 @@ export const payloadSchemas = {
   /** 不予受理 with reason code and notice (第十九条第三款, 第三十一条, 第三十六条第三款). */
   reject: z.object({
     ...notice,
-    ground: z.enum(['higher-level-duplicate', 'after-re-review', 'statutory-procedure', 'not-a-petition', 'late-request', 'other']),
+    ground: z.enum([
+      'higher-level-duplicate',
+      'after-re-review',
+      'statutory-procedure',
+      'not-a-petition',
+      'late-request',
+      'other',
+    ]),
     explanation: text(2000),
   }),
   /** 告知 where to go: outside the office's remit (第二十三条第一款). */
@@ -97,7 +116,11 @@ export const payloadSchemas = {
   /** 退回重办 of a 办结报告 by the assigning office, with a new deadline (第二十二条第三项). */
   'report-return': z.object({ reasons: text(2000), dueDate: day }),
   /** 转政法 (第二十二条第二款, 第二十八条第二款) / 转纪检监察 (第二十二条第二款, 第三十条). */
-  transfer: z.object({ target: z.enum(['political-legal', 'discipline']), organ: text(200), toOfficeId: id.optional() }),
+  transfer: z.object({
+    target: z.enum(['political-legal', 'discipline']),
+    organ: text(200),
+    toOfficeId: id.optional(),
+  }),
   /** 延期: ≤30 days once, approved by the 负责人, notice with reasons (第三十四条). */
   extend: z.object({ days: z.number().int().min(1).max(30), reasons: text(2000), noticeMethod: z.enum(noticeMethods) }),
   /** 听证 start / end (第三十一条第六项; the 复核 clock pauses, 第三十六条第二款). */
@@ -113,13 +136,21 @@ export const payloadSchemas = {
   /** 回复 for 建议意见类 (第二十九条) / 反馈 for 检举控告类 (第三十条). */
   reply: z.object({ content: text(4000), adoption: z.enum(['adopted', 'partly-adopted', 'not-adopted']).optional() }),
   /** 调解协议 / 和解协议 (第三十三条). */
-  agree: z.object({ kind: z.enum(['mediation', 'settlement']), documentNo: z.string().max(64).optional(), terms: text(4000) }),
+  agree: z.object({
+    kind: z.enum(['mediation', 'settlement']),
+    documentNo: z.string().max(64).optional(),
+    terms: text(4000),
+  }),
   /**
    * 送达 of the latest written answer (第三十五条、第三十六条 "自收到书面答复之日起"): the petitioner's 30-day window
    * starts on `signedDay`, the day the petitioner received it (送达回证); a letter posted without one yet starts
    * no window until its 回证 is recorded (`serve-receipt`).
    */
-  serve: z.object({ method: z.enum(serviceMethods), receiptNo: z.string().max(64).optional(), signedDay: day.optional() }),
+  serve: z.object({
+    method: z.enum(serviceMethods),
+    receiptNo: z.string().max(64).optional(),
+    signedDay: day.optional(),
+  }),
   /** 补录送达回证: the day the petitioner signed for a posted answer (第三十五条). */
   'serve-receipt': z.object({ signedDay: day, receiptNo: z.string().max(64).optional() }),
   /** 办结报告 of an assigned matter (第二十二条第三项). */
@@ -133,18 +164,36 @@ export const payloadSchemas = {
    * 复查意见 (第三十五条). `redo` (撤销并责令重新处理) sends the matter back to the organ that decided, to decide
    * again by `redoDue`.
    */
-  'review-decision': z.object({ result: z.enum(['uphold', 'revoke', 'change', 'redo']), content: text(4000), redoDue: day.optional(), documentNo: z.string().max(64).optional() }),
+  'review-decision': z.object({
+    result: z.enum(['uphold', 'revoke', 'change', 'redo']),
+    content: text(4000),
+    redoDue: day.optional(),
+    documentNo: z.string().max(64).optional(),
+  }),
   /** 复核申请 to the organ one level above the 复查 organ (第三十六条). */
   're-review-request': z.object({ organ: text(200), toOfficeId: id.optional(), ...lateness }),
   /**
    * 复核意见 (第三十六条): upheld (or the 复核 organ's own change) is final, and the same facts and reasons are
    * 不再受理 (第三十六条第三款); `redo` sends it back to the 复查 organ by `redoDue`.
    */
-  're-review-decision': z.object({ result: z.enum(['uphold', 'revoke', 'change', 'redo']), content: text(4000), redoDue: day.optional(), documentNo: z.string().max(64).optional() }),
+  're-review-decision': z.object({
+    result: z.enum(['uphold', 'revoke', 'change', 'redo']),
+    content: text(4000),
+    redoDue: day.optional(),
+    documentNo: z.string().max(64).optional(),
+  }),
   /** The receiving organ admits or refuses (in writing) a 复查/复核 request made after its window (第四十四条第一项). */
-  'late-request-decision': z.object({ admitted: z.boolean(), explanation: text(2000), noticeMethod: z.enum(noticeMethods) }),
+  'late-request-decision': z.object({
+    admitted: z.boolean(),
+    explanation: text(2000),
+    noticeMethod: z.enum(noticeMethods),
+  }),
   /** 不再受理 of the same facts and reasons after an upheld 复核 (第三十六条第三款), with its 不再受理告知书. */
-  'no-further-acceptance': z.object({ ...notice, priorCaseNumber: z.string().trim().max(64).optional(), explanation: text(2000) }),
+  'no-further-acceptance': z.object({
+    ...notice,
+    priorCaseNumber: z.string().trim().max(64).optional(),
+    explanation: text(2000),
+  }),
   /** 终结 (第三十六条第三款, 第三十七条). */
   close: z.object({
     ground: z.enum([
@@ -177,7 +226,13 @@ export const payloadSchemas = {
   /** 补充 an item missing at registration (第十九条); adds, never replaces (a set item is 更正d). */
   supplement: z.object({ field: z.enum(amendableFields), value: text(20000), petitionId: id.optional(), ...accused }),
   /** 更正 a registered item: old and new value and the reason; the old value stays in the history (第十九条 如实记录). */
-  correct: z.object({ field: z.enum(amendableFields), oldValue: z.string().max(20000), value: text(20000), reason: text(500), petitionId: id.optional() }),
+  correct: z.object({
+    field: z.enum(amendableFields),
+    oldValue: z.string().max(20000),
+    value: text(20000),
+    reason: text(500),
+    petitionId: id.optional(),
+  }),
   /** 作废 a registration made in error (负责人): out of every list and count, readable with its history. */
   void: z.object({ reason: text(500) }),
   /**
@@ -188,7 +243,9 @@ export const payloadSchemas = {
   propose: z.object({
     act: z.enum(['reject', 'no-further-acceptance', 'close', 'extend', 'void']),
     // Bounded here; its fields are checked by the proposed act's own schema (the `propose` guard).
-    payload: z.record(z.string().max(64), z.unknown()).refine((p) => Object.keys(p).length <= 32, { message: 'too many fields' }),
+    payload: z
+      .record(z.string().max(64), z.unknown())
+      .refine((p) => Object.keys(p).length <= 32, { message: 'too many fields' }),
   }),
   /** 审批 of an act proposed where the county requires a 负责人's approval. */
   approve: z.object({ proposalEventId: id, approved: z.boolean(), note: z.string().max(2000).optional() }),
@@ -197,7 +254,11 @@ export const payloadSchemas = {
   /** 领导包案 (第十八条第二款): the leader who takes the matter on. */
   'leader-case': z.object({ leader: text(50), note: z.string().max(2000).optional() }),
   /** 联合接访 (第十八条第三款): the offices present. */
-  'joint-reception': z.object({ officeIds: z.array(id).max(20), offices: z.string().max(500).optional(), note: z.string().max(2000).optional() }),
+  'joint-reception': z.object({
+    officeIds: z.array(id).max(20),
+    offices: z.string().max(500).optional(),
+    note: z.string().max(2000).optional(),
+  }),
   /** 协商受理 (第二十四条) among the offices concerned. */
   consult: z.object({ officeIds: z.array(id).max(20), outcome: text(2000) }),
   /** 重大紧急报告 (第二十五条): to whom and when. */

@@ -43,7 +43,18 @@ const approving: readonly Role[] = ['approver'];
 const received: readonly CaseStatus[] = ['registered', 'forwarded', 'assigned', 'transferred'];
 /** A receiver of a 转送/交办 may route it on (county → township), each hop with its own clocks (第二十二条). */
 const routing: readonly CaseStatus[] = ['registered', 'forwarded', 'assigned'];
-const open: readonly CaseStatus[] = ['registered', 'accepted', 'forwarded', 'assigned', 'transferred', 'answered', 'in-review', 'reviewed', 'in-re-review', 're-reviewed'];
+const open: readonly CaseStatus[] = [
+  'registered',
+  'accepted',
+  'forwarded',
+  'assigned',
+  'transferred',
+  'answered',
+  'in-review',
+  'reviewed',
+  'in-re-review',
+  're-reviewed',
+];
 const notVoided: readonly CaseStatus[] = [...open, 'rejected', 'redirected', 'closed', 'no-further-acceptance'];
 
 /** The Beijing day an act was recorded: legal checks run on it, never on a date a user typed (第四十四条). */
@@ -57,7 +68,9 @@ function routeGuard(c: CaseProjection, toOfficeId: string): ActReason | undefine
 }
 
 export function runningClock(c: CaseProjection, kind: ClockKind, officeId?: string): Clock | undefined {
-  return c.clocks.find((k) => k.kind === kind && k.stoppedDay === undefined && (officeId === undefined || k.officeId === officeId));
+  return c.clocks.find(
+    (k) => k.kind === kind && k.stoppedDay === undefined && (officeId === undefined || k.officeId === officeId),
+  );
 }
 
 /** The petitioner's window of `kind` runs on the day `e` was recorded (第三十五条、第三十六条). */
@@ -70,7 +83,10 @@ function windowRunning(c: CaseProjection, kind: 'review-window' | 're-review-win
  * A 复查/复核 request after its window (第四十四条第一项 registers it all the same): counted on the recording day
  * less the letter's days in the post (在途时间).
  */
-export function requestLate(window: Clock | undefined, e: CaseEventOf<'review-request' | 're-review-request'>): boolean {
+export function requestLate(
+  window: Clock | undefined,
+  e: CaseEventOf<'review-request' | 're-review-request'>,
+): boolean {
   if (window === undefined) return false;
   const transit = e.payload.transitDays ?? 0;
   const counted = new Date(Date.parse(`${recordedDay(e)}T00:00:00Z`) - transit * 86_400_000).toISOString().slice(0, 10);
@@ -105,15 +121,22 @@ function windowRequestGuard(
   if (c.pendingLateRequest) return 'late-request-pending';
   if (c.servedAnswerId !== c.answerEventId || c.awaitingReceipt || !runningClock(c, window)) return 'review-not-served';
   const above = organAbove(tree, below);
-  if (e.payload.toOfficeId !== undefined && above !== undefined && e.payload.toOfficeId !== above) return 'review-wrong-organ';
+  if (e.payload.toOfficeId !== undefined && above !== undefined && e.payload.toOfficeId !== above)
+    return 'review-wrong-organ';
   return undefined;
 }
 
 /** 复查意见/复核意见 by the organ that received the request, never by the organ whose answer is reviewed. */
-function reviewerGuard(c: CaseProjection, e: CaseEventOf<'review-decision' | 're-review-decision'>, organ: string | undefined, reviewed: string | undefined): ActReason | undefined {
+function reviewerGuard(
+  c: CaseProjection,
+  e: CaseEventOf<'review-decision' | 're-review-decision'>,
+  organ: string | undefined,
+  reviewed: string | undefined,
+): ActReason | undefined {
   if (e.actor.officeId === reviewed) return 'review-by-decider';
   if (organ !== undefined && e.actor.officeId !== organ) return 'act-wrong-office';
-  if (e.payload.result === 'redo' && (e.payload.redoDue === undefined || e.payload.redoDue <= recordedDay(e))) return 'redo-due-required';
+  if (e.payload.result === 'redo' && (e.payload.redoDue === undefined || e.payload.redoDue <= recordedDay(e)))
+    return 'redo-due-required';
   return undefined;
 }
 
@@ -124,7 +147,14 @@ function dayInRange(day: string | undefined, e: CaseEvent, notBefore: string): A
 }
 
 export const actRules: { readonly [T in ActType]: ActRule<T> } = {
-  register: { from: [], to: 'registered', article: '第十九条', roles: desk, office: 'any', words: '登记每一件收到的信访，收到时间不得晚于记录时间' },
+  register: {
+    from: [],
+    to: 'registered',
+    article: '第十九条',
+    roles: desk,
+    office: 'any',
+    words: '登记每一件收到的信访，收到时间不得晚于记录时间',
+  },
   link: { from: notVoided, article: '第十九条', roles: desk, office: 'any', words: '后来的信访件作为重件并入本事项' },
   receive: {
     from: ['forwarded', 'assigned', 'transferred'],
@@ -135,8 +165,22 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     offered: (c) => c.receivedBy !== c.currentOfficeId,
     guard: (c) => (c.receivedBy === c.currentOfficeId ? 'already-received' : undefined),
   },
-  accept: { from: received, to: 'accepted', article: '第二十三条', roles: handling, office: 'current', words: '受理并书面告知；可补记被检举/被控告的机构和人员（只增不减）' },
-  reject: { from: received, to: 'rejected', article: '第十九条', roles: handling, office: 'current', words: '不予受理，载明理由并书面告知' },
+  accept: {
+    from: received,
+    to: 'accepted',
+    article: '第二十三条',
+    roles: handling,
+    office: 'current',
+    words: '受理并书面告知；可补记被检举/被控告的机构和人员（只增不减）',
+  },
+  reject: {
+    from: received,
+    to: 'rejected',
+    article: '第十九条',
+    roles: handling,
+    office: 'current',
+    words: '不予受理，载明理由并书面告知',
+  },
   'no-further-acceptance': {
     from: received,
     to: 'no-further-acceptance',
@@ -145,7 +189,14 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     office: 'current',
     words: '同一事实和理由已经复核的，不再受理，出具不再受理告知书',
   },
-  redirect: { from: ['registered'], to: 'redirected', article: '第二十三条', roles: desk, office: 'current', words: '告知信访人向有权机关提出，载明该机关' },
+  redirect: {
+    from: ['registered'],
+    to: 'redirected',
+    article: '第二十三条',
+    roles: desk,
+    office: 'current',
+    words: '告知信访人向有权机关提出，载明该机关',
+  },
   forward: {
     from: routing,
     to: 'forwarded',
@@ -183,7 +234,8 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     office: 'any',
     words: '转送、交办的机关核实异议：同意则 → 已登记，事项退回该机关（重新起算15日）；不同意则接收方继续办理',
     offered: (c, officeId) => c.pendingObjection !== undefined && c.handedOverBy === officeId,
-    guard: (c, e) => (!c.pendingObjection ? 'objection-none' : e.actor.officeId === c.handedOverBy ? undefined : 'act-wrong-office'),
+    guard: (c, e) =>
+      !c.pendingObjection ? 'objection-none' : e.actor.officeId === c.handedOverBy ? undefined : 'act-wrong-office',
   },
   assign: {
     from: routing,
@@ -195,7 +247,8 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     guard: (c, e, { tree }) => {
       const refused = routeGuard(c, e.payload.toOfficeId);
       if (refused) return refused;
-      if (knows(tree, e.payload.toOfficeId, e.actor.officeId) && !isBelow(tree, e.payload.toOfficeId, e.actor.officeId)) return 'assign-not-below';
+      if (knows(tree, e.payload.toOfficeId, e.actor.officeId) && !isBelow(tree, e.payload.toOfficeId, e.actor.officeId))
+        return 'assign-not-below';
       return e.payload.dueDate > recordedDay(e) ? undefined : 'assign-due-not-after';
     },
   },
@@ -207,8 +260,14 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     words: '交办机关对办结报告退回重办，另定期限',
     offered: (c, officeId) => c.clocks.some((k) => k.kind === 'assignment' && k.assignedBy === officeId),
     guard: (c, e) => {
-      const reported = c.clocks.some((k) => k.kind === 'assignment' && k.assignedBy === e.actor.officeId && k.stoppedDay !== undefined);
-      if (!reported || c.clocks.some((k) => k.kind === 'assignment' && k.assignedBy === e.actor.officeId && k.stoppedDay === undefined)) return 'report-return-unknown';
+      const reported = c.clocks.some(
+        (k) => k.kind === 'assignment' && k.assignedBy === e.actor.officeId && k.stoppedDay !== undefined,
+      );
+      if (
+        !reported ||
+        c.clocks.some((k) => k.kind === 'assignment' && k.assignedBy === e.actor.officeId && k.stoppedDay === undefined)
+      )
+        return 'report-return-unknown';
       return e.payload.dueDate > recordedDay(e) ? undefined : 'assign-due-not-after';
     },
   },
@@ -260,7 +319,8 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     roles: handling,
     office: 'current',
     words: '申诉求决类按第三十一条第六项出具信访处理意见书（依法定途径办理的不出具）',
-    guard: (c) => (c.class !== 'claim' ? 'act-wrong-class' : c.procedure !== 'opinion' ? 'act-wrong-procedure' : undefined),
+    guard: (c) =>
+      c.class !== 'claim' ? 'act-wrong-class' : c.procedure !== 'opinion' ? 'act-wrong-procedure' : undefined,
   },
   reply: {
     from: ['accepted'],
@@ -287,7 +347,10 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     office: 'any',
     words: '送达书面答复一次；复查/复核申请期限自信访人签收之日起算，邮寄未收回执的待补录签收日',
     offered: (c) => c.servedAnswerId !== c.answerEventId,
-    guard: (c, e) => (c.servedAnswerId !== undefined && c.servedAnswerId === c.answerEventId ? 'already-served' : dayInRange(e.payload.signedDay, e, beijingDay(c.lastEventAt))),
+    guard: (c, e) =>
+      c.servedAnswerId !== undefined && c.servedAnswerId === c.answerEventId
+        ? 'already-served'
+        : dayInRange(e.payload.signedDay, e, beijingDay(c.lastEventAt)),
   },
   'serve-receipt': {
     from: ['answered', 'reviewed', 're-reviewed', 'closed'],
@@ -312,16 +375,22 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     article: '第三十五条',
     roles: desk,
     office: 'any',
-    words: '→ 复查中。只有送达后的信访处理意见可申请复查，由原办理机关的上一级机关办理；逾期申请照样登记（状态不变），由复查机关书面决定是否受理',
-    guard: (c, e, { tree }) => (c.answer !== 'decision' || c.procedure !== 'opinion' ? 'review-not-available' : windowRequestGuard(c, e, tree, 'review-window', c.decidedBy)),
+    words:
+      '→ 复查中。只有送达后的信访处理意见可申请复查，由原办理机关的上一级机关办理；逾期申请照样登记（状态不变），由复查机关书面决定是否受理',
+    guard: (c, e, { tree }) =>
+      c.answer !== 'decision' || c.procedure !== 'opinion'
+        ? 'review-not-available'
+        : windowRequestGuard(c, e, tree, 'review-window', c.decidedBy),
   },
   'review-decision': {
     from: ['in-review'],
     article: '第三十五条',
     roles: handling,
     office: 'any',
-    words: '→ 已复查；责令重新处理的 → 已受理，退回原办理机关并另定期限。复查意见由复查机关出具，原办理机关不得自行复查',
-    offered: (c, officeId) => officeId !== c.decidedBy && (c.reviewOfficeId === undefined || c.reviewOfficeId === officeId),
+    words:
+      '→ 已复查；责令重新处理的 → 已受理，退回原办理机关并另定期限。复查意见由复查机关出具，原办理机关不得自行复查',
+    offered: (c, officeId) =>
+      officeId !== c.decidedBy && (c.reviewOfficeId === undefined || c.reviewOfficeId === officeId),
     guard: (c, e) => reviewerGuard(c, e, c.reviewOfficeId, c.decidedBy),
   },
   're-review-request': {
@@ -338,7 +407,8 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     roles: handling,
     office: 'any',
     words: '→ 已复核，维持或变更的为终局；责令重新复查的 → 复查中，退回复查机关并另定期限',
-    offered: (c, officeId) => officeId !== c.reviewOfficeId && (c.reReviewOfficeId === undefined || c.reReviewOfficeId === officeId),
+    offered: (c, officeId) =>
+      officeId !== c.reviewOfficeId && (c.reReviewOfficeId === undefined || c.reReviewOfficeId === officeId),
     guard: (c, e) => reviewerGuard(c, e, c.reReviewOfficeId, c.reviewOfficeId),
   },
   'late-request-decision': {
@@ -346,8 +416,11 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     article: '第四十四条',
     roles: handling,
     office: 'any',
-    words: '收到逾期复查/复核申请的机关书面决定：有正当理由的受理 → 复查中/复核中（期限自收到申请之日起算），否则不予受理（状态不变）',
-    offered: (c, officeId) => c.pendingLateRequest !== undefined && (c.pendingLateRequest.officeId === undefined || c.pendingLateRequest.officeId === officeId),
+    words:
+      '收到逾期复查/复核申请的机关书面决定：有正当理由的受理 → 复查中/复核中（期限自收到申请之日起算），否则不予受理（状态不变）',
+    offered: (c, officeId) =>
+      c.pendingLateRequest !== undefined &&
+      (c.pendingLateRequest.officeId === undefined || c.pendingLateRequest.officeId === officeId),
     guard: (c, e) => {
       const late = c.pendingLateRequest;
       if (!late) return 'late-request-none';
@@ -364,7 +437,21 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     guard: closeGuard,
   },
   evaluate: {
-    from: ['accepted', 'answered', 'in-review', 'reviewed', 'in-re-review', 're-reviewed', 'closed', 'rejected', 'redirected', 'forwarded', 'assigned', 'transferred', 'no-further-acceptance'],
+    from: [
+      'accepted',
+      'answered',
+      'in-review',
+      'reviewed',
+      'in-re-review',
+      're-reviewed',
+      'closed',
+      'rejected',
+      'redirected',
+      'forwarded',
+      'assigned',
+      'transferred',
+      'no-further-acceptance',
+    ],
     article: '第二十一条',
     roles: desk,
     office: 'any',
@@ -387,12 +474,26 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
     words: '被督办机关书面反馈',
     offered: (c) => runningClock(c, 'supervision') !== undefined,
     guard: (c, e) =>
-      c.clocks.some((k) => k.kind === 'supervision' && k.sourceEventId === e.payload.superviseEventId && k.stoppedDay === undefined)
+      c.clocks.some(
+        (k) => k.kind === 'supervision' && k.sourceEventId === e.payload.superviseEventId && k.stoppedDay === undefined,
+      )
         ? undefined
         : 'supervision-unknown',
   },
-  recuse: { from: 'any', article: '第二十八条', roles: desk, office: 'any', words: '与事项或信访人有直接利害关系的人员回避；其后该人员的操作不生效并标记' },
-  reassign: { from: open, article: '第二十八条', roles: approving, office: 'current', words: '回避后负责人另行指定承办人' },
+  recuse: {
+    from: 'any',
+    article: '第二十八条',
+    roles: desk,
+    office: 'any',
+    words: '与事项或信访人有直接利害关系的人员回避；其后该人员的操作不生效并标记',
+  },
+  reassign: {
+    from: open,
+    article: '第二十八条',
+    roles: approving,
+    office: 'current',
+    words: '回避后负责人另行指定承办人',
+  },
   supplement: {
     from: notVoided,
     article: '第十九条',
@@ -445,11 +546,29 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
       return e.payload.approved ? checkAct(c, approvedEvent(e, proposal), context) : undefined;
     },
   },
-  'leader-reception': { from: 'any', article: '第十八条', roles: desk, office: 'any', words: '记录领导接访的领导和日期' },
+  'leader-reception': {
+    from: 'any',
+    article: '第十八条',
+    roles: desk,
+    office: 'any',
+    words: '记录领导接访的领导和日期',
+  },
   'leader-case': { from: open, article: '第十八条', roles: handling, office: 'any', words: '记录包案领导' },
   'joint-reception': { from: 'any', article: '第十八条', roles: desk, office: 'any', words: '记录联合接访的在场机构' },
-  consult: { from: ['registered', 'forwarded', 'assigned'], article: '第二十四条', roles: handling, office: 'current', words: '涉及多个机关的，记录协商受理的机关和结果' },
-  'urgent-report': { from: 'any', article: '第二十五条', roles: handling, office: 'any', words: '重大、紧急信访事项的报告：报告对象和时间' },
+  consult: {
+    from: ['registered', 'forwarded', 'assigned'],
+    article: '第二十四条',
+    roles: handling,
+    office: 'current',
+    words: '涉及多个机关的，记录协商受理的机关和结果',
+  },
+  'urgent-report': {
+    from: 'any',
+    article: '第二十五条',
+    roles: handling,
+    office: 'any',
+    words: '重大、紧急信访事项的报告：报告对象和时间',
+  },
   'follow-up': { from: 'any', article: '第二十一条', roles: desk, office: 'any', words: '回访信访人并记录结果' },
   note: { from: 'any', article: '第二十一条', roles: desk, office: 'any', words: '备注' },
 };
@@ -458,13 +577,23 @@ export const actRules: { readonly [T in ActType]: ActRule<T> } = {
 /** 第十九条: a registration is completed or corrected by an office that holds the matter, not by one above it that watches. */
 function amendGuard(c: CaseProjection, e: CaseEventOf<'supplement' | 'correct'>): ActReason | undefined {
   if (!c.officeIds.includes(e.actor.officeId)) return 'act-wrong-office';
-  if (petitionFields.includes(e.payload.field) && (e.payload.petitionId === undefined || !c.petitionIds.includes(e.payload.petitionId))) return 'act-payload-invalid';
+  if (
+    petitionFields.includes(e.payload.field) &&
+    (e.payload.petitionId === undefined || !c.petitionIds.includes(e.payload.petitionId))
+  )
+    return 'act-payload-invalid';
   return undefined;
 }
 
 /** The act a 报批 proposes, as an event of its own type recorded at the time of `e` by `actor`. */
 export function proposedEvent(e: CaseEventOf<'propose'>, actor: CaseEvent['actor']): CaseEvent {
-  return { ...e, type: e.payload.act, payload: e.payload.payload, actor, article: actRules[e.payload.act].article } as CaseEvent; // payload checked by the proposed act's schema
+  return {
+    ...e,
+    type: e.payload.act,
+    payload: e.payload.payload,
+    actor,
+    article: actRules[e.payload.act].article,
+  } as CaseEvent; // payload checked by the proposed act's schema
 }
 
 /** The proposed act taking effect when approved: recorded at the approval's time, in the approver's name. */
@@ -488,7 +617,11 @@ function closeGuard(c: CaseProjection, e: CaseEventOf<'close'>): ActReason | und
     case 're-review-done':
       return c.status === 're-reviewed' && c.finalAfterReReview ? undefined : 'close-ground-not-met';
     case 'review-window-lapsed':
-      return c.status === 'answered' && c.answer === 'decision' && lapsed(c, 'review-window', e) ? undefined : opinion && !c.servedAnswerId ? 'close-not-served' : 'close-ground-not-met';
+      return c.status === 'answered' && c.answer === 'decision' && lapsed(c, 'review-window', e)
+        ? undefined
+        : opinion && !c.servedAnswerId
+          ? 'close-not-served'
+          : 'close-ground-not-met';
     case 're-review-window-lapsed':
       return c.status === 'reviewed' && lapsed(c, 're-review-window', e) ? undefined : 'close-ground-not-met';
     case 'agreement':
@@ -506,20 +639,31 @@ function closeGuard(c: CaseProjection, e: CaseEventOf<'close'>): ActReason | und
 /** The latest window of `kind` ran out by the day `e` was recorded, unused or used only late (and refused). */
 function lapsed(c: CaseProjection, kind: 'review-window' | 're-review-window', e: CaseEvent): boolean {
   const window = c.clocks.filter((k) => k.kind === kind).at(-1);
-  return window !== undefined && recordedDay(e) > window.due && (window.stoppedDay === undefined || window.stoppedDay > window.due);
+  return (
+    window !== undefined &&
+    recordedDay(e) > window.due &&
+    (window.stoppedDay === undefined || window.stoppedDay > window.due)
+  );
 }
 
 /**
  * Whether `event` may be applied to the matter as it stands (the one check used by desk, fold and server).
  * Returns the reason code of the first rule it breaks, or undefined when allowed.
  */
-export function checkAct(c: CaseProjection | undefined, event: CaseEvent, context: ActContext = {}): ActReason | undefined {
+export function checkAct(
+  c: CaseProjection | undefined,
+  event: CaseEvent,
+  context: ActContext = {},
+): ActReason | undefined {
   if (!payloadSchemas[event.type].safeParse(event.payload).success) return 'act-payload-invalid';
   // Legal checks run on the recording time; the date of what happened never lies after it, nor before what it follows.
-  if (Date.parse(event.occurredAt) > Date.parse(event.recordedAt) + CLOCK_TOLERANCE_MS) return 'occurred-after-recorded';
-  if (context.afterAt !== undefined && Date.parse(event.occurredAt) < Date.parse(context.afterAt)) return 'occurred-before-previous';
+  if (Date.parse(event.occurredAt) > Date.parse(event.recordedAt) + CLOCK_TOLERANCE_MS)
+    return 'occurred-after-recorded';
+  if (context.afterAt !== undefined && Date.parse(event.occurredAt) < Date.parse(context.afterAt))
+    return 'occurred-before-previous';
   if (event.type === 'register') {
-    if (Date.parse(event.payload.receivedAt) > Date.parse(event.recordedAt) + CLOCK_TOLERANCE_MS) return 'occurred-after-recorded';
+    if (Date.parse(event.payload.receivedAt) > Date.parse(event.recordedAt) + CLOCK_TOLERANCE_MS)
+      return 'occurred-after-recorded';
     return c === undefined ? undefined : 'case-already-registered';
   }
   if (c === undefined) return 'case-not-registered';
@@ -531,7 +675,6 @@ export function checkAct(c: CaseProjection | undefined, event: CaseEvent, contex
   if (rule.office === 'current' && event.actor.officeId !== c.currentOfficeId) return 'act-wrong-office';
   return rule.guard?.(c, event, context);
 }
-
 
 /**
  * The acts a user in `role` of `officeId` may start now (for the matter page's buttons). With the county's `tree`,

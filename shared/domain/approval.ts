@@ -15,10 +15,17 @@ interface PolicyOffice {
 }
 
 /** The approval acts of `officeId`: its own setting, else its nearest superior's, else the default. */
-export function approvalActsOf(offices: Iterable<PolicyOffice>, officeId: string | undefined): readonly ProposableAct[] {
+export function approvalActsOf(
+  offices: Iterable<PolicyOffice>,
+  officeId: string | undefined,
+): readonly ProposableAct[] {
   const byId = new Map([...offices].map((o) => [o.id, o]));
   const seen = new Set<string>();
-  for (let office = officeId ? byId.get(officeId) : undefined; office && !seen.has(office.id); office = byId.get(office.parentId ?? '')) {
+  for (
+    let office = officeId ? byId.get(officeId) : undefined;
+    office && !seen.has(office.id);
+    office = byId.get(office.parentId ?? '')
+  ) {
     if (office.approvalActs) return office.approvalActs;
     seen.add(office.id);
   }

@@ -34,11 +34,14 @@ export function calendarDocOf(notice: HolidayNotice, revision: number, updatedAt
   };
 }
 
-type Source = { readonly kind: 'bundled'; readonly calendar: HolidayCalendar } | { readonly kind: 'county'; readonly doc: CalendarDoc };
+type Source =
+  | { readonly kind: 'bundled'; readonly calendar: HolidayCalendar }
+  | { readonly kind: 'county'; readonly doc: CalendarDoc };
 
 const coveredBy = (s: Source) => (s.kind === 'bundled' ? s.calendar.coveredYears : s.doc.coveredYears);
 // The server checked every day it sent; one it could not have sent is skipped rather than stopping the desk.
-const daysOf = (s: Source, which: 'restDays' | 'workDays') => (s.kind === 'bundled' ? s.calendar[which] : s.doc[which]).filter(isValidDay);
+const daysOf = (s: Source, which: 'restDays' | 'workDays') =>
+  (s.kind === 'bundled' ? s.calendar[which] : s.doc[which]).filter(isValidDay);
 const versionOf = (s: Source) => (s.kind === 'bundled' ? s.calendar.version : s.doc.version);
 
 /**
@@ -48,12 +51,17 @@ const versionOf = (s: Source) => (s.kind === 'bundled' ? s.calendar.version : s.
  * days outside its own years (a notice's days of the December before, see calendar-notice.ts) then override those
  * days, the notice of the later year last, since the later notice is the one that moved them.
  */
-export function mergeCalendars(bundled: HolidayCalendar, docs: readonly CalendarDoc[]): { calendar: HolidayCalendar; years: CalendarYear[] } {
+export function mergeCalendars(
+  bundled: HolidayCalendar,
+  docs: readonly CalendarDoc[],
+): { calendar: HolidayCalendar; years: CalendarYear[] } {
   const winners = new Map<number, Source>();
   const base: Source = { kind: 'bundled', calendar: bundled };
   for (const year of bundled.coveredYears) winners.set(year, base);
   // The server's copy of this very table (`admin demo` stores the bundled table): a version names its data.
-  const byLoad = docs.filter((d) => d.version !== bundled.version).sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : a.id < b.id ? -1 : 1));
+  const byLoad = docs
+    .filter((d) => d.version !== bundled.version)
+    .sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : a.id < b.id ? -1 : 1));
   for (const doc of byLoad) {
     const source: Source = { kind: 'county', doc };
     for (const year of doc.coveredYears) winners.set(year, source);
@@ -88,7 +96,9 @@ export function mergeCalendars(bundled: HolidayCalendar, docs: readonly Calendar
   return {
     calendar,
     years: chosen.map(([year, s]): CalendarYear =>
-      s.kind === 'bundled' ? { year, source: 'bundled', version: s.calendar.version } : { year, source: 'county', version: s.doc.version, loadedAt: s.doc.updatedAt },
+      s.kind === 'bundled'
+        ? { year, source: 'bundled', version: s.calendar.version }
+        : { year, source: 'county', version: s.doc.version, loadedAt: s.doc.updatedAt },
     ),
   };
 }

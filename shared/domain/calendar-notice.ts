@@ -49,7 +49,9 @@ export interface HolidayNotice {
 }
 
 /** A checked notice, or every problem of the file (it is refused as a whole). */
-export type NoticeResult = { readonly ok: true; readonly notice: HolidayNotice } | { readonly ok: false; readonly problems: readonly CalendarProblem[] };
+export type NoticeResult =
+  | { readonly ok: true; readonly notice: HolidayNotice }
+  | { readonly ok: false; readonly problems: readonly CalendarProblem[] };
 
 /** The first year a notice may be loaded for. */
 export const NOTICE_YEAR_MIN = 2000;
@@ -96,7 +98,8 @@ const isWeekend = (day: string): boolean => {
  * only the first, so the administrator fixes them in one go; a file with any problem is refused as a whole.
  */
 export function parseHolidayNotice(year: number, text: string): NoticeResult {
-  if (!Number.isSafeInteger(year) || year < NOTICE_YEAR_MIN || year > NOTICE_YEAR_MAX) return { ok: false, problems: [{ code: 'year-invalid' }] };
+  if (!Number.isSafeInteger(year) || year < NOTICE_YEAR_MIN || year > NOTICE_YEAR_MAX)
+    return { ok: false, problems: [{ code: 'year-invalid' }] };
   // A decoder that met bytes it could not read (GBK read as UTF-8) leaves U+FFFD; the rest of the file is noise.
   if (text.includes('\uFFFD')) return { ok: false, problems: [{ code: 'file-encoding' }] };
   const problems: CalendarProblem[] = [];
@@ -104,7 +107,10 @@ export function parseHolidayNotice(year: number, text: string): NoticeResult {
   const lines = text.replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u);
   for (const [i, raw] of lines.entries()) {
     const lineNo = i + 1;
-    const line = raw.replace(/[#＃].*$/u, '').replace(/\s+/gu, ' ').trim(); // \s covers the ideographic space U+3000
+    const line = raw
+      .replace(/[#＃].*$/u, '')
+      .replace(/\s+/gu, ' ')
+      .trim(); // \s covers the ideographic space U+3000
     if (line === '') continue;
     const [, markText, dates] = LINE.exec(line) ?? [];
     const ends = dates?.split(RANGE) ?? [];
@@ -131,15 +137,25 @@ export function parseHolidayNotice(year: number, text: string): NoticeResult {
   if (marks.size === 0 && problems.length === 0) return { ok: false, problems: [{ code: 'file-empty' }] };
   for (const day of fixedStatutoryHolidays(year)) {
     const listed = marks.get(day)?.mark;
-    if (listed === 'work' || (listed === undefined && !isWeekend(day))) problems.push({ code: 'statutory-holiday-not-rest', day });
+    if (listed === 'work' || (listed === undefined && !isWeekend(day)))
+      problems.push({ code: 'statutory-holiday-not-rest', day });
   }
   if (problems.length > 0) return { ok: false, problems };
   const days = (mark: Mark) =>
-    [...marks].filter(([day, v]) => v.mark === mark && (mark === 'work' || !isWeekend(day))).map(([day]) => day).sort();
+    [...marks]
+      .filter(([day, v]) => v.mark === mark && (mark === 'work' || !isWeekend(day)))
+      .map(([day]) => day)
+      .sort();
   return { ok: true, notice: { year, restDays: days('rest'), workDays: days('work') } };
 }
 
-function checkDay(day: string, mark: Mark, line: number, year: number, marks: Map<string, { mark: Mark; line: number }>): CalendarProblem[] {
+function checkDay(
+  day: string,
+  mark: Mark,
+  line: number,
+  year: number,
+  marks: Map<string, { mark: Mark; line: number }>,
+): CalendarProblem[] {
   if (!inNoticeRange(day, year)) return [{ code: 'wrong-year', line, day }];
   const earlier = marks.get(day);
   if (earlier) return [{ code: earlier.mark === mark ? 'duplicate-day' : 'rest-and-work', line, day }];

@@ -48,7 +48,12 @@ export function calendarFromEntries(
 }
 
 /** The calendar shipped with the desk (2024–2026, generated from `chinese-days`; see calendar-data.ts). */
-export const defaultCalendar: HolidayCalendar = calendarFromEntries(CALENDAR_VERSION, COVERED_YEARS, REST_DAYS, WORK_DAYS);
+export const defaultCalendar: HolidayCalendar = calendarFromEntries(
+  CALENDAR_VERSION,
+  COVERED_YEARS,
+  REST_DAYS,
+  WORK_DAYS,
+);
 
 const MS_PER_DAY = 86_400_000;
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
@@ -151,7 +156,9 @@ function indexOf(calendar: HolidayCalendar): CalendarIndex {
     index = {
       rest: new Set(calendar.restDays.map(toDayNumber)),
       work: new Set(calendar.workDays.map(toDayNumber)),
-      covered: calendar.coveredYears.map((y) => [Date.UTC(y, 0, 1) / MS_PER_DAY, Date.UTC(y + 1, 0, 1) / MS_PER_DAY] as const),
+      covered: calendar.coveredYears.map(
+        (y) => [Date.UTC(y, 0, 1) / MS_PER_DAY, Date.UTC(y + 1, 0, 1) / MS_PER_DAY] as const,
+      ),
     };
     indexCache.set(calendar, index);
   }

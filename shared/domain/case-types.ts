@@ -128,14 +128,24 @@ export interface CaseProjection {
   readonly reviewOfficeId?: string;
   readonly reReviewOfficeId?: string;
   /** A 复查/复核 request made after its window, waiting for the receiving organ's written answer (第四十四条第一项). */
-  readonly pendingLateRequest?: { readonly stage: 'review' | 're-review'; readonly eventId: string; readonly officeId?: string; readonly day: string };
+  readonly pendingLateRequest?: {
+    readonly stage: 'review' | 're-review';
+    readonly eventId: string;
+    readonly officeId?: string;
+    readonly day: string;
+  };
   /** The event of the written answer now in force (处理意见, 回复, 协议, 复查意见, 复核意见). */
   readonly answerEventId?: string;
   /** The answer served (送达), and whether its 送达回证 is still awaited (a posted letter, 第三十五条). */
   readonly servedAnswerId?: string;
   readonly awaitingReceipt?: boolean;
   /** Acts recorded as proposed, waiting for a 负责人's approval. */
-  readonly proposals: readonly { readonly eventId: string; readonly act: ProposableAct; readonly payload: Readonly<Record<string, unknown>>; readonly userId: string }[];
+  readonly proposals: readonly {
+    readonly eventId: string;
+    readonly act: ProposableAct;
+    readonly payload: Readonly<Record<string, unknown>>;
+    readonly userId: string;
+  }[];
   /** The staff member handling the matter after a 回避 reassignment (第二十八条第三款). */
   readonly assigneeUserId?: string;
   /** Leaders who took the matter on (包案, 第十八条第二款). */
@@ -151,7 +161,12 @@ export interface CaseProjection {
   /** Content profile of the first petition, for repeat detection (see `repeat.ts`). */
   readonly contentProfile: readonly number[];
   /** 补充 and 更正 of registered items, in order: a petition's text is shown with them, its record kept (第十九条). */
-  readonly amendments: readonly { readonly eventId: string; readonly field: AmendableField; readonly value: string; readonly petitionId?: string }[];
+  readonly amendments: readonly {
+    readonly eventId: string;
+    readonly field: AmendableField;
+    readonly value: string;
+    readonly petitionId?: string;
+  }[];
   readonly conflicts: readonly CaseConflict[];
   readonly eventCount: number;
   readonly lastEventId: string;

@@ -46,7 +46,17 @@ export type OfficeKind = (typeof officeKinds)[number];
  * - taiwan-travel-permit 台湾居民来往大陆通行证: 8 digits, an older card with a 1–2 character check after them.
  * Codes are stored in petitioner records: never renamed, only added.
  */
-export const idTypes = ['resident-id', 'residence-permit', 'foreign-permanent', 'passport', 'hk-macao-taiwan-pass', 'other', 'hmt-residence-permit', 'hk-macao-travel-permit', 'taiwan-travel-permit'] as const;
+export const idTypes = [
+  'resident-id',
+  'residence-permit',
+  'foreign-permanent',
+  'passport',
+  'hk-macao-taiwan-pass',
+  'other',
+  'hmt-residence-permit',
+  'hk-macao-travel-permit',
+  'taiwan-travel-permit',
+] as const;
 export type IdType = (typeof idTypes)[number];
 
 /** The 证件类型 a new registration offers, in the order of the picker (not the unsplit 港澳台通行证, kept for stored records). */
@@ -65,7 +75,16 @@ export const pickableIdTypes: readonly IdType[] = [
  * Petition flags (domain-research §7.2): group 集体访/联名信, bypass 越级, urgent 紧急 (第二十五条), anonymous 匿名,
  * litigation 涉法涉诉 (第二十二条第二款), threat 扬言, confidential 保密, repeat 重复信访.
  */
-export const petitionFlags = ['group', 'bypass', 'urgent', 'anonymous', 'litigation', 'threat', 'confidential', 'repeat'] as const;
+export const petitionFlags = [
+  'group',
+  'bypass',
+  'urgent',
+  'anonymous',
+  'litigation',
+  'threat',
+  'confidential',
+  'repeat',
+] as const;
 export type PetitionFlag = (typeof petitionFlags)[number];
 
 /** 信访目的 (national code list) and the legal class it maps to (an inference, domain-research §7.2). */

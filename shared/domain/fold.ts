@@ -15,7 +15,11 @@ import type { OfficeTree } from './office-tree';
  * never dropped. `tree` (the county's offices) lets the hierarchy checks run; without it they are left to the
  * caller that has one.
  */
-export function foldCase(events: Iterable<CaseEvent>, calendar: HolidayCalendar, tree?: OfficeTree): CaseProjection | undefined {
+export function foldCase(
+  events: Iterable<CaseEvent>,
+  calendar: HolidayCalendar,
+  tree?: OfficeTree,
+): CaseProjection | undefined {
   let c: Mutable<CaseProjection> | undefined;
   for (const event of causalOrder(events)) {
     // No `afterAt` here: desk clocks differ, and causal order already puts an answer after its question. The desk
@@ -29,7 +33,10 @@ export function foldCase(events: Iterable<CaseEvent>, calendar: HolidayCalendar,
     c.lastEventId = event.id;
     c.lastEventAt = event.occurredAt > c.lastEventAt ? event.occurredAt : c.lastEventAt;
     if (refused !== undefined) {
-      c.conflicts = [...c.conflicts, { eventId: event.id, type: event.type, reason: refused, officeId: event.actor.officeId }];
+      c.conflicts = [
+        ...c.conflicts,
+        { eventId: event.id, type: event.type, reason: refused, officeId: event.actor.officeId },
+      ];
       if (event.type === 'register') widenConfidentiality(c, event.payload);
       continue;
     }
@@ -104,7 +111,11 @@ function noticeOwed(c: { readonly flags: readonly string[]; readonly channel: st
 
 /** Stops the running clocks of the given kinds (optionally only one office's) on `day`; lateness is recorded then. */
 function stop(c: Folding, kinds: readonly ClockKind[], day: string, officeId?: string): void {
-  c.clocks = c.clocks.map((k) => (k.stoppedDay === undefined && kinds.includes(k.kind) && (officeId === undefined || k.officeId === officeId) ? stopped(k, day) : k));
+  c.clocks = c.clocks.map((k) =>
+    k.stoppedDay === undefined && kinds.includes(k.kind) && (officeId === undefined || k.officeId === officeId)
+      ? stopped(k, day)
+      : k,
+  );
 }
 
 function stopped(k: Clock, day: string): Clock {
@@ -118,7 +129,14 @@ function add(c: Folding, clock: Clock): void {
 const routingDone: readonly ClockKind[] = ['notice', 'objection'];
 
 /** Hands the matter to another office (转送, 交办, 转出 to an office of ours): the receiver's clocks start. */
-function handOver(c: Folding, e: CaseEvent, toOfficeId: string, day: string, calendar: HolidayCalendar, petitionerTold = true): void {
+function handOver(
+  c: Folding,
+  e: CaseEvent,
+  toOfficeId: string,
+  day: string,
+  calendar: HolidayCalendar,
+  petitionerTold = true,
+): void {
   // 第二十三条: the sender's notice clock stops when the petitioner is told where the matter went.
   stop(c, petitionerTold ? routingDone : ['objection'], day, c.currentOfficeId);
   if (!petitionerTold) c.untoldOfficeId = c.currentOfficeId;
@@ -148,7 +166,10 @@ function widenConfidentiality(c: Folding, p: ActPayload<'register'>): void {
 }
 
 /** Accused offices and persons are added to, never removed (第三十条第三款). */
-function addAccused(c: Folding, p: { accusedOfficeIds?: readonly string[] | undefined; accusedPersons?: readonly string[] | undefined }): void {
+function addAccused(
+  c: Folding,
+  p: { accusedOfficeIds?: readonly string[] | undefined; accusedPersons?: readonly string[] | undefined },
+): void {
   if (p.accusedOfficeIds?.length) c.accusedOfficeIds = [...new Set([...c.accusedOfficeIds, ...p.accusedOfficeIds])];
   if (p.accusedPersons?.length) c.accusedPersons = [...new Set([...c.accusedPersons, ...p.accusedPersons])];
 }
@@ -162,12 +183,22 @@ function answered(c: Folding, e: CaseEvent): void {
 
 /** The petitioner's window after the answer in force, from the day they received it (第三十五条、第三十六条). */
 function openWindow(c: Folding, e: CaseEvent, day: string, calendar: HolidayCalendar): void {
-  const kind = c.status === 'answered' && c.answer === 'decision' && c.procedure === 'opinion' ? 'review-window' : c.status === 'reviewed' ? 're-review-window' : undefined;
+  const kind =
+    c.status === 'answered' && c.answer === 'decision' && c.procedure === 'opinion'
+      ? 'review-window'
+      : c.status === 'reviewed'
+        ? 're-review-window'
+        : undefined;
   if (kind) add(c, startClock(kind, day, e.id, calendar));
 }
 
 /** A 复查/复核 request: in time it starts the organ's 30 日; late it waits for the organ's written answer. */
-function windowRequest(c: Folding, e: CaseEventOf<'review-request' | 're-review-request'>, f: StepContext, stage: 'review' | 're-review'): void {
+function windowRequest(
+  c: Folding,
+  e: CaseEventOf<'review-request' | 're-review-request'>,
+  f: StepContext,
+  stage: 'review' | 're-review',
+): void {
   const window = c.clocks.filter((k) => k.kind === (stage === 'review' ? 'review-window' : 're-review-window')).at(-1);
   const below = stage === 'review' ? c.decidedBy : c.reviewOfficeId;
   const organ = e.payload.toOfficeId ?? (below === undefined ? undefined : f.tree?.parentOf(below));
@@ -181,14 +212,26 @@ function windowRequest(c: Folding, e: CaseEventOf<'review-request' | 're-review-
   startRequestClock(c, stage, f.day, e.id, organ, f.calendar);
 }
 
-function startRequestClock(c: Folding, stage: 'review' | 're-review', day: string, sourceEventId: string, organ: string | undefined, calendar: HolidayCalendar): void {
+function startRequestClock(
+  c: Folding,
+  stage: 'review' | 're-review',
+  day: string,
+  sourceEventId: string,
+  organ: string | undefined,
+  calendar: HolidayCalendar,
+): void {
   c.status = stage === 'review' ? 'in-review' : 'in-re-review';
   if (stage === 're-review') c.hearingDays = 0;
   add(c, startClock(stage, day, sourceEventId, calendar, organ === undefined ? {} : { officeId: organ }));
 }
 
 /** 复查意见 / 复核意见; `redo` sends the matter back with a new clock owned by the organ that must decide again. */
-function reviewDecision(c: Folding, e: CaseEventOf<'review-decision' | 're-review-decision'>, f: StepContext, stage: 'review' | 're-review'): void {
+function reviewDecision(
+  c: Folding,
+  e: CaseEventOf<'review-decision' | 're-review-decision'>,
+  f: StepContext,
+  stage: 'review' | 're-review',
+): void {
   if (stage === 're-review' && c.hearingOpenSince !== undefined) endHearing(c, f.day, f.calendar); // 第三十六条第二款
   stop(c, [stage, 'redo'], f.day);
   answered(c, e);
@@ -204,7 +247,13 @@ function reviewDecision(c: Folding, e: CaseEventOf<'review-decision' | 're-revie
     c.answer = undefined;
     if (back !== undefined) c.currentOfficeId = back;
   }
-  add(c, startClock('redo', f.day, e.id, f.calendar, { ...(back === undefined ? {} : { officeId: back }), fixedDue: e.payload.redoDue ?? f.day }));
+  add(
+    c,
+    startClock('redo', f.day, e.id, f.calendar, {
+      ...(back === undefined ? {} : { officeId: back }),
+      fixedDue: e.payload.redoDue ?? f.day,
+    }),
+  );
 }
 
 type StepContext = FoldContext & { readonly day: string };
@@ -227,7 +276,9 @@ const appliers = {
     // 第二十三条第三款: the receiver's 15 日 and 5 工作日 run from its receipt of the item, signed for once.
     const office = c.currentOfficeId;
     c.receivedBy = office;
-    const restarted = c.clocks.filter((k) => k.stoppedDay === undefined && k.officeId === office && routingDone.includes(k.kind));
+    const restarted = c.clocks.filter(
+      (k) => k.stoppedDay === undefined && k.officeId === office && routingDone.includes(k.kind),
+    );
     c.clocks = c.clocks.filter((k) => !restarted.includes(k));
     for (const k of restarted) add(c, startClock(k.kind, day, k.sourceEventId, calendar, { officeId: office }));
   },
@@ -238,7 +289,8 @@ const appliers = {
     if (e.payload.class === 'accusation') c.restricted = true;
     addAccused(c, e.payload);
     // 第三十四条: the 60-day clock applies to 申诉求决类 handled under 第三十一条第六项.
-    if (e.payload.class === 'claim' && e.payload.procedure === 'opinion') add(c, startClock('handling', day, e.id, calendar, { officeId: c.currentOfficeId }));
+    if (e.payload.class === 'claim' && e.payload.procedure === 'opinion')
+      add(c, startClock('handling', day, e.id, calendar, { officeId: c.currentOfficeId }));
   },
   reject: (c, _e, { day }) => stop(c, routingDone, day, c.currentOfficeId),
   'no-further-acceptance': (c, _e, { day }) => stop(c, routingDone, day, c.currentOfficeId),
@@ -251,11 +303,26 @@ const appliers = {
   assign: (c, e, { day, calendar }) => {
     const by = c.currentOfficeId;
     handOver(c, e, e.payload.toOfficeId, day, calendar);
-    add(c, startClock('assignment', day, e.id, calendar, { officeId: e.payload.toOfficeId, fixedDue: e.payload.dueDate, assignedBy: by }));
+    add(
+      c,
+      startClock('assignment', day, e.id, calendar, {
+        officeId: e.payload.toOfficeId,
+        fixedDue: e.payload.dueDate,
+        assignedBy: by,
+      }),
+    );
   },
   'report-return': (c, e, { day, calendar }) => {
     const reported = c.clocks.filter((k) => k.kind === 'assignment' && k.assignedBy === e.actor.officeId).at(-1);
-    if (reported?.officeId !== undefined) add(c, startClock('assignment', day, e.id, calendar, { officeId: reported.officeId, fixedDue: e.payload.dueDate, assignedBy: e.actor.officeId }));
+    if (reported?.officeId !== undefined)
+      add(
+        c,
+        startClock('assignment', day, e.id, calendar, {
+          officeId: reported.officeId,
+          fixedDue: e.payload.dueDate,
+          assignedBy: e.actor.officeId,
+        }),
+      );
   },
   transfer: (c, e, { day, calendar }) => {
     if (e.payload.toOfficeId !== undefined) return handOver(c, e, e.payload.toOfficeId, day, calendar);
@@ -333,15 +400,25 @@ const appliers = {
     c.closeGround = e.payload.ground;
     // A 交办's 办结报告 and a 督办's feedback are still owed after 终结 (第二十二条第三项, 第四十条); a petitioner's
     // window that ran out unused stays as it ended (期满未申请): only a request stops a window after its due day.
-    const kept = (k: Clock) => k.kind === 'assignment' || k.kind === 'supervision' || (petitionerWindows.includes(k.kind) && k.due < day);
+    const kept = (k: Clock) =>
+      k.kind === 'assignment' || k.kind === 'supervision' || (petitionerWindows.includes(k.kind) && k.due < day);
     c.clocks = c.clocks.map((k) => (k.stoppedDay === undefined && !kept(k) ? stopped(k, day) : k));
   },
   evaluate: noEffect,
   supervise: (c, e, { day, calendar }) => {
-    if (e.payload.feedbackDue !== undefined) add(c, startClock('supervision', day, e.id, calendar, { officeId: c.currentOfficeId, fixedDue: e.payload.feedbackDue }));
+    if (e.payload.feedbackDue !== undefined)
+      add(
+        c,
+        startClock('supervision', day, e.id, calendar, {
+          officeId: c.currentOfficeId,
+          fixedDue: e.payload.feedbackDue,
+        }),
+      );
   },
   feedback: (c, e, { day }) => {
-    c.clocks = c.clocks.map((k) => (k.sourceEventId === e.payload.superviseEventId && k.stoppedDay === undefined ? stopped(k, day) : k));
+    c.clocks = c.clocks.map((k) =>
+      k.sourceEventId === e.payload.superviseEventId && k.stoppedDay === undefined ? stopped(k, day) : k,
+    );
   },
   recuse: (c, e) => {
     if (!c.recusedUserIds.includes(e.payload.userId)) c.recusedUserIds = [...c.recusedUserIds, e.payload.userId];
@@ -359,7 +436,10 @@ const appliers = {
     c.clocks = c.clocks.map((k) => (k.stoppedDay === undefined ? stopped(k, day) : k));
   },
   propose: (c, e) => {
-    c.proposals = [...c.proposals, { eventId: e.id, act: e.payload.act, payload: e.payload.payload, userId: e.actor.userId }];
+    c.proposals = [
+      ...c.proposals,
+      { eventId: e.id, act: e.payload.act, payload: e.payload.payload, userId: e.actor.userId },
+    ];
   },
   approve: (c, e, f) => {
     const proposal = c.proposals.find((p) => p.eventId === e.payload.proposalEventId);
@@ -382,7 +462,10 @@ function amend(c: Folding, e: CaseEvent, field: AmendableField, value: string, p
   if (field === 'title') c.title = value;
   else if (field === 'problemRegion') c.problemRegion = value;
   else if (field === 'contentCategory') c.contentCategory = value;
-  c.amendments = [...c.amendments, { eventId: e.id, field, value, ...(petitionId === undefined ? {} : { petitionId }) }];
+  c.amendments = [
+    ...c.amendments,
+    { eventId: e.id, field, value, ...(petitionId === undefined ? {} : { petitionId }) },
+  ];
 }
 
 /** 听证 days (both ends counted) are excluded from the 复核 period only (第三十六条第二款). */
@@ -392,7 +475,12 @@ function endHearing(c: Folding, day: string, calendar: HolidayCalendar): void {
   if (c.status !== 'in-re-review') return;
   c.hearingDays += daysBetween(since, day) + 1;
   c.clocks = c.clocks.map((k) =>
-    k.kind === 're-review' && k.stoppedDay === undefined ? startClock('re-review', k.startDay, k.sourceEventId, calendar, { ...(k.officeId === undefined ? {} : { officeId: k.officeId }), extraDays: c.hearingDays }) : k,
+    k.kind === 're-review' && k.stoppedDay === undefined
+      ? startClock('re-review', k.startDay, k.sourceEventId, calendar, {
+          ...(k.officeId === undefined ? {} : { officeId: k.officeId }),
+          extraDays: c.hearingDays,
+        })
+      : k,
   );
 }
 
@@ -425,7 +513,8 @@ export function causalOrder(events: Iterable<CaseEvent>): CaseEvent[] {
   const ready = new MinHeap();
   const enqueue = (i: number) => {
     const e = sorted[i];
-    if (!e || queued[i] || placed[i] || unplacedBefore[i] !== 0 || (e.type !== 'register' && registrationsLeft > 0)) return;
+    if (!e || queued[i] || placed[i] || unplacedBefore[i] !== 0 || (e.type !== 'register' && registrationsLeft > 0))
+      return;
     queued[i] = true;
     ready.push(i);
   };

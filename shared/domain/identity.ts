@@ -46,8 +46,7 @@ export type IdNumberReason = ResidentIdReason | PermitNumberReason;
  * (GB 11643-1999 §4, sequence code odd = male, even = female), or a reason code.
  */
 export type IdNumberCheck =
-  | { ok: true; normalized: string; birthDate: string; sex: 'M' | 'F' }
-  | { ok: false; reason: ResidentIdReason };
+  { ok: true; normalized: string; birthDate: string; sex: 'M' | 'F' } | { ok: false; reason: ResidentIdReason };
 
 /** GB 11643-1999 weights W_i = 2^(17-i) mod 11 for the first 17 characters. */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
@@ -145,8 +144,7 @@ export function checkIdNumber(raw: string, options?: { today?: string }): IdNumb
 
 /** Result of {@link checkDocumentNumber}: the number as stored, with the birth date and sex where it encodes them. */
 export type DocumentNumberCheck =
-  | { ok: true; normalized: string; birthDate?: string; sex?: 'M' | 'F' }
-  | { ok: false; reason: IdNumberReason };
+  { ok: true; normalized: string; birthDate?: string; sex?: 'M' | 'F' } | { ok: false; reason: IdNumberReason };
 
 /** Address codes of 港澳台居民居住证 numbers: 香港, 澳门, 台湾. */
 const HMT_PREFIXES: ReadonlySet<string> = new Set(['810000', '820000', '830000']);
@@ -170,7 +168,8 @@ function checkHmtResidencePermit(raw: string, today: string | undefined): Docume
   if (!/^\d{17}[\dX]$/.test(input)) return { ok: false, reason: 'hmt-permit-format' };
   if (!HMT_PREFIXES.has(input.slice(0, 6))) return { ok: false, reason: 'hmt-permit-prefix' };
   const birthDate = birthDateOf(input.slice(6, 14));
-  if (birthDate === null || (today !== undefined && birthDate > today)) return { ok: false, reason: 'hmt-permit-birth-date' };
+  if (birthDate === null || (today !== undefined && birthDate > today))
+    return { ok: false, reason: 'hmt-permit-birth-date' };
   if (input.charAt(17) !== idNumberCheckChar(input.slice(0, 17))) return { ok: false, reason: 'hmt-permit-checksum' };
   return { ok: true, normalized: input, birthDate, sex: (input.charCodeAt(16) - 48) % 2 === 1 ? 'M' : 'F' };
 }
@@ -207,8 +206,13 @@ export function checkDocumentNumber(idType: IdType, raw: string, options?: { tod
     case 'taiwan-travel-permit': {
       const input = halfWidth(raw);
       if (input === '') return { ok: false, reason: 'id-number-empty' };
-      if (idType === 'hk-macao-travel-permit') return HK_MACAO_PERMIT.test(input) ? { ok: true, normalized: input } : { ok: false, reason: 'hk-macao-permit-format' };
-      return TAIWAN_PERMIT.test(input) ? { ok: true, normalized: input } : { ok: false, reason: 'taiwan-permit-format' };
+      if (idType === 'hk-macao-travel-permit')
+        return HK_MACAO_PERMIT.test(input)
+          ? { ok: true, normalized: input }
+          : { ok: false, reason: 'hk-macao-permit-format' };
+      return TAIWAN_PERMIT.test(input)
+        ? { ok: true, normalized: input }
+        : { ok: false, reason: 'taiwan-permit-format' };
     }
     default: {
       const input = raw.trim();
@@ -216,4 +220,3 @@ export function checkDocumentNumber(idType: IdType, raw: string, options?: { tod
     }
   }
 }
-

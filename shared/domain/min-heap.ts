@@ -24,7 +24,7 @@ export class MinHeap {
     const last = this.items.pop();
     if (this.items.length === 0 || last === undefined) return top;
     this.items[0] = last;
-    for (let i = 0; ; ) {
+    for (let i = 0; ;) {
       const left = 2 * i + 1;
       const least = [left, left + 1].reduce((best, child) => (this.at(child) < this.at(best) ? child : best), i);
       if (least === i) return top;

@@ -12,7 +12,9 @@ export interface OfficeTree {
 }
 
 /** A tree from the directory's rows (`offices`: id, parentId, kind). */
-export function officeTree(offices: Iterable<{ readonly id: string; readonly parentId?: string | undefined; readonly kind: OfficeKind }>): OfficeTree {
+export function officeTree(
+  offices: Iterable<{ readonly id: string; readonly parentId?: string | undefined; readonly kind: OfficeKind }>,
+): OfficeTree {
   const byId = new Map([...offices].map((o) => [o.id, o]));
   return { parentOf: (id) => byId.get(id)?.parentId || undefined, kindOf: (id) => byId.get(id)?.kind };
 }

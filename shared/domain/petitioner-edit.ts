@@ -52,7 +52,9 @@ export type PetitionerEdit =
  */
 export function editPetitioner(before: PetitionerDoc, changes: PetitionerChanges, today: string): PetitionerEdit {
   const problems: PetitionerEditProblem[] = [];
-  const contact: Partial<Record<ContactField, string>> = Object.fromEntries(contactFields.flatMap((f) => (before[f] === undefined ? [] : [[f, before[f]]])));
+  const contact: Partial<Record<ContactField, string>> = Object.fromEntries(
+    contactFields.flatMap((f) => (before[f] === undefined ? [] : [[f, before[f]]])),
+  );
   if (changes.name !== undefined) contact.name = changes.name;
   if (changes.address !== undefined) contact.address = changes.address;
   if (changes.regionCode !== undefined) contact.regionCode = changes.regionCode;
@@ -72,12 +74,19 @@ export function editPetitioner(before: PetitionerDoc, changes: PetitionerChanges
     phone: contact.phone ?? '',
     ...Object.fromEntries(optionalFields.flatMap((f) => (contact[f] ? [[f, contact[f]]] : []))),
   } as PetitionerContact; // each value is the record's own or was checked above
-  const previous = Object.fromEntries(contactFields.filter((f) => (after[f] ?? '') !== (before[f] ?? '')).map((f) => [f, before[f] ?? '']));
+  const previous = Object.fromEntries(
+    contactFields.filter((f) => (after[f] ?? '') !== (before[f] ?? '')).map((f) => [f, before[f] ?? '']),
+  );
   return { ok: true, contact: after, previous };
 }
 
 /** 证件类型 and 证件号码 checked together; a 身份证's birth date and sex follow its number, other 证件 carry none. */
-function identity(contact: Partial<Record<ContactField, string>>, changes: PetitionerChanges, today: string, problems: PetitionerEditProblem[]): void {
+function identity(
+  contact: Partial<Record<ContactField, string>>,
+  changes: PetitionerChanges,
+  today: string,
+  problems: PetitionerEditProblem[],
+): void {
   const idType = changes.idType ?? contact.idType ?? 'none';
   let idNumber = changes.idNumber ?? contact.idNumber ?? '';
   delete contact.birthDate;

@@ -67,4 +67,3 @@ export function checkPhone(
   if (digitCount < 7 || digitCount > 20) return { ok: false, reason: 'phone-format' };
   return { ok: true, normalized: landline, kind: 'landline' };
 }
-

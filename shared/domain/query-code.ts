@@ -45,7 +45,8 @@ export function parseQueryCode(input: string): { ok: true; code: string } | { ok
     .replace(/[IL]/g, '1');
   if (compact.length !== DATA_LENGTH + 1) return { ok: false, problem: 'query-code-length' };
   if ([...compact].some((ch) => !ALPHABET.includes(ch))) return { ok: false, problem: 'query-code-character' };
-  if (luhnCheck(compact.slice(0, DATA_LENGTH)) !== ALPHABET.indexOf(compact.slice(-1))) return { ok: false, problem: 'query-code-check' };
+  if (luhnCheck(compact.slice(0, DATA_LENGTH)) !== ALPHABET.indexOf(compact.slice(-1)))
+    return { ok: false, problem: 'query-code-check' };
   return { ok: true, code: format(compact) };
 }
 

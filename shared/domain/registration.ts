@@ -97,7 +97,13 @@ function structuralProblem(issue: z.core.$ZodIssue): RegistrationProblem {
   const field = issue.path.join('.');
   const first = issue.path[0];
   const reason: RegistrationReason =
-    first === 'channel' ? 'channel-required' : first === 'receivedAt' ? 'received-at-invalid' : first === 'headcount' ? 'headcount-invalid' : 'registration-malformed';
+    first === 'channel'
+      ? 'channel-required'
+      : first === 'receivedAt'
+        ? 'received-at-invalid'
+        : first === 'headcount'
+          ? 'headcount-invalid'
+          : 'registration-malformed';
   return { reason, field };
 }
 
@@ -119,9 +125,15 @@ function checkGroup(input: RegistrationInput, problems: RegistrationProblem[]): 
 }
 
 /** 证件号码 checked by the rule of its type (身份证 by GB 11643) and stored normalised; phones checked and normalised. */
-function normalisePetitioner(p: PetitionerInput, i: number, problems: RegistrationProblem[], now: string): PetitionerInput {
+function normalisePetitioner(
+  p: PetitionerInput,
+  i: number,
+  problems: RegistrationProblem[],
+  now: string,
+): PetitionerInput {
   let idNumber = p.idNumber || undefined;
-  if (idNumber !== undefined && p.idType === undefined) problems.push({ reason: 'id-type-required', field: `petitioners.${i}.idType` });
+  if (idNumber !== undefined && p.idType === undefined)
+    problems.push({ reason: 'id-type-required', field: `petitioners.${i}.idType` });
   if (idNumber !== undefined && p.idType !== undefined) {
     const check = checkDocumentNumber(p.idType, idNumber, { today: beijingDay(now) });
     if (check.ok) idNumber = check.normalized;
@@ -143,7 +155,8 @@ function missingItems(r: RegistrationInput): MissingItem[] {
   const named = r.petitioners.filter((p) => p.name || p.existingId);
   if (!r.flags.includes('anonymous') && named.length < r.petitioners.length) missing.push('name');
   if (r.petitioners.some((p) => !p.address && !p.existingId)) missing.push('address');
-  if (r.petitioners.length > 0 && r.petitioners.every((p) => !p.phone && !p.address && !p.existingId)) missing.push('contact');
+  if (r.petitioners.length > 0 && r.petitioners.every((p) => !p.phone && !p.address && !p.existingId))
+    missing.push('contact');
   if (!r.request) missing.push('request');
   if (!r.facts) missing.push('facts');
   if (!r.reasons && writtenChannels.includes(r.channel)) missing.push('reasons');
@@ -153,7 +166,12 @@ function missingItems(r: RegistrationInput): MissingItem[] {
 
 /** 第二十条第三款: several people came in person and none of them is named yet, so the representatives are still to come. */
 function awaitingRepresentatives(r: RegistrationInput): boolean {
-  return r.channel === 'visit' && r.headcount > 1 && !r.flags.includes('anonymous') && !r.petitioners.some((p) => p.name || p.existingId);
+  return (
+    r.channel === 'visit' &&
+    r.headcount > 1 &&
+    !r.flags.includes('anonymous') &&
+    !r.petitioners.some((p) => p.name || p.existingId)
+  );
 }
 
 /**
@@ -170,9 +188,14 @@ function awaitingRepresentatives(r: RegistrationInput): boolean {
 export type RoutingHint = 'litigation' | 'litigation-letter' | 'accusation' | 'discipline' | 'urgent';
 
 /** The routing reminders for a registration as typed so far (domain-rules.md "Registration" item 6; see RoutingHint). */
-export function routingHints(r: { readonly channel?: Channel; readonly class?: CaseClass; readonly flags: readonly PetitionFlag[] }): RoutingHint[] {
+export function routingHints(r: {
+  readonly channel?: Channel;
+  readonly class?: CaseClass;
+  readonly flags: readonly PetitionFlag[];
+}): RoutingHint[] {
   const hints: RoutingHint[] = [];
-  if (r.flags.includes('litigation')) hints.push(r.channel !== undefined && writtenChannels.includes(r.channel) ? 'litigation-letter' : 'litigation');
+  if (r.flags.includes('litigation'))
+    hints.push(r.channel !== undefined && writtenChannels.includes(r.channel) ? 'litigation-letter' : 'litigation');
   if (r.class === 'accusation') hints.push('accusation');
   if (r.flags.includes('urgent')) hints.push('urgent');
   return hints;

@@ -87,7 +87,9 @@ function dice(a: ContentProfile, b: ContentProfile, atLeast: number): number {
   }
   if (na === 0 || nb === 0 || (2 * Math.min(na, nb)) / (na + nb) < atLeast) return 0;
 
-  let i = 0, j = 0, shared = 0;
+  let i = 0,
+    j = 0,
+    shared = 0;
   while (i < na && j < nb) {
     // i < na ≤ a.length and j < nb ≤ b.length: both reads are in range.
     const x = a[i] as number;
@@ -265,7 +267,12 @@ export interface RepeatScore {
 }
 
 function toScore(caseId: string, samePetitioner: PetitionerMatch | null, similarity: number): RepeatScore {
-  return { caseId, samePetitioner, similarity, score: (samePetitioner ? MATCH_WEIGHT[samePetitioner] : 0) + similarity };
+  return {
+    caseId,
+    samePetitioner,
+    similarity,
+    score: (samePetitioner ? MATCH_WEIGHT[samePetitioner] : 0) + similarity,
+  };
 }
 
 /**

@@ -1,7 +1,17 @@
 import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import { actTypes, proposableActs } from './act-payloads';
 import { caseClasses, caseStatuses, channels, idTypes, officeKinds, roles } from './codes';
-import type { AuditDoc, CalendarDoc, CaseDoc, CaseEventDoc, DraftDoc, OfficeDoc, PetitionDoc, PetitionerDoc, UserDoc } from './documents';
+import type {
+  AuditDoc,
+  CalendarDoc,
+  CaseDoc,
+  CaseEventDoc,
+  DraftDoc,
+  OfficeDoc,
+  PetitionDoc,
+  PetitionerDoc,
+  UserDoc,
+} from './documents';
 
 /**
  * The RxDB collections of design.md §2 (the free RxDB allows at most 13 per database). Indexed strings carry a
@@ -13,7 +23,8 @@ const id = { type: 'string', maxLength: 64 } as const;
 const day = { type: 'string', maxLength: 10 } as const;
 const instant = { type: 'string', maxLength: 40 } as const;
 const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
-const stringList = (maxItems: number) => ({ type: 'array', maxItems, items: { type: 'string', maxLength: 64 } }) as const;
+const stringList = (maxItems: number) =>
+  ({ type: 'array', maxItems, items: { type: 'string', maxLength: 64 } }) as const;
 const enumOf = (values: readonly string[]) => ({ type: 'string', enum: [...values], maxLength: 32 }) as const;
 
 /**
@@ -39,7 +50,8 @@ export const officeSchema: RxJsonSchema<OfficeDoc> = {
 };
 
 /** An Ed25519 public key or signature, hex. */
-const hex = (length: number) => ({ type: 'string', minLength: length, maxLength: length, pattern: '^[0-9a-f]*$' }) as const;
+const hex = (length: number) =>
+  ({ type: 'string', minLength: length, maxLength: length, pattern: '^[0-9a-f]*$' }) as const;
 
 /**
  * Staff accounts with an offline-login verifier (argon2id/scrypt, never a plain password; design.md §5).
@@ -125,7 +137,19 @@ export const petitionSchema: RxJsonSchema<PetitionDoc> = {
     registeredBy: id,
     recordedAt: instant,
   },
-  required: ['id', 'caseId', 'officeId', 'channel', 'receivedAt', 'petitionerIds', 'headcount', 'flags', 'repeat', 'registeredBy', 'recordedAt'],
+  required: [
+    'id',
+    'caseId',
+    'officeId',
+    'channel',
+    'receivedAt',
+    'petitionerIds',
+    'headcount',
+    'flags',
+    'repeat',
+    'registeredBy',
+    'recordedAt',
+  ],
   indexes: ['caseId', 'receivedAt'],
 };
 
@@ -180,7 +204,18 @@ export const caseSchema: RxJsonSchema<CaseDoc> = {
     restricted: { type: 'boolean' },
     projection: { type: 'object' },
   },
-  required: ['id', 'caseNumber', 'status', 'class', 'channel', 'currentOfficeId', 'receivedAt', 'nextDue', 'restricted', 'projection'],
+  required: [
+    'id',
+    'caseNumber',
+    'status',
+    'class',
+    'channel',
+    'currentOfficeId',
+    'receivedAt',
+    'nextDue',
+    'restricted',
+    'projection',
+  ],
   indexes: ['caseNumber', ['status', 'nextDue'], ['currentOfficeId', 'status', 'nextDue'], 'receivedAt', 'nextDue'],
 };
 

@@ -17,7 +17,8 @@ export const calendarProblemText = {
   'duplicate-day': '这一天重复填写了。',
   'rest-and-work': '这一天既写了“休”又写了“班”。',
   'work-on-weekday': '“班”只用于调休上班的周六、周日；周一至周五本来就是工作日，请核对日期。',
-  'statutory-holiday-not-rest': '元旦、劳动节、国庆节是《全国年节及纪念日放假办法》第二条规定的全体公民放假日，应为“休”。',
+  'statutory-holiday-not-rest':
+    '元旦、劳动节、国庆节是《全国年节及纪念日放假办法》第二条规定的全体公民放假日，应为“休”。',
 } satisfies Record<CalendarProblemCode, string>;
 
 /** One problem as the administrator reads it: where, what, and the code in brackets for support. */
@@ -28,7 +29,8 @@ export function describeCalendarProblem(p: CalendarProblem): string {
 
 export const calendarMessages = {
   /** `admin calendar-add` refused the file: nothing was written. */
-  refused: (year: number, n: number) => `导入${Number.isSafeInteger(year) ? `${year}年` : ''}放假安排失败，共 ${n} 处问题，未写入任何内容：`,
+  refused: (year: number, n: number) =>
+    `导入${Number.isSafeInteger(year) ? `${year}年` : ''}放假安排失败，共 ${n} 处问题，未写入任何内容：`,
   fileUnreadable: (path: string) => `无法读取文件 ${path}`,
   /** The banner on every page of a desk whose calendar lacks a year it needs. */
   banner: (years: readonly number[]) =>
@@ -47,7 +49,8 @@ export const calendarMessages = {
     approvalNone: '无（办理人可直接办理）',
     approvalSource: '由县信访局统一设置，办理人提出的以上事项报负责人审批后生效（《信访工作条例》第三十四条）',
     calendar: '节假日和调休日历',
-    calendarHint: '办理期限按《民法典》第二百零一条、第二百零三条计算：期间最后一日是法定休假日的，顺延至休假日结束的次日。休假日以国务院办公厅每年公布的放假安排为准，由县信访局统一导入。',
+    calendarHint:
+      '办理期限按《民法典》第二百零一条、第二百零三条计算：期间最后一日是法定休假日的，顺延至休假日结束的次日。休假日以国务院办公厅每年公布的放假安排为准，由县信访局统一导入。',
     coveredYears: '已包含的年份：',
     year: '年份',
     yearLabel: (year: number) => `${year}年`,

@@ -29,12 +29,18 @@ export const serviceMethodText = {
   other: '其他方式',
 } satisfies Options<ServiceMethod>;
 
-export const ratingText = { satisfied: '满意', 'basically-satisfied': '基本满意', dissatisfied: '不满意', none: '未评价' } satisfies Options<Rating>;
-
+export const ratingText = {
+  satisfied: '满意',
+  'basically-satisfied': '基本满意',
+  dissatisfied: '不满意',
+  none: '未评价',
+} satisfies Options<Rating>;
 
 /** Option labels of the act payloads' own enums, keyed by field. */
 export const optionText = {
-  procedure: { opinion: '按第三十一条第六项出具处理意见（60日）', statutory: '依照法定途径办理' } satisfies Options<ActPayload<'accept'>['procedure']>,
+  procedure: { opinion: '按第三十一条第六项出具处理意见（60日）', statutory: '依照法定途径办理' } satisfies Options<
+    ActPayload<'accept'>['procedure']
+  >,
   ground: {
     'higher-level-duplicate': '同一事项已由下级机关受理或正在办理，信访人在规定期限内又向本机关提出（第十九条第三款）',
     'after-re-review': '已经复核，同一事实和理由（第三十六条）',
@@ -43,11 +49,19 @@ export const optionText = {
     'late-request': '逾期申请复查、复核且无正当理由（第三十五条、第三十六条）',
     other: '其他',
   } satisfies Options<ActPayload<'reject'>['ground']>,
-  target: { 'political-legal': '转政法部门', discipline: '转纪检监察机关' } satisfies Options<ActPayload<'transfer'>['target']>,
-  outcome: { support: '支持', explain: '解释说明', 'not-support': '不予支持' } satisfies Options<ActPayload<'decide'>['outcome']>,
-  adoption: { adopted: '采纳', 'partly-adopted': '部分采纳', 'not-adopted': '未采纳' } satisfies Options<NonNullable<ActPayload<'reply'>['adoption']>>,
+  target: { 'political-legal': '转政法部门', discipline: '转纪检监察机关' } satisfies Options<
+    ActPayload<'transfer'>['target']
+  >,
+  outcome: { support: '支持', explain: '解释说明', 'not-support': '不予支持' } satisfies Options<
+    ActPayload<'decide'>['outcome']
+  >,
+  adoption: { adopted: '采纳', 'partly-adopted': '部分采纳', 'not-adopted': '未采纳' } satisfies Options<
+    NonNullable<ActPayload<'reply'>['adoption']>
+  >,
   agreeKind: { mediation: '调解协议', settlement: '和解协议' } satisfies Options<ActPayload<'agree'>['kind']>,
-  result: { uphold: '维持', revoke: '撤销', change: '变更', redo: '责令重新处理' } satisfies Options<ActPayload<'review-decision'>['result']>,
+  result: { uphold: '维持', revoke: '撤销', change: '变更', redo: '责令重新处理' } satisfies Options<
+    ActPayload<'review-decision'>['result']
+  >,
   closeGround: {
     're-review-done': '已复核完毕',
     'review-window-lapsed': '逾期未申请复查',
@@ -59,7 +73,9 @@ export const optionText = {
     'petitioner-died': '信访人死亡或终止',
     certified: '经认定终结',
   } satisfies Options<ActPayload<'close'>['ground']>,
-  evaluateTarget: { 'petition-office': '信访部门', 'handling-office': '办理机关' } satisfies Options<ActPayload<'evaluate'>['target']>,
+  evaluateTarget: { 'petition-office': '信访部门', 'handling-office': '办理机关' } satisfies Options<
+    ActPayload<'evaluate'>['target']
+  >,
   stage: { acceptance: '受理环节', handling: '办理环节' } satisfies Options<ActPayload<'evaluate'>['stage']>,
   superviseKind: { supervise: '督办', urge: '催办' } satisfies Options<ActPayload<'supervise'>['kind']>,
   petitionerTold: { yes: '已告知信访人', no: '未告知信访人' },
@@ -73,7 +89,14 @@ export const optionText = {
   agreed: { yes: '核实同意，事项退回本机关', no: '不同意，由接收机关继续办理' },
   admitted: { yes: '有正当理由，予以受理', no: '无正当理由，不予受理' },
   approved: { yes: '批准', no: '不批准' },
-  amendField: { title: '事项摘要', request: '请求', facts: '事实', reasons: '理由', problemRegion: '问题属地', contentCategory: '内容分类' } satisfies Options<AmendableField>,
+  amendField: {
+    title: '事项摘要',
+    request: '请求',
+    facts: '事实',
+    reasons: '理由',
+    problemRegion: '问题属地',
+    contentCategory: '内容分类',
+  } satisfies Options<AmendableField>,
 };
 
 /** Labels of the act forms' fields, by payload field name. */
@@ -181,7 +204,13 @@ export const clockStateText = {
 
 const ticking = { running: clockStateText.running, 'due-soon': clockStateText['due-soon'] } as const;
 /** A window stopped after its due day was used late: the request is registered all the same (第四十四条第一项). */
-const petitionerWindow = { ...ticking, met: '已申请', 'met-late': '逾期申请', overdue: '期满未申请', lapsed: '期满未申请' } as const;
+const petitionerWindow = {
+  ...ticking,
+  met: '已申请',
+  'met-late': '逾期申请',
+  overdue: '期满未申请',
+  lapsed: '期满未申请',
+} as const;
 
 /**
  * A clock's state in words by its kind. An office's duty met is 已告知 / 已办结 / 已复查 …; met late it stays late
@@ -200,7 +229,13 @@ export const clockStateByKind = {
   're-review-window': petitionerWindow,
   're-review': { ...ticking, overdue: '逾期未复核', met: '已复核', 'met-late': '逾期复核', lapsed: '逾期未复核' },
   supervision: { ...ticking, overdue: '逾期未反馈', met: '已反馈', 'met-late': '逾期反馈', lapsed: '逾期未反馈' },
-  redo: { ...ticking, overdue: '逾期未重新处理', met: '已重新处理', 'met-late': '逾期重新处理', lapsed: '逾期未重新处理' },
+  redo: {
+    ...ticking,
+    overdue: '逾期未重新处理',
+    met: '已重新处理',
+    'met-late': '逾期重新处理',
+    lapsed: '逾期未重新处理',
+  },
 } satisfies Record<ClockKind, Options<ClockState>>;
 
 export const casesText = {

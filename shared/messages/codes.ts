@@ -47,7 +47,8 @@ export const reasonText = {
   'assign-due-not-after': '办结期限应当晚于今天。',
   'supervise-not-petition-office': '只有党委和政府信访部门可以督办（第四十条）。',
   'supervise-not-below': '只能督办本机关下级的承办机关，不能督办本机关（第四十条）。',
-  'review-not-available': '只有对信访处理意见书可以申请复查；回复、反馈、调解协议和依法定途径办理的事项不适用复查（第三十五条）。',
+  'review-not-available':
+    '只有对信访处理意见书可以申请复查；回复、反馈、调解协议和依法定途径办理的事项不适用复查（第三十五条）。',
   'review-not-served': '书面答复尚未送达（或尚未补录签收日期），复查、复核申请期限尚未起算（第三十五条、第三十六条）。',
   'review-wrong-organ': '复查、复核由作出意见机关的上一级机关、单位办理（第三十五条、第三十六条）。',
   'review-by-decider': '原办理机关不能对自己的意见进行复查或复核（第三十五条、第三十六条）。',
@@ -71,7 +72,8 @@ export const reasonText = {
   'received-at-future': '收到时间不能晚于当前时间。',
   'headcount-invalid': '请填写正确的人数。',
   'headcount-below-representatives': '总人数不能少于代表人数。',
-  'representatives-over-limit': '多人走访应当推选代表，代表人数不得超过5人（《信访工作条例》第二十条）；其余人员请计入总人数。',
+  'representatives-over-limit':
+    '多人走访应当推选代表，代表人数不得超过5人（《信访工作条例》第二十条）；其余人员请计入总人数。',
   'id-type-required': '请选择证件类型。',
   'duplicate-petitioner': '同一信访人不能重复填写。',
   'id-empty': '请填写身份证号码。',
@@ -230,7 +232,8 @@ export const apiErrorText = {
   'id-number-taken': '该证件号码已登记在另一位信访人名下，请先查询核对。',
   'not-found': '找不到该记录。',
   'enrol-needs-approver': '本机已登记或已有信访数据，只有本单位负责人或管理员登录后才能登记本机。',
-  'server-identity-changed': '该服务器不是本机登记的县级服务器（服务器身份不同）。如确需更换县级服务器，请勾选“更换县级服务器”后重新登记。',
+  'server-identity-changed':
+    '该服务器不是本机登记的县级服务器（服务器身份不同）。如确需更换县级服务器，请勾选“更换县级服务器”后重新登记。',
   'server-identity-mismatch': '服务器未能证明其身份，本机未向其登记，也不会向其同步任何数据。',
   'unsynced-data': '本机还有记录未同步到原县级服务器，请先完成同步，再更换县级服务器。',
   'storage-failed': '数据保存失败，请重试；已填写的内容不会丢失。',
@@ -270,7 +273,8 @@ export const syncErrorText = {
   'petitioner-not-visible': '有记录涉及本机构无权查看的信访人，县级服务器未接收（《信访工作条例》第三十条）。',
   'case-already-registered': '该事项已经登记，县级服务器未接收重复的登记。',
   'case-too-many-events': `有办理记录超出了该事项的记录上限（${MAX_EVENTS_PER_CASE}条），县级服务器未接收。`,
-  'doc-unknown-field': '有记录含有县级服务器不认识的内容，县级服务器未接收。如本机版本比县级服务器新，请先升级县级服务器。',
+  'doc-unknown-field':
+    '有记录含有县级服务器不认识的内容，县级服务器未接收。如本机版本比县级服务器新，请先升级县级服务器。',
   'server-unreachable': '连接不上县级服务器，数据已保存在本机，网络恢复后自动同步。',
   'server-error': '县级服务器暂时出错，稍后自动重试。',
   'not-enrolled': '本机尚未登记到县级服务器。',

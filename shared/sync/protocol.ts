@@ -166,7 +166,8 @@ export interface IdentityProof {
 }
 
 /** What the server signs: prefixed, so its key signs nothing that could be read as anything else. */
-export const identityMessage = (id: string, nonce: string): string => `xinfang-desk county server identity v1\n${id}\n${nonce}`;
+export const identityMessage = (id: string, nonce: string): string =>
+  `xinfang-desk county server identity v1\n${id}\n${nonce}`;
 
 /** A desk's nonce: 32 random bytes in hex. */
 export const NONCE_PATTERN = /^[0-9a-f]{64}$/;
@@ -175,13 +176,22 @@ export const NONCE_PATTERN = /^[0-9a-f]{64}$/;
  * Why the desk's sync is not healthy: the `lastError` of the sync status. The desk shows these through
  * `syncErrorText` in the message catalogue.
  */
-export const syncErrorCodes = [...authErrors, ...syncRefusals, 'server-unreachable', 'server-error', 'not-enrolled', 'clock-drift', 'server-identity-mismatch'] as const;
+export const syncErrorCodes = [
+  ...authErrors,
+  ...syncRefusals,
+  'server-unreachable',
+  'server-error',
+  'not-enrolled',
+  'clock-drift',
+  'server-identity-mismatch',
+] as const;
 export type SyncErrorCode = (typeof syncErrorCodes)[number];
 
 const knownSyncErrorCodes: ReadonlySet<string> = new Set(syncErrorCodes);
 
 /** Whether a value (an error's `code`, as RxDB passes it on) is one of the sync error codes. */
-export const isSyncErrorCode = (value: unknown): value is SyncErrorCode => typeof value === 'string' && knownSyncErrorCodes.has(value);
+export const isSyncErrorCode = (value: unknown): value is SyncErrorCode =>
+  typeof value === 'string' && knownSyncErrorCodes.has(value);
 
 /** Desk clock and server clock may differ by this much before the desk and the server flag it (design.md §3). */
 export const MAX_CLOCK_DRIFT_MS = 5 * 60_000;

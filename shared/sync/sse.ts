@@ -31,7 +31,7 @@ export class SseParser {
 /** UTF-8 bytes of one complete line to a string (a line never ends inside a character). */
 export function decodeUtf8(bytes: readonly number[]): string {
   let out = '';
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i] ?? 0;
     const extra = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : b >= 0xc0 ? 1 : 0;
     let code = extra === 0 ? b : b & (0x3f >> extra);

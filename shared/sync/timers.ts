@@ -12,7 +12,12 @@ export const hostTimers: Timers = globalThis as unknown as Timers; // declared b
  * cannot be cancelled): the caller ends what it holds, e.g. cancels a stream's reader. Hand-written: a few lines,
  * and the core runs on Node, in browsers and in Web Workers with the `Timers` above.
  */
-export function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => Error, timers: Timers = hostTimers): Promise<T> {
+export function withTimeout<T>(
+  work: Promise<T>,
+  ms: number,
+  onTimeout: () => Error,
+  timers: Timers = hostTimers,
+): Promise<T> {
   let handle: unknown;
   const timeout = new Promise<never>((_resolve, reject) => {
     handle = timers.setTimeout(() => reject(onTimeout()), ms);
@@ -25,13 +30,19 @@ interface AbortControllerLike {
   readonly signal: AbortSignal;
   abort(): void;
 }
-const HostAbortController = (globalThis as unknown as { AbortController: new () => AbortControllerLike }).AbortController; // declared by no ES lib, present on every host
+const HostAbortController = (globalThis as unknown as { AbortController: new () => AbortControllerLike })
+  .AbortController; // declared by no ES lib, present on every host
 
 /**
  * `withTimeout` for work that can be ended: `work` gets a signal that aborts once `ms` passed without it settling,
  * so a fetch given the signal ends its request (and the connection under it) instead of going on unseen.
  */
-export function withDeadline<T>(work: (signal: AbortSignal) => Promise<T>, ms: number, onTimeout: () => Error, timers: Timers = hostTimers): Promise<T> {
+export function withDeadline<T>(
+  work: (signal: AbortSignal) => Promise<T>,
+  ms: number,
+  onTimeout: () => Error,
+  timers: Timers = hostTimers,
+): Promise<T> {
   const controller = new HostAbortController();
   return withTimeout(
     work(controller.signal),

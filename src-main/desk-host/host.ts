@@ -60,7 +60,8 @@ function connect(core: CoreProcess, onInternalError: (error: Error) => void, clo
   let running = false;
 
   const failAll = () => {
-    for (const [, pending] of waiting) pending.resolve({ kind: 'result', id: pending.callerId, ok: false, error: toErrorData(undefined) });
+    for (const [, pending] of waiting)
+      pending.resolve({ kind: 'result', id: pending.callerId, ok: false, error: toErrorData(undefined) });
     waiting.clear();
   };
   core.onMessage((message: WorkerToHost) => {
@@ -89,7 +90,8 @@ function connect(core: CoreProcess, onInternalError: (error: Error) => void, clo
   });
 
   const request = (wire: WireRequest): Promise<WireResponse> => {
-    if (gone || closing) return Promise.resolve({ kind: 'result', id: wire.id, ok: false, error: toErrorData(undefined) });
+    if (gone || closing)
+      return Promise.resolve({ kind: 'result', id: wire.id, ok: false, error: toErrorData(undefined) });
     const id = nextId++;
     return new Promise((resolve) => {
       waiting.set(id, { callerId: wire.id, resolve });

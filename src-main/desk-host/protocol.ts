@@ -15,7 +15,8 @@ export type DeskWorkerData = {
 };
 
 /** Host → core process: its start, wire requests, and the request to close the desk (the process then exits 0). */
-export type HostToWorker = { readonly kind: 'start'; readonly data: DeskWorkerData } | WireRequest | { readonly kind: 'close' };
+export type HostToWorker =
+  { readonly kind: 'start'; readonly data: DeskWorkerData } | WireRequest | { readonly kind: 'close' };
 
 /** Worker → host. Responses and events are the contract's own wire messages. */
 export type WorkerToHost =

@@ -22,7 +22,10 @@ interface ParentChannel {
 }
 
 /** Electron's utilityProcess gives the child `process.parentPort` (typed here: this module never imports electron). */
-type ElectronParentPort = { postMessage(message: unknown): void; on(event: 'message', listener: (event: { data: unknown }) => void): void };
+type ElectronParentPort = {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+};
 
 function parentChannel(): ParentChannel {
   const electronPort = (process as { parentPort?: ElectronParentPort }).parentPort;

@@ -27,7 +27,10 @@ export interface KeyCipher {
 }
 
 export class DatabaseKeyError extends Error {
-  constructor(readonly code: DatabaseKeyErrorCode, options?: { cause?: unknown }) {
+  constructor(
+    readonly code: DatabaseKeyErrorCode,
+    options?: { cause?: unknown },
+  ) {
     super(code, options);
     this.name = 'DatabaseKeyError';
   }
@@ -63,7 +66,10 @@ export async function loadDatabaseKey(options: DatabaseKeyOptions): Promise<stri
   if (!keyPattern.test(decrypted.plain)) throw new DatabaseKeyError('key-unreadable');
   if (decrypted.reEncrypt) {
     // Best effort: the old ciphertext still decrypts, so a failed rewrite only postpones the rotation.
-    await cipher.encrypt(decrypted.plain).then((fresh) => writeAtomically(keyFile, fresh)).catch(() => undefined);
+    await cipher
+      .encrypt(decrypted.plain)
+      .then((fresh) => writeAtomically(keyFile, fresh))
+      .catch(() => undefined);
   }
   return decrypted.plain;
 }

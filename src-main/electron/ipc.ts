@@ -30,10 +30,18 @@ export interface EventReceiver {
  * A request is trusted only from the top frame of our window's web contents while it shows the app. A stray
  * iframe, a second web contents or a page that somehow left the app gets nothing, even if it reached the bridge.
  */
-export function trustedSender(appOrigin: string, windowContentsId: () => number | undefined): (event: InvokeEventLike) => boolean {
+export function trustedSender(
+  appOrigin: string,
+  windowContentsId: () => number | undefined,
+): (event: InvokeEventLike) => boolean {
   return (event) => {
     const frame = event.senderFrame;
-    return event.sender.id === windowContentsId() && frame !== null && frame.parent === null && isAppUrl(frame.url, appOrigin);
+    return (
+      event.sender.id === windowContentsId() &&
+      frame !== null &&
+      frame.parent === null &&
+      isAppUrl(frame.url, appOrigin)
+    );
   };
 }
 
@@ -48,7 +56,11 @@ export type WireHandler = (request: WireRequest) => Promise<WireResponse>;
  * throw), so the renderer always receives a safe error code and Electron never serialises an internal message.
  * Untrusted senders and malformed messages are refused here, before anything reaches the desk worker.
  */
-export function registerDispatcher(ipcMain: IpcMainLike, handle: WireHandler, isTrustedSender: (event: InvokeEventLike) => boolean): () => void {
+export function registerDispatcher(
+  ipcMain: IpcMainLike,
+  handle: WireHandler,
+  isTrustedSender: (event: InvokeEventLike) => boolean,
+): () => void {
   ipcMain.handle(ipcChannels.invoke, async (event, message): Promise<WireResponse> => {
     const id = requestId(message);
     if (!isTrustedSender(event)) return refusal(id, 'forbidden');

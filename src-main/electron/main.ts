@@ -8,7 +8,15 @@ import { loadDatabaseKey, type KeyCipher } from './database-key';
 import { forwardEvents, registerDispatcher, trustedSender } from './ipc';
 import { gracefulQuit } from './lifecycle';
 import { menuTemplate } from './menu';
-import { appScheme, contentSecurityPolicy, guardWebContents, permissionAllowed, rendererLocation, webPreferences, withSecurityHeaders } from './security';
+import {
+  appScheme,
+  contentSecurityPolicy,
+  guardWebContents,
+  permissionAllowed,
+  rendererLocation,
+  webPreferences,
+  withSecurityHeaders,
+} from './security';
 import { startupFailure } from './startup-failure';
 
 /**
@@ -24,7 +32,9 @@ const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.ur
 const rendererDirectory = fileURLToPath(new URL('../renderer/', import.meta.url));
 
 // Both must happen before 'ready'.
-protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | undefined;
@@ -43,7 +53,12 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   app.on(
     'before-quit',
-    gracefulQuit({ close: () => shutdown?.() ?? Promise.resolve(), quit: () => app.quit(), exit: (code) => app.exit(code), onError: console.error }),
+    gracefulQuit({
+      close: () => shutdown?.() ?? Promise.resolve(),
+      quit: () => app.quit(),
+      exit: (code) => app.exit(code),
+      onError: console.error,
+    }),
   );
   app.whenReady().then(start).catch(failToStart);
 }
@@ -51,17 +66,30 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const databaseDirectory = join(userData, 'data');
-  const key = await loadDatabaseKey({ keyFile: join(userData, 'database.key'), databaseDirectory, cipher: safeStorageCipher() });
+  const key = await loadDatabaseKey({
+    keyFile: join(userData, 'database.key'),
+    databaseDirectory,
+    cipher: safeStorageCipher(),
+  });
   // The whole desk core (RxDB on SQLite) runs in a utility process of its own, so SQLite never blocks this event
   // loop (window, menus, IPC) and the core's hang or crash never takes main down. The demo county has known
   // passwords: never in an installed app, only when trying a development build.
-  const host = await startDeskHost({ databaseDirectory, key, seedDemo: !app.isPackaged && app.commandLine.hasSwitch('demo'), spawn: spawnUtilityCore });
+  const host = await startDeskHost({
+    databaseDirectory,
+    key,
+    seedDemo: !app.isPackaged && app.commandLine.hasSwitch('demo'),
+    spawn: spawnUtilityCore,
+  });
 
   secureSession(session.defaultSession);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, devTools })));
 
   // Registered before the window loads its page; the window's id is read at each call.
-  const stopDispatcher = registerDispatcher(ipcMain, host.request, trustedSender(location.origin, () => mainWindow?.webContents.id));
+  const stopDispatcher = registerDispatcher(
+    ipcMain,
+    host.request,
+    trustedSender(location.origin, () => mainWindow?.webContents.id),
+  );
   const window = createWindow();
   const stopEvents = forwardEvents(host.onEvent, window.webContents, location.origin);
   shutdown = async () => {
@@ -95,9 +123,15 @@ function createWindow(): BrowserWindow {
 
 /** CSP on every response, the built renderer served from app://desk, and no permission beyond the clipboard. */
 function secureSession(target: Session): void {
-  target.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withSecurityHeaders(details.responseHeaders, csp) }));
-  target.setPermissionRequestHandler((_contents, permission, callback, details) => callback(permissionAllowed(permission, details.requestingUrl, location.origin)));
-  target.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permissionAllowed(permission, requestingOrigin, location.origin));
+  target.webRequest.onHeadersReceived((details, callback) =>
+    callback({ responseHeaders: withSecurityHeaders(details.responseHeaders, csp) }),
+  );
+  target.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(permissionAllowed(permission, details.requestingUrl, location.origin)),
+  );
+  target.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    permissionAllowed(permission, requestingOrigin, location.origin),
+  );
   target.protocol.handle(appScheme, serveAppFile);
 }
 
@@ -127,7 +161,9 @@ function safeStorageCipher(): KeyCipher {
   return {
     async available() {
       if (!(await safeStorage.isAsyncEncryptionAvailable())) return false;
-      return acceptPlainText || process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text';
+      return (
+        acceptPlainText || process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'
+      );
     },
     encrypt: (plain) => safeStorage.encryptStringAsync(plain),
     async decrypt(cipherText) {

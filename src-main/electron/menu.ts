@@ -9,7 +9,10 @@ export function menuTemplate(options: { platform: NodeJS.Platform; devTools: boo
   const template: MenuItemConstructorOptions[] = [];
   template.push(
     mac
-      ? { label: '信访接待台', submenu: [{ role: 'hide', label: '隐藏' }, { type: 'separator' }, { role: 'quit', label: '退出信访接待台' }] }
+      ? {
+          label: '信访接待台',
+          submenu: [{ role: 'hide', label: '隐藏' }, { type: 'separator' }, { role: 'quit', label: '退出信访接待台' }],
+        }
       : { label: '文件', submenu: [{ role: 'quit', label: '退出' }] },
   );
   template.push(
@@ -33,7 +36,13 @@ export function menuTemplate(options: { platform: NodeJS.Platform; devTools: boo
         { role: 'zoomOut', label: '缩小' },
         { type: 'separator' },
         { role: 'togglefullscreen', label: '全屏' },
-        ...(options.devTools ? [{ type: 'separator' as const }, { role: 'reload' as const, label: '重新加载' }, { role: 'toggleDevTools' as const, label: '开发者工具' }] : []),
+        ...(options.devTools
+          ? [
+              { type: 'separator' as const },
+              { role: 'reload' as const, label: '重新加载' },
+              { role: 'toggleDevTools' as const, label: '开发者工具' },
+            ]
+          : []),
       ],
     },
   );

@@ -23,7 +23,10 @@ export interface IpcRendererLike {
 
 const internalError: ApiErrorData = { code: 'internal' };
 
-export function createBridge(ipc: IpcRendererLike, reportListenerError: (error: unknown) => void = console.error): DeskBridge {
+export function createBridge(
+  ipc: IpcRendererLike,
+  reportListenerError: (error: unknown) => void = console.error,
+): DeskBridge {
   let nextId = 1;
   const listeners = new ListenerMap<CoreEvents>(reportListenerError);
 

@@ -104,7 +104,10 @@ export function contentSecurityPolicy(location: Pick<RendererLocation, 'origin' 
 }
 
 /** Response headers with our CSP (any policy already there is replaced: ours is the one that must hold). */
-export function withSecurityHeaders(headers: Record<string, string | string[]> | undefined, csp: string): Record<string, string[]> {
+export function withSecurityHeaders(
+  headers: Record<string, string | string[]> | undefined,
+  csp: string,
+): Record<string, string[]> {
   const replaced = new Set(['content-security-policy', 'x-content-type-options']);
   const out: Record<string, string[]> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {

@@ -72,13 +72,19 @@ export function toStorageError(error: unknown, options?: Pick<OpenDatabaseOption
     return sqliteStorageError('SQLITE_WRONG_KEY', `${hint}, or the file is not a database${where}`, { cause: error });
   }
   if (sqliteCode.startsWith('SQLITE_BUSY') || sqliteCode.startsWith('SQLITE_LOCKED')) {
-    return sqliteStorageError('SQLITE_LOCKED', `The database file is locked by another connection${where}: ${message}`, { cause: error });
+    return sqliteStorageError(
+      'SQLITE_LOCKED',
+      `The database file is locked by another connection${where}: ${message}`,
+      { cause: error },
+    );
   }
   if (sqliteCode.startsWith('SQLITE_CORRUPT') || sqliteCode === 'SQLITE_NOTADB') {
     return sqliteStorageError('SQLITE_CORRUPT', `The database file is damaged${where}: ${message}`, { cause: error });
   }
   if (sqliteCode.startsWith('SQLITE_CANTOPEN') || sqliteCode.startsWith('SQLITE_READONLY')) {
-    return sqliteStorageError('SQLITE_CANT_OPEN', `Cannot open the database file${where}: ${message}`, { cause: error });
+    return sqliteStorageError('SQLITE_CANT_OPEN', `Cannot open the database file${where}: ${message}`, {
+      cause: error,
+    });
   }
   if (sqliteCode.startsWith('SQLITE_')) {
     return sqliteStorageError('SQLITE_ERROR', `${message}${where}`, { cause: error });
@@ -100,8 +106,9 @@ function hasPlainHeader(filePath: string): boolean {
 
 /** File name for an RxDB database name; names that are not plain file names are hex-encoded. */
 export function databaseFilePath(directory: string, databaseName: string): string {
-  const safe = /^[A-Za-z0-9_.$-]{1,100}$/.test(databaseName) && !databaseName.startsWith('.')
-    ? databaseName
-    : 'x-' + Buffer.from(databaseName, 'utf8').toString('hex').slice(0, 200);
+  const safe =
+    /^[A-Za-z0-9_.$-]{1,100}$/.test(databaseName) && !databaseName.startsWith('.')
+      ? databaseName
+      : 'x-' + Buffer.from(databaseName, 'utf8').toString('hex').slice(0, 200);
   return path.join(directory, `${safe}.sqlite`);
 }

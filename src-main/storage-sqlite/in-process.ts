@@ -1,8 +1,4 @@
-import {
-  addRxStorageMultiInstanceSupport,
-  ensureRxStorageInstanceParamsAreCorrect,
-  RXDB_VERSION,
-} from 'rxdb';
+import { addRxStorageMultiInstanceSupport, ensureRxStorageInstanceParamsAreCorrect, RXDB_VERSION } from 'rxdb';
 import type { RxStorage, RxStorageInstanceCreationParams } from 'rxdb';
 import type { SqliteConnection } from './database';
 import { databaseFilePath, openDatabase, toStorageError } from './database';

@@ -42,9 +42,12 @@ export type SqliteInstanceInternals = {
 
 export type SqliteInstanceOptions = Record<string, never>;
 
-export class RxStorageInstanceSQLite<T>
-  implements RxStorageInstance<T, SqliteInstanceInternals, SqliteInstanceOptions, RxStorageDefaultCheckpoint>
-{
+export class RxStorageInstanceSQLite<T> implements RxStorageInstance<
+  T,
+  SqliteInstanceInternals,
+  SqliteInstanceOptions,
+  RxStorageDefaultCheckpoint
+> {
   private readonly statements: InstanceStatements;
   readonly queries: QueryRunner<T>;
   private readonly write: Writer<T>;
@@ -174,8 +177,7 @@ export class RxStorageInstanceSQLite<T>
     return this.guard(() => {
       this.ensureOpen();
       const row = this.statements.attachmentGet?.get(documentId, attachmentId) as
-        | { digest: string; type: string; data: Buffer }
-        | undefined;
+        { digest: string; type: string; data: Buffer } | undefined;
       if (!row || !digest || row.digest !== digest) {
         throw new Error(`attachment does not exist: ${documentId}||${attachmentId}`);
       }
@@ -194,7 +196,10 @@ export class RxStorageInstanceSQLite<T>
 
   async remove(): Promise<void> {
     if (this.state !== 'open') {
-      throw sqliteStorageError('SQLITE_CLOSED', `remove() after the instance was ${this.state}: ${this.collectionName}`);
+      throw sqliteStorageError(
+        'SQLITE_CLOSED',
+        `remove() after the instance was ${this.state}: ${this.collectionName}`,
+      );
     }
     await this.writeQueue;
     this.guardSync(() => dropTables(this.internals.db, this.layout));

@@ -151,7 +151,10 @@ export class QueryRunner<T> {
   }
 
   private fullScanStatement(): Statement {
-    return this.statement(`SELECT ${this.reader.shape.columns('')} FROM ${quoteIdent(this.layout.table)}`, this.reader.shape.mode);
+    return this.statement(
+      `SELECT ${this.reader.shape.columns('')} FROM ${quoteIdent(this.layout.table)}`,
+      this.reader.shape.mode,
+    );
   }
 
   private rangeStatement(range: PlanRange<T>, order: 'ASC' | 'DESC', paged: boolean): Statement {

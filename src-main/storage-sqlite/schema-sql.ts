@@ -20,7 +20,10 @@ export function toOrderedText(value: string): string {
     const unit = value.charCodeAt(i);
     if (unit < 0xd800) continue;
     // The surrogate pair of U+10000 + (unit - 0xD800).
-    out = (out ?? '') + value.slice(from, i) + String.fromCharCode(0xd800 + ((unit - 0xd800) >> 10), 0xdc00 + (unit & 0x3ff));
+    out =
+      (out ?? '') +
+      value.slice(from, i) +
+      String.fromCharCode(0xd800 + ((unit - 0xd800) >> 10), 0xdc00 + (unit & 0x3ff));
     from = i + 1;
   }
   return out === undefined ? value : out + value.slice(from);
@@ -84,7 +87,10 @@ type KeyParts<RxDocType> = {
   readonly columns: readonly (readonly number[])[];
 };
 
-function keyParts<RxDocType>(schema: RxJsonSchema<RxDocumentData<RxDocType>>, columns: readonly IndexColumn<RxDocType>[]): KeyParts<RxDocType> {
+function keyParts<RxDocType>(
+  schema: RxJsonSchema<RxDocumentData<RxDocType>>,
+  columns: readonly IndexColumn<RxDocType>[],
+): KeyParts<RxDocType> {
   const fields: string[] = [];
   const positions = columns.map((c) =>
     c.fields.map((field) => {
@@ -123,7 +129,9 @@ export function tableLayout<RxDocType>(
   let changesColumn: IndexColumn<RxDocType> | undefined;
   if (keyFormat === 'text') {
     // RxDB adds this index to every schema; a hand-made schema without it gets it as an extra column.
-    changesColumn = indexColumns.find((c) => c.fields.length === 2 && c.fields[0] === '_meta.lwt' && c.fields[1] === primaryPath);
+    changesColumn = indexColumns.find(
+      (c) => c.fields.length === 2 && c.fields[0] === '_meta.lwt' && c.fields[1] === primaryPath,
+    );
     if (!changesColumn) {
       changesColumn = column(['_meta.lwt', primaryPath], 'ilwt');
       indexColumns.push(changesColumn);

@@ -11,7 +11,11 @@ import { Worker } from 'node:worker_threads';
 export function startWorker(here: string, stem: string, workerData: unknown): Worker {
   if (!here.endsWith('.ts')) return new Worker(new URL(`${stem}.js`, here), { workerData });
   // tsx's CommonJS API cannot find its own ESM half from an eval'd worker, so load the ESM API directly.
-  const tsxApi = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const tsxApi = pathToFileURL(
+    createRequire(here)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const entry = new URL(`${stem}.ts`, here).href;
   const code = `import(${JSON.stringify(tsxApi)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(here)}))`;
   return new Worker(code, { eval: true, workerData });

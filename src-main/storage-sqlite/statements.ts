@@ -27,8 +27,16 @@ export function readShape<RxDocType>(layout: TableLayout<RxDocType>, versions: b
 }
 
 type StatementName =
-  | 'insert' | 'update' | 'dataByIds' | 'dataByIdsNotDeleted' | 'readByIds' | 'readByIdsNotDeleted' | 'changesFirst' | 'changesSince'
-  | 'cleanupIds' | 'cleanup';
+  | 'insert'
+  | 'update'
+  | 'dataByIds'
+  | 'dataByIdsNotDeleted'
+  | 'readByIds'
+  | 'readByIdsNotDeleted'
+  | 'changesFirst'
+  | 'changesSince'
+  | 'cleanupIds'
+  | 'cleanup';
 type AttachmentStatementName = 'attachmentPut' | 'attachmentDelete' | 'attachmentDeleteAll' | 'attachmentGet';
 export type InstanceStatements = Record<StatementName, SqliteStatement> &
   Record<AttachmentStatementName, SqliteStatement | undefined>;
@@ -89,7 +97,10 @@ export function changesSinceParams<RxDocType>(
   const column = layout.changesColumn;
   if (!column) return [checkpoint.lwt, checkpoint.lwt, toOrderedBlob(checkpoint.id), limit];
   // The index string reads only the two indexed fields, so a stand-in with just those gives the checkpoint's key.
-  const key = column.indexableString({ _meta: { lwt: checkpoint.lwt }, [layout.primaryPath]: checkpoint.id } as unknown as RxDocumentData<RxDocType>);
+  const key = column.indexableString({
+    _meta: { lwt: checkpoint.lwt },
+    [layout.primaryPath]: checkpoint.id,
+  } as unknown as RxDocumentData<RxDocType>);
   return [toOrderedText(key), limit];
 }
 

@@ -18,7 +18,8 @@ export type SqliteStorageErrorCode = (typeof sqliteStorageErrorCodes)[number];
 const knownCodes: ReadonlySet<string> = new Set(sqliteStorageErrorCodes);
 
 /** Whether a value (an error's `code` as it crossed from the desk worker) is one of these codes. */
-const isSqliteStorageErrorCode = (value: unknown): value is SqliteStorageErrorCode => typeof value === 'string' && knownCodes.has(value);
+const isSqliteStorageErrorCode = (value: unknown): value is SqliteStorageErrorCode =>
+  typeof value === 'string' && knownCodes.has(value);
 
 const NAME = 'SqliteStorageError';
 
@@ -29,7 +30,11 @@ const NAME = 'SqliteStorageError';
  */
 export type SqliteStorageError = Error & { readonly name: typeof NAME; readonly code: SqliteStorageErrorCode };
 
-export function sqliteStorageError(code: SqliteStorageErrorCode, message: string, options?: { cause?: unknown }): SqliteStorageError {
+export function sqliteStorageError(
+  code: SqliteStorageErrorCode,
+  message: string,
+  options?: { cause?: unknown },
+): SqliteStorageError {
   return Object.assign(new Error(message, options), { name: NAME, code } as const);
 }
 

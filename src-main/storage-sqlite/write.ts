@@ -1,10 +1,5 @@
 import { categorizeBulkWriteRows } from 'rxdb';
-import type {
-  BulkWriteRow,
-  CategorizeBulkWriteRowsOutput,
-  RxDocumentData,
-  RxStorageInstance,
-} from 'rxdb';
+import type { BulkWriteRow, CategorizeBulkWriteRowsOutput, RxDocumentData, RxStorageInstance } from 'rxdb';
 import type { SqliteConnection } from './database';
 import type { DocumentReader } from './doc-reader';
 import type { TableLayout } from './schema-sql';
@@ -62,36 +57,38 @@ export function createWriter<T>(
   const primaryPath = layout.primaryPath as Parameters<typeof categorizeBulkWriteRows<T>>[1];
   // RxDB requires the primary key to be a top-level string field.
   const idOf = (row: BulkWriteRow<T>) => (row.document as Record<string, unknown>)[layout.primaryPath] as string;
-  const write = db.transaction((rows: BulkWriteRow<T>[], context: string, attachmentBytes: AttachmentBytes, readAll: boolean) => {
-    const ids = readAll ? rows.map(idOf) : rows.filter((row) => row.previous !== undefined).map(idOf);
-    const docsInDb = new Map<string, RxDocumentData<T>>();
-    if (ids.length > 0) {
-      for (const doc of reader.findByIds(ids, true)) {
-        docsInDb.set((doc as Record<string, unknown>)[layout.primaryPath] as string, doc);
+  const write = db.transaction(
+    (rows: BulkWriteRow<T>[], context: string, attachmentBytes: AttachmentBytes, readAll: boolean) => {
+      const ids = readAll ? rows.map(idOf) : rows.filter((row) => row.previous !== undefined).map(idOf);
+      const docsInDb = new Map<string, RxDocumentData<T>>();
+      if (ids.length > 0) {
+        for (const doc of reader.findByIds(ids, true)) {
+          docsInDb.set((doc as Record<string, unknown>)[layout.primaryPath] as string, doc);
+        }
       }
-    }
-    const categorized = categorizeBulkWriteRows<T>(instance, primaryPath, docsInDb, rows, context);
-    // Spread, because better-sqlite3 binds an array argument slower than the same values as arguments.
-    // Each returns the length of the JSON text, the memo's measure of a document.
-    const data = dataParam(layout);
-    const insertedChars = categorized.bulkInsertDocs.map((row) => {
-      const params = insertParams(layout, row.document);
-      statements.insert.run(...params);
-      return (params[data] as string).length;
-    });
-    const updatedChars = categorized.bulkUpdateDocs.map((row) => {
-      const params = insertParams(layout, row.document);
-      statements.update.run(...updateParams(layout, params));
-      return (params[data] as string).length;
-    });
-    writeAttachments(statements, categorized, attachmentBytes);
-    // Written documents go into the memo (a map set by id): RxDB reads what it wrote soon after
-    // (find-by-ids, queries), and the object is already the full stored document. Last, so an attempt
-    // that fails above (a conflict on the primary key) leaves nothing behind.
-    categorized.bulkInsertDocs.forEach((row, i) => reader.remember(row.document, insertedChars[i] ?? 0));
-    categorized.bulkUpdateDocs.forEach((row, i) => reader.remember(row.document, updatedChars[i] ?? 0));
-    return categorized;
-  });
+      const categorized = categorizeBulkWriteRows<T>(instance, primaryPath, docsInDb, rows, context);
+      // Spread, because better-sqlite3 binds an array argument slower than the same values as arguments.
+      // Each returns the length of the JSON text, the memo's measure of a document.
+      const data = dataParam(layout);
+      const insertedChars = categorized.bulkInsertDocs.map((row) => {
+        const params = insertParams(layout, row.document);
+        statements.insert.run(...params);
+        return (params[data] as string).length;
+      });
+      const updatedChars = categorized.bulkUpdateDocs.map((row) => {
+        const params = insertParams(layout, row.document);
+        statements.update.run(...updateParams(layout, params));
+        return (params[data] as string).length;
+      });
+      writeAttachments(statements, categorized, attachmentBytes);
+      // Written documents go into the memo (a map set by id): RxDB reads what it wrote soon after
+      // (find-by-ids, queries), and the object is already the full stored document. Last, so an attempt
+      // that fails above (a conflict on the primary key) leaves nothing behind.
+      categorized.bulkInsertDocs.forEach((row, i) => reader.remember(row.document, insertedChars[i] ?? 0));
+      categorized.bulkUpdateDocs.forEach((row, i) => reader.remember(row.document, updatedChars[i] ?? 0));
+      return categorized;
+    },
+  );
   return (rows, context, attachmentBytes) => {
     try {
       return write.immediate(rows, context, attachmentBytes, false);

@@ -15,7 +15,11 @@ dayjs.locale('zh-cn');
  */
 export function DeskApp({ transport }: { transport: Transport }) {
   return (
-    <ConfigProvider locale={zhCN} componentSize="middle" theme={{ algorithm: [theme.defaultAlgorithm, theme.compactAlgorithm], token: { motion: false } }}>
+    <ConfigProvider
+      locale={zhCN}
+      componentSize="middle"
+      theme={{ algorithm: [theme.defaultAlgorithm, theme.compactAlgorithm], token: { motion: false } }}
+    >
       <AntApp>
         <DeskProvider transport={transport}>
           <App />

@@ -42,7 +42,11 @@ export function NoticeLetter({ letter }: { readonly letter: Letter }) {
       ))}
       {letter.contact ? (
         <>
-          <p>{letter.competentOrgan === undefined ? t.handlingOrgan(letter.office) : t.competentOrgan(letter.competentOrgan)}</p>
+          <p>
+            {letter.competentOrgan === undefined
+              ? t.handlingOrgan(letter.office)
+              : t.competentOrgan(letter.competentOrgan)}
+          </p>
           <p>{t.contact}</p>
         </>
       ) : null}

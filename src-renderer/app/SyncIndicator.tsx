@@ -34,9 +34,13 @@ export function SyncIndicator() {
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={messages.sync.state}>{syncStateText[state]}</Descriptions.Item>
         <Descriptions.Item label={messages.sync.lastSuccess}>{time(status?.lastSuccessAt)}</Descriptions.Item>
-        {status && status.pending > 0 ? <Descriptions.Item label="">{messages.sync.pending(status.pending)}</Descriptions.Item> : null}
+        {status && status.pending > 0 ? (
+          <Descriptions.Item label="">{messages.sync.pending(status.pending)}</Descriptions.Item>
+        ) : null}
         {error ? <Descriptions.Item label={messages.sync.lastError}>{error}</Descriptions.Item> : null}
-        {drift !== undefined && drift >= 5 ? <Descriptions.Item label="">{messages.sync.clockDrift(drift)}</Descriptions.Item> : null}
+        {drift !== undefined && drift >= 5 ? (
+          <Descriptions.Item label="">{messages.sync.clockDrift(drift)}</Descriptions.Item>
+        ) : null}
       </Descriptions>
       <Button type="primary" size="small" loading={busy} disabled={!status || state === 'disabled'} onClick={syncNow}>
         {messages.sync.syncNow}
@@ -47,7 +51,9 @@ export function SyncIndicator() {
     <Popover content={details} title={messages.sync.title} trigger="click" placement="bottomRight">
       <Button size="small" type="text" icon={icons[state]} data-testid="sync-indicator">
         <Badge status={colours[state]} text={syncStateText[state]} />
-        {status && status.pending > 0 ? <span className="desk-sync-pending">{messages.sync.pending(status.pending)}</span> : null}
+        {status && status.pending > 0 ? (
+          <span className="desk-sync-pending">{messages.sync.pending(status.pending)}</span>
+        ) : null}
         {status?.lastSuccessAt ? <span className="desk-sync-last">{time(status.lastSuccessAt)}</span> : null}
       </Button>
     </Popover>

@@ -20,7 +20,9 @@ export function TopBar() {
         mode="horizontal"
         className="desk-nav"
         selectedKeys={[current]}
-        onClick={({ key }) => go(key === 'cases' ? { name: 'cases' } : key === 'settings' ? { name: 'settings' } : { name: 'intake' })}
+        onClick={({ key }) =>
+          go(key === 'cases' ? { name: 'cases' } : key === 'settings' ? { name: 'settings' } : { name: 'intake' })
+        }
         items={[
           { key: 'intake', label: messages.shell.nav.intake },
           { key: 'cases', label: messages.shell.nav.cases },

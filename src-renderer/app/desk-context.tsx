@@ -18,7 +18,11 @@ export function DeskProvider({ transport, children }: { transport: Transport; ch
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    const load = () => transport.invoke('session-current', {}).then((s) => live && setSession(s), () => live && setSession(null));
+    const load = () =>
+      transport.invoke('session-current', {}).then(
+        (s) => live && setSession(s),
+        () => live && setSession(null),
+      );
     void load();
     const off = transport.on('data-changed', (change) => {
       if (change.collections.includes('session')) void load();

@@ -65,7 +65,11 @@ export function receivedParagraphs(receivedDate: string, channel: string, reques
  * procedure (第三十一条第一项至第五项) is told which (a blank to write it in while the act does not record it).
  * Before the class or procedure is chosen (at registration), it says how each case goes.
  */
-export function acceptParagraphs(cls: CaseClass | undefined, procedure: 'opinion' | 'statutory' | undefined, route?: StatutoryRoute): string[] {
+export function acceptParagraphs(
+  cls: CaseClass | undefined,
+  procedure: 'opinion' | 'statutory' | undefined,
+  route?: StatutoryRoute,
+): string[] {
   switch (cls) {
     case 'suggestion':
       return [t.accept.suggestion];

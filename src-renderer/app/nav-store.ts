@@ -1,7 +1,12 @@
 import { create } from 'zustand';
 
 /** Where the user is (UI state only; style.md "Renderer state"). */
-export type Page = { name: 'intake' } | { name: 'cases' } | { name: 'case'; id: string } | { name: 'petitioner'; id: string; edit?: boolean } | { name: 'settings' };
+export type Page =
+  | { name: 'intake' }
+  | { name: 'cases' }
+  | { name: 'case'; id: string }
+  | { name: 'petitioner'; id: string; edit?: boolean }
+  | { name: 'settings' };
 
 interface NavState {
   readonly page: Page;

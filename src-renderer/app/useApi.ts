@@ -15,9 +15,17 @@ export interface ApiQuery<T> {
  * (style.md "Renderer state": core data is never copied into a store by hand). `args: null` skips the call.
  * The last answer wins: a slow earlier answer never overwrites a newer one.
  */
-export function useApi<K extends ApiName>(name: K, args: ApiArgs<K> | null, collections: readonly DataCollection[] = ['cases']): ApiQuery<ApiResults[K]> {
+export function useApi<K extends ApiName>(
+  name: K,
+  args: ApiArgs<K> | null,
+  collections: readonly DataCollection[] = ['cases'],
+): ApiQuery<ApiResults[K]> {
   const { transport } = useDesk();
-  const [state, setState] = useState<{ data: ApiResults[K] | undefined; error: unknown; loading: boolean }>({ data: undefined, error: undefined, loading: args !== null });
+  const [state, setState] = useState<{ data: ApiResults[K] | undefined; error: unknown; loading: boolean }>({
+    data: undefined,
+    error: undefined,
+    loading: args !== null,
+  });
   const key = args === null ? null : JSON.stringify(args);
   const generation = useRef(0);
 

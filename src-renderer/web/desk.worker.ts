@@ -13,7 +13,13 @@ import type { WireEvent, WireRequest, WireResponse } from '#shared/contract/tran
 import { seedDemo } from '#shared/core/demo';
 import { createDesk, type Desk } from '#shared/core/desk';
 import { readSettings, writeSettings } from '#shared/core/handlers/settings';
-import { isWorkerInit, type WorkerFailed, type WorkerInit, type WorkerStatus, type WorkerStartStage } from './worker-protocol';
+import {
+  isWorkerInit,
+  type WorkerFailed,
+  type WorkerInit,
+  type WorkerStatus,
+  type WorkerStartStage,
+} from './worker-protocol';
 
 /** The IndexedDB database; one per browser profile and origin, shared by every tab (hence multiInstance). */
 const databaseName = 'xinfang-desk';
@@ -49,7 +55,12 @@ async function start(init: WorkerInit): Promise<Started | undefined> {
     // Several tabs share one IndexedDB: without multiInstance a second tab's queries go stale (design.md §10).
     // The worker's own fetch, wrapped so it is always called with the worker as `this` (an unbound fetch throws).
     // Sync holds one connection (its stream), leaving the browser's other five to this origin for pulls and pushes.
-    opened = await createDesk({ storage: getRxStorageDexie(), name: databaseName, multiInstance: true, sync: { fetch: (...a) => fetch(...a) } });
+    opened = await createDesk({
+      storage: getRxStorageDexie(),
+      name: databaseName,
+      multiInstance: true,
+      sync: { fetch: (...a) => fetch(...a) },
+    });
   } catch (error) {
     return fail('open', error);
   }

@@ -72,7 +72,10 @@ export function startWorkerDesk(config: Promise<WebConfig>): WorkerDesk {
   });
 
   void config.then(({ seedDemoCounty, serverUrl }) => {
-    const init: WorkerInit = serverUrl === undefined ? { kind: 'init', demo: seedDemoCounty } : { kind: 'init', demo: seedDemoCounty, serverUrl };
+    const init: WorkerInit =
+      serverUrl === undefined
+        ? { kind: 'init', demo: seedDemoCounty }
+        : { kind: 'init', demo: seedDemoCounty, serverUrl };
     worker.postMessage(init);
   });
 

@@ -59,7 +59,9 @@ function openPg(url: string, max: number): Database {
   pool.on('error', () => undefined);
   return {
     kind: 'pg',
-    query: async <R>(text: string, params?: unknown[]) => ({ rows: (await pool.query(prepared(text, params))).rows as R[] }), // rows typed by the caller's SQL
+    query: async <R>(text: string, params?: unknown[]) => ({
+      rows: (await pool.query(prepared(text, params))).rows as R[],
+    }), // rows typed by the caller's SQL
     exec: async (text) => {
       await pool.query(text);
     },
@@ -68,7 +70,9 @@ function openPg(url: string, max: number): Database {
       try {
         await client.query('BEGIN');
         const tx: Sql = {
-          query: async <R>(text: string, params?: unknown[]) => ({ rows: (await client.query(prepared(text, params))).rows as R[] }), // as above
+          query: async <R>(text: string, params?: unknown[]) => ({
+            rows: (await client.query(prepared(text, params))).rows as R[],
+          }), // as above
           exec: async (text) => {
             await client.query(text);
           },
@@ -89,7 +93,12 @@ function openPg(url: string, max: number): Database {
 }
 
 /** `Database.listen` for PostgreSQL: on a client of its own, outside the pool (a pooled one is handed to queries). */
-async function listenPg(url: string, channel: string, onPayload: (payload: string) => void, onResume: (() => void) | undefined): Promise<() => Promise<void>> {
+async function listenPg(
+  url: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+  onResume: (() => void) | undefined,
+): Promise<() => Promise<void>> {
   let stopped = false;
   let client: pg.Client | undefined;
   const open = async (): Promise<void> => {

@@ -27,7 +27,11 @@ export interface StreamLimits {
  * bench peaked at 392 MB). A desk that keeps up never has more than a page waiting; one on a 1 Mbit/s line drains
  * 256 kB in 2 s.
  */
-export const defaultStreamLimits: StreamLimits = { bufferBytes: 256 * 1024, drainMs: 10_000, perDevice: STREAMS_PER_DEVICE };
+export const defaultStreamLimits: StreamLimits = {
+  bufferBytes: 256 * 1024,
+  drainMs: 10_000,
+  perDevice: STREAMS_PER_DEVICE,
+};
 
 /** The bytes of one stream page: a burst of a thousand long notes goes out in pieces, each read after the last left. */
 const PAGE_BYTES = 256 * 1024;
@@ -85,7 +89,12 @@ function readsOf(db: Database): SharedFeedReads {
  * before its headers are sent, so a desk that pulls each collection from its checkpoint once the answer arrives misses
  * nothing in between; `RESYNC` says so in-band.
  */
-export async function openStream(deps: StreamDeps, request: FastifyRequest, reply: FastifyReply, claims: TokenClaims): Promise<void> {
+export async function openStream(
+  deps: StreamDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  claims: TokenClaims,
+): Promise<void> {
   const stream = new FeedStream(deps, reply.raw, claims, request.log);
   try {
     await stream.start();
@@ -94,7 +103,9 @@ export async function openStream(deps: StreamDeps, request: FastifyRequest, repl
     throw error;
   }
   reply.hijack();
-  const headers = Object.fromEntries(Object.entries(reply.getHeaders()).filter((e): e is [string, string | number | string[]] => e[1] !== undefined));
+  const headers = Object.fromEntries(
+    Object.entries(reply.getHeaders()).filter((e): e is [string, string | number | string[]] => e[1] !== undefined),
+  );
   stream.open(headers);
 }
 
@@ -142,7 +153,12 @@ class FeedStream {
   /** Sends the headers and RESYNC, then whatever was appended since the heads were read. */
   open(headers: Record<string, string | number | string[]>): void {
     if (this.closed) return void this.raw.end(); // ended while its cursors were read: the desk reconnects
-    this.raw.writeHead(200, { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    this.raw.writeHead(200, {
+      ...headers,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    });
     this.raw.write('data: "RESYNC"\n\n');
     const ping = setInterval(() => this.raw.write(': ping\n\n'), STREAM_PING_MS);
     this.stops.push(() => clearInterval(ping));
@@ -184,9 +200,16 @@ class FeedStream {
     if (this.reading) return;
     this.reading = true;
     try {
-      for (let collection = first(this.dirty); collection !== undefined && !this.closed; collection = first(this.dirty)) {
+      for (
+        let collection = first(this.dirty);
+        collection !== undefined && !this.closed;
+        collection = first(this.dirty)
+      ) {
         if (!(await this.drained())) {
-          this.log.info({ deviceId: this.claims.deviceId, buffered: this.raw.writableLength }, 'slow stream reader dropped');
+          this.log.info(
+            { deviceId: this.claims.deviceId, buffered: this.raw.writableLength },
+            'slow stream reader dropped',
+          );
           return this.close();
         }
         this.dirty.delete(collection);
@@ -204,14 +227,23 @@ class FeedStream {
   private async sendPage(collection: string): Promise<boolean> {
     if (this.checkDevice) {
       this.checkDevice = false;
-      const { rows } = await this.deps.db.query<{ active: boolean }>('SELECT revoked_at IS NULL AS active FROM devices WHERE id = $1', [this.claims.deviceId]);
+      const { rows } = await this.deps.db.query<{ active: boolean }>(
+        'SELECT revoked_at IS NULL AS active FROM devices WHERE id = $1',
+        [this.claims.deviceId],
+      );
       if (rows[0]?.active !== true) return false;
     }
-    const page = await this.reads.read(this.claims.officeId, collection, this.cursors.get(collection), this.wokenAt.get(collection) ?? 0);
+    const page = await this.reads.read(
+      this.claims.officeId,
+      collection,
+      this.cursors.get(collection),
+      this.wokenAt.get(collection) ?? 0,
+    );
     if (this.closed) return true;
     // jsonb's text form escapes every newline, so the page is one SSE data line. Written as bytes: the socket counts
     // a string's characters, and a page of Chinese text is three bytes a character on the wire.
-    if (page.count > 0) this.raw.write(Buffer.from(`data: {"collection":${JSON.stringify(collection)},${page.json.slice(1)}\n\n`));
+    if (page.count > 0)
+      this.raw.write(Buffer.from(`data: {"collection":${JSON.stringify(collection)},${page.json.slice(1)}\n\n`));
     if (page.checkpoint) this.cursors.set(collection, page.checkpoint);
     if (page.more) this.dirty.add(collection);
     return true;

@@ -26,7 +26,10 @@ export interface ReplicationDeps {
   readonly streams: OpenStreams;
 }
 
-const checkpointSchema = z.object({ seq: z.number().int().min(-1).max(Number.MAX_SAFE_INTEGER), id: z.string().max(200).refine(storableText) });
+const checkpointSchema = z.object({
+  seq: z.number().int().min(-1).max(Number.MAX_SAFE_INTEGER),
+  id: z.string().max(200).refine(storableText),
+});
 const pullQuery = z.object({
   checkpoint: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(SYNC_BATCH_SIZE).default(SYNC_BATCH_SIZE),
@@ -69,7 +72,10 @@ export function replicationRoutes(app: FastifyInstance, deps: ReplicationDeps): 
     // Date.parse stays within ±8.64e15 ms, so the drift fits the column's bigint.
     if (Number.isFinite(deskTime) && Math.abs(deskTime - deps.now().getTime()) > MAX_CLOCK_DRIFT_MS) {
       request.log.warn({ deviceId: claims.deviceId, driftMs: deskTime - deps.now().getTime() }, 'desk clock drift');
-      await deps.db.query('UPDATE devices SET clock_drift_ms = $2 WHERE id = $1', [claims.deviceId, Math.round(deskTime - deps.now().getTime())]);
+      await deps.db.query('UPDATE devices SET clock_drift_ms = $2 WHERE id = $1', [
+        claims.deviceId,
+        Math.round(deskTime - deps.now().getTime()),
+      ]);
     }
   };
 
@@ -79,9 +85,18 @@ export function replicationRoutes(app: FastifyInstance, deps: ReplicationDeps): 
     if (!policy) return reply;
     const claims = checked(signed, request);
     const query = pullQuery.safeParse(request.query);
-    const checkpoint = query.success && query.data.checkpoint ? checkpointSchema.safeParse(safeJson(query.data.checkpoint)) : undefined;
-    if (!query.success || (checkpoint && !checkpoint.success)) return reply.code(400).send({ code: 'invalid-arguments' });
-    const page = await readFeedText(deps.db, claims.officeId, policy.name, checkpoint?.data, query.data.limit, claims.deviceId);
+    const checkpoint =
+      query.success && query.data.checkpoint ? checkpointSchema.safeParse(safeJson(query.data.checkpoint)) : undefined;
+    if (!query.success || (checkpoint && !checkpoint.success))
+      return reply.code(400).send({ code: 'invalid-arguments' });
+    const page = await readFeedText(
+      deps.db,
+      claims.officeId,
+      policy.name,
+      checkpoint?.data,
+      query.data.limit,
+      claims.deviceId,
+    );
     if (!page.deviceActive) throw new AuthError('device-revoked', 401);
     // Already JSON: a string with this content type is sent as is, not serialised again.
     return reply.type('application/json; charset=utf-8').send(page.json);
@@ -91,15 +106,27 @@ export function replicationRoutes(app: FastifyInstance, deps: ReplicationDeps): 
     const policy = policyOf(request, reply, 'push');
     if (!policy) return reply;
     const { claims, referenceVersion } = checked(enrolled, request);
-    if (!Array.isArray(request.body) || request.body.length > MAX_PUSH_ROWS) return reply.code(400).send({ code: 'invalid-arguments' });
+    if (!Array.isArray(request.body) || request.body.length > MAX_PUSH_ROWS)
+      return reply.code(400).send({ code: 'invalid-arguments' });
     const users = await deps.reference.officeUsers(claims.officeId, referenceVersion);
     const tree = await deps.reference.officeTree(referenceVersion);
-    const pusher: Pusher = { officeId: claims.officeId, deviceId: claims.deviceId, users, deskSchema: deskSchemaOf(request.headers['x-desk-schema']) };
+    const pusher: Pusher = {
+      officeId: claims.officeId,
+      deviceId: claims.deviceId,
+      users,
+      deskSchema: deskSchemaOf(request.headers['x-desk-schema']),
+    };
     return pushDocuments(deps.db, policy, pusher, tree, request.body, deps.now);
   });
 
   const pulled = [...deps.policies.values()].filter((p) => p.direction !== 'up').map((p) => p.name);
-  const streamDeps = { db: deps.db, notifier: deps.notifier, streams: deps.streams, now: deps.now, collections: pulled };
+  const streamDeps = {
+    db: deps.db,
+    notifier: deps.notifier,
+    streams: deps.streams,
+    now: deps.now,
+    collections: pulled,
+  };
   app.get(syncPaths.stream, { onRequest: enrolledDevice }, async (request, reply) => {
     await openStream(streamDeps, request, reply, checked(enrolled, request).claims);
     return reply;

@@ -26,7 +26,11 @@ export interface PasswordCost {
 type Reference = { offices: OfficeDoc; users: UserDoc; calendars: CalendarDoc };
 
 /** Stores reference documents and appends them to the feeds of the offices that see them. */
-export async function writeReference<C extends keyof Reference>(tx: Sql, collection: C, docs: readonly Reference[C][]): Promise<void> {
+export async function writeReference<C extends keyof Reference>(
+  tx: Sql,
+  collection: C,
+  docs: readonly Reference[C][],
+): Promise<void> {
   if (docs.length === 0) return;
   await tx.query(
     `INSERT INTO docs (collection, id, body, deleted, office_id)
@@ -40,17 +44,29 @@ export async function writeReference<C extends keyof Reference>(tx: Sql, collect
     const seers = collection === 'users' ? [(doc as UserDoc).officeId] : tree.all; // users go to their own office only
     for (const officeId of seers) entries.push({ officeId, collection, docId: doc.id });
   }
-  if (collection === 'offices') entries.push(...(await backfill(tx, docs.map((d) => d.id))));
+  if (collection === 'offices')
+    entries.push(
+      ...(await backfill(
+        tx,
+        docs.map((d) => d.id),
+      )),
+    );
   await appendToFeeds(tx, entries);
 }
 
 /** A new office receives the reference data every office sees. */
 async function backfill(tx: Sql, officeIds: readonly string[]): Promise<FeedEntry[]> {
-  const { rows } = await tx.query<{ collection: string; id: string }>(`SELECT collection, id FROM docs WHERE collection IN ('offices', 'calendars')`);
+  const { rows } = await tx.query<{ collection: string; id: string }>(
+    `SELECT collection, id FROM docs WHERE collection IN ('offices', 'calendars')`,
+  );
   return officeIds.flatMap((officeId) => rows.map((r) => ({ officeId, collection: r.collection, docId: r.id })));
 }
 
-export async function addOffice(db: Database, office: Omit<OfficeDoc, 'updatedAt'>, now = new Date()): Promise<OfficeDoc> {
+export async function addOffice(
+  db: Database,
+  office: Omit<OfficeDoc, 'updatedAt'>,
+  now = new Date(),
+): Promise<OfficeDoc> {
   const doc: OfficeDoc = { ...office, updatedAt: now.toISOString() };
   await withFeedAppends(db, (tx) => writeReference(tx, 'offices', [doc]));
   return doc;
@@ -65,7 +81,12 @@ export interface NewUser {
   readonly password: string;
 }
 
-export async function addUser(db: Database, user: NewUser, cost: PasswordCost = {}, now = new Date()): Promise<UserDoc> {
+export async function addUser(
+  db: Database,
+  user: NewUser,
+  cost: PasswordCost = {},
+  now = new Date(),
+): Promise<UserDoc> {
   const id = user.id ?? `user-${user.login}`;
   const doc: UserDoc = {
     id,
@@ -103,7 +124,14 @@ async function userByLogin(db: Database, login: string): Promise<{ user: UserDoc
 }
 
 /** Stores a user's new password: the server's argon2id hash, the desks' scrypt verifier, and `keys`. */
-async function storePassword(db: Database, user: UserDoc, password: string, keys: Pick<UserDoc, 'publicKey' | 'wrappedKey' | 'retiredKeys'>, cost: PasswordCost, now: Date): Promise<void> {
+async function storePassword(
+  db: Database,
+  user: UserDoc,
+  password: string,
+  keys: Pick<UserDoc, 'publicKey' | 'wrappedKey' | 'retiredKeys'>,
+  cost: PasswordCost,
+  now: Date,
+): Promise<void> {
   const verifier = await createVerifier(password, cost.scrypt);
   const passwordHash = await hashArgon2(password, cost.argon2);
   await withFeedAppends(db, async (tx) => {
@@ -117,9 +145,17 @@ async function storePassword(db: Database, user: UserDoc, password: string, keys
  * cannot be unwrapped without the old password. The old public key is kept as retired, so the events signed with it
  * before now stay valid.
  */
-export async function setPassword(db: Database, login: string, password: string, cost: PasswordCost = {}, now = new Date()): Promise<void> {
+export async function setPassword(
+  db: Database,
+  login: string,
+  password: string,
+  cost: PasswordCost = {},
+  now = new Date(),
+): Promise<void> {
   const { user } = await userByLogin(db, login);
-  const retired = user.publicKey ? [...(user.retiredKeys ?? []), { publicKey: user.publicKey, until: now.toISOString() }] : user.retiredKeys;
+  const retired = user.publicKey
+    ? [...(user.retiredKeys ?? []), { publicKey: user.publicKey, until: now.toISOString() }]
+    : user.retiredKeys;
   const keys = await createSigningKey(user.id, password, cost.scrypt);
   await storePassword(db, user, password, { ...keys, ...(retired ? { retiredKeys: retired } : {}) }, cost, now);
 }
@@ -128,11 +164,22 @@ export async function setPassword(db: Database, login: string, password: string,
  * Changes a password the user knows: the signing key is unwrapped with the old password and wrapped again under the
  * new one, so its public key, and every signature made with it, stay as they are. A user without a key gets one.
  */
-export async function changePassword(db: Database, login: string, oldPassword: string, password: string, cost: PasswordCost = {}, now = new Date()): Promise<void> {
+export async function changePassword(
+  db: Database,
+  login: string,
+  oldPassword: string,
+  password: string,
+  cost: PasswordCost = {},
+  now = new Date(),
+): Promise<void> {
   const { user, passwordHash } = await userByLogin(db, login);
-  if (!(await verifyArgon2(passwordHash, oldPassword).catch(() => false))) throw new Error(`wrong password for: ${login}`);
+  if (!(await verifyArgon2(passwordHash, oldPassword).catch(() => false)))
+    throw new Error(`wrong password for: ${login}`);
   const { publicKey, wrappedKey } = user;
-  const keys = publicKey && wrappedKey ? await rewrapSigningKey(user.id, { publicKey, wrappedKey }, oldPassword, password, cost.scrypt) : await createSigningKey(user.id, password, cost.scrypt);
+  const keys =
+    publicKey && wrappedKey
+      ? await rewrapSigningKey(user.id, { publicKey, wrappedKey }, oldPassword, password, cost.scrypt)
+      : await createSigningKey(user.id, password, cost.scrypt);
   if (!keys) throw new Error(`the signing key of ${login} does not unwrap with its password`);
   await storePassword(db, user, password, keys, cost, now);
 }
@@ -143,7 +190,10 @@ export async function changePassword(db: Database, login: string, oldPassword: s
  * desks they enrolled get no new tokens until a 负责人 enrols them again.
  */
 export async function disableUser(db: Database, login: string, now = new Date()): Promise<void> {
-  const { rows } = await db.query<{ body: UserDoc }>(`SELECT d.body FROM docs d JOIN credentials c ON c.user_id = d.id WHERE d.collection = 'users' AND c.login = $1`, [login]);
+  const { rows } = await db.query<{ body: UserDoc }>(
+    `SELECT d.body FROM docs d JOIN credentials c ON c.user_id = d.id WHERE d.collection = 'users' AND c.login = $1`,
+    [login],
+  );
   const user = rows[0]?.body;
   if (!user) throw new Error(`unknown login: ${login}`);
   await withFeedAppends(db, async (tx) => {
@@ -157,13 +207,25 @@ export async function disableUser(db: Database, login: string, now = new Date())
  * (第三十四条; `shared/domain/approval.ts`); `undefined` returns the office to its superior's setting. The office
  * document carries it down to every desk with the directory.
  */
-export async function setApprovalActs(db: Database, officeId: string, acts: readonly ProposableAct[] | undefined, now = new Date()): Promise<OfficeDoc> {
+export async function setApprovalActs(
+  db: Database,
+  officeId: string,
+  acts: readonly ProposableAct[] | undefined,
+  now = new Date(),
+): Promise<OfficeDoc> {
   return withFeedAppends(db, async (tx) => {
-    const { rows } = await tx.query<{ body: OfficeDoc }>(`SELECT body FROM docs WHERE collection = 'offices' AND id = $1 FOR UPDATE`, [officeId]);
+    const { rows } = await tx.query<{ body: OfficeDoc }>(
+      `SELECT body FROM docs WHERE collection = 'offices' AND id = $1 FOR UPDATE`,
+      [officeId],
+    );
     const office = rows[0]?.body;
     if (!office) throw new Error(`unknown office: ${officeId}`);
     const { approvalActs: _former, ...rest } = office;
-    const next: OfficeDoc = { ...rest, ...(acts ? { approvalActs: [...new Set(acts)] } : {}), updatedAt: now.toISOString() };
+    const next: OfficeDoc = {
+      ...rest,
+      ...(acts ? { approvalActs: [...new Set(acts)] } : {}),
+      updatedAt: now.toISOString(),
+    };
     await writeReference(tx, 'offices', [next]);
     return next;
   });
@@ -175,7 +237,9 @@ export async function revokeDevice(db: Database, deviceId: string): Promise<bool
 }
 
 export async function listDevices(db: Database): Promise<Record<string, unknown>[]> {
-  const { rows } = await db.query('SELECT id, user_id, office_id, name, created_at, last_seen_at, clock_drift_ms, revoked_at FROM devices ORDER BY created_at');
+  const { rows } = await db.query(
+    'SELECT id, user_id, office_id, name, created_at, last_seen_at, clock_drift_ms, revoked_at FROM devices ORDER BY created_at',
+  );
   return rows;
 }
 
@@ -193,7 +257,11 @@ export async function seedDemoCounty(db: Database, cost: PasswordCost = {}): Pro
     await writeReference(tx, 'calendars', [calendarDoc()]);
     await writeReference(tx, 'users', users);
     for (const [i, user] of users.entries()) {
-      await tx.query('INSERT INTO credentials (user_id, login, password_hash) VALUES ($1, $2, $3)', [user.id, user.login, hashes[i]]);
+      await tx.query('INSERT INTO credentials (user_id, login, password_hash) VALUES ($1, $2, $3)', [
+        user.id,
+        user.login,
+        hashes[i],
+      ]);
     }
   });
   return true;
@@ -201,5 +269,12 @@ export async function seedDemoCounty(db: Database, cost: PasswordCost = {}): Pro
 
 function calendarDoc(): CalendarDoc {
   const c = defaultCalendar;
-  return { id: `calendar-${c.version}`, version: c.version, coveredYears: [...c.coveredYears], restDays: [...c.restDays], workDays: [...c.workDays], updatedAt: new Date().toISOString() };
+  return {
+    id: `calendar-${c.version}`,
+    version: c.version,
+    coveredYears: [...c.coveredYears],
+    restDays: [...c.restDays],
+    workDays: [...c.workDays],
+    updatedAt: new Date().toISOString(),
+  };
 }

@@ -35,7 +35,13 @@ export function petitionerLinks(body: Record<string, unknown>): string[] {
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
 }
 
-export function audienceOf(tree: OfficeTree, policy: CollectionPolicy, pusher: Pusher, written: readonly Written[], state: LockedState): Audience {
+export function audienceOf(
+  tree: OfficeTree,
+  policy: CollectionPolicy,
+  pusher: Pusher,
+  written: readonly Written[],
+  state: LockedState,
+): Audience {
   const only = (feed: FeedEntry[]): Audience => ({ feed, links: [], access: [] });
   const entry = (officeId: string, docId: string): FeedEntry => ({ officeId, collection: policy.name, docId });
   switch (policy.visibility) {
@@ -56,11 +62,18 @@ export function audienceOf(tree: OfficeTree, policy: CollectionPolicy, pusher: P
   }
 }
 
-function caseAudience(tree: OfficeTree, policy: CollectionPolicy, pusher: Pusher, written: readonly Written[], state: LockedState): Audience {
+function caseAudience(
+  tree: OfficeTree,
+  policy: CollectionPolicy,
+  pusher: Pusher,
+  written: readonly Written[],
+  state: LockedState,
+): Audience {
   const caseIds = [...new Set(written.map((w) => String(w.body.caseId)))];
   const links = newLinks(written, state.links);
   // Only events move a matter's audience; the fold sees the stored events and the ones being written.
-  const changes = policy.name === 'case_events' ? foldAccess(tree, caseIds, state.access, eventsByCase(state, written)) : undefined;
+  const changes =
+    policy.name === 'case_events' ? foldAccess(tree, caseIds, state.access, eventsByCase(state, written)) : undefined;
   const access = (caseId: string) => changes?.get(caseId)?.access ?? state.access.get(caseId);
   // A matter whose 登记 has not arrived yet is seen only by the office that wrote to it, until the 登记 decides;
   // an office it accuses receives nothing of it (第三十条第三款), even one that may write to it (visibility.ts).
@@ -68,24 +81,34 @@ function caseAudience(tree: OfficeTree, policy: CollectionPolicy, pusher: Pusher
     const a = access(caseId);
     return a?.registered ? caseSeers(a) : [pusher.officeId];
   };
-  const feed: FeedEntry[] = written.flatMap((w) => seers(String(w.body.caseId)).map((officeId) => ({ officeId, collection: policy.name, docId: w.id })));
+  const feed: FeedEntry[] = written.flatMap((w) =>
+    seers(String(w.body.caseId)).map((officeId) => ({ officeId, collection: policy.name, docId: w.id })),
+  );
   // A 信访人 goes with its matter, but never to an office another of its matters accuses (第三十条第三款).
   const petitioner = (officeId: string, petitionerId: string) => {
-    if (!(state.reach.get(petitionerId)?.accused ?? []).includes(officeId)) feed.push({ officeId, collection: 'petitioners', docId: petitionerId });
+    if (!(state.reach.get(petitionerId)?.accused ?? []).includes(officeId))
+      feed.push({ officeId, collection: 'petitioners', docId: petitionerId });
   };
   for (const link of links) for (const officeId of seers(link.caseId)) petitioner(officeId, link.petitionerId);
   // Offices a matter just reached get what it held before this push; what it writes went to every seer above.
-  const reached = new Map([...(changes ?? [])].filter(([, c]) => c.added.length > 0).map(([caseId, c]) => [caseId, c.added]));
-  for (const d of state.caseDocs) for (const officeId of reached.get(d.caseId) ?? []) feed.push({ officeId, collection: d.collection, docId: d.id });
+  const reached = new Map(
+    [...(changes ?? [])].filter(([, c]) => c.added.length > 0).map(([caseId, c]) => [caseId, c.added]),
+  );
+  for (const d of state.caseDocs)
+    for (const officeId of reached.get(d.caseId) ?? []) feed.push({ officeId, collection: d.collection, docId: d.id });
   for (const [caseId, added] of reached) {
-    for (const petitionerId of state.links.get(caseId) ?? []) for (const officeId of added) petitioner(officeId, petitionerId);
+    for (const petitionerId of state.links.get(caseId) ?? [])
+      for (const officeId of added) petitioner(officeId, petitionerId);
   }
   const grown = [...(changes?.values() ?? [])].filter((c) => c.store).map((c) => c.access);
   return { feed, links, access: grown };
 }
 
 /** The links of the written documents that the matters do not hold yet (read under the matters' locks). */
-function newLinks(written: readonly Written[], known: ReadonlyMap<string, ReadonlySet<string>>): { caseId: string; petitionerId: string }[] {
+function newLinks(
+  written: readonly Written[],
+  known: ReadonlyMap<string, ReadonlySet<string>>,
+): { caseId: string; petitionerId: string }[] {
   const links = new Map<string, { caseId: string; petitionerId: string }>();
   for (const w of written) {
     const caseId = String(w.body.caseId);

@@ -87,7 +87,10 @@ class LoginLimiter {
 
   /** Records an attempt, or refuses it when the login or the address is over its limit. */
   async admit(login: string, address: string, at: Date): Promise<void> {
-    const { rows } = await this.db.query<{ id: string }>('INSERT INTO login_failures (login, address, at) VALUES ($1, $2, $3) RETURNING id', [login, address, at]);
+    const { rows } = await this.db.query<{ id: string }>(
+      'INSERT INTO login_failures (login, address, at) VALUES ($1, $2, $3) RETURNING id',
+      [login, address, at],
+    );
     const id = String(rows[0]?.id);
     const since = new Date(at.getTime() - LOGIN_WINDOW_MS);
     const counted = await this.db.query<{ by_login: number; by_address: number }>(
@@ -114,8 +117,17 @@ class LoginLimiter {
  * stays good as the previous one until `nextHash` is used), or, on a retry with the previous token, the successor
  * whose answer was lost (presented later, it is a copy).
  */
-async function rotate(sql: Sql, deviceId: string, spentHash: string, nextHash: string, fromCurrent: boolean): Promise<void> {
-  await sql.query('UPDATE devices SET refresh_hash = $2, previous_refresh_hash = coalesce($3, previous_refresh_hash), last_seen_at = now() WHERE id = $1', [deviceId, nextHash, fromCurrent ? spentHash : null]);
+async function rotate(
+  sql: Sql,
+  deviceId: string,
+  spentHash: string,
+  nextHash: string,
+  fromCurrent: boolean,
+): Promise<void> {
+  await sql.query(
+    'UPDATE devices SET refresh_hash = $2, previous_refresh_hash = coalesce($3, previous_refresh_hash), last_seen_at = now() WHERE id = $1',
+    [deviceId, nextHash, fromCurrent ? spentHash : null],
+  );
   await sql.query(
     `WITH forgotten AS (DELETE FROM spent_refresh_tokens WHERE device_id = $2 AND spent_at < now() - $3::interval)
      INSERT INTO spent_refresh_tokens (hash, device_id) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING`,
@@ -151,9 +163,16 @@ export class Auth {
   }
 
   static async open(db: Database, options: AuthOptions = {}): Promise<Auth> {
-    await db.query(`INSERT INTO server_settings (key, value) VALUES ('jwt-key', $1) ON CONFLICT (key) DO NOTHING`, [randomBytes(32).toString('hex')]);
+    await db.query(`INSERT INTO server_settings (key, value) VALUES ('jwt-key', $1) ON CONFLICT (key) DO NOTHING`, [
+      randomBytes(32).toString('hex'),
+    ]);
     const { rows } = await db.query<{ value: string }>(`SELECT value FROM server_settings WHERE key = 'jwt-key'`);
-    return new Auth(db, Buffer.from(rows[0]?.value ?? '', 'hex'), options.now ?? (() => new Date()), options.accessTokenSeconds ?? ACCESS_TTL_S);
+    return new Auth(
+      db,
+      Buffer.from(rows[0]?.value ?? '', 'hex'),
+      options.now ?? (() => new Date()),
+      options.accessTokenSeconds ?? ACCESS_TTL_S,
+    );
   }
 
   async enrol(request: EnrolRequest, address: string): Promise<DeviceTokens> {
@@ -170,13 +189,10 @@ export class Auth {
     if (found.user.disabled) throw new AuthError('user-disabled', 403);
     const deviceId = randomUUID();
     const refreshToken = `${deviceId}.${randomBytes(32).toString('base64url')}`;
-    await this.db.query('INSERT INTO devices (id, user_id, office_id, name, refresh_hash) VALUES ($1, $2, $3, $4, $5)', [
-      deviceId,
-      found.user.id,
-      found.user.officeId,
-      request.deviceName.slice(0, 100),
-      sha256(refreshToken),
-    ]);
+    await this.db.query(
+      'INSERT INTO devices (id, user_id, office_id, name, refresh_hash) VALUES ($1, $2, $3, $4, $5)',
+      [deviceId, found.user.id, found.user.officeId, request.deviceName.slice(0, 100), sha256(refreshToken)],
+    );
     return this.tokens({ userId: found.user.id, officeId: found.user.officeId, deviceId }, refreshToken);
   }
 
@@ -258,7 +274,12 @@ export class Auth {
     let claims: TokenClaims;
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], currentDate: this.now() });
-      claims = { userId: String(payload.sub), officeId: String(payload.off), deviceId: String(payload.dev), expiresAt: Number(payload.exp) * 1000 };
+      claims = {
+        userId: String(payload.sub),
+        officeId: String(payload.off),
+        deviceId: String(payload.dev),
+        expiresAt: Number(payload.exp) * 1000,
+      };
     } catch {
       throw new AuthError('token-invalid', 401);
     }
@@ -275,6 +296,13 @@ export class Auth {
       .setIssuedAt(Math.floor(now.getTime() / 1000))
       .setExpirationTime(Math.floor(now.getTime() / 1000) + this.accessTtlS)
       .sign(this.key);
-    return { deviceId: identity.deviceId, officeId: identity.officeId, accessToken, expiresIn: this.accessTtlS, refreshToken, serverTime: now.toISOString() };
+    return {
+      deviceId: identity.deviceId,
+      officeId: identity.officeId,
+      accessToken,
+      expiresIn: this.accessTtlS,
+      refreshToken,
+      serverTime: now.toISOString(),
+    };
   }
 }

@@ -36,22 +36,41 @@ export interface CalendarAdded {
  * Checks `text` as the 放假安排 of `year` and stores it for every office.
  * @throws CalendarFileRefused when the file has any problem (see calendar-notice.ts).
  */
-export async function addCalendarYear(db: Database, year: number, text: string, now = new Date()): Promise<CalendarAdded> {
+export async function addCalendarYear(
+  db: Database,
+  year: number,
+  text: string,
+  now = new Date(),
+): Promise<CalendarAdded> {
   const result = parseHolidayNotice(year, text);
   if (!result.ok) throw new CalendarFileRefused(year, result.problems);
   const doc = await withFeedAppends(db, async (tx) => {
     // Locked so two loads of one year at once count their revisions one after the other.
-    const { rows } = await tx.query<{ body: CalendarDoc }>(`SELECT body FROM docs WHERE collection = 'calendars' AND id = $1 FOR UPDATE`, [countyCalendarId(year)]);
+    const { rows } = await tx.query<{ body: CalendarDoc }>(
+      `SELECT body FROM docs WHERE collection = 'calendars' AND id = $1 FOR UPDATE`,
+      [countyCalendarId(year)],
+    );
     const revision = Number(/\.(\d+)$/.exec(rows[0]?.body.version ?? '')?.[1] ?? 0) + 1;
     const next = calendarDocOf(result.notice, revision, now.toISOString());
     await writeReference(tx, 'calendars', [next]);
     return next;
   });
-  return { year, version: doc.version, restDays: doc.restDays.length, workDays: doc.workDays.length, years: await listCalendarYears(db) };
+  return {
+    year,
+    version: doc.version,
+    restDays: doc.restDays.length,
+    workDays: doc.workDays.length,
+    years: await listCalendarYears(db),
+  };
 }
 
 /** The years the desks cover: the software's own table and what the county loaded (`admin calendar-list`). */
 export async function listCalendarYears(db: Database): Promise<CalendarYear[]> {
-  const { rows } = await db.query<{ body: CalendarDoc }>(`SELECT body FROM docs WHERE collection = 'calendars' AND NOT deleted`);
-  return mergeCalendars(defaultCalendar, rows.map((r) => r.body)).years;
+  const { rows } = await db.query<{ body: CalendarDoc }>(
+    `SELECT body FROM docs WHERE collection = 'calendars' AND NOT deleted`,
+  );
+  return mergeCalendars(
+    defaultCalendar,
+    rows.map((r) => r.body),
+  ).years;
 }

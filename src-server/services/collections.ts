@@ -46,7 +46,14 @@ const domain = (
   direction: SyncDirection,
   write: WriteKind,
   visibility: Visibility,
-): CollectionPolicy => ({ name, primaryKey: 'id', direction, write, visibility, schema: collectionSchemas[name] as AnySchema });
+): CollectionPolicy => ({
+  name,
+  primaryKey: 'id',
+  direction,
+  write,
+  visibility,
+  schema: collectionSchemas[name] as AnySchema,
+});
 
 /** The replicated collections of the desk (`cases` stays on the desk). */
 export const domainPolicies: readonly CollectionPolicy[] = [
@@ -63,7 +70,12 @@ export const domainPolicies: readonly CollectionPolicy[] = [
 export interface Pusher {
   readonly officeId: string;
   readonly deviceId: string;
-  readonly users: ReadonlyMap<string, Pick<UserDoc, 'id' | 'officeId' | 'roles' | 'disabled' | 'publicKey' | 'retiredKeys'> & { readonly disabledAt?: string | null }>;
+  readonly users: ReadonlyMap<
+    string,
+    Pick<UserDoc, 'id' | 'officeId' | 'roles' | 'disabled' | 'publicKey' | 'retiredKeys'> & {
+      readonly disabledAt?: string | null;
+    }
+  >;
   /** The schema version of each collection the desk declares (`x-desk-schema`, see `deskSchemaOf`); none: unknown. */
   readonly deskSchema?: ReadonlyMap<string, number>;
 }
@@ -140,7 +152,9 @@ export function checkDocument(policy: CollectionPolicy, doc: unknown, pusher: Pu
     case 'petitioners':
       return checkPetitioner(body); // the owner office is checked against the stored record (another office may update it)
     case 'audit':
-      return ownedBy(body.officeId, pusher) ?? (body.userId === 'unknown' ? undefined : userOf(body.userId, body.at, pusher));
+      return (
+        ownedBy(body.officeId, pusher) ?? (body.userId === 'unknown' ? undefined : userOf(body.userId, body.at, pusher))
+      );
     default:
       return undefined;
   }
@@ -165,7 +179,12 @@ export function checkDocument(policy: CollectionPolicy, doc: unknown, pusher: Pu
  */
 function dropsUnknown(policy: CollectionPolicy, pusher: Pusher): boolean {
   const declared = pusher.deskSchema?.get(policy.name);
-  return policy.name !== 'case_events' && declared !== undefined && policy.schema !== undefined && declared > policy.schema.version;
+  return (
+    policy.name !== 'case_events' &&
+    declared !== undefined &&
+    policy.schema !== undefined &&
+    declared > policy.schema.version
+  );
 }
 
 /** The part of a JSON schema the walk reads: an object's named properties, an array's items. */
@@ -184,7 +203,8 @@ function keysKnown(schema: SchemaNode | undefined, value: unknown): { value: unk
     return { value: items.map((i) => i.value), unknown: items.some((i) => i.unknown) };
   }
   const properties = schema?.properties;
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || !properties) return { value, unknown: false };
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !properties)
+    return { value, unknown: false };
   let unknown = false;
   const kept: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
@@ -205,7 +225,10 @@ function keysKnown(schema: SchemaNode | undefined, value: unknown): { value: unk
  * checked against its act type's schema, which keeps only the keys it names; an act is never cut (see
  * `dropsUnknown`), so its body is returned whole.
  */
-function knownPart(policy: CollectionPolicy, body: Record<string, unknown>): { body: Record<string, unknown>; unknown: boolean } {
+function knownPart(
+  policy: CollectionPolicy,
+  body: Record<string, unknown>,
+): { body: Record<string, unknown>; unknown: boolean } {
   const top = keysKnown(policy.schema as SchemaNode | undefined, body);
   if (policy.name !== 'case_events') return { body: top.value as Record<string, unknown>, unknown: top.unknown }; // an object in, an object out
   const parsed = payloadSchemas[body.type as ActType]?.safeParse(body.payload); // an act type, as the schema's enum checked before
@@ -217,7 +240,11 @@ function knownPart(policy: CollectionPolicy, body: Record<string, unknown>): { b
  * (`dropsUnknown`) without the keys it does not know; any other document that passed `checkDocument` has none, and
  * is stored as it came without walking it again.
  */
-export function storedBody(policy: CollectionPolicy, pusher: Pusher, body: Record<string, unknown>): Record<string, unknown> {
+export function storedBody(
+  policy: CollectionPolicy,
+  pusher: Pusher,
+  body: Record<string, unknown>,
+): Record<string, unknown> {
   return dropsUnknown(policy, pusher) ? knownPart(policy, body).body : body;
 }
 
@@ -228,7 +255,9 @@ export function storedBody(policy: CollectionPolicy, pusher: Pusher, body: Recor
 function keysBeyond(value: unknown, kept: unknown): boolean {
   if (typeof value !== 'object' || value === null || typeof kept !== 'object' || kept === null) return false;
   const within = kept as Record<string, unknown>; // an object or array, indexed alike
-  return Object.entries(value).some(([key, child]) => (Object.hasOwn(within, key) ? keysBeyond(child, within[key]) : true));
+  return Object.entries(value).some(([key, child]) =>
+    Object.hasOwn(within, key) ? keysBeyond(child, within[key]) : true,
+  );
 }
 
 /**
@@ -292,7 +321,9 @@ function checkEvent(body: Record<string, unknown>, pusher: Pusher): SyncRefusalC
   const type = body.type as ActType; // the schema's enum of act types
   if (!payloadSchemas[type].safeParse(body.payload).success) return 'act-payload-invalid';
   // Signed by the actor (design.md §5): a device of the office cannot record an act as another of its users.
-  return acceptsSignature(body, pusher.users.get(String(actor.userId)), verifyEd25519) ? undefined : 'signature-invalid';
+  return acceptsSignature(body, pusher.users.get(String(actor.userId)), verifyEd25519)
+    ? undefined
+    : 'signature-invalid';
 }
 
 /** Deep equality of two JSON values, whatever the key order (jsonb reorders keys). */

@@ -127,7 +127,14 @@ export async function readFeedText(
   maxBytes?: number,
 ): Promise<FeedPageText> {
   const after = checkpoint ?? { seq: -1, id: '' };
-  const { rows } = await sql.query<{ docs: string | null; n: number; fetched: number; last_seq: string | number | null; last_id: string | null; device_active: boolean | null }>(
+  const { rows } = await sql.query<{
+    docs: string | null;
+    n: number;
+    fetched: number;
+    last_seq: string | number | null;
+    last_id: string | null;
+    device_active: boolean | null;
+  }>(
     `WITH page AS MATERIALIZED (
        SELECT f.seq, f.doc_id, (d.body || jsonb_build_object('_deleted', d.deleted))::text AS doc
        FROM feed f JOIN docs d ON d.collection = f.collection AND d.id = f.doc_id
@@ -153,7 +160,10 @@ export async function readFeedText(
   const row = rows[0];
   const count = Number(row?.n ?? 0);
   // An empty page returns the given checkpoint (RxDB's protocol).
-  const last = row && row.last_seq !== null && row.last_id !== null ? { seq: Number(row.last_seq), id: row.last_id } : (checkpoint ?? null);
+  const last =
+    row && row.last_seq !== null && row.last_id !== null
+      ? { seq: Number(row.last_seq), id: row.last_id }
+      : (checkpoint ?? null);
   return {
     json: `{"documents":[${row?.docs ?? ''}],"checkpoint":${JSON.stringify(last)}}`,
     count,
@@ -164,7 +174,13 @@ export async function readFeedText(
 }
 
 /** Reads one page of an office's feed after the checkpoint (exclusive), as objects (tests, tools). @internal */
-export async function readFeed(sql: Sql, officeId: string, collection: string, checkpoint: FeedCheckpoint | undefined, limit: number): Promise<PullResponse> {
+export async function readFeed(
+  sql: Sql,
+  officeId: string,
+  collection: string,
+  checkpoint: FeedCheckpoint | undefined,
+  limit: number,
+): Promise<PullResponse> {
   return JSON.parse((await readFeedText(sql, officeId, collection, checkpoint, limit)).json) as PullResponse; // built above
 }
 
@@ -172,7 +188,11 @@ export async function readFeed(sql: Sql, officeId: string, collection: string, c
  * The newest position of each of an office's feeds, in one statement (one index probe a collection): where a new
  * stream starts. A collection whose feed is empty is absent.
  */
-export async function feedHeads(sql: Sql, officeId: string, collections: readonly string[]): Promise<Map<string, FeedCheckpoint>> {
+export async function feedHeads(
+  sql: Sql,
+  officeId: string,
+  collections: readonly string[],
+): Promise<Map<string, FeedCheckpoint>> {
   const { rows } = await sql.query<{ collection: string; seq: string | number; doc_id: string }>(
     `SELECT c.collection, h.seq, h.doc_id
      FROM unnest($2::text[]) AS c(collection),
@@ -204,11 +224,19 @@ export class SharedFeedReads {
   }
 
   /** The page after `cursor`, read no earlier than `notBefore`. */
-  read(officeId: string, collection: string, cursor: FeedCheckpoint | undefined, notBefore: number): Promise<FeedPageText> {
+  read(
+    officeId: string,
+    collection: string,
+    cursor: FeedCheckpoint | undefined,
+    notBefore: number,
+  ): Promise<FeedPageText> {
     const key = `${officeId}\u0000${collection}\u0000${cursor?.seq ?? ''}\u0000${cursor?.id ?? ''}`;
     const shared = this.inFlight.get(key);
     if (shared && shared.startedAt > notBefore) return shared.page;
-    const entry = { startedAt: this.now(), page: readFeedText(this.sql, officeId, collection, cursor, this.limit, undefined, this.maxBytes) };
+    const entry = {
+      startedAt: this.now(),
+      page: readFeedText(this.sql, officeId, collection, cursor, this.limit, undefined, this.maxBytes),
+    };
     this.inFlight.set(key, entry);
     const forget = () => void (this.inFlight.get(key) === entry && this.inFlight.delete(key));
     entry.page.then(forget, forget);

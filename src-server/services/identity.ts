@@ -19,7 +19,10 @@ export class CountyIdentity {
 
   static async open(db: Database): Promise<CountyIdentity> {
     const fresh = JSON.stringify({ id: randomUUID(), secretKey: bytesToHex(ed25519.utils.randomSecretKey()) });
-    await db.query(`INSERT INTO server_settings (key, value) VALUES ('identity-key', $1) ON CONFLICT (key) DO NOTHING`, [fresh]);
+    await db.query(
+      `INSERT INTO server_settings (key, value) VALUES ('identity-key', $1) ON CONFLICT (key) DO NOTHING`,
+      [fresh],
+    );
     const { rows } = await db.query<{ value: string }>(`SELECT value FROM server_settings WHERE key = 'identity-key'`);
     const stored = JSON.parse(rows[0]?.value ?? fresh) as { id: string; secretKey: string }; // written above, by this code
     const secretKey = hexToBytes(stored.secretKey);

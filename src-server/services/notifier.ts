@@ -18,10 +18,22 @@ export class Notifier {
   private stops: (() => Promise<void>)[] = [];
 
   async start(db: Database): Promise<void> {
-    this.stops.push(await db.listen(FEED_CHANNEL, (payload) => this.feedGrew(payload), () => this.wakeAll()));
+    this.stops.push(
+      await db.listen(
+        FEED_CHANNEL,
+        (payload) => this.feedGrew(payload),
+        () => this.wakeAll(),
+      ),
+    );
     // A revocation announced while this connection was down is missed: waking every stream makes each re-read its
     // device's state with its feed (routes/replication.ts), so those streams end all the same.
-    this.stops.push(await db.listen(ACCESS_CHANNEL, (deviceId) => this.accessEnded(deviceId), () => this.wakeAll()));
+    this.stops.push(
+      await db.listen(
+        ACCESS_CHANNEL,
+        (deviceId) => this.accessEnded(deviceId),
+        () => this.wakeAll(),
+      ),
+    );
   }
 
   /**
@@ -58,7 +70,8 @@ export class Notifier {
     } catch {
       return;
     }
-    for (const officeId of notice.officeIds) for (const wake of this.listeners.get(officeId) ?? []) wake(notice.collection);
+    for (const officeId of notice.officeIds)
+      for (const wake of this.listeners.get(officeId) ?? []) wake(notice.collection);
   }
 
   private accessEnded(deviceId: string): void {

@@ -77,11 +77,26 @@ const READS: Record<'case' | 'petitioner' | 'other', string> = {
  * Serialises the writes that decide the same audience, then reads, in one round trip (migration 4's
  * `locked_read`). Matters first, then their 信访人 (each sorted), so two pushes never wait on each other in a cycle.
  */
-export async function lockAndRead(tx: Sql, policy: CollectionPolicy, ids: readonly string[], caseIds: readonly string[], linkedInBatch: readonly string[]): Promise<LockedState> {
+export async function lockAndRead(
+  tx: Sql,
+  policy: CollectionPolicy,
+  ids: readonly string[],
+  caseIds: readonly string[],
+  linkedInBatch: readonly string[],
+): Promise<LockedState> {
   const kind = policy.visibility === 'case' || policy.visibility === 'petitioner' ? policy.visibility : 'other';
-  const keys = kind === 'case' ? caseIds.map((id) => `case:${id}`) : kind === 'petitioner' ? ids.map((id) => `petitioner:${id}`) : [];
+  const keys =
+    kind === 'case'
+      ? caseIds.map((id) => `case:${id}`)
+      : kind === 'petitioner'
+        ? ids.map((id) => `petitioner:${id}`)
+        : [];
   const args = { collection: policy.name, ids, caseIds, links: linkedInBatch, folds: policy.name === 'case_events' };
-  const { rows } = await tx.query<{ state: Row }>('SELECT locked_read($1::text[], $2, $3::jsonb) AS state', [keys, READS[kind], JSON.stringify(args)]);
+  const { rows } = await tx.query<{ state: Row }>('SELECT locked_read($1::text[], $2, $3::jsonb) AS state', [
+    keys,
+    READS[kind],
+    JSON.stringify(args),
+  ]);
   return stateOf(rows[0]?.state);
 }
 
@@ -100,12 +115,18 @@ function stateOf(row: Row | undefined): LockedState {
   const reach = new Map<string, PetitionerReach>();
   for (const m of row?.reach ?? []) {
     const before = reach.get(m.petitioner_id);
-    reach.set(m.petitioner_id, { caseOffices: [...(before?.caseOffices ?? []), ...m.office_ids], accused: [...(before?.accused ?? []), ...m.accused] });
+    reach.set(m.petitioner_id, {
+      caseOffices: [...(before?.caseOffices ?? []), ...m.office_ids],
+      accused: [...(before?.accused ?? []), ...m.accused],
+    });
   }
   return {
     stored: new Map((row?.stored ?? []).map((s) => [s.id, { body: s.body, deleted: s.deleted }])),
     access: new Map(
-      (row?.access ?? []).map((a) => [a.case_id, { caseId: a.case_id, officeIds: a.office_ids, accused: a.accused_office_ids, registered: a.registered }]),
+      (row?.access ?? []).map((a) => [
+        a.case_id,
+        { caseId: a.case_id, officeIds: a.office_ids, accused: a.accused_office_ids, registered: a.registered },
+      ]),
     ),
     links,
     caseDocs: row?.case_docs ?? [],
@@ -116,7 +137,13 @@ function stateOf(row: Row | undefined): LockedState {
 
 /** Everything a push writes, decided in memory from the `LockedState`. */
 export interface PushWrites {
-  readonly inserts: readonly { id: string; body: Record<string, unknown>; deleted: boolean; officeId: string; caseId: string | null }[];
+  readonly inserts: readonly {
+    id: string;
+    body: Record<string, unknown>;
+    deleted: boolean;
+    officeId: string;
+    caseId: string | null;
+  }[];
   readonly updates: readonly { id: string; body: Record<string, unknown>; deleted: boolean }[];
   readonly links: readonly { caseId: string; petitionerId: string }[];
   readonly access: readonly CaseAccess[];
@@ -185,7 +212,12 @@ export async function writePush(tx: Sql, policy: CollectionPolicy, pusher: Pushe
 }
 
 /** Logs refused documents when nothing else of the batch is written. */
-export async function logRefusals(sql: Sql, policy: CollectionPolicy, pusher: Pusher, refused: readonly SyncRefusal[]): Promise<void> {
+export async function logRefusals(
+  sql: Sql,
+  policy: CollectionPolicy,
+  pusher: Pusher,
+  refused: readonly SyncRefusal[],
+): Promise<void> {
   if (refused.length === 0) return;
   await sql.query(
     `INSERT INTO refusals (device_id, office_id, collection, doc_id, code)

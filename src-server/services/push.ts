@@ -40,7 +40,14 @@ class InsertRace extends Error {}
 const CHECK_SLICE_MS = 10;
 
 /** `tree` is the office tree as of the request (the caller's cache, services/reference.ts). */
-export async function pushDocuments(db: Database, policy: CollectionPolicy, pusher: Pusher, tree: OfficeTree, rows: readonly unknown[], now: () => Date): Promise<PushResponse> {
+export async function pushDocuments(
+  db: Database,
+  policy: CollectionPolicy,
+  pusher: Pusher,
+  tree: OfficeTree,
+  rows: readonly unknown[],
+  now: () => Date,
+): Promise<PushResponse> {
   const checked: SyncRefusal[] = [];
   const byId = new Map<string, Candidate>();
   let sliceStart = performance.now();
@@ -51,7 +58,8 @@ export async function pushDocuments(db: Database, policy: CollectionPolicy, push
     }
     const doc = (row as Partial<PushRow> | null)?.newDocumentState; // shape checked by checkDocument
     const code = checkDocument(policy, doc, pusher);
-    const id = typeof doc === 'object' && doc !== null ? String((doc as Record<string, unknown>)[policy.primaryKey] ?? '') : '';
+    const id =
+      typeof doc === 'object' && doc !== null ? String((doc as Record<string, unknown>)[policy.primaryKey] ?? '') : '';
     if (code || !doc) {
       checked.push({ id, code: code ?? 'doc-malformed' });
       continue;
@@ -88,12 +96,33 @@ interface Judging {
   readonly now: string;
 }
 
-async function writeBatch(tx: Sql, tree: OfficeTree, policy: CollectionPolicy, pusher: Pusher, candidates: Candidate[], now: string, checked: readonly SyncRefusal[]): Promise<PushResponse> {
+async function writeBatch(
+  tx: Sql,
+  tree: OfficeTree,
+  policy: CollectionPolicy,
+  pusher: Pusher,
+  candidates: Candidate[],
+  now: string,
+  checked: readonly SyncRefusal[],
+): Promise<PushResponse> {
   const ids = candidates.map((c) => c.id);
-  const caseIds = touchedCases(policy, candidates.map((c) => c.body));
-  const state = await lockAndRead(tx, policy, ids, caseIds, [...new Set(candidates.flatMap((c) => petitionerLinks(c.body)))]);
+  const caseIds = touchedCases(
+    policy,
+    candidates.map((c) => c.body),
+  );
+  const state = await lockAndRead(tx, policy, ids, caseIds, [
+    ...new Set(candidates.flatMap((c) => petitionerLinks(c.body))),
+  ]);
   const owners = policy.write === 'merge' ? ownersOf(state.stored, ids) : state.linkedOwners;
-  const judging: Judging = { policy, pusher, state, seers: petitionerSeers(owners, state.reach), registers: registersOf(state), eventCounts: eventCountsOf(state), now };
+  const judging: Judging = {
+    policy,
+    pusher,
+    state,
+    seers: petitionerSeers(owners, state.reach),
+    registers: registersOf(state),
+    eventCounts: eventCountsOf(state),
+    now,
+  };
   const refused = [...checked];
   const conflicts: WireDocument[] = [];
   const inserts: Candidate[] = [];
@@ -137,11 +166,13 @@ function decideWrite(j: Judging, c: Candidate, existing: Stored | undefined): De
   const { policy, pusher } = j;
   if (policy.visibility === 'case') {
     const a = j.state.access.get(String(c.body.caseId));
-    if (a?.registered && !a.officeIds.includes(pusher.officeId)) return { kind: 'refuse', code: 'case-not-visible', conflict: false };
+    if (a?.registered && !a.officeIds.includes(pusher.officeId))
+      return { kind: 'refuse', code: 'case-not-visible', conflict: false };
     if (!linksVisible(j, c.body)) return { kind: 'refuse', code: 'petitioner-not-visible', conflict: false };
   }
   if (!existing) {
-    if (policy.write === 'merge' && c.body.officeId !== pusher.officeId) return { kind: 'refuse', code: 'doc-other-office', conflict: false };
+    if (policy.write === 'merge' && c.body.officeId !== pusher.officeId)
+      return { kind: 'refuse', code: 'doc-other-office', conflict: false };
     if (caseFull(j, c.body)) return { kind: 'refuse', code: 'case-too-many-events', conflict: false };
     if (secondRegister(j, c.body)) return { kind: 'refuse', code: 'case-already-registered', conflict: false };
     countEvent(j, c.body);
@@ -152,19 +183,32 @@ function decideWrite(j: Judging, c: Candidate, existing: Stored | undefined): De
     case 'immutable':
       // A retried push of a document the server already holds unchanged is a success (design.md §3).
       if (sameJson(existing.body, c.body) && existing.deleted === c.deleted) return { kind: 'same' };
-      return { kind: 'refuse', code: policy.write === 'append-only' ? 'event-rewrite' : 'doc-immutable', conflict: true };
+      return {
+        kind: 'refuse',
+        code: policy.write === 'append-only' ? 'event-rewrite' : 'doc-immutable',
+        conflict: true,
+      };
     case 'replace':
-      if (policy.visibility === 'pusher' && existing.body.officeId !== undefined && existing.body.officeId !== pusher.officeId) {
+      if (
+        policy.visibility === 'pusher' &&
+        existing.body.officeId !== undefined &&
+        existing.body.officeId !== pusher.officeId
+      ) {
         return { kind: 'refuse', code: 'doc-other-office', conflict: false };
       }
-      return c.assumed && sameJson(bodyOf(c.assumed), existing.body) && (c.assumed._deleted === true) === existing.deleted
+      return c.assumed &&
+        sameJson(bodyOf(c.assumed), existing.body) &&
+        (c.assumed._deleted === true) === existing.deleted
         ? { kind: 'update', body: c.body, deleted: c.deleted, conflict: false }
         : { kind: 'conflict' };
     case 'merge': {
       // 第三十条第三款: an office that may not see a 信访人 may not change it either.
-      if (!(j.seers.get(c.id)?.includes(pusher.officeId) ?? false)) return { kind: 'refuse', code: 'petitioner-not-visible', conflict: false };
-      if (c.body.officeId !== existing.body.officeId) return { kind: 'refuse', code: 'doc-other-office', conflict: true };
-      if (c.assumed && sameJson(bodyOf(c.assumed), existing.body)) return { kind: 'update', body: c.body, deleted: false, conflict: false };
+      if (!(j.seers.get(c.id)?.includes(pusher.officeId) ?? false))
+        return { kind: 'refuse', code: 'petitioner-not-visible', conflict: false };
+      if (c.body.officeId !== existing.body.officeId)
+        return { kind: 'refuse', code: 'doc-other-office', conflict: true };
+      if (c.assumed && sameJson(bodyOf(c.assumed), existing.body))
+        return { kind: 'update', body: c.body, deleted: false, conflict: false };
       const merged = mergePetitioner(existing.body, c.assumed ? bodyOf(c.assumed) : undefined, c.body, j.now);
       return { kind: 'update', body: merged, deleted: false, conflict: true };
     }
@@ -202,12 +246,14 @@ function caseFull(j: Judging, body: Record<string, unknown>): boolean {
 
 /** An event this batch inserts counts towards its matter's cap for the rest of the batch. */
 function countEvent(j: Judging, body: Record<string, unknown>): void {
-  if (j.policy.name === 'case_events') j.eventCounts.set(String(body.caseId), (j.eventCounts.get(String(body.caseId)) ?? 0) + 1);
+  if (j.policy.name === 'case_events')
+    j.eventCounts.set(String(body.caseId), (j.eventCounts.get(String(body.caseId)) ?? 0) + 1);
 }
 
 function eventCountsOf(state: LockedState): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const d of state.caseDocs) if (d.collection === 'case_events') counts.set(d.caseId, (counts.get(d.caseId) ?? 0) + 1);
+  for (const d of state.caseDocs)
+    if (d.collection === 'case_events') counts.set(d.caseId, (counts.get(d.caseId) ?? 0) + 1);
   return counts;
 }
 
@@ -227,7 +273,9 @@ function maySee(j: Judging, existing: Stored): boolean {
     case 'case': {
       // A matter whose 登记 has not arrived is seen by the office that wrote to it (audience.ts).
       const a = j.state.access.get(String(body.caseId));
-      return a?.registered ? caseSeers(a).includes(pusher.officeId) : ownerOffice(policy, body, pusher) === pusher.officeId;
+      return a?.registered
+        ? caseSeers(a).includes(pusher.officeId)
+        : ownerOffice(policy, body, pusher) === pusher.officeId;
     }
     case 'pusher':
       return body.officeId === undefined || body.officeId === pusher.officeId; // as its writes are checked above
@@ -241,6 +289,7 @@ function ownersOf(stored: ReadonlyMap<string, Stored>, ids: readonly string[]): 
 }
 
 function ownerOffice(policy: CollectionPolicy, body: Record<string, unknown>, pusher: Pusher): string {
-  if (policy.name === 'case_events') return String((body.actor as { officeId?: unknown } | undefined)?.officeId ?? pusher.officeId); // schema-checked actor
+  if (policy.name === 'case_events')
+    return String((body.actor as { officeId?: unknown } | undefined)?.officeId ?? pusher.officeId); // schema-checked actor
   return typeof body.officeId === 'string' ? body.officeId : pusher.officeId;
 }

@@ -20,4 +20,5 @@ function keyObject(publicKey: Uint8Array): KeyObject {
   return key;
 }
 
-export const verifyEd25519: Verify = (signature, message, publicKey) => verify(null, message, keyObject(publicKey), signature);
+export const verifyEd25519: Verify = (signature, message, publicKey) =>
+  verify(null, message, keyObject(publicKey), signature);

@@ -18,12 +18,18 @@ export class OfficeTree {
 
   /** The tree with the `reference_version` it was read at (one statement: one snapshot), for `ReferenceCache`. */
   static async loadVersioned(sql: Sql): Promise<{ version: number; value: OfficeTree }> {
-    const { rows } = await sql.query<{ version: string | number; offices: { id: string; parent: string | null }[] | null }>(
+    const { rows } = await sql.query<{
+      version: string | number;
+      offices: { id: string; parent: string | null }[] | null;
+    }>(
       `SELECT (SELECT version FROM reference_version) AS version,
               (SELECT json_agg(json_build_object('id', id, 'parent', body->>'parentId')) FROM docs WHERE collection = 'offices' AND NOT deleted) AS offices`,
     );
     const row = rows[0];
-    return { version: Number(row?.version ?? 0), value: new OfficeTree(new Map((row?.offices ?? []).map((o) => [o.id, o.parent ?? '']))) };
+    return {
+      version: Number(row?.version ?? 0),
+      value: new OfficeTree(new Map((row?.offices ?? []).map((o) => [o.id, o.parent ?? '']))),
+    };
   }
 
   get all(): string[] {
@@ -78,21 +84,33 @@ export function foldAccess(
     const old = before.get(caseId);
     const projection = foldCase(events.get(caseId) ?? [], defaultCalendar);
     if (!projection) {
-      result.set(caseId, { access: old ?? { caseId, officeIds: [], accused: [], registered: false }, added: [], store: false });
+      result.set(caseId, {
+        access: old ?? { caseId, officeIds: [], accused: [], registered: false },
+        added: [],
+        store: false,
+      });
       continue;
     }
     // 第三十条第三款: a 检举控告 (restricted) matter never reaches the offices it accuses, named at 登记 or added by a
     // later act, and an office once kept out stays out. A complaint of any other class about an office is that
     // office's to handle under 属地管理 (第二十二条): it is seen there and may be forwarded there.
-    const accused = [...new Set([...(old?.accused ?? []), ...(projection.restricted ? projection.accusedOfficeIds : [])])];
+    const accused = [
+      ...new Set([...(old?.accused ?? []), ...(projection.restricted ? projection.accusedOfficeIds : [])]),
+    ];
     // An office accused in what it registered itself holds what the petitioner brought it: it may still write its
     // 登记 and route the matter out (第四十四条第一项), but as one of the `accused` it receives nothing of it.
     const registrar = projection.registeringOfficeId;
     const audience = tree.caseAudience([...projection.officeIds], accused);
-    const officeIds = [...new Set([...(old?.officeIds ?? []), ...audience, registrar])].filter((id) => id === registrar || !accused.includes(id)).sort();
+    const officeIds = [...new Set([...(old?.officeIds ?? []), ...audience, registrar])]
+      .filter((id) => id === registrar || !accused.includes(id))
+      .sort();
     const added = officeIds.filter((id) => !(old?.officeIds ?? []).includes(id) && !accused.includes(id));
     // Accused offices only grow, and officeIds lose nothing but them: the sizes tell whether the row changed.
-    const changed = !old?.registered || added.length > 0 || accused.length !== old.accused.length || officeIds.length !== old.officeIds.length;
+    const changed =
+      !old?.registered ||
+      added.length > 0 ||
+      accused.length !== old.accused.length ||
+      officeIds.length !== old.officeIds.length;
     result.set(caseId, { access: { caseId, officeIds, accused, registered: true }, added, store: changed });
   }
   return result;
@@ -112,7 +130,10 @@ export interface PetitionerReach {
  * new 信访人 and the 登记 that links it in either order, and the 信访人 of an accusation against the county must not
  * reach the county before its 登记 says so.
  */
-export function petitionerSeers(owners: ReadonlyMap<string, string>, reach: ReadonlyMap<string, PetitionerReach>): Map<string, string[]> {
+export function petitionerSeers(
+  owners: ReadonlyMap<string, string>,
+  reach: ReadonlyMap<string, PetitionerReach>,
+): Map<string, string[]> {
   return new Map(
     [...owners].map(([id, owner]) => {
       const r = reach.get(id);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { actEvent, actors, fresh, petitionDoc, petitionerDoc, registerEvent, signedByActor } from '../src-server/fixtures';
+import {
+  actEvent,
+  actors,
+  fresh,
+  petitionDoc,
+  petitionerDoc,
+  registerEvent,
+  signedByActor,
+} from '../src-server/fixtures';
 import { seededServerPerSuite, type Backend, type Client } from '../src-server/support';
 
 /**
@@ -7,7 +15,12 @@ import { seededServerPerSuite, type Backend, type Client } from '../src-server/s
  * office may not see must not be answered with that document (RxDB's conflict answer carries the master state).
  * 第三十条第三款, 第四十六条第五项: neither a 检举控告's content nor its accuser reach the office it accuses.
  */
-const secrets = { title: '举报青山镇副镇长挪用征地补偿款', facts: '副镇长将补偿款转入其亲属账户', accuser: '李举报', phone: '13912345678' };
+const secrets = {
+  title: '举报青山镇副镇长挪用征地补偿款',
+  facts: '副镇长将补偿款转入其亲属账户',
+  accuser: '李举报',
+  phone: '13912345678',
+};
 
 describe.each<Backend>(['pglite', 'pg'])('conflict answers on %s', (backend) => {
   let c: Client;
@@ -19,11 +32,22 @@ describe.each<Backend>(['pglite', 'pg'])('conflict answers on %s', (backend) => 
   async function accusation() {
     const county = await c.enrol('county-reception');
     const person = petitionerDoc('office-county', { name: secrets.accuser, phone: secrets.phone });
-    const reg = registerEvent(actors.countyReception, { cls: 'accusation', accused: ['office-qingshan'], petitionerIds: [person.id] });
+    const reg = registerEvent(actors.countyReception, {
+      cls: 'accusation',
+      accused: ['office-qingshan'],
+      petitionerIds: [person.id],
+    });
     const withTitle = signedByActor({ ...reg, payload: { ...reg.payload, title: secrets.title } });
     const petitionId = (reg.payload as { petitionIds: string[] }).petitionIds[0];
-    const petition = { ...petitionDoc('office-county', reg.caseId, 'user-county-reception', [person.id], petitionId), facts: secrets.facts };
-    for (const [collection, doc] of [['petitioners', person], ['petitions', petition], ['case_events', withTitle]] as const) {
+    const petition = {
+      ...petitionDoc('office-county', reg.caseId, 'user-county-reception', [person.id], petitionId),
+      facts: secrets.facts,
+    };
+    for (const [collection, doc] of [
+      ['petitioners', person],
+      ['petitions', petition],
+      ['case_events', withTitle],
+    ] as const) {
       expect((await c.push(county.accessToken, collection, [fresh(doc)])).body).toEqual({ conflicts: [], refused: [] });
     }
     return { reg: withTitle, petition, person };
@@ -36,7 +60,10 @@ describe.each<Backend>(['pglite', 'pg'])('conflict answers on %s', (backend) => 
     const qs = await c.enrol('qs-reception');
     const own = registerEvent(actors.qsReception);
     expect((await c.push(qs.accessToken, 'case_events', [fresh(own)])).body.refused).toEqual([]);
-    const reuse = signedByActor({ ...actEvent(actors.qsReception, own.caseId, 'note', { text: '查询' }, [own.id]), id: reg.id });
+    const reuse = signedByActor({
+      ...actEvent(actors.qsReception, own.caseId, 'note', { text: '查询' }, [own.id]),
+      id: reg.id,
+    });
     const answer = await c.push(qs.accessToken, 'case_events', [fresh(reuse)]);
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ conflicts: [], refused: [{ id: reg.id, code: 'event-rewrite' }] });
@@ -60,7 +87,13 @@ describe.each<Backend>(['pglite', 'pg'])('conflict answers on %s', (backend) => 
     const qs = await c.enrol('qs-reception');
     for (const officeId of ['office-qingshan', 'office-county']) {
       const forged = { ...petitionerDoc(officeId), id: person.id, updatedAt: '2025-12-09T00:00:00.000Z' };
-      const rows = [fresh(forged), { assumedMasterState: { ...forged, phone: '13000000000', _deleted: false }, newDocumentState: { ...forged, _deleted: false } }];
+      const rows = [
+        fresh(forged),
+        {
+          assumedMasterState: { ...forged, phone: '13000000000', _deleted: false },
+          newDocumentState: { ...forged, _deleted: false },
+        },
+      ];
       for (const row of rows) {
         const answer = await c.push(qs.accessToken, 'petitioners', [row]);
         expect(answer.body).toEqual({ conflicts: [], refused: [{ id: person.id, code: 'petitioner-not-visible' }] });
@@ -76,20 +109,34 @@ describe.each<Backend>(['pglite', 'pg'])('conflict answers on %s', (backend) => 
     await c.push(qs.accessToken, 'case_events', [fresh(theirs)]);
     const own = registerEvent(actors.lsReception);
     await c.push(ls.accessToken, 'case_events', [fresh(own)]);
-    const answer = await c.push(ls.accessToken, 'case_events', [fresh(signedByActor({ ...actEvent(actors.lsReception, own.caseId, 'note', { text: '查询' }, [own.id]), id: theirs.id }))]);
+    const answer = await c.push(ls.accessToken, 'case_events', [
+      fresh(
+        signedByActor({
+          ...actEvent(actors.lsReception, own.caseId, 'note', { text: '查询' }, [own.id]),
+          id: theirs.id,
+        }),
+      ),
+    ]);
     expect(answer.body).toEqual({ conflicts: [], refused: [{ id: theirs.id, code: 'event-rewrite' }] });
   });
 
   it('RxDB’s conflict protocol still answers with the stored document the pusher may see (design.md §3)', async () => {
     const { reg, petition, person } = await accusation();
     const county = await c.enrol('county-handler');
-    const rewrite = await c.push(county.accessToken, 'case_events', [fresh(signedByActor({ ...reg, occurredAt: '2025-11-01T00:00:00.000Z' }))]);
+    const rewrite = await c.push(county.accessToken, 'case_events', [
+      fresh(signedByActor({ ...reg, occurredAt: '2025-11-01T00:00:00.000Z' })),
+    ]);
     expect(rewrite.body.refused).toEqual([{ id: reg.id, code: 'event-rewrite' }]);
     expect(rewrite.body.conflicts).toEqual([expect.objectContaining({ id: reg.id, occurredAt: reg.occurredAt })]);
     const changed = await c.push(county.accessToken, 'petitions', [fresh({ ...petition, headcount: 3 })]);
     expect(changed.body.conflicts).toEqual([expect.objectContaining({ id: petition.id, facts: secrets.facts })]);
     const stale = { ...person, phone: '13700137000', updatedAt: '2025-12-09T00:00:00.000Z', _deleted: false };
-    const merged = await c.push(county.accessToken, 'petitioners', [{ assumedMasterState: { ...person, phone: '13600136000', _deleted: false }, newDocumentState: stale }]);
-    expect(merged.body).toMatchObject({ refused: [], conflicts: [expect.objectContaining({ id: person.id, phone: '13700137000' })] });
+    const merged = await c.push(county.accessToken, 'petitioners', [
+      { assumedMasterState: { ...person, phone: '13600136000', _deleted: false }, newDocumentState: stale },
+    ]);
+    expect(merged.body).toMatchObject({
+      refused: [],
+      conflicts: [expect.objectContaining({ id: person.id, phone: '13700137000' })],
+    });
   });
 });

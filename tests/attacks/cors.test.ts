@@ -42,9 +42,12 @@ describe('CORS allows only configured origins, on PostgreSQL', () => {
   });
 
   it('by default no other origin may call: no preflight or answer carries access-control-allow-origin', async () => {
-    for (const origin of [stranger, webEdition]) expect((await preflight(plain.url, origin)).headers.get('access-control-allow-origin')).toBeNull();
+    for (const origin of [stranger, webEdition])
+      expect((await preflight(plain.url, origin)).headers.get('access-control-allow-origin')).toBeNull();
     const desk = await client(plain.url).enrol('qs-reception');
-    const answer = await fetch(plain.url + syncPaths.pull('offices'), { headers: { origin: stranger, authorization: `Bearer ${desk.accessToken}` } });
+    const answer = await fetch(plain.url + syncPaths.pull('offices'), {
+      headers: { origin: stranger, authorization: `Bearer ${desk.accessToken}` },
+    });
     expect(answer.status).toBe(200); // the server answers; the browser keeps the stranger's page from reading it
     expect(answer.headers.get('access-control-allow-origin')).toBeNull();
   });

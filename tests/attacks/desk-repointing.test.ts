@@ -23,7 +23,10 @@ let county: RunningServer;
 let stranger: RunningServer;
 beforeAll(async () => {
   const [a, b] = await Promise.all([testDatabase('pglite'), testDatabase('pglite')]);
-  [county, stranger] = await Promise.all([startServer(await seeded(await a.open())), startServer(await seeded(await b.open()))]);
+  [county, stranger] = await Promise.all([
+    startServer(await seeded(await a.open())),
+    startServer(await seeded(await b.open())),
+  ]);
 });
 afterAll(async () => {
   for (const s of [county, stranger]) {
@@ -56,7 +59,11 @@ function network() {
 /** A desk enrolled with the county at its first login, with one registered matter synced there; nobody signed in. */
 async function enrolledDesk() {
   const net = network();
-  const desk = await createDesk({ storage: getRxStorageMemory(), name: `repoint-${Math.random().toString(36).slice(2)}`, sync: { fetch: net.fetch, retry: { minMs: 100, maxMs: 1_000 } } });
+  const desk = await createDesk({
+    storage: getRxStorageMemory(),
+    name: `repoint-${Math.random().toString(36).slice(2)}`,
+    sync: { fetch: net.fetch, retry: { minMs: 100, maxMs: 1_000 } },
+  });
   desks.push(desk);
   const t = inProcessTransport(desk.api, desk, (error) => console.error(error));
   // A fresh desk (never enrolled, no records): the first login enrols it, no session needed, and pins the county.
@@ -81,8 +88,10 @@ async function holds(server: RunningServer, ids: readonly string[]): Promise<str
   return rows.map((r) => r.id);
 }
 
-const loginsAt = (net: ReturnType<typeof network>, server: RunningServer) => net.to(server).filter((c) => c.url.endsWith(syncPaths.login) || c.url.endsWith(syncPaths.refresh));
-const pushesAt = (net: ReturnType<typeof network>, server: RunningServer) => net.to(server).filter((c) => c.url.includes('/push'));
+const loginsAt = (net: ReturnType<typeof network>, server: RunningServer) =>
+  net.to(server).filter((c) => c.url.endsWith(syncPaths.login) || c.url.endsWith(syncPaths.refresh));
+const pushesAt = (net: ReturnType<typeof network>, server: RunningServer) =>
+  net.to(server).filter((c) => c.url.includes('/push'));
 
 describe('re-pointing a desk at a stranger server (个人信息保护法, 第三十条第三款)', { timeout: 60_000 }, () => {
   it('the county shows its identity: an id and an Ed25519 public key, and signs a nonce; a malformed nonce is a 400 with a code', async () => {
@@ -91,14 +100,20 @@ describe('re-pointing a desk at a stranger server (个人信息保护法, 第三
     expect(identity.publicKey).toMatch(/^[0-9a-f]{64}$/);
     const other = (await (await fetch(stranger.url + syncPaths.identity)).json()) as { publicKey: string };
     expect(other.publicKey).not.toBe(identity.publicKey);
-    const bad = await fetch(county.url + syncPaths.identityChallenge, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nonce: 'x' }) });
+    const bad = await fetch(county.url + syncPaths.identityChallenge, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ nonce: 'x' }),
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ code: 'invalid-arguments' });
   });
 
   it('a logged-out desk holding records is not re-pointed (enrol-needs-approver): the stranger gets no password and no record', async () => {
     const { t, net, registered } = await enrolledDesk();
-    await expect(t.invoke('sync-enrol', { login: 'qs-approver', password: DEMO_PASSWORD, serverUrl: stranger.url })).rejects.toMatchObject({ code: 'enrol-needs-approver' });
+    await expect(
+      t.invoke('sync-enrol', { login: 'qs-approver', password: DEMO_PASSWORD, serverUrl: stranger.url }),
+    ).rejects.toMatchObject({ code: 'enrol-needs-approver' });
     await t.invoke('sync-now', {});
     expect(loginsAt(net, stranger)).toEqual([]);
     expect(pushesAt(net, stranger)).toEqual([]);
@@ -109,14 +124,18 @@ describe('re-pointing a desk at a stranger server (个人信息保护法, 第三
   it('a signed-in 接待员 may not enrol the desk again either (enrol-needs-approver)', async () => {
     const { t, as, net } = await enrolledDesk();
     await as('qs-reception');
-    await expect(t.invoke('sync-enrol', { login: 'qs-reception', password: DEMO_PASSWORD, serverUrl: stranger.url })).rejects.toMatchObject({ code: 'enrol-needs-approver' });
+    await expect(
+      t.invoke('sync-enrol', { login: 'qs-reception', password: DEMO_PASSWORD, serverUrl: stranger.url }),
+    ).rejects.toMatchObject({ code: 'enrol-needs-approver' });
     expect(net.to(stranger)).toEqual([]);
   });
 
   it('a signed-in 负责人 pointing the desk at another county is refused before the password is sent (server-identity-changed)', async () => {
     const { t, as, net, registered } = await enrolledDesk();
     await as('qs-approver');
-    await expect(t.invoke('sync-enrol', { login: 'qs-approver', password: DEMO_PASSWORD, serverUrl: stranger.url })).rejects.toMatchObject({ code: 'server-identity-changed' });
+    await expect(
+      t.invoke('sync-enrol', { login: 'qs-approver', password: DEMO_PASSWORD, serverUrl: stranger.url }),
+    ).rejects.toMatchObject({ code: 'server-identity-changed' });
     expect(loginsAt(net, stranger)).toEqual([]);
     expect(await holds(stranger, [registered.petitionId])).toEqual([]);
     // Still the county's desk.
@@ -127,7 +146,11 @@ describe('re-pointing a desk at a stranger server (个人信息保护法, 第三
     const { t, as, net } = await enrolledDesk();
     net.routes.set('http://county.example', county.url);
     await as('qs-approver');
-    const status = await t.invoke('sync-enrol', { login: 'qs-approver', password: DEMO_PASSWORD, serverUrl: 'http://county.example' });
+    const status = await t.invoke('sync-enrol', {
+      login: 'qs-approver',
+      password: DEMO_PASSWORD,
+      serverUrl: 'http://county.example',
+    });
     expect(status.lastError).toBeUndefined();
     expect((await t.invoke('settings-get', {})).serverUrl).toBe('http://county.example');
   });
@@ -139,7 +162,14 @@ describe('re-pointing a desk at a stranger server (个人信息保护法, 第三
     const offline = await t.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
     await t.invoke('sync-now', {});
     await as('qs-approver');
-    await expect(t.invoke('sync-enrol', { login: 'qs-approver', password: DEMO_PASSWORD, serverUrl: stranger.url, replaceServer: true })).rejects.toMatchObject({ code: 'unsynced-data' });
+    await expect(
+      t.invoke('sync-enrol', {
+        login: 'qs-approver',
+        password: DEMO_PASSWORD,
+        serverUrl: stranger.url,
+        replaceServer: true,
+      }),
+    ).rejects.toMatchObject({ code: 'unsynced-data' });
     expect(loginsAt(net, stranger)).toEqual([]);
     expect(await holds(stranger, [offline.petitionId])).toEqual([]);
   });
@@ -147,12 +177,19 @@ describe('re-pointing a desk at a stranger server (个人信息保护法, 第三
   it('once everything is at the old county, a 负责人 may change county on purpose: the desk pins the new one', async () => {
     const { t, as, net } = await enrolledDesk();
     await as('qs-approver');
-    const status = await t.invoke('sync-enrol', { login: 'qs-approver', password: DEMO_PASSWORD, serverUrl: stranger.url, replaceServer: true });
+    const status = await t.invoke('sync-enrol', {
+      login: 'qs-approver',
+      password: DEMO_PASSWORD,
+      serverUrl: stranger.url,
+      replaceServer: true,
+    });
     expect(status.lastError).toBeUndefined();
     expect(loginsAt(net, stranger)).toHaveLength(1);
     expect((await t.invoke('settings-get', {})).serverUrl).toBe(stranger.url);
     // The old county is now the stranger: asked to enrol there again, the desk wants it said.
-    await expect(t.invoke('sync-enrol', { login: 'qs-approver', password: DEMO_PASSWORD, serverUrl: county.url })).rejects.toMatchObject({ code: 'server-identity-changed' });
+    await expect(
+      t.invoke('sync-enrol', { login: 'qs-approver', password: DEMO_PASSWORD, serverUrl: county.url }),
+    ).rejects.toMatchObject({ code: 'server-identity-changed' });
   });
 
   it("a stranger answering at the county's address gets no push, no token and no record: sync stops with server-identity-mismatch", async () => {

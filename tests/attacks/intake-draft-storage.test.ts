@@ -21,9 +21,28 @@ import { seeded, startServer, testDatabase, type RunningServer, type TestDatabas
  * logout and once saved; the replication never carries it to the county.
  */
 
-const SECRET = { name: '钱检举', idNumber: '11010519491231002X', phone: '13912345678', request: '检举青山镇某站所长收受红包二万元' };
+const SECRET = {
+  name: '钱检举',
+  idNumber: '11010519491231002X',
+  phone: '13912345678',
+  request: '检举青山镇某站所长收受红包二万元',
+};
 /** The intake form as the renderer keeps it (the core never looks inside). */
-const form = { channel: 'visit', petitioners: [{ key: 'p1', name: SECRET.name, idType: 'resident-id', idNumber: SECRET.idNumber, phone: SECRET.phone, address: '' }], request: SECRET.request, class: 'accusation' };
+const form = {
+  channel: 'visit',
+  petitioners: [
+    {
+      key: 'p1',
+      name: SECRET.name,
+      idType: 'resident-id',
+      idNumber: SECRET.idNumber,
+      phone: SECRET.phone,
+      address: '',
+    },
+  ],
+  request: SECRET.request,
+  class: 'accusation',
+};
 const typedTexts = Object.values(SECRET);
 
 const desks: Desk[] = [];
@@ -33,7 +52,11 @@ afterEach(async () => {
 
 async function open(options: Partial<DeskOptions> & { storage?: AnyStorage; seed?: boolean } = {}) {
   const { seed = true, ...rest } = options;
-  const desk = await createDesk({ storage: getRxStorageMemory(), name: `draft-${Math.random().toString(36).slice(2)}`, ...rest });
+  const desk = await createDesk({
+    storage: getRxStorageMemory(),
+    name: `draft-${Math.random().toString(36).slice(2)}`,
+    ...rest,
+  });
   desks.push(desk);
   if (seed) await seedDemo(desk.db, { N: 2 ** 10 });
   const t = inProcessTransport(desk.api, desk, (error) => console.error(error));
@@ -96,15 +119,24 @@ describe('intake drafts live in the desk database, per user (个人信息保护�
     const { t, as } = await open();
     await as('qs-reception');
     await t.invoke('draft-save', { form });
-    await expect(t.invoke('petition-register', { registration: walkIn({ receivedAt: '2099-01-01T00:00:00.000Z' }), case: { kind: 'new' } })).rejects.toBeTruthy();
+    await expect(
+      t.invoke('petition-register', {
+        registration: walkIn({ receivedAt: '2099-01-01T00:00:00.000Z' }),
+        case: { kind: 'new' },
+      }),
+    ).rejects.toBeTruthy();
     expect((await t.invoke('draft-get', {}))?.form).toEqual(form);
   });
 
   it('a draft that is not a form or is larger than a 信访件 is refused as invalid-arguments', async () => {
     const { t, as } = await open();
     await as('qs-reception');
-    await expect(t.invoke('draft-save', { form: { request: 'x'.repeat(300 * 1024) } })).rejects.toMatchObject({ code: 'invalid-arguments' });
-    await expect(t.invoke('draft-save', { form: ['not', 'a form'] as unknown as Record<string, string> })).rejects.toMatchObject({ code: 'invalid-arguments' });
+    await expect(t.invoke('draft-save', { form: { request: 'x'.repeat(300 * 1024) } })).rejects.toMatchObject({
+      code: 'invalid-arguments',
+    });
+    await expect(
+      t.invoke('draft-save', { form: ['not', 'a form'] as unknown as Record<string, string> }),
+    ).rejects.toMatchObject({ code: 'invalid-arguments' });
   });
 });
 
@@ -125,7 +157,8 @@ describe('on the desktop the draft is in the encrypted SQLite database (SQLCiphe
 
     for (const file of readdirSync(dir)) {
       const bytes = readFileSync(join(dir, file));
-      for (const text of typedTexts) expect(bytes.includes(Buffer.from(text, 'utf8')), `${text} in ${file}`).toBe(false);
+      for (const text of typedTexts)
+        expect(bytes.includes(Buffer.from(text, 'utf8')), `${text} in ${file}`).toBe(false);
     }
 
     const second = await open({ storage: storage(), name: 'desk', seed: false });
@@ -149,24 +182,35 @@ describe('a draft never leaves the desk: the replication does not carry it (PGli
     await tdb?.drop();
   });
 
-  it('after a full sync the server holds none of the draft text, and no drafts collection is replicated', { timeout: 60_000 }, async () => {
-    expect(Object.keys(replicatedCollections)).not.toContain('drafts');
-    const { desk, t } = await open({ seed: false, sync: { fetch: (...a) => fetch(...a), retry: { minMs: 100, maxMs: 1_000 } } });
-    await t.invoke('sync-enrol', { login: 'qs-reception', password: DEMO_PASSWORD, serverUrl: server.url });
-    await desk.sync.awaitInSync();
-    await t.invoke('session-login', { login: 'qs-reception', password: DEMO_PASSWORD });
-    await t.invoke('draft-save', { form });
-    // Something real to push alongside, so the sync certainly ran a push.
-    const { petitionId } = await t.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
-    await t.invoke('draft-save', { form });
-    await t.invoke('sync-now', {});
-    await desk.sync.awaitInSync();
+  it(
+    'after a full sync the server holds none of the draft text, and no drafts collection is replicated',
+    { timeout: 60_000 },
+    async () => {
+      expect(Object.keys(replicatedCollections)).not.toContain('drafts');
+      const { desk, t } = await open({
+        seed: false,
+        sync: { fetch: (...a) => fetch(...a), retry: { minMs: 100, maxMs: 1_000 } },
+      });
+      await t.invoke('sync-enrol', { login: 'qs-reception', password: DEMO_PASSWORD, serverUrl: server.url });
+      await desk.sync.awaitInSync();
+      await t.invoke('session-login', { login: 'qs-reception', password: DEMO_PASSWORD });
+      await t.invoke('draft-save', { form });
+      // Something real to push alongside, so the sync certainly ran a push.
+      const { petitionId } = await t.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
+      await t.invoke('draft-save', { form });
+      await t.invoke('sync-now', {});
+      await desk.sync.awaitInSync();
 
-    const pushed = await server.db.query<{ n: string | number }>(`SELECT count(*) AS n FROM docs WHERE id = $1`, [petitionId]);
-    expect(Number(pushed.rows[0]?.n)).toBe(1);
-    const { rows } = await server.db.query<{ collection: string; body: unknown }>(`SELECT collection, body FROM docs`);
-    expect(rows.map((r) => r.collection)).not.toContain('drafts');
-    const everything = JSON.stringify(rows);
-    for (const text of typedTexts.filter((x) => x !== SECRET.idNumber)) expect(everything).not.toContain(text);
-  });
+      const pushed = await server.db.query<{ n: string | number }>(`SELECT count(*) AS n FROM docs WHERE id = $1`, [
+        petitionId,
+      ]);
+      expect(Number(pushed.rows[0]?.n)).toBe(1);
+      const { rows } = await server.db.query<{ collection: string; body: unknown }>(
+        `SELECT collection, body FROM docs`,
+      );
+      expect(rows.map((r) => r.collection)).not.toContain('drafts');
+      const everything = JSON.stringify(rows);
+      for (const text of typedTexts.filter((x) => x !== SECRET.idNumber)) expect(everything).not.toContain(text);
+    },
+  );
 });

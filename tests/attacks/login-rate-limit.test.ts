@@ -35,7 +35,8 @@ describe('the login rate limit, on PostgreSQL with two server processes', () => 
 
   const attempt = (server: RunningServer, from: string, login: string, password = 'wrong-password') =>
     postFrom(from, server.url, syncPaths.login, { login, password, deviceName: 'guesser' }).then((r) => r.status);
-  const failureRows = async (db: Database) => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM login_failures')).rows[0]!.n;
+  const failureRows = async (db: Database) =>
+    (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM login_failures')).rows[0]!.n;
 
   it('a guesser with many addresses gets five tries at a login, not five per address; then even the right password waits', async () => {
     const statuses: number[] = [];
@@ -47,7 +48,8 @@ describe('the login rate limit, on PostgreSQL with two server processes', () => 
 
   it('two server processes over one database share the count', async () => {
     const statuses: number[] = [];
-    for (const [i, from] of addresses.slice(0, 8).entries()) statuses.push(await attempt(i % 2 === 0 ? one : two, from, 'ls-approver'));
+    for (const [i, from] of addresses.slice(0, 8).entries())
+      statuses.push(await attempt(i % 2 === 0 ? one : two, from, 'ls-approver'));
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
   });
 
@@ -71,7 +73,9 @@ describe('the login rate limit, on PostgreSQL with two server processes', () => 
     expect(during).toBeGreaterThanOrEqual(10);
     clock = new Date(clock.getTime() + 16 * 60_000); // past the 15-minute window, for this process's clock
     expect(await attempt(clocked, addresses[35]!, 'ghost-late')).toBe(401);
-    const { rows } = await clocked.db.query<{ login: string }>(`SELECT login FROM login_failures WHERE login LIKE 'ghost-%'`);
+    const { rows } = await clocked.db.query<{ login: string }>(
+      `SELECT login FROM login_failures WHERE login LIKE 'ghost-%'`,
+    );
     expect(rows.map((r) => r.login)).toEqual(['ghost-late']);
   });
 });

@@ -19,8 +19,18 @@ describe.each<Backend>(['pglite', 'pg'])('linking a 信访人 on %s', (backend) 
     const desk = await c.enrol(login);
     const person = petitionerDoc(actor.officeId, { name: '李举报', phone: '13912345678', address: '青山镇南街9号' });
     const reg = registerEvent(actor, { cls: 'accusation', accused: [accused], petitionerIds: [person.id] });
-    const petition = petitionDoc(actor.officeId, reg.caseId, actor.userId, [person.id], (reg.payload as { petitionIds: string[] }).petitionIds[0]);
-    for (const [collection, doc] of [['petitioners', person], ['petitions', petition], ['case_events', reg]] as const) {
+    const petition = petitionDoc(
+      actor.officeId,
+      reg.caseId,
+      actor.userId,
+      [person.id],
+      (reg.payload as { petitionIds: string[] }).petitionIds[0],
+    );
+    for (const [collection, doc] of [
+      ['petitioners', person],
+      ['petitions', petition],
+      ['case_events', reg],
+    ] as const) {
       expect((await c.push(desk.accessToken, collection, [fresh(doc)])).body).toEqual({ conflicts: [], refused: [] });
     }
     return { person, reg };
@@ -30,13 +40,27 @@ describe.each<Backend>(['pglite', 'pg'])('linking a 信访人 on %s', (backend) 
   async function attack(login: string, actor: CaseEventDoc['actor'], person: PetitionerDoc) {
     const desk = await c.enrol(login);
     const reg = registerEvent(actor, { petitionerIds: [person.id] });
-    const petition = petitionDoc(actor.officeId, reg.caseId, actor.userId, [person.id], (reg.payload as { petitionIds: string[] }).petitionIds[0]);
-    const overwrite = { ...person, phone: '13000000000', address: '不详', updatedAt: '2025-12-09T00:00:00.000Z', _deleted: false };
+    const petition = petitionDoc(
+      actor.officeId,
+      reg.caseId,
+      actor.userId,
+      [person.id],
+      (reg.payload as { petitionIds: string[] }).petitionIds[0],
+    );
+    const overwrite = {
+      ...person,
+      phone: '13000000000',
+      address: '不详',
+      updatedAt: '2025-12-09T00:00:00.000Z',
+      _deleted: false,
+    };
     return {
       desk,
       register: await c.push(desk.accessToken, 'case_events', [fresh(reg)]),
       petition: await c.push(desk.accessToken, 'petitions', [fresh(petition)]),
-      update: await c.push(desk.accessToken, 'petitioners', [{ assumedMasterState: { ...person, _deleted: false }, newDocumentState: overwrite }]),
+      update: await c.push(desk.accessToken, 'petitioners', [
+        { assumedMasterState: { ...person, _deleted: false }, newDocumentState: overwrite },
+      ]),
       reg,
       petitionId: petition.id,
     };
@@ -50,7 +74,10 @@ describe.each<Backend>(['pglite', 'pg'])('linking a 信访人 on %s', (backend) 
     expect(a.update.body).toEqual({ conflicts: [], refused: [{ id: person.id, code: 'petitioner-not-visible' }] });
     expect((await c.pullAll(a.desk.accessToken, 'petitioners')).map((d) => d.id)).not.toContain(person.id);
     const county = await c.enrol('county-handler');
-    expect((await c.pullAll(county.accessToken, 'petitioners')).find((d) => d.id === person.id)).toMatchObject({ phone: '13912345678', address: '青山镇南街9号' });
+    expect((await c.pullAll(county.accessToken, 'petitioners')).find((d) => d.id === person.id)).toMatchObject({
+      phone: '13912345678',
+      address: '青山镇南街9号',
+    });
   });
 
   it('第三十条第三款 an accusation against the county bureau: its accuser’s 信访人 never reaches the county, which may not link or change it', async () => {
@@ -61,7 +88,9 @@ describe.each<Backend>(['pglite', 'pg'])('linking a 信访人 on %s', (backend) 
     expect((await c.pullAll(a.desk.accessToken, 'petitioners')).map((d) => d.id)).not.toContain(person.id);
     // The township that registered it still holds and corrects its own record.
     const qs = await c.enrol('qs-handler');
-    expect((await c.pullAll(qs.accessToken, 'petitioners')).find((d) => d.id === person.id)).toMatchObject({ phone: '13912345678' });
+    expect((await c.pullAll(qs.accessToken, 'petitioners')).find((d) => d.id === person.id)).toMatchObject({
+      phone: '13912345678',
+    });
   });
 
   it('an office links a 信访人 it sees, and one it registers in the same sync before the 信访人 itself arrives', async () => {
@@ -73,6 +102,8 @@ describe.each<Backend>(['pglite', 'pg'])('linking a 信访人 on %s', (backend) 
     expect((await c.push(qs.accessToken, 'case_events', [fresh(reg)])).body).toEqual({ conflicts: [], refused: [] });
     expect((await c.push(qs.accessToken, 'petitioners', [fresh(later)])).body).toEqual({ conflicts: [], refused: [] });
     const county = await c.enrol('county-handler');
-    expect((await c.pullAll(county.accessToken, 'petitioners')).map((d) => d.id)).toEqual(expect.arrayContaining([known.id, later.id]));
+    expect((await c.pullAll(county.accessToken, 'petitioners')).map((d) => d.id)).toEqual(
+      expect.arrayContaining([known.id, later.id]),
+    );
   });
 });

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-server/db/database';
 import { disableUser } from '../../src-server/services/admin';
 import { actEvent, actors, fresh, petitionDoc, registerEvent, signedByActor } from '../src-server/fixtures';
-import { client, seeded, startServer, testDatabase, type Client, type RunningServer, type TestDatabase } from '../src-server/support';
+import {
+  client,
+  seeded,
+  startServer,
+  testDatabase,
+  type Client,
+  type RunningServer,
+  type TestDatabase,
+} from '../src-server/support';
 import { openDesk, type TestDesk } from '../integration/support';
 import { walkIn } from '../fixtures';
 import { DEMO_PASSWORD } from '#shared/demo/county';
@@ -38,7 +46,8 @@ describe('a desk enrolled by a disabled user, on PostgreSQL', () => {
     await tdb?.drop();
   });
 
-  const refresh = (refreshToken: string) => c.call<{ code?: string; refreshToken?: string }>('POST', syncPaths.refresh, { refreshToken });
+  const refresh = (refreshToken: string) =>
+    c.call<{ code?: string; refreshToken?: string }>('POST', syncPaths.refresh, { refreshToken });
 
   it('gets no new tokens once its user is disabled, and is refused the same way on every retry; other desks of the office go on', async () => {
     const desk = await c.enrol('qs-handler');
@@ -55,16 +64,44 @@ describe('a desk enrolled by a disabled user, on PostgreSQL', () => {
     const desk = await c.enrol('ls-approver');
     const at = (ms: number) => new Date(ms).toISOString();
     const before = signedByActor({ ...registerEvent(actors.lsReception), recordedAt: at(disabledAt - 60_000) });
-    const petitionBefore = { ...petitionDoc('office-lvshui', before.caseId, 'user-ls-reception', [], (before.payload as { petitionIds: string[] }).petitionIds[0]), recordedAt: at(disabledAt - 60_000) };
+    const petitionBefore = {
+      ...petitionDoc(
+        'office-lvshui',
+        before.caseId,
+        'user-ls-reception',
+        [],
+        (before.payload as { petitionIds: string[] }).petitionIds[0],
+      ),
+      recordedAt: at(disabledAt - 60_000),
+    };
     const after = signedByActor({ ...registerEvent(actors.lsReception), recordedAt: at(disabledAt + 1_000) });
-    const petitionAfter = { ...petitionDoc('office-lvshui', after.caseId, 'user-ls-reception', [], (after.payload as { petitionIds: string[] }).petitionIds[0]), recordedAt: at(disabledAt + 1_000) };
-    expect((await c.push(desk.accessToken, 'case_events', [fresh(before), fresh(after)])).body).toEqual({ conflicts: [], refused: [{ id: after.id, code: 'actor-disabled' }] });
+    const petitionAfter = {
+      ...petitionDoc(
+        'office-lvshui',
+        after.caseId,
+        'user-ls-reception',
+        [],
+        (after.payload as { petitionIds: string[] }).petitionIds[0],
+      ),
+      recordedAt: at(disabledAt + 1_000),
+    };
+    expect((await c.push(desk.accessToken, 'case_events', [fresh(before), fresh(after)])).body).toEqual({
+      conflicts: [],
+      refused: [{ id: after.id, code: 'actor-disabled' }],
+    });
     expect((await c.push(desk.accessToken, 'petitions', [fresh(petitionBefore), fresh(petitionAfter)])).body).toEqual({
       conflicts: [],
       refused: [{ id: petitionAfter.id, code: 'actor-disabled' }],
     });
     // Another user's act on the kept matter goes on as usual.
-    const note = actEvent(actors.lsHandler, before.caseId, 'note', { text: '接手办理' }, [before.id], at(disabledAt + 2_000));
+    const note = actEvent(
+      actors.lsHandler,
+      before.caseId,
+      'note',
+      { text: '接手办理' },
+      [before.id],
+      at(disabledAt + 2_000),
+    );
     expect((await c.push(desk.accessToken, 'case_events', [fresh(note)])).body.refused).toEqual([]);
   });
 
@@ -73,17 +110,26 @@ describe('a desk enrolled by a disabled user, on PostgreSQL', () => {
     desks.push(desk);
     await desk.net({ online: false });
     await desk.login('county-reception');
-    const { caseId } = await desk.t.invoke('petition-register', { registration: walkIn({ request: '停用前离线登记' }), case: { kind: 'new' } });
+    const { caseId } = await desk.t.invoke('petition-register', {
+      registration: walkIn({ request: '停用前离线登记' }),
+      case: { kind: 'new' },
+    });
     await disableUser(s.db, 'county-reception');
     await new Promise((resolve) => setTimeout(resolve, TOKEN_SECONDS * 1_000 + 500)); // its access token has expired
     await desk.net({ online: true });
     await desk.t.invoke('sync-now', {});
-    await expect.poll(async () => (await desk.t.invoke('sync-status', {})).lastError, { timeout: 10_000 }).toBe('device-owner-disabled');
+    await expect
+      .poll(async () => (await desk.t.invoke('sync-status', {})).lastError, { timeout: 10_000 })
+      .toBe('device-owner-disabled');
     expect(syncErrorText['device-owner-disabled']).toContain('请由本单位负责人重新登记本机');
     expect(await caseEventsOnServer(caseId)).toBe(0);
 
     await desk.login('county-approver');
-    const status = await desk.t.invoke('sync-enrol', { login: 'county-approver', password: DEMO_PASSWORD, serverUrl: short.url });
+    const status = await desk.t.invoke('sync-enrol', {
+      login: 'county-approver',
+      password: DEMO_PASSWORD,
+      serverUrl: short.url,
+    });
     expect(status.lastError).not.toBe('device-owner-disabled');
     await desk.t.invoke('sync-now', {});
     await expect.poll(() => caseEventsOnServer(caseId), { timeout: 10_000 }).toBe(1);
@@ -91,5 +137,10 @@ describe('a desk enrolled by a disabled user, on PostgreSQL', () => {
   });
 
   const caseEventsOnServer = async (caseId: string) =>
-    (await s.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM docs WHERE collection = 'case_events' AND case_id = $1`, [caseId])).rows[0]!.n;
+    (
+      await s.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM docs WHERE collection = 'case_events' AND case_id = $1`,
+        [caseId],
+      )
+    ).rows[0]!.n;
 });

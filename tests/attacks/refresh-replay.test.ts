@@ -18,7 +18,8 @@ describe.each<Backend>(['pglite', 'pg'])('a replayed refresh token, on %s', (bac
     c = api;
   });
 
-  const refresh = (refreshToken: string) => c.call<DeviceTokens & { code?: string }>('POST', syncPaths.refresh, { refreshToken });
+  const refresh = (refreshToken: string) =>
+    c.call<DeviceTokens & { code?: string }>('POST', syncPaths.refresh, { refreshToken });
 
   // A spent token is a replay only once its successor is used: the token just rotated away stays good until its
   // successor is used (a lost answer is retried with it), so the two tests below use the successor first.
@@ -32,7 +33,10 @@ describe.each<Backend>(['pglite', 'pg'])('a replayed refresh token, on %s', (bac
       expect(await refresh(enrolled.refreshToken)).toEqual({ status: 401, body: { code: 'refresh-replayed' } });
       expect(await stream.ended(3_000)).toBe('ended');
       expect(await refresh(used.body.refreshToken)).toEqual({ status: 401, body: { code: 'refresh-replayed' } });
-      expect(await c.call('GET', syncPaths.pull('case_events'), undefined, used.body.accessToken)).toMatchObject({ status: 401, body: { code: 'device-revoked' } });
+      expect(await c.call('GET', syncPaths.pull('case_events'), undefined, used.body.accessToken)).toMatchObject({
+        status: 401,
+        body: { code: 'device-revoked' },
+      });
     } finally {
       await stream.cancel();
     }
@@ -61,7 +65,10 @@ describe.each<Backend>(['pglite', 'pg'])('a replayed refresh token, on %s', (bac
 
   it('a made-up token naming a device is refused without revoking it (no one can revoke a desk by guessing)', async () => {
     const desk = await c.enrol('ls-handler');
-    expect(await refresh(`${desk.deviceId}.${'A'.repeat(43)}`)).toEqual({ status: 401, body: { code: 'token-invalid' } });
+    expect(await refresh(`${desk.deviceId}.${'A'.repeat(43)}`)).toEqual({
+      status: 401,
+      body: { code: 'token-invalid' },
+    });
     expect((await refresh(desk.refreshToken)).status).toBe(200);
   });
 });
@@ -76,7 +83,8 @@ describe.each<Backend>(['pglite', 'pg'])('a refresh whose answer was lost, on %s
   seededServerPerSuite(backend, (_server, api) => {
     c = api;
   });
-  const refresh = (refreshToken: string) => c.call<DeviceTokens & { code?: string }>('POST', syncPaths.refresh, { refreshToken });
+  const refresh = (refreshToken: string) =>
+    c.call<DeviceTokens & { code?: string }>('POST', syncPaths.refresh, { refreshToken });
   const pull = (token: string) => c.call('GET', syncPaths.pull('offices'), undefined, token);
 
   it('the old token retried gets a fresh pair, again and again, without revoking; the pair works', async () => {

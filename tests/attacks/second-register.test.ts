@@ -16,12 +16,25 @@ describe.each<Backend>(['pglite', 'pg'])('a second 登记 on %s', (backend) => {
   it('第三十条第三款 a back-dated second 登记 of a 检举控告, as 申诉求决类 with no accused, is refused (case-already-registered)', async () => {
     const county = await c.enrol('county-reception');
     const reg = registerEvent(actors.countyReception, { cls: 'accusation', accused: ['office-qingshan'] });
-    expect((await c.push(county.accessToken, 'case_events', [fresh(reg)])).body).toEqual({ conflicts: [], refused: [] });
+    expect((await c.push(county.accessToken, 'case_events', [fresh(reg)])).body).toEqual({
+      conflicts: [],
+      refused: [],
+    });
     const backDated = '2025-11-01T01:00:00.000Z';
     const forged = registerEvent(actors.countyReception, { caseId: reg.caseId, cls: 'claim' });
-    const second = signedByActor({ ...forged, occurredAt: backDated, recordedAt: backDated, payload: { ...forged.payload, receivedAt: backDated } });
-    expect((await c.push(county.accessToken, 'case_events', [fresh(second)])).body).toEqual({ conflicts: [], refused: [{ id: second.id, code: 'case-already-registered' }] });
-    const held = (await c.pullAll(county.accessToken, 'case_events')).filter((d) => d.caseId === reg.caseId).map((d) => d.id);
+    const second = signedByActor({
+      ...forged,
+      occurredAt: backDated,
+      recordedAt: backDated,
+      payload: { ...forged.payload, receivedAt: backDated },
+    });
+    expect((await c.push(county.accessToken, 'case_events', [fresh(second)])).body).toEqual({
+      conflicts: [],
+      refused: [{ id: second.id, code: 'case-already-registered' }],
+    });
+    const held = (await c.pullAll(county.accessToken, 'case_events'))
+      .filter((d) => d.caseId === reg.caseId)
+      .map((d) => d.id);
     expect(held).toEqual([reg.id]);
     // Nor does the matter reach the accused township.
     const qs = await c.enrol('qs-reception');
@@ -32,7 +45,10 @@ describe.each<Backend>(['pglite', 'pg'])('a second 登记 on %s', (backend) => {
     const qs = await c.enrol('qs-reception');
     const first = registerEvent(actors.qsReception);
     const second = registerEvent(actors.qsReception, { caseId: first.caseId });
-    expect((await c.push(qs.accessToken, 'case_events', [fresh(first), fresh(second)])).body).toEqual({ conflicts: [], refused: [{ id: second.id, code: 'case-already-registered' }] });
+    expect((await c.push(qs.accessToken, 'case_events', [fresh(first), fresh(second)])).body).toEqual({
+      conflicts: [],
+      refused: [{ id: second.id, code: 'case-already-registered' }],
+    });
     expect((await c.push(qs.accessToken, 'case_events', [fresh(first)])).body).toEqual({ conflicts: [], refused: [] });
   });
 });

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src-server/db/database';
 import { revokeDevice } from '../../src-server/services/admin';
 import { actors, fresh, registerEvent } from '../src-server/fixtures';
-import { client, seeded, startServer, testDatabase, type RunningServer, type TestDatabase } from '../src-server/support';
+import {
+  client,
+  seeded,
+  startServer,
+  testDatabase,
+  type RunningServer,
+  type TestDatabase,
+} from '../src-server/support';
 import { openDesk, type TestDesk } from '../integration/support';
 import { syncPaths } from '#shared/sync/protocol';
 import { openStream, startCounty } from './support';
@@ -28,13 +35,17 @@ describe('streams end when access ends, on PostgreSQL with two server processes'
     tdb = await testDatabase('pg');
     one = await startServer(await seeded(await tdb.open()));
     two = await startServer(await openDatabase({ url: tdb.url, poolSize: 5 }));
-    short = await startCounty(await openDatabase({ url: tdb.url, poolSize: 5 }), { accessTokenSeconds: TOKEN_SECONDS }, ({ app }) => {
-      app.addHook('onRequest', async (request, reply) => {
-        if (!request.url.startsWith(syncPaths.stream)) return;
-        streamTokens.push(String(request.headers.authorization));
-        reply.raw.on('finish', () => (streamsEnded += reply.raw.statusCode === 200 ? 1 : 0));
-      });
-    });
+    short = await startCounty(
+      await openDatabase({ url: tdb.url, poolSize: 5 }),
+      { accessTokenSeconds: TOKEN_SECONDS },
+      ({ app }) => {
+        app.addHook('onRequest', async (request, reply) => {
+          if (!request.url.startsWith(syncPaths.stream)) return;
+          streamTokens.push(String(request.headers.authorization));
+          reply.raw.on('finish', () => (streamsEnded += reply.raw.statusCode === 200 ? 1 : 0));
+        });
+      },
+    );
     admin = await tdb.open(); // the admin command's own connection
   }, 60_000);
   afterAll(async () => {
@@ -62,7 +73,10 @@ describe('streams end when access ends, on PostgreSQL with two server processes'
       expect(await stream.ended(3_000)).toBe('ended');
       const after = registerEvent(actors.qsReception);
       await c.push(pusher.accessToken, 'case_events', [fresh(after)]);
-      expect(await client(two.url).call('GET', syncPaths.stream, undefined, watched.accessToken)).toMatchObject({ status: 401, body: { code: 'device-revoked' } });
+      expect(await client(two.url).call('GET', syncPaths.stream, undefined, watched.accessToken)).toMatchObject({
+        status: 401,
+        body: { code: 'device-revoked' },
+      });
     } finally {
       await stream.cancel();
     }
@@ -89,13 +103,15 @@ describe('streams end when access ends, on PostgreSQL with two server processes'
     const pusher = await c.enrol('ls-reception');
     const pushed: string[] = [];
     // Two and a half token lifetimes of pushes, one every 250 ms, through the other server process.
-    for (const end = Date.now() + TOKEN_SECONDS * 2_500; Date.now() < end; ) {
+    for (const end = Date.now() + TOKEN_SECONDS * 2_500; Date.now() < end;) {
       const event = registerEvent(actors.lsReception);
       expect((await c.push(pusher.accessToken, 'case_events', [fresh(event)])).body.refused).toEqual([]);
       pushed.push(event.id);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    await expect.poll(async () => (await desk.ids('case_events')).filter((id) => pushed.includes(id)).length, { timeout: 10_000 }).toBe(pushed.length);
+    await expect
+      .poll(async () => (await desk.ids('case_events')).filter((id) => pushed.includes(id)).length, { timeout: 10_000 })
+      .toBe(pushed.length);
     // Expiry ended the desk's stream (the server ended it: the desk never does); the desk opened the next one with
     // a newly refreshed token.
     expect(streamsEnded).toBeGreaterThanOrEqual(1);

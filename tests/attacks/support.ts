@@ -11,7 +11,11 @@ import type { RunningServer } from '../src-server/support';
  */
 
 /** A server over `db` with the given options, listening on a free port; `beforeListen` may add hooks. */
-export async function startCounty(db: Database, options: Omit<ServerOptions, 'db'> = {}, beforeListen?: (server: RunningServer['server']) => void): Promise<RunningServer> {
+export async function startCounty(
+  db: Database,
+  options: Omit<ServerOptions, 'db'> = {},
+  beforeListen?: (server: RunningServer['server']) => void,
+): Promise<RunningServer> {
   const server = await createServer({ db, ...options });
   beforeListen?.(server);
   const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
@@ -81,7 +85,14 @@ export function postFrom(from: string, url: string, path: string, body: unknown)
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: target.hostname, port: target.port, path, method: 'POST', localAddress: from, headers: { 'content-type': 'application/json' } },
+      {
+        host: target.hostname,
+        port: target.port,
+        path,
+        method: 'POST',
+        localAddress: from,
+        headers: { 'content-type': 'application/json' },
+      },
       (response) => {
         let text = '';
         response.setEncoding('utf8');
@@ -95,4 +106,5 @@ export function postFrom(from: string, url: string, path: string, body: unknown)
 }
 
 /** `n` distinct loopback addresses, 127.0.0.2 onwards. */
-export const loopbackAddresses = (n: number) => Array.from({ length: n }, (_, i) => `127.0.${Math.floor(i / 250)}.${(i % 250) + 2}`);
+export const loopbackAddresses = (n: number) =>
+  Array.from({ length: n }, (_, i) => `127.0.${Math.floor(i / 250)}.${(i % 250) + 2}`);

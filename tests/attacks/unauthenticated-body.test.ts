@@ -30,7 +30,11 @@ function neverEndingPost(url: string, path: string, declaredBytes: number, token
         port: target.port,
         path,
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': declaredBytes, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': declaredBytes,
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
       },
       (response) => {
         let body = '';
@@ -66,18 +70,29 @@ describe.each<Backend>(['pglite', 'pg'])('authentication before the body, on %s'
   });
 
   it('a push with a forged token or a revoked device is refused the same way, before its body', async () => {
-    expect(await neverEndingPost(s.url, syncPaths.push('petitions'), 30 * 1024 * 1024, 'forged.token.here')).toMatchObject({ status: 401, body: JSON.stringify({ code: 'token-invalid' }) });
+    expect(
+      await neverEndingPost(s.url, syncPaths.push('petitions'), 30 * 1024 * 1024, 'forged.token.here'),
+    ).toMatchObject({ status: 401, body: JSON.stringify({ code: 'token-invalid' }) });
     const desk = await c.enrol('qs-reception');
     await revokeDevice(s.db, desk.deviceId);
-    expect(await neverEndingPost(s.url, syncPaths.push('case_events'), 30 * 1024 * 1024, desk.accessToken)).toMatchObject({
+    expect(
+      await neverEndingPost(s.url, syncPaths.push('case_events'), 30 * 1024 * 1024, desk.accessToken),
+    ).toMatchObject({
       status: 401,
       body: JSON.stringify({ code: 'device-revoked' }),
     });
   });
 
   it('a body the parser would refuse (400) is never parsed without a token: the answer is 401', async () => {
-    const response = await fetch(s.url + syncPaths.push('case_events'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"not json' });
-    expect({ status: response.status, body: await response.json() }).toEqual({ status: 401, body: { code: 'token-invalid' } });
+    const response = await fetch(s.url + syncPaths.push('case_events'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"not json',
+    });
+    expect({ status: response.status, body: await response.json() }).toEqual({
+      status: 401,
+      body: { code: 'token-invalid' },
+    });
   });
 
   it('an enrolled desk still pushes', async () => {

@@ -43,7 +43,10 @@ export function handlerContractSuite(label: string, open: () => Promise<Contract
 
     it('logs in and reports the session', async () => {
       const session = await t.invoke('session-login', { login: 'qs-reception', password: DEMO_PASSWORD });
-      expect(session).toMatchObject({ user: { login: 'qs-reception', roles: ['receptionist'] }, office: { id: 'office-qingshan', name: '青山镇人民政府' } });
+      expect(session).toMatchObject({
+        user: { login: 'qs-reception', roles: ['receptionist'] },
+        office: { id: 'office-qingshan', name: '青山镇人民政府' },
+      });
       expect(await t.invoke('session-current', {})).toEqual(session);
     });
 
@@ -62,23 +65,50 @@ export function handlerContractSuite(label: string, open: () => Promise<Contract
 
     it('第二十条第三款 a group visit with 6 representatives → representatives-over-limit', async () => {
       const representatives = [1, 2, 3, 4, 5, 6].map((i) => ({ kind: 'person' as const, name: `代表${i}` }));
-      await expectCode(t.invoke('petition-register', { registration: walkIn({ petitioners: representatives, headcount: 40 }), case: { kind: 'new' } }), 'representatives-over-limit');
+      await expectCode(
+        t.invoke('petition-register', {
+          registration: walkIn({ petitioners: representatives, headcount: 40 }),
+          case: { kind: 'new' },
+        }),
+        'representatives-over-limit',
+      );
     });
 
     it('第二十三条 an act out of turn or by the wrong role is refused with its reason code', async () => {
       const { caseId } = await t.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
-      await expectCode(t.invoke('case-act', { caseId, type: 'accept', payload: { noticeMethod: 'on-site', class: 'claim', procedure: 'opinion' } }), 'act-role-not-allowed');
+      await expectCode(
+        t.invoke('case-act', {
+          caseId,
+          type: 'accept',
+          payload: { noticeMethod: 'on-site', class: 'claim', procedure: 'opinion' },
+        }),
+        'act-role-not-allowed',
+      );
       await t.invoke('session-logout', {});
       await t.invoke('session-login', { login: 'qs-handler', password: DEMO_PASSWORD });
-      await expectCode(t.invoke('case-act', { caseId, type: 'decide', payload: { outcome: 'support', basis: '依据', reviewOrgan: '县人民政府' } }), 'act-not-allowed-in-status');
-      const { detail } = await t.invoke('case-act', { caseId, type: 'accept', payload: { noticeMethod: 'on-site', class: 'claim', procedure: 'opinion' } });
+      await expectCode(
+        t.invoke('case-act', {
+          caseId,
+          type: 'decide',
+          payload: { outcome: 'support', basis: '依据', reviewOrgan: '县人民政府' },
+        }),
+        'act-not-allowed-in-status',
+      );
+      const { detail } = await t.invoke('case-act', {
+        caseId,
+        type: 'accept',
+        payload: { noticeMethod: 'on-site', class: 'claim', procedure: 'opinion' },
+      });
       expect(detail.case.status).toBe('accepted');
       expect(detail.case.clocks.find((k) => k.kind === 'handling')).toBeDefined();
       expect(detail.events.map((e) => e.type)).toEqual(['register', 'accept']);
     });
 
     it('finds earlier matters of the same petitioner (第十九条第三款) and searches petitioners', async () => {
-      const similar = await t.invoke('petition-find-similar', { petitioners: [{ idNumber: demoIdNumber }], text: '补偿款未足额发放' });
+      const similar = await t.invoke('petition-find-similar', {
+        petitioners: [{ idNumber: demoIdNumber }],
+        text: '补偿款未足额发放',
+      });
       expect(similar.length).toBeGreaterThan(0);
       expect(similar[0]!.samePetitioner).toBe('id-number');
       const byId = await t.invoke('petitioner-search', { query: '110105194912' });
@@ -92,26 +122,67 @@ export function handlerContractSuite(label: string, open: () => Promise<Contract
     it('第十九条 corrects a 信访人 with the intake’s checks, keeping the replaced values with who and why; 第三十条 never one the user may not read', async () => {
       const [person] = await t.invoke('petitioner-search', { query: demoIdNumber });
       const reason = '信访人来电告知新的联系方式';
-      const { petitioner } = await t.invoke('petitioner-update', { id: person!.id, changes: { phone: '139 0013 9000', address: '青山镇西街2号' }, reason });
+      const { petitioner } = await t.invoke('petitioner-update', {
+        id: person!.id,
+        changes: { phone: '139 0013 9000', address: '青山镇西街2号' },
+        reason,
+      });
       expect(petitioner).toMatchObject({ phone: '13900139000', address: '青山镇西街2号', nameInitials: 'zs' });
-      expect(petitioner.history.at(-1)).toEqual({ at: petitioner.updatedAt, by: 'user-qs-handler', byName: '青山镇办理人', reason, phone: person!.phone, address: person!.address });
+      expect(petitioner.history.at(-1)).toEqual({
+        at: petitioner.updatedAt,
+        by: 'user-qs-handler',
+        byName: '青山镇办理人',
+        reason,
+        phone: person!.phone,
+        address: person!.address,
+      });
       expect((await t.invoke('petitioner-get', { id: person!.id })).petitioner.phone).toBe('13900139000');
-      await expectCode(t.invoke('petitioner-update', { id: person!.id, changes: { idType: 'resident-id', idNumber: '110105194912310021' }, reason }), 'id-checksum');
-      await expectCode(t.invoke('petitioner-update', { id: person!.id, changes: { phone: '12345678901' }, reason }), 'phone-mobile-format');
-      await expectCode(t.invoke('petitioner-update', { id: person!.id, changes: { phone: '13900139000' }, reason: ' ' }), 'invalid-arguments');
+      await expectCode(
+        t.invoke('petitioner-update', {
+          id: person!.id,
+          changes: { idType: 'resident-id', idNumber: '110105194912310021' },
+          reason,
+        }),
+        'id-checksum',
+      );
+      await expectCode(
+        t.invoke('petitioner-update', { id: person!.id, changes: { phone: '12345678901' }, reason }),
+        'phone-mobile-format',
+      );
+      await expectCode(
+        t.invoke('petitioner-update', { id: person!.id, changes: { phone: '13900139000' }, reason: ' ' }),
+        'invalid-arguments',
+      );
 
-      const accusation = walkIn({ class: 'accusation', request: '举报村干部截留补偿款', petitioners: [{ kind: 'person', name: '王五', phone: '13600136000' }] });
-      const { petitionerIds } = await t.invoke('petition-register', { registration: accusation, case: { kind: 'new' } });
+      const accusation = walkIn({
+        class: 'accusation',
+        request: '举报村干部截留补偿款',
+        petitioners: [{ kind: 'person', name: '王五', phone: '13600136000' }],
+      });
+      const { petitionerIds } = await t.invoke('petition-register', {
+        registration: accusation,
+        case: { kind: 'new' },
+      });
       await t.invoke('session-logout', {});
       await t.invoke('session-login', { login: 'qs-reception', password: DEMO_PASSWORD });
       expect((await t.invoke('petitioner-get', { id: petitionerIds[0]! })).masked).toBe(true);
-      await expectCode(t.invoke('petitioner-update', { id: petitionerIds[0]!, changes: { phone: '13500135000' }, reason }), 'forbidden');
+      await expectCode(
+        t.invoke('petitioner-update', { id: petitionerIds[0]!, changes: { phone: '13500135000' }, reason }),
+        'forbidden',
+      );
     });
 
     it('第三十条第三款 a user who may not read a 检举控告 gets none of its text from any answer: matter, timeline, 信访件, 信访人, lists, searches (第四十六条第五项)', async () => {
       await t.invoke('session-logout', {});
       await t.invoke('session-login', { login: 'qs-handler', password: DEMO_PASSWORD });
-      const accuser = { kind: 'person' as const, name: '欧阳举报人', idType: 'resident-id' as const, idNumber: '110101199003071233', phone: '13687654329', address: '青山镇槐树村七组' };
+      const accuser = {
+        kind: 'person' as const,
+        name: '欧阳举报人',
+        idType: 'resident-id' as const,
+        idNumber: '110101199003071233',
+        phone: '13687654329',
+        address: '青山镇槐树村七组',
+      };
       const registration = walkIn({
         class: 'accusation',
         title: '举报村主任侵占扶贫款',
@@ -126,16 +197,34 @@ export function handlerContractSuite(label: string, open: () => Promise<Contract
       const acts = [
         { type: 'note', payload: { text: '举报人要求对身份严格保密' } },
         { type: 'leader-case', payload: { leader: '钱副书记', note: '亲自督办扶贫款案' } },
-        { type: 'supplement', payload: { field: 'reasons', value: '另有两户扶贫款被冒领', petitionId, accusedPersons: ['孙会计'] } },
+        {
+          type: 'supplement',
+          payload: { field: 'reasons', value: '另有两户扶贫款被冒领', petitionId, accusedPersons: ['孙会计'] },
+        },
       ] as const;
       for (const act of acts) await t.invoke('case-act', { caseId, ...act });
       const secrets = [
-        registration.title!, registration.request!, registration.facts!, registration.reasons!, registration.contentCategory!, '赵村主任', '孙会计',
-        accuser.name, accuser.idNumber, accuser.phone, accuser.address, '举报人要求对身份严格保密', '钱副书记', '亲自督办扶贫款案', '另有两户扶贫款被冒领',
+        registration.title!,
+        registration.request!,
+        registration.facts!,
+        registration.reasons!,
+        registration.contentCategory!,
+        '赵村主任',
+        '孙会计',
+        accuser.name,
+        accuser.idNumber,
+        accuser.phone,
+        accuser.address,
+        '举报人要求对身份严格保密',
+        '钱副书记',
+        '亲自督办扶贫款案',
+        '另有两户扶贫款被冒领',
       ];
       const leaked = (answer: unknown) => secrets.filter((s) => JSON.stringify(answer).includes(s));
       // The handler reads them all (the 补充 shows in place of the reasons it adds to).
-      expect(leaked(await t.invoke('case-get', { id: caseId }))).toEqual(secrets.filter((s) => s !== registration.reasons));
+      expect(leaked(await t.invoke('case-get', { id: caseId }))).toEqual(
+        secrets.filter((s) => s !== registration.reasons),
+      );
       expect((await t.invoke('case-list', { filter: { text: '扶贫款' } })).items.map((i) => i.id)).toContain(caseId);
 
       await t.invoke('session-logout', {});
@@ -146,7 +235,8 @@ export function handlerContractSuite(label: string, open: () => Promise<Contract
       expect(leaked(masked)).toEqual([]);
       expect(masked.petitioners).toEqual([expect.objectContaining({ name: '', idNumber: '', phone: '' })]);
       expect(leaked(await t.invoke('case-list', {}))).toEqual([]);
-      for (const text of ['扶贫款', '村主任']) expect((await t.invoke('case-list', { filter: { text } })).items.map((i) => i.id)).not.toContain(caseId);
+      for (const text of ['扶贫款', '村主任'])
+        expect((await t.invoke('case-list', { filter: { text } })).items.map((i) => i.id)).not.toContain(caseId);
       expect(leaked(await t.invoke('petitioner-search', { query: accuser.phone }))).toEqual([]);
       expect(leaked(await t.invoke('petitioner-get', { id: masked.case.petitionerIds[0]! }))).toEqual([]);
     });
@@ -158,9 +248,17 @@ export function handlerContractSuite(label: string, open: () => Promise<Contract
     it('第二十二条 lists the county offices for 转送 and 交办, and 第二十八条 the office staff for 回避, never a verifier', async () => {
       const offices = await t.invoke('office-list', {});
       expect(offices.map((o) => o.id)).toEqual(['office-county', 'office-qingshan', 'office-lvshui', 'office-jiwei']);
-      expect(offices[1]).toEqual({ id: 'office-qingshan', code: '999901101', name: '青山镇人民政府', kind: 'township', parentId: 'office-county' });
+      expect(offices[1]).toEqual({
+        id: 'office-qingshan',
+        code: '999901101',
+        name: '青山镇人民政府',
+        kind: 'township',
+        parentId: 'office-county',
+      });
       const users = await t.invoke('user-list', {});
-      expect(users.map((u) => u.name)).toEqual(expect.arrayContaining(['青山镇接待员', '青山镇办理人', '青山镇负责人']));
+      expect(users.map((u) => u.name)).toEqual(
+        expect.arrayContaining(['青山镇接待员', '青山镇办理人', '青山镇负责人']),
+      );
       expect(users).toHaveLength(3);
       expect(JSON.stringify(users)).not.toContain('scrypt');
     });

@@ -32,7 +32,8 @@ afterAll(async () => {
   await county?.close();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `accused-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(artifacts, `accused-${name}.png`), fullPage: true });
 
 /** A fresh browser profile (a new desk) signed in as `user`; the first login enrols the desk with the county. */
 async function openDesk(user: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -87,7 +88,10 @@ const caseGetCode = (page: Page, id: string) =>
     (caseId) =>
       (window as unknown as { desk: { invoke(n: string, a: unknown): Promise<unknown> } }).desk // the page's desk bridge (src-renderer/main.ts)
         .invoke('case-get', { id: caseId })
-        .then(() => 'found', (e: { code?: string }) => e.code ?? 'error'),
+        .then(
+          () => 'found',
+          (e: { code?: string }) => e.code ?? 'error',
+        ),
     id,
   );
 
@@ -120,7 +124,9 @@ describe('第三十条 from the screen, with a county server', () => {
 
       // A 接待员 may not read a 检举控告 (第三十条第三款): masked in the list and on its page.
       await page.getByRole('menuitem', { name: '事项' }).click();
-      await expect.poll(() => page.locator('[data-row-index]', { hasText: accusation }).textContent()).toContain(MASKED_TITLE);
+      await expect
+        .poll(() => page.locator('[data-row-index]', { hasText: accusation }).textContent())
+        .toContain(MASKED_TITLE);
       await openCase(page, accusation);
       await page.getByText(caseText.maskedNotice).waitFor();
       expect(await page.getByTestId('case-page').textContent()).not.toMatch(/王某某|截留|绿水乡人民政府/);
@@ -131,11 +137,16 @@ describe('第三十条 from the screen, with a county server', () => {
       await login(page, 'county-handler');
       await openCase(page, accusation);
       expect(await page.getByTestId('case-page').textContent()).toContain(ACCUSATION);
-      expect(await page.getByTestId('timeline').textContent()).toMatch(/被检举\/被控告单位：绿水乡人民政府[\s\S]*王某某/);
+      expect(await page.getByTestId('timeline').textContent()).toMatch(
+        /被检举\/被控告单位：绿水乡人民政府[\s\S]*王某某/,
+      );
       await forwardToLvshui(page);
       await page.getByRole('dialog').getByText(reasonText['forward-to-accused']).waitFor();
       await shot(page, '03-forward-refused');
-      await page.getByRole('dialog').getByRole('button', { name: named('取消') }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: named('取消') })
+        .click();
       await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('已登记');
 
       // The complaint about 绿水乡 is 绿水乡's to handle (属地管理, 第二十二条): forwarded there.
@@ -143,16 +154,24 @@ describe('第三十条 from the screen, with a county server', () => {
       await forwardToLvshui(page);
       await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('已转送');
       await syncNow(page);
-      await expect.poll(() => page.getByTestId('sync-indicator').textContent(), { timeout: 20_000 }).not.toContain('待上传');
+      await expect
+        .poll(() => page.getByTestId('sync-indicator').textContent(), { timeout: 20_000 })
+        .not.toContain('待上传');
 
       // 绿水乡 receives the complaint, and with it everything the county pushed before: never the accusation.
       await syncNow(ls.page);
-      await expect.poll(() => ls.page.locator('[data-row-index]', { hasText: complaint }).count(), { timeout: 20_000 }).toBe(1);
+      await expect
+        .poll(() => ls.page.locator('[data-row-index]', { hasText: complaint }).count(), { timeout: 20_000 })
+        .toBe(1);
       expect(await ls.page.getByTestId('cases-total').textContent()).toBe('共 1 件');
       expect(await ls.page.locator('[data-row-index]', { hasText: accusation }).count()).toBe(0);
       await shot(ls.page, '04-lvshui-list');
       const ids = await page.evaluate(() =>
-        (window as unknown as { desk: { invoke(n: string, a: unknown): Promise<{ items: { id: string; caseNumber: string }[] }> } }).desk.invoke('case-list', {}),
+        (
+          window as unknown as {
+            desk: { invoke(n: string, a: unknown): Promise<{ items: { id: string; caseNumber: string }[] }> };
+          }
+        ).desk.invoke('case-list', {}),
       );
       const accusationId = ids.items.find((i) => i.caseNumber === accusation)?.id ?? '';
       expect(accusationId).not.toBe('');
@@ -162,11 +181,15 @@ describe('第三十条 from the screen, with a county server', () => {
       const server = client(county.url.replace(/\/$/, ''));
       const pulled = async (login: string, collection: string) => {
         const { accessToken } = await server.enrol(login);
-        return (await server.pullAll(accessToken, collection)).map((d) => d as unknown as { id: string; caseId?: string }); // documents of a case-bound collection
+        return (await server.pullAll(accessToken, collection)).map(
+          (d) => d as unknown as { id: string; caseId?: string },
+        ); // documents of a case-bound collection
       };
       for (const collection of ['case_events', 'petitions']) {
         expect((await pulled('ls-handler', collection)).filter((d) => d.caseId === accusationId)).toEqual([]);
-        expect((await pulled('county-reception', collection)).filter((d) => d.caseId === accusationId).length).toBeGreaterThan(0);
+        expect(
+          (await pulled('county-reception', collection)).filter((d) => d.caseId === accusationId).length,
+        ).toBeGreaterThan(0);
       }
     } catch (error) {
       await shot(page, 'failure');

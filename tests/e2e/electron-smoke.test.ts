@@ -37,7 +37,12 @@ function expectNativeBindingForElectron(): void {
   }
 }
 
-type DeskWindow = { desk?: { invoke(name: string, args: unknown): Promise<unknown>; on(event: string, listener: (payload: unknown) => void): () => void } };
+type DeskWindow = {
+  desk?: {
+    invoke(name: string, args: unknown): Promise<unknown>;
+    on(event: string, listener: (payload: unknown) => void): () => void;
+  };
+};
 
 const binary = electronBinary();
 if (!binary) console.log('skipped: no Electron binary');
@@ -49,12 +54,19 @@ describe.skipIf(!binary)('the Electron shell (smoke)', () => {
 
   beforeAll(async () => {
     expectNativeBindingForElectron();
-    execFileSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+    execFileSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     userData = mkdtempSync(join(tmpdir(), 'desk-electron-'));
     const env: Record<string, string> = {};
-    for (const [name, value] of Object.entries(process.env)) if (value !== undefined && name !== 'ELECTRON_RENDERER_URL') env[name] = value;
+    for (const [name, value] of Object.entries(process.env))
+      if (value !== undefined && name !== 'ELECTRON_RENDERER_URL') env[name] = value;
     env['XDG_CONFIG_HOME'] = userData;
-    const linux = process.platform === 'linux' ? ['--dev-plaintext-key-store', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])] : [];
+    const linux =
+      process.platform === 'linux'
+        ? ['--dev-plaintext-key-store', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])]
+        : [];
     app = await _electron.launch({
       executablePath: binary,
       args: [join(root, 'out/main/index.js'), `--user-data-dir=${userData}`, ...linux],
@@ -72,20 +84,39 @@ describe.skipIf(!binary)('the Electron shell (smoke)', () => {
   });
 
   it('opens one window titled 信访接待台 showing the app', async () => {
-    expect(await app!.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.getTitle()))).toEqual(['信访接待台']);
+    expect(await app!.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.getTitle()))).toEqual([
+      '信访接待台',
+    ]);
     expect(page.url()).toBe('app://desk/index.html');
   });
 
   it('exposes window.desk with invoke and on, and no Node', async () => {
     const surface = await page.evaluate(() => {
       const desk = (window as DeskWindow).desk; // the preload's object, typed here to keep the test self-contained
-      return { keys: Object.keys(desk ?? {}).sort(), invoke: typeof desk?.invoke, on: typeof desk?.on, require: typeof Reflect.get(globalThis, 'require'), process: typeof Reflect.get(globalThis, 'process') };
+      return {
+        keys: Object.keys(desk ?? {}).sort(),
+        invoke: typeof desk?.invoke,
+        on: typeof desk?.on,
+        require: typeof Reflect.get(globalThis, 'require'),
+        process: typeof Reflect.get(globalThis, 'process'),
+      };
     });
-    expect(surface).toEqual({ keys: ['invoke', 'on'], invoke: 'function', on: 'function', require: 'undefined', process: 'undefined' });
+    expect(surface).toEqual({
+      keys: ['invoke', 'on'],
+      invoke: 'function',
+      on: 'function',
+      require: 'undefined',
+      process: 'undefined',
+    });
   });
 
   it('reaches the desk core through the bridge', async () => {
-    const code = await page.evaluate(() => (window as DeskWindow).desk!.invoke('case-list', {}).then(() => 'answered', (e: { code?: string }) => e.code)); // as above
+    const code = await page.evaluate(() =>
+      (window as DeskWindow).desk!.invoke('case-list', {}).then(
+        () => 'answered',
+        (e: { code?: string }) => e.code,
+      ),
+    ); // as above
     expect(code).toBe('not-logged-in');
   });
 

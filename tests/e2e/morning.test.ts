@@ -32,7 +32,8 @@ afterAll(async () => {
   await county?.close();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `morning-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(artifacts, `morning-${name}.png`), fullPage: true });
 
 /** The person and the 第十九条 items of a walk-in; the channel 来访 first, as a receptionist does. */
 async function fillWalkIn(page: Page, request: string) {
@@ -109,10 +110,16 @@ describe('a reception morning in Chromium with a county server', () => {
       await page.locator('.intake-channel-row').getByText('来访', { exact: true }).click();
       await page.getByRole('switch').click();
       for (let i = 0; i < 5; i++) await page.getByRole('button', { name: /添加代表/ }).click();
-      await expect.poll(() => page.getByRole('alert').first().textContent()).toBe(reasonText['representatives-over-limit']);
+      await expect
+        .poll(() => page.getByRole('alert').first().textContent())
+        .toBe(reasonText['representatives-over-limit']);
       const representatives = page.getByRole('group', { name: /^代表 \d$/ });
       expect(await representatives.count()).toBe(5);
-      for (let i = 0; i < 5; i++) await representatives.nth(i).getByLabel('姓名（名称）', { exact: true }).fill(`代表${'甲乙丙丁戊'[i] ?? ''}`);
+      for (let i = 0; i < 5; i++)
+        await representatives
+          .nth(i)
+          .getByLabel('姓名（名称）', { exact: true })
+          .fill(`代表${'甲乙丙丁戊'[i] ?? ''}`);
       await fillContent(page, '反映村集体土地被占用，要求恢复耕种');
       await shot(page, '06-group-refused');
       const group = await save(page);
@@ -147,14 +154,19 @@ describe('a reception morning in Chromium with a county server', () => {
       await choose(page, '告知方式', '当场告知');
       await choose(page, '法定分类', '申诉求决类');
       await choose(page, '办理程序', '按第三十一条第六项出具处理意见（60日）');
-      await page.getByRole('dialog').getByRole('button', { name: named('确定') }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: named('确定') })
+        .click();
       await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('已受理');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
       await shot(page, '07-accepted');
       // The 受理告知书 of the act itself, printed from the timeline (第二十三条).
       await page.getByTestId('timeline').getByRole('button', { name: '打印受理告知书' }).click();
       await page.emulateMedia({ media: 'print' });
-      expect(await page.locator('.desk-notice').textContent()).toMatch(new RegExp(`信访事项受理告知书.*查询码：${walkInCode}.*60日内办结`));
+      expect(await page.locator('.desk-notice').textContent()).toMatch(
+        new RegExp(`信访事项受理告知书.*查询码：${walkInCode}.*60日内办结`),
+      );
       await shot(page, '07b-accept-notice-print');
       await page.emulateMedia({ media: 'screen' });
 
@@ -162,9 +174,15 @@ describe('a reception morning in Chromium with a county server', () => {
       // run from that day (第三十五条), and a 复查 requested in them goes to the organ above (示范县信访局).
       await page.getByRole('button', { name: named('处理意见') }).click();
       await choose(page, '处理意见', '不予支持');
-      await page.getByRole('dialog').getByLabel('事实和依据', { exact: true }).fill('经调查核实，补偿款已按公布的方案足额发放');
+      await page
+        .getByRole('dialog')
+        .getByLabel('事实和依据', { exact: true })
+        .fill('经调查核实，补偿款已按公布的方案足额发放');
       await page.getByRole('dialog').getByLabel('复查机关', { exact: true }).fill('示范县信访局');
-      await page.getByRole('dialog').getByRole('button', { name: named('确定') }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: named('确定') })
+        .click();
       await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('已答复');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
       await page.getByRole('button', { name: named('送达') }).click();
@@ -172,12 +190,18 @@ describe('a reception morning in Chromium with a county server', () => {
       const signed = page.getByRole('dialog').getByLabel(/^信访人签收日期/);
       await signed.fill(beijingDay(new Date().toISOString()));
       await signed.press('Enter');
-      await page.getByRole('dialog').getByRole('button', { name: named('确定') }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: named('确定') })
+        .click();
       await page.getByRole('dialog').waitFor({ state: 'detached' });
       await expect.poll(() => page.getByTestId('clocks').textContent()).toContain('申请复查期限');
       await page.getByRole('button', { name: named('复查申请') }).click();
       await page.getByRole('dialog').getByLabel('复查机关', { exact: true }).fill('示范县信访局');
-      await page.getByRole('dialog').getByRole('button', { name: named('确定') }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: named('确定') })
+        .click();
       await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('复查中');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
       // 青山镇 decided: the 复查意见 is the county's to give, not offered here (第三十五条).
@@ -190,12 +214,17 @@ describe('a reception morning in Chromium with a county server', () => {
       await choose(page, '接收机构', '绿水乡人民政府');
       await choose(page, '是否已告知信访人去向', '已告知信访人');
       await shot(page, '08-forward-form');
-      await page.getByRole('dialog').getByRole('button', { name: named('确定') }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: named('确定') })
+        .click();
       await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('已转送');
       await syncNow(page);
       await expect.poll(() => syncText(page), { timeout: 20_000 }).not.toContain('待上传');
       await syncNow(ls.page);
-      await expect.poll(() => ls.page.locator('[data-row-index]', { hasText: group }).count(), { timeout: 20_000 }).toBe(1);
+      await expect
+        .poll(() => ls.page.locator('[data-row-index]', { hasText: group }).count(), { timeout: 20_000 })
+        .toBe(1);
       expect(await ls.page.locator('[data-row-index]', { hasText: accusation }).count()).toBe(0);
       await shot(ls.page, '09-arrived-lvshui');
 
@@ -224,9 +253,14 @@ describe('a reception morning in Chromium with a county server', () => {
       await choose(page, '项目', '事项摘要');
       await page.getByRole('dialog').getByLabel('内容', { exact: true }).fill('要求维修青山镇东街至李家村村道');
       await page.getByRole('dialog').getByLabel('更正理由', { exact: true }).fill('摘要未写明路段');
-      await page.getByRole('dialog').getByRole('button', { name: named('确定') }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: named('确定') })
+        .click();
       await page.getByRole('dialog').waitFor({ state: 'detached' });
-      await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('停电期间登记：要求维修村道 → 要求维修青山镇东街至李家村村道');
+      await expect
+        .poll(() => page.getByTestId('timeline').textContent())
+        .toContain('停电期间登记：要求维修村道 → 要求维修青山镇东街至李家村村道');
       await shot(page, '10b-corrected');
       await logout(page);
       await login(page, 'qs-reception');

@@ -34,7 +34,8 @@ afterAll(async () => {
   await county?.close();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `calendar-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(artifacts, `calendar-${name}.png`), fullPage: true });
 
 /**
  * The desk core runs in a Web Worker, whose clock Playwright cannot set: the year the banner asks for is the one the
@@ -55,58 +56,80 @@ function noticeFile(year: number): string {
 }
 
 describe('the holiday calendar banner and 设置 in Chromium with a county server', () => {
-  it('民法典 第二百零三条 asks for the missing year on every page, and stops once the county loaded it with admin calendar-add; 第三十四条 approval-set shows in 设置', { timeout: 180_000 }, async () => {
-    const year = neededYear();
-    const missing = !defaultCalendar.coveredYears.includes(year); // 2027 from 2026-11-01 on (this issue's day: 2026-12-05)
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(county.url);
-    await page.waitForSelector('html[data-desk-state="ready"]', { state: 'attached' });
-    await page.getByLabel('用户名', { exact: true }).fill('qs-reception');
-    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /^登\s*录$/ }).click();
-    await page.getByTestId('desk-user').waitFor();
+  it(
+    '民法典 第二百零三条 asks for the missing year on every page, and stops once the county loaded it with admin calendar-add; 第三十四条 approval-set shows in 设置',
+    { timeout: 180_000 },
+    async () => {
+      const year = neededYear();
+      const missing = !defaultCalendar.coveredYears.includes(year); // 2027 from 2026-11-01 on (this issue's day: 2026-12-05)
+      const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      await page.goto(county.url);
+      await page.waitForSelector('html[data-desk-state="ready"]', { state: 'attached' });
+      await page.getByLabel('用户名', { exact: true }).fill('qs-reception');
+      await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: /^登\s*录$/ }).click();
+      await page.getByTestId('desk-user').waitFor();
 
-    const banner = page.getByTestId('calendar-banner');
-    await page.getByRole('menuitem', { name: calendarMessages.nav }).click();
-    const years = page.getByTestId('calendar-years');
-    if (!missing) {
-      // Before 1 November 2026 the bundled 2024–2026 is all a desk needs: no banner, and nothing to load.
+      const banner = page.getByTestId('calendar-banner');
+      await page.getByRole('menuitem', { name: calendarMessages.nav }).click();
+      const years = page.getByTestId('calendar-years');
+      if (!missing) {
+        // Before 1 November 2026 the bundled 2024–2026 is all a desk needs: no banner, and nothing to load.
+        await expect.poll(() => years.textContent()).toContain(calendarMessages.settings.complete);
+        expect(await banner.count()).toBe(0);
+        await shot(page, '1-complete');
+        return;
+      }
+      await expect.poll(() => banner.textContent()).toContain(calendarMessages.banner([year]));
+      await expect.poll(() => years.textContent()).toContain(calendarMessages.settings.missing([year]));
+      await shot(page, '1-missing');
+      await page.getByRole('menuitem', { name: '登记' }).click();
+      await page.getByLabel('姓名（名称）', { exact: true }).waitFor();
+      expect(await banner.isVisible()).toBe(true); // on every page
+      await page.getByRole('menuitem', { name: calendarMessages.nav }).click();
+
+      // The administrator loads the year on the server's data (PGlite: the server is stopped meanwhile).
+      await county.stop();
+      const file = join(county.dataDir, '..', `${year}.txt`);
+      writeFileSync(file, noticeFile(year));
+      const env = { ...process.env, DATA_DIR: county.dataDir, DATABASE_URL: '' };
+      await run(
+        process.execPath,
+        ['--import', 'tsx', 'src-server/main.ts', 'admin', 'calendar-add', '--year', String(year), '--file', file],
+        { cwd: root, env },
+      );
+      // 第三十四条: the same administrator sets the county's 报批 acts; they reach 设置 with the same sync.
+      const approval = page.getByTestId('approval-acts');
+      expect(await approval.textContent()).toContain('不予受理、不再受理、终结、延期');
+      await run(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'src-server/main.ts',
+          'admin',
+          'approval-set',
+          '--office',
+          'office-county',
+          '--acts',
+          'reject,close',
+        ],
+        { cwd: root, env },
+      );
+      await county.start();
+
+      await page.getByTestId('sync-indicator').click();
+      await page.getByRole('button', { name: '立即同步' }).click();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => banner.count(), { timeout: 60_000 }).toBe(0);
       await expect.poll(() => years.textContent()).toContain(calendarMessages.settings.complete);
-      expect(await banner.count()).toBe(0);
-      await shot(page, '1-complete');
-      return;
-    }
-    await expect.poll(() => banner.textContent()).toContain(calendarMessages.banner([year]));
-    await expect.poll(() => years.textContent()).toContain(calendarMessages.settings.missing([year]));
-    await shot(page, '1-missing');
-    await page.getByRole('menuitem', { name: '登记' }).click();
-    await page.getByLabel('姓名（名称）', { exact: true }).waitFor();
-    expect(await banner.isVisible()).toBe(true); // on every page
-    await page.getByRole('menuitem', { name: calendarMessages.nav }).click();
-
-    // The administrator loads the year on the server's data (PGlite: the server is stopped meanwhile).
-    await county.stop();
-    const file = join(county.dataDir, '..', `${year}.txt`);
-    writeFileSync(file, noticeFile(year));
-    const env = { ...process.env, DATA_DIR: county.dataDir, DATABASE_URL: '' };
-    await run(process.execPath, ['--import', 'tsx', 'src-server/main.ts', 'admin', 'calendar-add', '--year', String(year), '--file', file], { cwd: root, env });
-    // 第三十四条: the same administrator sets the county's 报批 acts; they reach 设置 with the same sync.
-    const approval = page.getByTestId('approval-acts');
-    expect(await approval.textContent()).toContain('不予受理、不再受理、终结、延期');
-    await run(process.execPath, ['--import', 'tsx', 'src-server/main.ts', 'admin', 'approval-set', '--office', 'office-county', '--acts', 'reject,close'], { cwd: root, env });
-    await county.start();
-
-    await page.getByTestId('sync-indicator').click();
-    await page.getByRole('button', { name: '立即同步' }).click();
-    await page.keyboard.press('Escape');
-    await expect.poll(() => banner.count(), { timeout: 60_000 }).toBe(0);
-    await expect.poll(() => years.textContent()).toContain(calendarMessages.settings.complete);
-    expect(await years.textContent()).toContain(calendarMessages.settings.yearLabel(year));
-    await expect.poll(() => approval.textContent()).toContain('不予受理、终结');
-    expect(await approval.textContent()).not.toContain('延期');
-    await shot(page, '2-loaded');
-    await context.close();
-  });
+      expect(await years.textContent()).toContain(calendarMessages.settings.yearLabel(year));
+      await expect.poll(() => approval.textContent()).toContain('不予受理、终结');
+      expect(await approval.textContent()).not.toContain('延期');
+      await shot(page, '2-loaded');
+      await context.close();
+    },
+  );
 });

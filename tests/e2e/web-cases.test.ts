@@ -54,9 +54,18 @@ describe('事项 in the web edition', () => {
     await page.getByRole('button', { name: named('登录') }).click();
     await page.getByTestId('desk-user').waitFor();
 
-    const register = (extra: Parameters<typeof walkIn>[0]) => desk.invoke('petition-register', { registration: walkIn(extra), case: { kind: 'new' } });
-    const old = await register({ receivedAt: new Date(Date.now() - 20 * DAY).toISOString(), request: '反映村道年久失修，雨天无法通行' });
-    await register({ channel: 'letter', receivedAt: new Date(Date.now() - 2 * DAY).toISOString(), request: '建议在镇中心增设公交站点', petitioners: [] });
+    const register = (extra: Parameters<typeof walkIn>[0]) =>
+      desk.invoke('petition-register', { registration: walkIn(extra), case: { kind: 'new' } });
+    const old = await register({
+      receivedAt: new Date(Date.now() - 20 * DAY).toISOString(),
+      request: '反映村道年久失修，雨天无法通行',
+    });
+    await register({
+      channel: 'letter',
+      receivedAt: new Date(Date.now() - 2 * DAY).toISOString(),
+      request: '建议在镇中心增设公交站点',
+      petitioners: [],
+    });
     const fresh = await register({ receivedAt: new Date(Date.now() - 60_000).toISOString() });
 
     await page.getByRole('menuitem', { name: '事项' }).click();
@@ -81,7 +90,10 @@ describe('事项 in the web edition', () => {
     await choose('法定分类', '申诉求决类');
     await choose('办理程序', '按第三十一条第六项出具处理意见（60日）');
     await page.screenshot({ path: join(artifacts, 'matter-accept-form.png') });
-    await page.getByRole('dialog').getByRole('button', { name: named('确定') }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: named('确定') })
+      .click();
 
     await expect.poll(() => events.count()).toBe(2);
     expect(await events.nth(1).getAttribute('data-event-type')).toBe('accept');

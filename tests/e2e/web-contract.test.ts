@@ -19,7 +19,10 @@ const artifacts = join(import.meta.dirname, 'artifacts');
 
 let started: Promise<{ web: ServedWebEdition; browser: Browser }> | undefined;
 function web(): Promise<{ web: ServedWebEdition; browser: Browser }> {
-  started ??= Promise.all([serveWebEdition(), launchChromium()]).then(([served, browser]) => ({ web: served, browser }));
+  started ??= Promise.all([serveWebEdition(), launchChromium()]).then(([served, browser]) => ({
+    web: served,
+    browser,
+  }));
   return started;
 }
 
@@ -53,7 +56,9 @@ describe.concurrent('the web edition page', () => {
       expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
       expect(await page.textContent('#desk-status')).toBe('信访接待台（网页版）已就绪');
       // main.ts exposes the worker transport as window.desk, the same surface as the Electron preload's.
-      const surface = await page.evaluate(() => Object.entries((window as unknown as DeskWindow).desk).map(([k, v]) => `${k}:${typeof v}`));
+      const surface = await page.evaluate(() =>
+        Object.entries((window as unknown as DeskWindow).desk).map(([k, v]) => `${k}:${typeof v}`),
+      );
       expect(surface.sort()).toEqual(['invoke:function', 'on:function']);
       mkdirSync(artifacts, { recursive: true });
       await page.screenshot({ path: join(artifacts, 'web-ready.png') });
@@ -83,7 +88,9 @@ describe.concurrent('the web edition page', () => {
     try {
       // A blank page on the same origin leaves RxDB's internal store behind with the wrong key path, as a foreign
       // or damaged build could; the name is RxDB's Dexie naming: rxdb-dexie-<database>--<schema version>--<collection>.
-      await context.route(`${url}blank`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
+      await context.route(`${url}blank`, (route) =>
+        route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }),
+      );
       const page = await context.newPage();
       await page.goto(`${url}blank`);
       await page.evaluate(
@@ -112,7 +119,9 @@ describe.concurrent('the web edition page', () => {
       const [a, b] = [await pageTransport(first), await pageTransport(second)];
       await a.invoke('session-login', { login: 'qs-reception', password: DEMO_PASSWORD });
       await b.invoke('session-login', { login: 'qs-handler', password: DEMO_PASSWORD });
-      const told = new Promise<readonly string[]>((resolve) => b.on('data-changed', (p) => p.caseIds && resolve(p.caseIds)));
+      const told = new Promise<readonly string[]>((resolve) =>
+        b.on('data-changed', (p) => p.caseIds && resolve(p.caseIds)),
+      );
       const { caseId } = await a.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
       await expect(told).resolves.toContain(caseId);
       const list = await b.invoke('case-list', {});
@@ -125,15 +134,24 @@ describe.concurrent('the web edition page', () => {
 
 describe.concurrent('the one file that picks the transport (src-renderer/app/transport.ts), in Chromium', () => {
   /** Loads the page and reports its start state, status line and how many workers it started. */
-  async function load(options: { userAgent?: string; bridge?: boolean }): Promise<{ state: string | null; status: string | null; workers: number }> {
+  async function load(options: {
+    userAgent?: string;
+    bridge?: boolean;
+  }): Promise<{ state: string | null; status: string | null; workers: number }> {
     const { browser, web: served } = await web();
-    const context = await browser.newContext({ locale: 'zh-CN', ...(options.userAgent ? { userAgent: options.userAgent } : {}) });
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+    });
     try {
       if (options.bridge) {
         // What the Electron preload exposes: invoke and on; failures are plain { code } objects.
         await context.addInitScript(() => {
           Object.defineProperty(window, 'desk', {
-            value: Object.freeze({ invoke: () => Promise.reject({ code: 'not-logged-in' }), on: () => () => undefined }),
+            value: Object.freeze({
+              invoke: () => Promise.reject({ code: 'not-logged-in' }),
+              on: () => () => undefined,
+            }),
           });
         });
       }
@@ -141,8 +159,14 @@ describe.concurrent('the one file that picks the transport (src-renderer/app/tra
       let workers = 0;
       page.on('worker', () => workers++);
       await page.goto(served.url);
-      await page.waitForSelector('html:is([data-desk-state="ready"], [data-desk-state="failed"])', { state: 'attached' });
-      return { state: await page.getAttribute('html', 'data-desk-state'), status: await page.textContent('#desk-status'), workers };
+      await page.waitForSelector('html:is([data-desk-state="ready"], [data-desk-state="failed"])', {
+        state: 'attached',
+      });
+      return {
+        state: await page.getAttribute('html', 'data-desk-state'),
+        status: await page.textContent('#desk-status'),
+        workers,
+      };
     } finally {
       await context.close();
     }
@@ -153,7 +177,8 @@ describe.concurrent('the one file that picks the transport (src-renderer/app/tra
   });
 
   it('in an Electron window without the bridge, shows the failure instead of falling back to a browser database', async () => {
-    const electron = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) xinfang-desk/0.1.0 Chrome/142.0.0.0 Electron/45.5.0 Safari/537.36';
+    const electron =
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) xinfang-desk/0.1.0 Chrome/142.0.0.0 Electron/45.5.0 Safari/537.36';
     const result = await load({ userAgent: electron });
     expect(result).toMatchObject({ state: 'failed', workers: 0 });
     expect(result.status).toContain('接待台未能连接本机数据服务');

@@ -79,7 +79,9 @@ describe('the reception desk in Chromium', () => {
       await saved.getByRole('button', { name: '打印告知书' }).click();
       await saved.getByText('已记录告知（当场告知）。').waitFor();
       await page.emulateMedia({ media: 'print' });
-      expect(await page.locator('.desk-notice').textContent()).toMatch(/查询码：[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z].*县人力资源和社会保障局/);
+      expect(await page.locator('.desk-notice').textContent()).toMatch(
+        /查询码：[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z].*县人力资源和社会保障局/,
+      );
       await page.screenshot({ path: join(artifacts, 'notice-redirect.png'), fullPage: true });
       await page.emulateMedia({ media: 'screen' });
       await saved.getByRole('button', { name: '继续登记下一件' }).click();
@@ -91,7 +93,9 @@ describe('the reception desk in Chromium', () => {
       await page.getByRole('switch').click();
       for (let i = 0; i < 4; i++) await page.getByRole('button', { name: /添加代表/ }).click();
       await page.getByRole('button', { name: /添加代表/ }).click();
-      await expect.poll(() => page.getByRole('alert').first().textContent()).toBe(reasonText['representatives-over-limit']);
+      await expect
+        .poll(() => page.getByRole('alert').first().textContent())
+        .toBe(reasonText['representatives-over-limit']);
       expect(await page.getByRole('group', { name: /^代表 \d$/ }).count()).toBe(5);
       await page.screenshot({ path: join(artifacts, 'intake-group-refused.png'), fullPage: true });
     } catch (error) {

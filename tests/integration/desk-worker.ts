@@ -55,7 +55,15 @@ function cuttable(response: Response): Response {
   });
   return new Response(body, { status: response.status, headers: response.headers });
 }
-const desk = await createDesk({ storage: getRxStorageMemory(), name: `desk-${Math.random().toString(36).slice(2)}`, sync: { fetch: fetchLike, retry: { minMs: 100, maxMs: 1_000 }, ...(workerData.timeouts ? { timeouts: workerData.timeouts as SyncTimeouts } : {}) } });
+const desk = await createDesk({
+  storage: getRxStorageMemory(),
+  name: `desk-${Math.random().toString(36).slice(2)}`,
+  sync: {
+    fetch: fetchLike,
+    retry: { minMs: 100, maxMs: 1_000 },
+    ...(workerData.timeouts ? { timeouts: workerData.timeouts as SyncTimeouts } : {}),
+  },
+});
 const port = parentPort!;
 for (const event of coreEventNames) desk.on(event, (payload) => port.postMessage({ kind: 'event', event, payload }));
 

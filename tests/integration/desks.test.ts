@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { walkIn } from '../fixtures';
 import { actEvent, actors, fresh, registerEvent } from '../src-server/fixtures';
-import { client, seeded, startServer, testDatabase, type RunningServer, type TestDatabase } from '../src-server/support';
+import {
+  client,
+  seeded,
+  startServer,
+  testDatabase,
+  type RunningServer,
+  type TestDatabase,
+} from '../src-server/support';
 import { eventIds, openDesk, syncAll, type TestDesk } from './support';
 
 /**
@@ -18,7 +25,11 @@ describe('desks and the county server', () => {
   beforeAll(async () => {
     tdb = await testDatabase('pg');
     s = await startServer(await seeded(await tdb.open()));
-    [county, qs, ls] = await Promise.all([openDesk(s.url, 'county-approver'), openDesk(s.url, 'qs-approver'), openDesk(s.url, 'ls-approver')]);
+    [county, qs, ls] = await Promise.all([
+      openDesk(s.url, 'county-approver'),
+      openDesk(s.url, 'qs-approver'),
+      openDesk(s.url, 'ls-approver'),
+    ]);
   }, 60_000);
   afterAll(async () => {
     await Promise.all([county, qs, ls].map((d) => d?.close()));
@@ -33,51 +44,78 @@ describe('desks and the county server', () => {
     expect(await qs.ids('users')).toHaveLength(3);
   });
 
-  it('offline acts on one matter at three desks converge to the same events and projections, whatever order they sync in', { timeout: 90_000 }, async () => {
-    const byName = { county, qs, ls };
-    // Each run is a new matter on the same three desks; a failing order is reported as it is, not shrunk, since
-    // every run leaves its matter behind.
-    await fc.assert(
-      fc.asyncProperty(fc.shuffledSubarray(['county', 'qs', 'ls'] as const, { minLength: 3, maxLength: 3 }), async (order) => {
-        await qs.login('qs-reception');
-        const { caseId } = await qs.t.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
-        await syncAll([qs, county]);
-        expect(await eventIds(county, caseId)).toHaveLength(1);
+  it(
+    'offline acts on one matter at three desks converge to the same events and projections, whatever order they sync in',
+    { timeout: 90_000 },
+    async () => {
+      const byName = { county, qs, ls };
+      // Each run is a new matter on the same three desks; a failing order is reported as it is, not shrunk, since
+      // every run leaves its matter behind.
+      await fc.assert(
+        fc.asyncProperty(
+          fc.shuffledSubarray(['county', 'qs', 'ls'] as const, { minLength: 3, maxLength: 3 }),
+          async (order) => {
+            await qs.login('qs-reception');
+            const { caseId } = await qs.t.invoke('petition-register', {
+              registration: walkIn(),
+              case: { kind: 'new' },
+            });
+            await syncAll([qs, county]);
+            expect(await eventIds(county, caseId)).toHaveLength(1);
 
-        for (const d of [county, qs, ls]) await d.net({ online: false });
-        await qs.login('qs-handler');
-        await qs.t.invoke('case-act', { caseId, type: 'note', payload: { text: '青山镇离线备注' } });
-        await county.login('county-handler');
-        await county.t.invoke('case-act', { caseId, type: 'supervise', payload: { kind: 'urge', issue: '请按期告知是否受理' } });
-        await county.t.invoke('case-act', { caseId, type: 'note', payload: { text: '县局离线备注' } });
-        await ls.login('ls-reception');
-        const other = await ls.t.invoke('petition-register', { registration: walkIn({ request: '道路修缮' }), case: { kind: 'new' } });
-        expect((await qs.t.invoke('sync-now', {})).state).toBe('offline');
+            for (const d of [county, qs, ls]) await d.net({ online: false });
+            await qs.login('qs-handler');
+            await qs.t.invoke('case-act', { caseId, type: 'note', payload: { text: '青山镇离线备注' } });
+            await county.login('county-handler');
+            await county.t.invoke('case-act', {
+              caseId,
+              type: 'supervise',
+              payload: { kind: 'urge', issue: '请按期告知是否受理' },
+            });
+            await county.t.invoke('case-act', { caseId, type: 'note', payload: { text: '县局离线备注' } });
+            await ls.login('ls-reception');
+            const other = await ls.t.invoke('petition-register', {
+              registration: walkIn({ request: '道路修缮' }),
+              case: { kind: 'new' },
+            });
+            expect((await qs.t.invoke('sync-now', {})).state).toBe('offline');
 
-        for (const d of [county, qs, ls]) await d.net({ online: true });
-        await syncAll(order.map((name) => byName[name]));
-        expect(await eventIds(qs, caseId)).toEqual(await eventIds(county, caseId));
-        expect(await eventIds(qs, caseId)).toHaveLength(4);
-        await qs.login('qs-handler');
-        await county.login('county-handler');
-        const [a, b] = await Promise.all([qs.t.invoke('case-get', { id: caseId }), county.t.invoke('case-get', { id: caseId })]);
-        expect(a.case).toEqual(b.case);
-        expect(await eventIds(county, other.caseId)).toHaveLength(1); // the county sees its townships
-        expect(await eventIds(qs, other.caseId)).toEqual([]); // a township does not see another's matters
-        await expect.poll(async () => (await qs.t.invoke('sync-status', {})).pending, { timeout: 3_000 }).toBe(0);
-      }),
-      { numRuns: 5, seed: 14, endOnFailure: true },
-    );
-  });
+            for (const d of [county, qs, ls]) await d.net({ online: true });
+            await syncAll(order.map((name) => byName[name]));
+            expect(await eventIds(qs, caseId)).toEqual(await eventIds(county, caseId));
+            expect(await eventIds(qs, caseId)).toHaveLength(4);
+            await qs.login('qs-handler');
+            await county.login('county-handler');
+            const [a, b] = await Promise.all([
+              qs.t.invoke('case-get', { id: caseId }),
+              county.t.invoke('case-get', { id: caseId }),
+            ]);
+            expect(a.case).toEqual(b.case);
+            expect(await eventIds(county, other.caseId)).toHaveLength(1); // the county sees its townships
+            expect(await eventIds(qs, other.caseId)).toEqual([]); // a township does not see another's matters
+            await expect.poll(async () => (await qs.t.invoke('sync-status', {})).pending, { timeout: 3_000 }).toBe(0);
+          },
+        ),
+        { numRuns: 5, seed: 14, endOnFailure: true },
+      );
+    },
+  );
 
   it('第二十二条 a 转送 makes the whole history appear at the receiving township', async () => {
     await qs.login('qs-reception');
-    const { caseId, petitionId, petitionerIds } = await qs.t.invoke('petition-register', { registration: walkIn({ request: '宅基地纠纷' }), case: { kind: 'new' } });
+    const { caseId, petitionId, petitionerIds } = await qs.t.invoke('petition-register', {
+      registration: walkIn({ request: '宅基地纠纷' }),
+      case: { kind: 'new' },
+    });
     await qs.login('qs-handler');
     await qs.t.invoke('case-act', { caseId, type: 'note', payload: { text: '转送前备注' } });
     await syncAll([qs, ls]);
     expect(await eventIds(ls, caseId)).toEqual([]);
-    await qs.t.invoke('case-act', { caseId, type: 'forward', payload: { toOfficeId: 'office-lvshui', petitionerTold: true } });
+    await qs.t.invoke('case-act', {
+      caseId,
+      type: 'forward',
+      payload: { toOfficeId: 'office-lvshui', petitionerTold: true },
+    });
     await syncAll([qs, ls]);
     expect(await eventIds(ls, caseId)).toEqual(await eventIds(qs, caseId));
     await ls.login('ls-handler');
@@ -90,14 +128,20 @@ describe('desks and the county server', () => {
   it('第十九条 a 信访人 corrected at the township desk reaches the county with its 变更记录; the county’s correction comes back', async () => {
     await qs.login('qs-reception');
     const person = { kind: 'person' as const, name: '赵六', phone: '13500135000', address: '青山镇南街3号' };
-    const { petitionerIds } = await qs.t.invoke('petition-register', { registration: walkIn({ request: '村道积水', petitioners: [person] }), case: { kind: 'new' } });
+    const { petitionerIds } = await qs.t.invoke('petition-register', {
+      registration: walkIn({ request: '村道积水', petitioners: [person] }),
+      case: { kind: 'new' },
+    });
     const id = petitionerIds[0]!;
     await syncAll([qs, county]);
     await qs.t.invoke('petitioner-update', { id, changes: { phone: '13500135001' }, reason: '信访人更换手机号' });
     await syncAll([qs, county]);
     await county.login('county-handler');
     const atCounty = await county.t.invoke('petitioner-get', { id });
-    expect(atCounty.petitioner).toMatchObject({ phone: '13500135001', history: [expect.objectContaining({ phone: '13500135000', reason: '信访人更换手机号', by: 'user-qs-reception' })] });
+    expect(atCounty.petitioner).toMatchObject({
+      phone: '13500135001',
+      history: [expect.objectContaining({ phone: '13500135000', reason: '信访人更换手机号', by: 'user-qs-reception' })],
+    });
 
     await county.t.invoke('petitioner-update', { id, changes: { address: '青山镇南街5号' }, reason: '核对户籍地址' });
     await syncAll([county, qs]);
@@ -110,7 +154,12 @@ describe('desks and the county server', () => {
   it('第三十条第三款 a 检举控告 about 青山镇 never reaches the 青山镇 desk', async () => {
     await county.login('county-reception');
     const { caseId, petitionId, petitionerIds } = await county.t.invoke('petition-register', {
-      registration: walkIn({ class: 'accusation', accusedOfficeIds: ['office-qingshan'], request: '举报青山镇某干部违规发放补偿款', petitioners: [{ kind: 'person', name: '王五', phone: '13600136000' }] }),
+      registration: walkIn({
+        class: 'accusation',
+        accusedOfficeIds: ['office-qingshan'],
+        request: '举报青山镇某干部违规发放补偿款',
+        petitioners: [{ kind: 'person', name: '王五', phone: '13600136000' }],
+      }),
       case: { kind: 'new' },
     });
     await syncAll([county, qs, ls]);
@@ -127,7 +176,10 @@ describe('desks and the county server', () => {
     try {
       await qs.login('qs-reception');
       const { chunks } = await second.streams();
-      const { caseId } = await qs.t.invoke('petition-register', { registration: walkIn({ request: '路灯不亮' }), case: { kind: 'new' } });
+      const { caseId } = await qs.t.invoke('petition-register', {
+        registration: walkIn({ request: '路灯不亮' }),
+        case: { kind: 'new' },
+      });
       await expect.poll(async () => eventIds(second, caseId), { timeout: 10_000 }).toHaveLength(1);
       expect((await second.streams()).chunks).toBeGreaterThan(chunks);
     } finally {
@@ -141,7 +193,12 @@ describe('desks and the county server', () => {
     const api = client(s.url);
     const { accessToken } = await api.enrol('qs-handler');
     const registers = Array.from({ length: 150 }, () => registerEvent(actors.qsReception));
-    const rounds = [registers, ...Array.from({ length: 9 }, (_, n) => registers.map((r) => actEvent(actors.qsHandler, r.caseId, 'note', { text: `第${n + 1}次备注` })))];
+    const rounds = [
+      registers,
+      ...Array.from({ length: 9 }, (_, n) =>
+        registers.map((r) => actEvent(actors.qsHandler, r.caseId, 'note', { text: `第${n + 1}次备注` })),
+      ),
+    ];
     for (const round of rounds) {
       const answer = await api.push(accessToken, 'case_events', round.map(fresh));
       expect(answer.body.refused).toEqual([]);

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { walkIn } from '../fixtures';
 import { actors, fresh, registerEvent } from '../src-server/fixtures';
-import { client, seeded, startServer, testDatabase, type RunningServer, type TestDatabase } from '../src-server/support';
+import {
+  client,
+  seeded,
+  startServer,
+  testDatabase,
+  type RunningServer,
+  type TestDatabase,
+} from '../src-server/support';
 import { openDatabase } from '../../src-server/db/database';
 import { eventIds, openDesk, syncAll, type TestDesk } from './support';
 
@@ -26,13 +33,25 @@ describe('sync under faults, on PostgreSQL', () => {
   });
 
   const serverEvents = async (caseIds: readonly string[]) =>
-    (await s1.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM docs WHERE collection = 'case_events' AND case_id = ANY($1::text[])`, [caseIds])).rows[0]!.n;
+    (
+      await s1.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM docs WHERE collection = 'case_events' AND case_id = ANY($1::text[])`,
+        [caseIds],
+      )
+    ).rows[0]!.n;
 
   it('two server processes on one database: desks on each converge, streams fan out through LISTEN/NOTIFY', async () => {
-    const [qs, qs2, county] = await Promise.all([openDesk(s1.url, 'qs-approver'), openDesk(s2.url, 'qs-approver'), openDesk(s2.url, 'county-approver')]);
+    const [qs, qs2, county] = await Promise.all([
+      openDesk(s1.url, 'qs-approver'),
+      openDesk(s2.url, 'qs-approver'),
+      openDesk(s2.url, 'county-approver'),
+    ]);
     desks.push(qs, qs2, county);
     await qs.login('qs-reception');
-    const { caseId } = await qs.t.invoke('petition-register', { registration: walkIn({ request: '两台服务器' }), case: { kind: 'new' } });
+    const { caseId } = await qs.t.invoke('petition-register', {
+      registration: walkIn({ request: '两台服务器' }),
+      case: { kind: 'new' },
+    });
     await expect.poll(() => eventIds(qs2, caseId), { timeout: 3_000 }).toHaveLength(1); // pushed to s1, streamed by s2
     await expect.poll(() => eventIds(county, caseId), { timeout: 3_000 }).toHaveLength(1);
     await qs2.login('qs-handler');
@@ -48,10 +67,14 @@ describe('sync under faults, on PostgreSQL', () => {
     await qs.net({ failEvery: 3 });
     const other = await client(s1.url).enrol('qs-handler');
     const events = Array.from({ length: 2_500 }, () => registerEvent(actors.qsReception));
-    for (let i = 0; i < events.length; i += 500) await client(s1.url).push(other.accessToken, 'case_events', events.slice(i, i + 500).map(fresh));
+    for (let i = 0; i < events.length; i += 500)
+      await client(s1.url).push(other.accessToken, 'case_events', events.slice(i, i + 500).map(fresh));
     const wanted = new Set(events.map((e) => e.id));
     await expect
-      .poll(async () => (await qs.ids('case_events')).filter((id) => wanted.has(id)).length, { timeout: 20_000, interval: 200 })
+      .poll(async () => (await qs.ids('case_events')).filter((id) => wanted.has(id)).length, {
+        timeout: 20_000,
+        interval: 200,
+      })
       .toBe(2_500);
     await qs.net({ failEvery: 0 });
   });
@@ -63,7 +86,15 @@ describe('sync under faults, on PostgreSQL', () => {
     await qs.net({ online: false });
     await qs.login('qs-reception');
     const caseIds: string[] = [];
-    for (let i = 0; i < 20; i++) caseIds.push((await qs.t.invoke('petition-register', { registration: walkIn({ request: `离线登记${i}` }), case: { kind: 'new' } })).caseId);
+    for (let i = 0; i < 20; i++)
+      caseIds.push(
+        (
+          await qs.t.invoke('petition-register', {
+            registration: walkIn({ request: `离线登记${i}` }),
+            case: { kind: 'new' },
+          })
+        ).caseId,
+      );
     await qs.net({ online: true });
     const pushing = qs.t.invoke('sync-now', {});
     await s1.stop(); // in-flight requests finish or fail; new ones are refused
@@ -71,7 +102,10 @@ describe('sync under faults, on PostgreSQL', () => {
     s1 = await startServer(s1.db, undefined, port);
     await syncAll([qs]);
     await expect.poll(() => serverEvents(caseIds), { timeout: 10_000 }).toBe(20);
-    const { rows } = await s1.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM feed WHERE office_id = 'office-qingshan' AND collection = 'case_events' AND doc_id IN (SELECT id FROM docs WHERE case_id = ANY($1::text[]))`, [caseIds]);
+    const { rows } = await s1.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM feed WHERE office_id = 'office-qingshan' AND collection = 'case_events' AND doc_id IN (SELECT id FROM docs WHERE case_id = ANY($1::text[]))`,
+      [caseIds],
+    );
     expect(rows[0]!.n).toBe(20); // one feed row per document: nothing doubled
     expect((await qs.t.invoke('sync-status', {})).state).toMatch(/online|syncing/);
   });

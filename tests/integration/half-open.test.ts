@@ -36,7 +36,9 @@ describe('a half-open connection to the county, on PostgreSQL', { timeout: 120_0
     await desk.login('qs-reception');
     await desk.net({ server: proxy.url });
     await desk.cutStreams(); // the next stream goes through the proxy
-    await expect.poll(() => proxy.requests.get('GET /api/v1/replication/stream') ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => proxy.requests.get('GET /api/v1/replication/stream') ?? 0, { timeout: 10_000 })
+      .toBeGreaterThan(0);
     return { desk, proxy };
   }
 
@@ -52,8 +54,16 @@ describe('a half-open connection to the county, on PostgreSQL', { timeout: 120_0
   it('a registration pushed into a silent connection is pushed again on a new one and reaches the county', async () => {
     const { desk, proxy } = await deskBehindProxy();
     proxy.cut('half-open', 1);
-    const saved = await desk.t.invoke('petition-register', { registration: walkIn({ request: '半开连接中登记' }), case: { kind: 'new' } });
+    const saved = await desk.t.invoke('petition-register', {
+      registration: walkIn({ request: '半开连接中登记' }),
+      case: { kind: 'new' },
+    });
     const county = await api.enrol('qs-handler');
-    await expect.poll(async () => (await api.pullAll(county.accessToken, 'case_events')).map((d) => d.caseId), { timeout: 90_000, interval: 500 }).toContain(saved.caseId);
+    await expect
+      .poll(async () => (await api.pullAll(county.accessToken, 'case_events')).map((d) => d.caseId), {
+        timeout: 90_000,
+        interval: 500,
+      })
+      .toContain(saved.caseId);
   });
 });

@@ -12,7 +12,13 @@ import { seedDemo } from '#shared/core/demo';
 import { getRxStorageSQLite } from '../../src-main/storage-sqlite/index';
 import { walkIn } from '../fixtures';
 
-export const killPoints = ['register-before-apply', 'register-before-fold', 'act-before-event', 'act-before-fold', 'replicated-before-fold'] as const;
+export const killPoints = [
+  'register-before-apply',
+  'register-before-fold',
+  'act-before-event',
+  'act-before-fold',
+  'replicated-before-fold',
+] as const;
 export type KillPoint = (typeof killPoints)[number];
 
 const [directory, point] = process.argv.slice(2) as [string, KillPoint];
@@ -42,8 +48,15 @@ const done = await t.invoke('petition-register', { registration: walkIn(), case:
 say(`registered ${done.caseId} ${done.caseNumber}`);
 if (point === 'act-before-event' || point === 'act-before-fold') {
   await as('qs-handler'); // the registration is applied and folded before the sign-in answers
-  stopAt(point === 'act-before-event' ? desk.db.case_events : desk.db.cases, point === 'act-before-event' ? 'insert' : 'bulkUpsert');
-  await t.invoke('case-act', { caseId: done.caseId, type: 'accept', payload: { noticeMethod: 'on-site', class: 'claim', procedure: 'opinion' } });
+  stopAt(
+    point === 'act-before-event' ? desk.db.case_events : desk.db.cases,
+    point === 'act-before-event' ? 'insert' : 'bulkUpsert',
+  );
+  await t.invoke('case-act', {
+    caseId: done.caseId,
+    type: 'accept',
+    payload: { noticeMethod: 'on-site', class: 'claim', procedure: 'opinion' },
+  });
 }
 if (point === 'replicated-before-fold') {
   const [first] = (await t.invoke('case-get', { id: done.caseId })).events;

@@ -24,7 +24,9 @@ const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'kill-chil
 /** Runs the child until it stops at `point`, kills it with SIGKILL; returns the matter it registered. */
 function runAndKill(directory: string, point: KillPoint): Promise<{ caseId?: string; caseNumber?: string }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, directory, point], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, directory, point], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const matter: { caseId?: string; caseNumber?: string } = {};
     let buffered = '';
     let stderr = '';
@@ -39,7 +41,9 @@ function runAndKill(directory: string, point: KillPoint): Promise<{ caseId?: str
         if (word === 'at' && !proc.killed) proc.kill('SIGKILL');
       }
     });
-    proc.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(matter) : reject(new Error(`child exited without being killed: ${stderr}`))));
+    proc.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve(matter) : reject(new Error(`child exited without being killed: ${stderr}`)),
+    );
   });
 }
 
@@ -57,24 +61,28 @@ describe('a kill between a write and its fold', () => {
     ['act-before-event', 'registered', 1],
     ['act-before-fold', 'accepted', 2],
     ['replicated-before-fold', 'accepted', 2],
-  ])('第四十四条第一项 killed at %s: the matter is found and listed as %s (%i events)', async (point, status, events) => {
-    const directory = mkdtempSync(path.join(tmpdir(), `kill-${point}-`));
-    dirs.push(directory);
-    const { caseNumber } = await runAndKill(directory, point);
-    const { desk, t } = await reopen(directory);
-    try {
-      // The registration is answered once its intent is written: its number is known from the intent if the
-      // kill came before the child could print the answer.
-      const listed = (await t.invoke('case-list', {})).items;
-      expect(listed).toHaveLength(1);
-      const [item] = listed;
-      if (caseNumber) expect(item!.caseNumber).toBe(caseNumber);
-      expect(item!.status).toBe(status);
-      const detail = await t.invoke('case-get', { id: item!.id });
-      expect(detail.events).toHaveLength(events);
-      expect(detail.case).toMatchObject({ status, eventCount: events });
-    } finally {
-      await desk.close();
-    }
-  }, 60_000);
+  ])(
+    '第四十四条第一项 killed at %s: the matter is found and listed as %s (%i events)',
+    async (point, status, events) => {
+      const directory = mkdtempSync(path.join(tmpdir(), `kill-${point}-`));
+      dirs.push(directory);
+      const { caseNumber } = await runAndKill(directory, point);
+      const { desk, t } = await reopen(directory);
+      try {
+        // The registration is answered once its intent is written: its number is known from the intent if the
+        // kill came before the child could print the answer.
+        const listed = (await t.invoke('case-list', {})).items;
+        expect(listed).toHaveLength(1);
+        const [item] = listed;
+        if (caseNumber) expect(item!.caseNumber).toBe(caseNumber);
+        expect(item!.status).toBe(status);
+        const detail = await t.invoke('case-get', { id: item!.id });
+        expect(detail.events).toHaveLength(events);
+        expect(detail.case).toMatchObject({ status, eventCount: events });
+      } finally {
+        await desk.close();
+      }
+    },
+    60_000,
+  );
 });

@@ -26,12 +26,17 @@ describe('a reconnect while a push is in flight, on PostgreSQL', () => {
     try {
       await desk.login('qs-reception');
       const other = await api.enrol('qs-handler'); // another desk of the office
-      const append = async (event: CaseEventDoc) => expect((await api.push(other.accessToken, 'case_events', [fresh(event)])).body).toMatchObject({ refused: [] });
-      const chunksAfter = async (n: number) => expect.poll(async () => (await desk.streams()).chunks, { timeout: 5_000 }).toBeGreaterThan(n);
+      const append = async (event: CaseEventDoc) =>
+        expect((await api.push(other.accessToken, 'case_events', [fresh(event)])).body).toMatchObject({ refused: [] });
+      const chunksAfter = async (n: number) =>
+        expect.poll(async () => (await desk.streams()).chunks, { timeout: 5_000 }).toBeGreaterThan(n);
 
       // A push in flight: the registration's documents wait at the transport edge.
       await desk.net({ holdPushes: true });
-      await desk.t.invoke('petition-register', { registration: walkIn({ request: '推送途中断线' }), case: { kind: 'new' } });
+      await desk.t.invoke('petition-register', {
+        registration: walkIn({ request: '推送途中断线' }),
+        case: { kind: 'new' },
+      });
       await expect.poll(() => desk.heldPushes(), { timeout: 5_000 }).toBeGreaterThan(0);
 
       // A page reaches the desk before the cut (held back by RxDB while the push runs).
@@ -51,7 +56,9 @@ describe('a reconnect while a push is in flight, on PostgreSQL', () => {
       chunks = (await desk.streams()).chunks;
       await desk.net({ online: true });
       await expect.poll(async () => (await desk.streams()).open, { timeout: 10_000 }).toBe(cut);
-      await expect.poll(async () => (await desk.streams()).chunks, { timeout: 5_000 }).toBeGreaterThanOrEqual(chunks + cut);
+      await expect
+        .poll(async () => (await desk.streams()).chunks, { timeout: 5_000 })
+        .toBeGreaterThanOrEqual(chunks + cut);
       const after = registerEvent(actors.qsReception);
       chunks = (await desk.streams()).chunks;
       await append(after);
@@ -60,7 +67,10 @@ describe('a reconnect while a push is in flight, on PostgreSQL', () => {
       // The push completes; nothing else (no 立即同步) prompts the desk.
       await desk.net({ holdPushes: false });
       await expect
-        .poll(async () => (await desk.ids('case_events')).filter((id) => [before.id, during.id, after.id].includes(id)), { timeout: 10_000, interval: 200 })
+        .poll(
+          async () => (await desk.ids('case_events')).filter((id) => [before.id, during.id, after.id].includes(id)),
+          { timeout: 10_000, interval: 200 },
+        )
         .toEqual([before.id, during.id, after.id].sort());
       await expect.poll(async () => (await desk.t.invoke('sync-status', {})).pending, { timeout: 5_000 }).toBe(0); // and its own push got through
     } finally {

@@ -29,10 +29,15 @@ describe.each<Backend>(['pglite', 'pg'])('a desk whose refresh answer was lost, 
       throw new TypeError('fetch failed');
     };
     const name = `desk-${Math.random().toString(36).slice(2)}`;
-    const open = () => createDesk({ storage: getRxStorageMemory(), name, sync: { fetch: fetchLike, retry: { minMs: 50, maxMs: 200 } } });
+    const open = () =>
+      createDesk({ storage: getRxStorageMemory(), name, sync: { fetch: fetchLike, retry: { minMs: 50, maxMs: 200 } } });
 
     const enrolling = await open();
-    const status = await inProcessTransport(enrolling.api, enrolling).invoke('sync-enrol', { login: 'qs-approver', password: DEMO_PASSWORD, serverUrl: server.url });
+    const status = await inProcessTransport(enrolling.api, enrolling).invoke('sync-enrol', {
+      login: 'qs-approver',
+      password: DEMO_PASSWORD,
+      serverUrl: server.url,
+    });
     expect(status.state).not.toBe('error');
     await enrolling.sync.awaitInSync();
     await enrolling.close();
@@ -42,12 +47,23 @@ describe.each<Backend>(['pglite', 'pg'])('a desk whose refresh answer was lost, 
     const desk = await open();
     try {
       const t = inProcessTransport(desk.api, desk);
-      await expect.poll(async () => (await t.invoke('sync-status', {})).state, { timeout: 10_000, interval: 50 }).toBe('online');
+      await expect
+        .poll(async () => (await t.invoke('sync-status', {})).state, { timeout: 10_000, interval: 50 })
+        .toBe('online');
       expect(drop.refreshAnswers).toBe(0);
       await t.invoke('session-login', { login: 'qs-reception', password: DEMO_PASSWORD });
-      const { caseId } = await t.invoke('petition-register', { registration: walkIn({ request: '刷新应答丢失后继续同步' }), case: { kind: 'new' } });
+      const { caseId } = await t.invoke('petition-register', {
+        registration: walkIn({ request: '刷新应答丢失后继续同步' }),
+        case: { kind: 'new' },
+      });
       await t.invoke('sync-now', {});
-      const stored = async () => (await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM docs WHERE collection = 'case_events' AND case_id = $1`, [caseId])).rows[0]!.n;
+      const stored = async () =>
+        (
+          await server.db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM docs WHERE collection = 'case_events' AND case_id = $1`,
+            [caseId],
+          )
+        ).rows[0]!.n;
       await expect.poll(stored, { timeout: 10_000, interval: 100 }).toBe(1);
       expect((await t.invoke('sync-status', {})).state).toBe('online');
     } finally {

@@ -17,24 +17,40 @@ export interface TestDesk {
   /** Breaks every open stream as a dropped connection does; resolves to how many there were. */
   cutStreams(): Promise<number>;
   awaitInSync(): Promise<void>;
-  ids(collection: 'case_events' | 'petitions' | 'petitioners' | 'cases' | 'users', selector?: Record<string, unknown>): Promise<string[]>;
+  ids(
+    collection: 'case_events' | 'petitions' | 'petitioners' | 'cases' | 'users',
+    selector?: Record<string, unknown>,
+  ): Promise<string[]>;
   login(login: string): Promise<void>;
   close(): Promise<void>;
 }
 
 /** `timeouts`: the desk's deadlines on a silent county, shortened by tests of a half-open connection. */
-export async function openDesk(serverUrl: string, enrolAs: string, options: { timeouts?: SyncTimeouts } = {}): Promise<TestDesk> {
+export async function openDesk(
+  serverUrl: string,
+  enrolAs: string,
+  options: { timeouts?: SyncTimeouts } = {},
+): Promise<TestDesk> {
   const worker: Worker = startWorker(import.meta.url, './desk-worker', { serverUrl, ...options });
   const { transport, receive } = wireClient((request) => worker.postMessage(request));
   const waiting = new Map<number, (m: { value?: unknown; error?: string }) => void>();
   let nextId = 1;
   const ready = new Promise<void>((resolve, reject) => {
     worker.once('error', reject);
-    worker.on('message', (m: WireResponse | WireEvent | { kind: 'ready' } | { kind: 'control-result'; id: number; value?: unknown; error?: string }) => {
-      if (m.kind === 'ready') return resolve();
-      if (m.kind === 'control-result') return waiting.get(m.id)?.(m);
-      receive(m);
-    });
+    worker.on(
+      'message',
+      (
+        m:
+          | WireResponse
+          | WireEvent
+          | { kind: 'ready' }
+          | { kind: 'control-result'; id: number; value?: unknown; error?: string },
+      ) => {
+        if (m.kind === 'ready') return resolve();
+        if (m.kind === 'control-result') return waiting.get(m.id)?.(m);
+        receive(m);
+      },
+    );
   });
   await ready;
   const control = <T>(op: string, args: Record<string, unknown> = {}) =>
@@ -61,7 +77,8 @@ export async function openDesk(serverUrl: string, enrolAs: string, options: { ti
     },
   };
   const status = await transport.invoke('sync-enrol', { login: enrolAs, password: DEMO_PASSWORD, serverUrl });
-  if (status.state === 'offline' || status.state === 'error') throw new Error(`enrol ${enrolAs}: ${JSON.stringify(status)}`);
+  if (status.state === 'offline' || status.state === 'error')
+    throw new Error(`enrol ${enrolAs}: ${JSON.stringify(status)}`);
   await desk.awaitInSync();
   return desk;
 }

@@ -22,7 +22,10 @@ function cruise(fixture: string): { status: number | null; output: string } {
     cpSync(join(root, 'tsconfig.base.json'), join(dir, 'tsconfig.base.json'));
     writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
     const folders = readdirSync(dir).filter((f) => ['shared', 'src-main', 'src-renderer', 'src-server'].includes(f));
-    const run = spawnSync(process.execPath, [cruiser, '--config', '.dependency-cruiser.cjs', ...folders], { cwd: dir, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [cruiser, '--config', '.dependency-cruiser.cjs', ...folders], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     return { status: run.status, output: run.stdout + run.stderr };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -64,12 +67,25 @@ describe('shared/ is pure (style.md "Layout")', () => {
   });
 
   it('the compiler refuses Node and DOM globals under shared/tsconfig.json', () => {
-    const config = ts.getParsedCommandLineOfConfigFile(join(root, 'shared', 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+    const config = ts.getParsedCommandLineOfConfigFile(
+      join(root, 'shared', 'tsconfig.json'),
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+    );
     const dir = mkdtempSync(join(tmpdir(), 'shared-globals-'));
     const file = join(dir, 'globals.ts');
-    writeFileSync(file, 'export const env = process.env.HOME;\nexport const w = window.location;\nexport const b = Buffer.from("x");\n');
+    writeFileSync(
+      file,
+      'export const env = process.env.HOME;\nexport const w = window.location;\nexport const b = Buffer.from("x");\n',
+    );
     try {
-      const program = ts.createProgram([file], { ...config!.options, composite: false, noEmit: true, emitDeclarationOnly: false, declaration: false });
+      const program = ts.createProgram([file], {
+        ...config!.options,
+        composite: false,
+        noEmit: true,
+        emitDeclarationOnly: false,
+        declaration: false,
+      });
       const errors = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
       expect(errors.some((m) => m.includes("'process'"))).toBe(true);
       expect(errors.some((m) => m.includes("'window'"))).toBe(true);

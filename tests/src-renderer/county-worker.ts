@@ -7,10 +7,14 @@ import { seeded, startServer, testDatabase, type RunningServer } from '../src-se
  */
 const port = parentPort!;
 const servers: RunningServer[] = await Promise.all(
-  Array.from({ length: Number(workerData.count) }, async () => startServer(await seeded(await (await testDatabase('pglite')).open()))),
+  Array.from({ length: Number(workerData.count) }, async () =>
+    startServer(await seeded(await (await testDatabase('pglite')).open())),
+  ),
 );
 port.on('message', (message: unknown) => {
   if (message !== 'stop') return;
-  void Promise.all(servers.map(async (s) => s.stop().then(() => s.db.close()))).then(() => port.postMessage({ kind: 'stopped' }));
+  void Promise.all(servers.map(async (s) => s.stop().then(() => s.db.close()))).then(() =>
+    port.postMessage({ kind: 'stopped' }),
+  );
 });
 port.postMessage({ kind: 'ready', urls: servers.map((s) => s.url) });

@@ -49,7 +49,11 @@ export interface TestDesk {
 
 /** A fresh desk core with the demo county; `login` signs a demo user in (password demo1234); `clock`: the desk clock. */
 export async function openTestDesk(login?: string, clock: () => Date = () => new Date()): Promise<TestDesk> {
-  const desk = await createDesk({ storage: getRxStorageMemory(), name: `ui-${Math.random().toString(36).slice(2)}`, clock });
+  const desk = await createDesk({
+    storage: getRxStorageMemory(),
+    name: `ui-${Math.random().toString(36).slice(2)}`,
+    clock,
+  });
   await seedDemo(desk.db, { N: 2 ** 10 });
   const transport = inProcessTransport(desk.api, desk, (error) => console.error(error));
   const as = async (who: string) => {
@@ -62,5 +66,7 @@ export async function openTestDesk(login?: string, clock: () => Date = () => new
 
 /** Renders the whole app (providers, login gate, shell) on a transport; `App` lets a test load a fresh module graph. */
 export function renderDesk(transport: Transport, App?: ComponentType<{ transport: Transport }>): Promise<RenderResult> {
-  return import('../../src-renderer/app/DeskApp').then(({ DeskApp }) => render(createElement(App ?? DeskApp, { transport })));
+  return import('../../src-renderer/app/DeskApp').then(({ DeskApp }) =>
+    render(createElement(App ?? DeskApp, { transport })),
+  );
 }

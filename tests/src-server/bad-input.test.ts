@@ -20,17 +20,34 @@ const AT = '2025-12-01T01:00:00.000Z';
 
 /** A valid new document of each collection a desk pushes, as 青山镇's desk writes it. */
 const validDoc: Record<string, () => Record<string, unknown>> = {
-  petitioners: () => ({ ...petitionerDoc('office-qingshan'), address: '青山镇东街1号', history: [{ name: '张叁', at: AT }] }),
-  petitions: () => ({ ...petitionDoc('office-qingshan', uid('case'), actors.qsReception.userId), facts: '补偿款未发', reasons: '与方案不符' }),
+  petitioners: () => ({
+    ...petitionerDoc('office-qingshan'),
+    address: '青山镇东街1号',
+    history: [{ name: '张叁', at: AT }],
+  }),
+  petitions: () => ({
+    ...petitionDoc('office-qingshan', uid('case'), actors.qsReception.userId),
+    facts: '补偿款未发',
+    reasons: '与方案不符',
+  }),
   case_events: () => ({ ...registerEvent(actors.qsReception) }),
-  audit: () => ({ id: uid('audit'), at: AT, userId: actors.qsReception.userId, officeId: 'office-qingshan', action: 'view', caseId: uid('case'), detail: '查看' }),
+  audit: () => ({
+    id: uid('audit'),
+    at: AT,
+    userId: actors.qsReception.userId,
+    officeId: 'office-qingshan',
+    action: 'view',
+    caseId: uid('case'),
+    detail: '查看',
+  }),
 };
 
 /** The paths of every string in a document (keys and array positions). */
 function stringPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
   if (typeof value === 'string') return [path];
   if (Array.isArray(value)) return value.flatMap((v, i) => stringPaths(v, [...path, i]));
-  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => stringPaths(v, [...path, k]));
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value).flatMap(([k, v]) => stringPaths(v, [...path, k]));
   return [];
 }
 
@@ -55,47 +72,91 @@ describe.each<Backend>(['pglite', 'pg'])('bad input on %s', (backend) => {
   });
 
   /** A raw request with the desk's token and any headers. */
-  async function send(method: 'GET' | 'POST', path: string, token: string, body?: string, headers: Record<string, string> = {}) {
-    const response = await fetch(server.url + path, { method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers }, ...(body === undefined ? {} : { body }) });
+  async function send(
+    method: 'GET' | 'POST',
+    path: string,
+    token: string,
+    body?: string,
+    headers: Record<string, string> = {},
+  ) {
+    const response = await fetch(server.url + path, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body }),
+    });
     return { status: response.status, body: (await response.json()) as unknown };
   }
 
   /** Which of `ids` the server stores (an id with a NUL cannot be stored, nor asked for). */
   async function stored(ids: readonly string[]): Promise<string[]> {
-    const { rows } = await server.db.query<{ id: string }>('SELECT id FROM docs WHERE id = ANY($1::text[]) ORDER BY id', [ids.filter((id) => !id.includes('\u0000'))]);
+    const { rows } = await server.db.query<{ id: string }>(
+      'SELECT id FROM docs WHERE id = ANY($1::text[]) ORDER BY id',
+      [ids.filter((id) => !id.includes('\u0000'))],
+    );
     return rows.map((r) => r.id);
   }
 
-  it.each(Object.keys(validDoc))('a NUL in any string or key of a pushed %s refuses that document (doc-malformed); the rest of the batch is stored', async (collection) => {
-    const qs = await c.enrol('qs-reception');
-    const base = validDoc[collection]!();
-    const variants = [...stringPaths(base).map((path) => withNul(base, path)), { ...base, id: uid('nul'), 'key\u0000': '值' }];
-    const [first, last] = [validDoc[collection]!(), validDoc[collection]!()];
-    const r = await c.push(qs.accessToken, collection, [row(first), ...variants.map(row), row(last)]);
-    expect(r.status).toBe(200);
-    expect(r.body.refused).toEqual(variants.map((v) => ({ id: v.id, code: 'doc-malformed' })));
-    expect(await stored([first.id, last.id, ...variants.map((v) => String(v.id))].map(String))).toEqual([String(first.id), String(last.id)].sort());
-  });
+  it.each(Object.keys(validDoc))(
+    'a NUL in any string or key of a pushed %s refuses that document (doc-malformed); the rest of the batch is stored',
+    async (collection) => {
+      const qs = await c.enrol('qs-reception');
+      const base = validDoc[collection]!();
+      const variants = [
+        ...stringPaths(base).map((path) => withNul(base, path)),
+        { ...base, id: uid('nul'), 'key\u0000': '值' },
+      ];
+      const [first, last] = [validDoc[collection]!(), validDoc[collection]!()];
+      const r = await c.push(qs.accessToken, collection, [row(first), ...variants.map(row), row(last)]);
+      expect(r.status).toBe(200);
+      expect(r.body.refused).toEqual(variants.map((v) => ({ id: v.id, code: 'doc-malformed' })));
+      expect(await stored([first.id, last.id, ...variants.map((v) => String(v.id))].map(String))).toEqual(
+        [String(first.id), String(last.id)].sort(),
+      );
+    },
+  );
 
   it('nesting 10,000 deep inside a document refuses that document (doc-malformed); the rest of the batch is stored', async () => {
     const qs = await c.enrol('qs-reception');
     const [good, inHistory, inField] = [validDoc.petitioners!(), validDoc.petitioners!(), validDoc.petitioners!()];
     // As text: JSON.stringify would overflow this process's own stack on such a value.
     const nested = '['.repeat(10_000) + ']'.repeat(10_000);
-    const rowText = (doc: Record<string, unknown>, key: string) => JSON.stringify(row({ ...doc, [key]: 'NESTED' })).replace('"NESTED"', nested);
+    const rowText = (doc: Record<string, unknown>, key: string) =>
+      JSON.stringify(row({ ...doc, [key]: 'NESTED' })).replace('"NESTED"', nested);
     const body = `[${rowText(inHistory, 'history')},${JSON.stringify(row(good))},${rowText(inField, 'address')}]`;
     const r = await send('POST', syncPaths.push('petitioners'), qs.accessToken, body);
-    expect(r).toEqual({ status: 200, body: { conflicts: [], refused: [inHistory, inField].map((d) => ({ id: d.id, code: 'doc-malformed' })) } });
+    expect(r).toEqual({
+      status: 200,
+      body: { conflicts: [], refused: [inHistory, inField].map((d) => ({ id: d.id, code: 'doc-malformed' })) },
+    });
     expect(await stored([good.id, inHistory.id, inField.id].map(String))).toEqual([String(good.id)]);
   });
 
   it('a whole push body nested 10,000 deep is answered 4xx or refused with a code, never a 500', async () => {
     const qs = await c.enrol('qs-reception');
-    const asArray = await send('POST', syncPaths.push('petitioners'), qs.accessToken, '['.repeat(10_000) + ']'.repeat(10_000));
+    const asArray = await send(
+      'POST',
+      syncPaths.push('petitioners'),
+      qs.accessToken,
+      '['.repeat(10_000) + ']'.repeat(10_000),
+    );
     expect(asArray).toEqual({ status: 200, body: { conflicts: [], refused: [{ id: '', code: 'doc-malformed' }] } });
-    const asObject = await send('POST', syncPaths.push('petitioners'), qs.accessToken, `{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}`);
+    const asObject = await send(
+      'POST',
+      syncPaths.push('petitioners'),
+      qs.accessToken,
+      `{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
+    );
     expect(asObject).toEqual({ status: 400, body: { code: 'invalid-arguments' } });
-    const asRow = await send('POST', syncPaths.push('petitioners'), qs.accessToken, `[{"newDocumentState":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}]`);
+    const asRow = await send(
+      'POST',
+      syncPaths.push('petitioners'),
+      qs.accessToken,
+      `[{"newDocumentState":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}]`,
+    );
     expect(asRow).toEqual({ status: 200, body: { conflicts: [], refused: [{ id: '', code: 'doc-malformed' }] } });
   });
 
@@ -108,45 +169,70 @@ describe.each<Backend>(['pglite', 'pg'])('bad input on %s', (backend) => {
     const qs = await c.enrol('qs-reception');
     const headers = { 'x-desk-time': deskTime() };
     const doc = validDoc.petitioners!();
-    const pushed = await send('POST', syncPaths.push('petitioners'), qs.accessToken, JSON.stringify([row(doc)]), headers);
+    const pushed = await send(
+      'POST',
+      syncPaths.push('petitioners'),
+      qs.accessToken,
+      JSON.stringify([row(doc)]),
+      headers,
+    );
     expect(pushed).toEqual({ status: 200, body: { conflicts: [], refused: [] } });
     const pulled = await send('GET', syncPaths.pull('petitioners'), qs.accessToken, undefined, headers);
     expect(pulled.status).toBe(200);
     expect((pulled.body as { documents: { id: string }[] }).documents.map((d) => d.id)).toContain(doc.id);
-    const { rows } = await server.db.query<{ drift: string }>('SELECT clock_drift_ms::text AS drift FROM devices WHERE id = $1', [qs.deviceId]);
+    const { rows } = await server.db.query<{ drift: string }>(
+      'SELECT clock_drift_ms::text AS drift FROM devices WHERE id = $1',
+      [qs.deviceId],
+    );
     expect(Math.abs(Number(rows[0]?.drift) - (Date.parse(headers['x-desk-time']) - Date.now()))).toBeLessThan(60_000);
   });
 });
 
-describe.each<Backend>(['pglite', 'pg'])('a desk whose clock is far off syncs and shows clock-drift, on %s', (backend) => {
-  let server: RunningServer;
-  seededServerPerSuite(backend, (s) => {
-    server = s;
-  });
-  const desks: Desk[] = [];
-  afterEach(async () => {
-    await Promise.all(desks.splice(0).map((d) => d.close()));
-  });
+describe.each<Backend>(['pglite', 'pg'])(
+  'a desk whose clock is far off syncs and shows clock-drift, on %s',
+  (backend) => {
+    let server: RunningServer;
+    seededServerPerSuite(backend, (s) => {
+      server = s;
+    });
+    const desks: Desk[] = [];
+    afterEach(async () => {
+      await Promise.all(desks.splice(0).map((d) => d.close()));
+    });
 
-  it.each([
-    ['35 days ahead', new Date(Date.now() + 35 * 86_400_000)],
-    ['in 1970', new Date('1970-01-02T02:00:00.000Z')],
-    ['in 9999', new Date('9999-12-30T02:00:00.000Z')],
-  ])('a desk clock %s: its registration reaches the county and the top bar says the clock drifts', async (_label, deskNow) => {
-    const desk = await createDesk({ storage: getRxStorageMemory(), name: `drift-${Math.random().toString(36).slice(2)}`, clock: () => deskNow, sync: { fetch: (url, init) => fetch(url, init), retry: { minMs: 100, maxMs: 1_000 } } });
-    desks.push(desk);
-    const t = inProcessTransport(desk.api, desk, (error) => console.error(error));
-    await t.invoke('sync-enrol', { login: 'qs-reception', password: DEMO_PASSWORD, serverUrl: server.url });
-    await desk.sync.awaitInSync();
-    await t.invoke('session-login', { login: 'qs-reception', password: DEMO_PASSWORD });
-    const registered = await t.invoke('petition-register', { registration: walkIn({ receivedAt: new Date(deskNow.getTime() - 3_600_000).toISOString() }), case: { kind: 'new' } });
-    await t.invoke('sync-now', {});
-    await desk.sync.awaitInSync();
-    const { rows } = await server.db.query<{ id: string }>('SELECT id FROM docs WHERE id = $1', [registered.petitionId]);
-    expect(rows.map((r) => r.id)).toEqual([registered.petitionId]);
-    const status = await t.invoke('sync-status', {});
-    expect(status).toMatchObject({ state: 'online', lastError: 'clock-drift' });
-    expect(Math.abs((status.clockDriftMs ?? 0) + (deskNow.getTime() - Date.now()))).toBeLessThan(60_000);
-    expect(syncErrorText['clock-drift']).toContain('本机时间');
-  });
-});
+    it.each([
+      ['35 days ahead', new Date(Date.now() + 35 * 86_400_000)],
+      ['in 1970', new Date('1970-01-02T02:00:00.000Z')],
+      ['in 9999', new Date('9999-12-30T02:00:00.000Z')],
+    ])(
+      'a desk clock %s: its registration reaches the county and the top bar says the clock drifts',
+      async (_label, deskNow) => {
+        const desk = await createDesk({
+          storage: getRxStorageMemory(),
+          name: `drift-${Math.random().toString(36).slice(2)}`,
+          clock: () => deskNow,
+          sync: { fetch: (url, init) => fetch(url, init), retry: { minMs: 100, maxMs: 1_000 } },
+        });
+        desks.push(desk);
+        const t = inProcessTransport(desk.api, desk, (error) => console.error(error));
+        await t.invoke('sync-enrol', { login: 'qs-reception', password: DEMO_PASSWORD, serverUrl: server.url });
+        await desk.sync.awaitInSync();
+        await t.invoke('session-login', { login: 'qs-reception', password: DEMO_PASSWORD });
+        const registered = await t.invoke('petition-register', {
+          registration: walkIn({ receivedAt: new Date(deskNow.getTime() - 3_600_000).toISOString() }),
+          case: { kind: 'new' },
+        });
+        await t.invoke('sync-now', {});
+        await desk.sync.awaitInSync();
+        const { rows } = await server.db.query<{ id: string }>('SELECT id FROM docs WHERE id = $1', [
+          registered.petitionId,
+        ]);
+        expect(rows.map((r) => r.id)).toEqual([registered.petitionId]);
+        const status = await t.invoke('sync-status', {});
+        expect(status).toMatchObject({ state: 'online', lastError: 'clock-drift' });
+        expect(Math.abs((status.clockDriftMs ?? 0) + (deskNow.getTime() - Date.now()))).toBeLessThan(60_000);
+        expect(syncErrorText['clock-drift']).toContain('本机时间');
+      },
+    );
+  },
+);

@@ -23,7 +23,8 @@ describe.each<Backend>(['pglite', 'pg'])('loading a year of holidays on %s', (ba
     c = api;
   });
 
-  const calendars = async (token: string) => (await c.pullAll(token, 'calendars')) as unknown as (CalendarDoc & { _deleted: boolean })[];
+  const calendars = async (token: string) =>
+    (await c.pullAll(token, 'calendars')) as unknown as (CalendarDoc & { _deleted: boolean })[];
 
   it('放假办法 第二条 a loaded 2027 reaches every office, next to the years already there', async () => {
     const qs = await c.enrol('qs-reception');
@@ -34,7 +35,12 @@ describe.each<Backend>(['pglite', 'pg'])('loading a year of holidays on %s', (ba
     for (const token of [qs.accessToken, jw.accessToken]) {
       const docs = await calendars(token);
       expect(docs.map((d) => d.id).sort()).toEqual(['calendar-2027', 'calendar-cn-2026.1']);
-      expect(docs.find((d) => d.id === 'calendar-2027')).toMatchObject({ coveredYears: [2027], version: 'county-2027.1', updatedAt: '2026-11-20T02:00:00.000Z', _deleted: false });
+      expect(docs.find((d) => d.id === 'calendar-2027')).toMatchObject({
+        coveredYears: [2027],
+        version: 'county-2027.1',
+        updatedAt: '2026-11-20T02:00:00.000Z',
+        _deleted: false,
+      });
       expect(docs.find((d) => d.id === 'calendar-2027')?.restDays).toContain('2027-02-05');
       expect(docs.find((d) => d.id === 'calendar-2027')?.workDays).toContain('2027-02-14');
     }
@@ -58,7 +64,10 @@ describe.each<Backend>(['pglite', 'pg'])('loading a year of holidays on %s', (ba
     const bad = `${EXAMPLE_2027}休 2027-02-30\n班 2027-06-08\n`;
     const refused = await addCalendarYear(s.db, 2027, bad).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(CalendarFileRefused);
-    expect((refused as CalendarFileRefused).problems.map((p) => [p.code, p.line])).toEqual([['not-a-date', 15], ['work-on-weekday', 16]]);
+    expect((refused as CalendarFileRefused).problems.map((p) => [p.code, p.line])).toEqual([
+      ['not-a-date', 15],
+      ['work-on-weekday', 16],
+    ]);
     await expect(addCalendarYear(s.db, 2028, EXAMPLE_2027)).rejects.toBeInstanceOf(CalendarFileRefused);
     const years = await listCalendarYears(s.db);
     expect(years.map((y) => y.year)).toEqual([2024, 2025, 2026, 2027]);
@@ -76,7 +85,22 @@ describe('npm run server -- admin calendar-add (the command a county administrat
       writeFileSync(join(folder, 'bad.txt'), `${EXAMPLE_2027}休 2027-02-30\n`);
       writeFileSync(join(folder, '2027.txt'), EXAMPLE_2027);
       const env = { ...process.env, DATA_DIR: join(folder, 'data'), DATABASE_URL: '' };
-      const cli = (file: string) => run(process.execPath, ['--import', 'tsx', 'src-server/main.ts', 'admin', 'calendar-add', '--year', '2027', '--file', join(folder, file)], { cwd: root, env });
+      const cli = (file: string) =>
+        run(
+          process.execPath,
+          [
+            '--import',
+            'tsx',
+            'src-server/main.ts',
+            'admin',
+            'calendar-add',
+            '--year',
+            '2027',
+            '--file',
+            join(folder, file),
+          ],
+          { cwd: root, env },
+        );
 
       const failed = await cli('bad.txt').then(
         () => undefined,

@@ -30,7 +30,8 @@ async function longestStall<T>(work: () => Promise<T>): Promise<{ result: T; sta
 }
 
 const START = Date.parse('2025-11-01T00:00:00Z');
-const note = (caseId: string, i: number, after: string[] = []) => actEvent(actors.qsReception, caseId, 'note', { text: `备注${i}` }, after, new Date(START + i * 1000).toISOString());
+const note = (caseId: string, i: number, after: string[] = []) =>
+  actEvent(actors.qsReception, caseId, 'note', { text: `备注${i}` }, after, new Date(START + i * 1000).toISOString());
 
 /**
  * The issue's push and the ones after it, signed once for both backends: 1,000 登记 of one matter, then 6,999 备注
@@ -40,7 +41,10 @@ let hostile: { caseId: string; pushes: CaseEventDoc[][] } | undefined;
 function hostilePushes() {
   if (hostile) return hostile;
   const first = registerEvent(actors.qsReception);
-  const registers = [first, ...Array.from({ length: 999 }, () => registerEvent(actors.qsReception, { caseId: first.caseId }))];
+  const registers = [
+    first,
+    ...Array.from({ length: 999 }, () => registerEvent(actors.qsReception, { caseId: first.caseId })),
+  ];
   const ids = Array.from({ length: 6_999 }, () => '');
   const notes: CaseEventDoc[] = [];
   // Signed from the last: each note lists the one after it, whose id must be known first.
@@ -49,7 +53,15 @@ function hostilePushes() {
     ids[i] = n.id;
     notes[i] = n;
   }
-  hostile = { caseId: first.caseId, pushes: [[...registers, ...notes.slice(0, 999)], notes.slice(999, 2_999), notes.slice(2_999, 4_999), notes.slice(4_999)] };
+  hostile = {
+    caseId: first.caseId,
+    pushes: [
+      [...registers, ...notes.slice(0, 999)],
+      notes.slice(999, 2_999),
+      notes.slice(2_999, 4_999),
+      notes.slice(4_999),
+    ],
+  };
   return hostile;
 }
 
@@ -61,7 +73,8 @@ describe.each<Backend>(['pglite', 'pg'])('events per matter on %s', (backend) =>
   const cleanups: (() => void)[] = [];
   afterEach(() => cleanups.splice(0).forEach((f) => f()));
 
-  const heldOf = async (token: string, caseId: string) => (await c.pullAll(token, 'case_events')).filter((d) => d.caseId === caseId).length;
+  const heldOf = async (token: string, caseId: string) =>
+    (await c.pullAll(token, 'case_events')).filter((d) => d.caseId === caseId).length;
 
   it('a new matter of one 登记 and 1,999 备注: the first 1,000 are kept, the rest refused (case-too-many-events), and so is every later event', async () => {
     const qs = await c.enrol('qs-reception');
@@ -70,14 +83,22 @@ describe.each<Backend>(['pglite', 'pg'])('events per matter on %s', (backend) =>
     const r = await c.push(qs.accessToken, 'case_events', [register, ...notes].map(fresh));
     expect(r.status).toBe(200);
     expect(r.body.conflicts).toEqual([]);
-    expect(r.body.refused).toEqual(notes.slice(MAX_EVENTS_PER_CASE - 1).map((n) => ({ id: n.id, code: 'case-too-many-events' })));
+    expect(r.body.refused).toEqual(
+      notes.slice(MAX_EVENTS_PER_CASE - 1).map((n) => ({ id: n.id, code: 'case-too-many-events' })),
+    );
     expect(await heldOf(qs.accessToken, register.caseId)).toBe(MAX_EVENTS_PER_CASE);
 
     const later = note(register.caseId, 5_000);
-    expect((await c.push(qs.accessToken, 'case_events', [fresh(later)])).body).toEqual({ conflicts: [], refused: [{ id: later.id, code: 'case-too-many-events' }] });
+    expect((await c.push(qs.accessToken, 'case_events', [fresh(later)])).body).toEqual({
+      conflicts: [],
+      refused: [{ id: later.id, code: 'case-too-many-events' }],
+    });
     // A retried event the matter holds is still a success, and another matter is not affected.
     const other = registerEvent(actors.qsReception);
-    expect((await c.push(qs.accessToken, 'case_events', [fresh(notes[0]!), fresh(other)])).body).toEqual({ conflicts: [], refused: [] });
+    expect((await c.push(qs.accessToken, 'case_events', [fresh(notes[0]!), fresh(other)])).body).toEqual({
+      conflicts: [],
+      refused: [],
+    });
     expect(await heldOf(qs.accessToken, register.caseId)).toBe(MAX_EVENTS_PER_CASE);
   }, 120_000);
 
@@ -95,7 +116,9 @@ describe.each<Backend>(['pglite', 'pg'])('events per matter on %s', (backend) =>
         answers.push({ ms: performance.now() - t, refused });
       }
     });
-    console.log(`${backend}: pushes answered in ${answers.map((a) => a.ms.toFixed(0)).join(', ')} ms; longest event-loop stall ${stallMs.toFixed(0)} ms`);
+    console.log(
+      `${backend}: pushes answered in ${answers.map((a) => a.ms.toFixed(0)).join(', ')} ms; longest event-loop stall ${stallMs.toFixed(0)} ms`,
+    );
     // 第十九条: one 登记 stands; with it 999 备注 fill the matter, and every later one is refused.
     expect(answers.map((a) => Object.fromEntries(a.refused))).toEqual([
       { 'case-already-registered': 999 },

@@ -17,10 +17,14 @@ describe('the embedded PGlite database', () => {
     const dataDir = join(folder, 'data', 'server');
     const first = await openDatabase({ dataDir });
     await migrate(first);
-    await first.query(`INSERT INTO docs (collection, id, body, office_id) VALUES ('offices', 'office-probe', '{}'::jsonb, 'office-probe')`);
+    await first.query(
+      `INSERT INTO docs (collection, id, body, office_id) VALUES ('offices', 'office-probe', '{}'::jsonb, 'office-probe')`,
+    );
     await first.close();
     const again = await openDatabase({ dataDir });
-    expect((await again.query<{ id: string }>(`SELECT id FROM docs WHERE collection = 'offices'`)).rows.map((r) => r.id)).toContain('office-probe');
+    expect(
+      (await again.query<{ id: string }>(`SELECT id FROM docs WHERE collection = 'offices'`)).rows.map((r) => r.id),
+    ).toContain('office-probe');
     await again.close();
   });
 });

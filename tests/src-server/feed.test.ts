@@ -32,7 +32,18 @@ describe('feed checkpoints under concurrent pushes (PostgreSQL)', () => {
 
   it('a reader following its checkpoint never misses a document committed behind it', async () => {
     const events = domainPolicies.find((p) => p.name === 'case_events')!;
-    const users = new Map([['user-qs-reception', { id: 'user-qs-reception', officeId: 'office-qingshan', roles: ['receptionist' as const], disabled: false, publicKey: publicKeyOf('user-qs-reception') }]]);
+    const users = new Map([
+      [
+        'user-qs-reception',
+        {
+          id: 'user-qs-reception',
+          officeId: 'office-qingshan',
+          roles: ['receptionist' as const],
+          disabled: false,
+          publicKey: publicKeyOf('user-qs-reception'),
+        },
+      ],
+    ]);
     const pusher: Pusher = { officeId: 'office-qingshan', deviceId: 'torture', users };
     const tree = await OfficeTree.load(db);
     const pushed: string[] = [];
@@ -54,7 +65,14 @@ describe('feed checkpoints under concurrent pushes (PostgreSQL)', () => {
         for (let b = 0; b < 12; b++) {
           const batch = Array.from({ length: 4 }, () => registerEvent(actors.qsReception));
           pushed.push(...batch.map((e) => e.id));
-          const answer = await pushDocuments(w % 2 === 0 ? db : other, events, pusher, tree, batch.map(fresh), () => new Date());
+          const answer = await pushDocuments(
+            w % 2 === 0 ? db : other,
+            events,
+            pusher,
+            tree,
+            batch.map(fresh),
+            () => new Date(),
+          );
           expect(answer.refused).toEqual([]);
         }
       }),

@@ -27,7 +27,10 @@ export const signingKeys = new Map<string, Uint8Array>();
 
 /** Unwraps the signing key of a user the admin command added (with `password`), for the fixtures to sign with. */
 export async function learnSigningKey(user: UserDoc, password: string): Promise<void> {
-  const key = user.publicKey && user.wrappedKey ? await unwrapSigningKey(user.id, { publicKey: user.publicKey, wrappedKey: user.wrappedKey }, password) : undefined;
+  const key =
+    user.publicKey && user.wrappedKey
+      ? await unwrapSigningKey(user.id, { publicKey: user.publicKey, wrappedKey: user.wrappedKey }, password)
+      : undefined;
   if (!key) throw new Error(`no signing key unwraps for ${user.id}`);
   signingKeys.set(user.id, key);
 }
@@ -42,7 +45,16 @@ export function signedByActor(event: CaseEventDoc): CaseEventDoc {
   return signEvent(event, secretKeyOf(event.actor.userId));
 }
 
-export function registerEvent(actor: Actor, opts: { caseId?: string; accused?: string[]; cls?: 'accusation' | 'claim'; petitionIds?: string[]; petitionerIds?: string[] } = {}): CaseEventDoc {
+export function registerEvent(
+  actor: Actor,
+  opts: {
+    caseId?: string;
+    accused?: string[];
+    cls?: 'accusation' | 'claim';
+    petitionIds?: string[];
+    petitionerIds?: string[];
+  } = {},
+): CaseEventDoc {
   return signedByActor({
     id: uid('ev'),
     caseId: opts.caseId ?? uid('case'),
@@ -66,16 +78,64 @@ export function registerEvent(actor: Actor, opts: { caseId?: string; accused?: s
   });
 }
 
-export function actEvent(actor: Actor, caseId: string, type: CaseEventDoc['type'], payload: Record<string, unknown>, after: string[] = [], occurredAt = '2025-12-02T01:00:00.000Z'): CaseEventDoc {
-  return signedByActor({ id: uid('ev'), caseId, type, payload, actor, occurredAt, recordedAt: occurredAt, article: '第二十二条', after });
+export function actEvent(
+  actor: Actor,
+  caseId: string,
+  type: CaseEventDoc['type'],
+  payload: Record<string, unknown>,
+  after: string[] = [],
+  occurredAt = '2025-12-02T01:00:00.000Z',
+): CaseEventDoc {
+  return signedByActor({
+    id: uid('ev'),
+    caseId,
+    type,
+    payload,
+    actor,
+    occurredAt,
+    recordedAt: occurredAt,
+    article: '第二十二条',
+    after,
+  });
 }
 
-export function petitionDoc(officeId: string, caseId: string, registeredBy: string, petitionerIds: string[] = [], id = uid('petition')): PetitionDoc {
-  return { id, caseId, officeId, channel: 'visit', receivedAt: at, petitionerIds, headcount: 1, request: '补发补偿款', flags: [], repeat: false, registeredBy, recordedAt: at };
+export function petitionDoc(
+  officeId: string,
+  caseId: string,
+  registeredBy: string,
+  petitionerIds: string[] = [],
+  id = uid('petition'),
+): PetitionDoc {
+  return {
+    id,
+    caseId,
+    officeId,
+    channel: 'visit',
+    receivedAt: at,
+    petitionerIds,
+    headcount: 1,
+    request: '补发补偿款',
+    flags: [],
+    repeat: false,
+    registeredBy,
+    recordedAt: at,
+  };
 }
 
 export function petitionerDoc(officeId: string, extra: Partial<PetitionerDoc> = {}): PetitionerDoc {
-  return { id: uid('pr'), kind: 'person', name: '张三', nameInitials: 'zs', idType: 'none', idNumber: '', phone: '13800138000', officeId, history: [], updatedAt: at, ...extra };
+  return {
+    id: uid('pr'),
+    kind: 'person',
+    name: '张三',
+    nameInitials: 'zs',
+    idType: 'none',
+    idNumber: '',
+    phone: '13800138000',
+    officeId,
+    history: [],
+    updatedAt: at,
+    ...extra,
+  };
 }
 
 /** A push row of a new document. */

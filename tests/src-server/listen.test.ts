@@ -28,7 +28,7 @@ describe('the LISTEN connection on PostgreSQL', () => {
     return rows.filter((r) => r.killed).length;
   };
   const until = async (check: () => boolean, ms = 10_000) => {
-    for (const start = Date.now(); !check(); ) {
+    for (const start = Date.now(); !check();) {
       if (Date.now() - start > ms) throw new Error('timed out');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -37,7 +37,11 @@ describe('the LISTEN connection on PostgreSQL', () => {
   it('reopens after its backend is killed, says so once, and hears notifications again', async () => {
     const heard: string[] = [];
     let resumed = 0;
-    const stop = await db.listen('xf_listen_test', (payload) => heard.push(payload), () => (resumed += 1));
+    const stop = await db.listen(
+      'xf_listen_test',
+      (payload) => heard.push(payload),
+      () => (resumed += 1),
+    );
     try {
       await db.query(`SELECT pg_notify('xf_listen_test', 'before')`);
       await until(() => heard.includes('before'));
@@ -68,7 +72,11 @@ describe('the LISTEN connection on PostgreSQL', () => {
 
   it('stops for good when asked, also while reconnecting', async () => {
     let resumed = 0;
-    const stop = await db.listen('xf_listen_stop', () => undefined, () => (resumed += 1));
+    const stop = await db.listen(
+      'xf_listen_stop',
+      () => undefined,
+      () => (resumed += 1),
+    );
     expect(await killListeners('xf_listen_stop')).toBe(1);
     await stop();
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -19,29 +19,36 @@ describe('the desk stream, on PostgreSQL', () => {
   let s: RunningServer;
   let c: Client;
   /** What the server wrote to each stream it answered: its peak unsent bytes and largest single write. */
-  const written = new Map<string, { raw: ServerResponse; peakBuffered: number; largestWrite: number; closed: boolean }>();
+  const written = new Map<
+    string,
+    { raw: ServerResponse; peakBuffered: number; largestWrite: number; closed: boolean }
+  >();
   const seenFor = async (token: string) => {
     await expect.poll(() => written.has(`Bearer ${token}`)).toBe(true);
     return written.get(`Bearer ${token}`)!;
   };
   beforeAll(async () => {
     tdb = await testDatabase('pg');
-    s = await startCounty(await seeded(await tdb.open()), { streamLimits: { bufferBytes: BOUND, drainMs: 5_000 } }, ({ app }) => {
-      app.addHook('onRequest', async (request, reply) => {
-        if (request.url !== syncPaths.stream) return;
-        const raw = reply.raw;
-        const seen = { raw, peakBuffered: 0, largestWrite: 0, closed: false };
-        written.set(String(request.headers.authorization), seen);
-        const write = raw.write.bind(raw) as (chunk: string) => boolean;
-        raw.write = ((chunk: string) => {
-          const ok = write(chunk);
-          seen.largestWrite = Math.max(seen.largestWrite, Buffer.byteLength(chunk));
-          seen.peakBuffered = Math.max(seen.peakBuffered, raw.writableLength);
-          return ok;
-        }) as typeof raw.write; // observed, not changed
-        raw.on('close', () => (seen.closed = true));
-      });
-    });
+    s = await startCounty(
+      await seeded(await tdb.open()),
+      { streamLimits: { bufferBytes: BOUND, drainMs: 5_000 } },
+      ({ app }) => {
+        app.addHook('onRequest', async (request, reply) => {
+          if (request.url !== syncPaths.stream) return;
+          const raw = reply.raw;
+          const seen = { raw, peakBuffered: 0, largestWrite: 0, closed: false };
+          written.set(String(request.headers.authorization), seen);
+          const write = raw.write.bind(raw) as (chunk: string) => boolean;
+          raw.write = ((chunk: string) => {
+            const ok = write(chunk);
+            seen.largestWrite = Math.max(seen.largestWrite, Buffer.byteLength(chunk));
+            seen.peakBuffered = Math.max(seen.peakBuffered, raw.writableLength);
+            return ok;
+          }) as typeof raw.write; // observed, not changed
+          raw.on('close', () => (seen.closed = true));
+        });
+      },
+    );
     c = client(s.url);
   }, 60_000);
   afterAll(async () => {
@@ -51,22 +58,52 @@ describe('the desk stream, on PostgreSQL', () => {
   });
 
   it('carries every collection that pulls, each page tagged with its collection, only to the offices allowed (第三十条第三款)', async () => {
-    const [qs, ls, county, jw] = await Promise.all([watch(s.url, c, 'qs-handler'), watch(s.url, c, 'ls-handler'), watch(s.url, c, 'county-handler'), watch(s.url, c, 'jw-handler')]);
+    const [qs, ls, county, jw] = await Promise.all([
+      watch(s.url, c, 'qs-handler'),
+      watch(s.url, c, 'ls-handler'),
+      watch(s.url, c, 'county-handler'),
+      watch(s.url, c, 'jw-handler'),
+    ]);
     try {
-      const push = async (login: string, collection: string, doc: object) => expect((await c.push((await c.enrol(login)).accessToken, collection, [fresh(doc)])).body).toMatchObject({ refused: [] });
+      const push = async (login: string, collection: string, doc: object) =>
+        expect((await c.push((await c.enrol(login)).accessToken, collection, [fresh(doc)])).body).toMatchObject({
+          refused: [],
+        });
       // An accusation against 青山镇, registered at the county and transferred to the 纪委.
       const accuser = petitionerDoc('office-county', { name: '李四' });
-      const accusation = registerEvent(actors.countyReception, { cls: 'accusation', accused: ['office-qingshan'], petitionerIds: [accuser.id] });
-      const letter = petitionDoc('office-county', accusation.caseId, 'user-county-reception', [accuser.id], (accusation.payload as { petitionIds: string[] }).petitionIds[0]);
+      const accusation = registerEvent(actors.countyReception, {
+        cls: 'accusation',
+        accused: ['office-qingshan'],
+        petitionerIds: [accuser.id],
+      });
+      const letter = petitionDoc(
+        'office-county',
+        accusation.caseId,
+        'user-county-reception',
+        [accuser.id],
+        (accusation.payload as { petitionIds: string[] }).petitionIds[0],
+      );
       await push('county-reception', 'petitioners', accuser);
       await push('county-reception', 'petitions', letter);
       await push('county-reception', 'case_events', accusation);
-      const transfer = actEvent(actors.countyHandler, accusation.caseId, 'transfer', { target: 'discipline', organ: '示范县纪委监委', toOfficeId: 'office-jiwei' }, [accusation.id]);
+      const transfer = actEvent(
+        actors.countyHandler,
+        accusation.caseId,
+        'transfer',
+        { target: 'discipline', organ: '示范县纪委监委', toOfficeId: 'office-jiwei' },
+        [accusation.id],
+      );
       await push('county-handler', 'case_events', transfer);
       // Then a plain matter of 青山镇, and one of 绿水乡.
       const person = petitionerDoc('office-qingshan');
       const matter = registerEvent(actors.qsReception, { petitionerIds: [person.id] });
-      const petition = petitionDoc('office-qingshan', matter.caseId, 'user-qs-reception', [person.id], (matter.payload as { petitionIds: string[] }).petitionIds[0]);
+      const petition = petitionDoc(
+        'office-qingshan',
+        matter.caseId,
+        'user-qs-reception',
+        [person.id],
+        (matter.payload as { petitionIds: string[] }).petitionIds[0],
+      );
       await push('qs-reception', 'petitioners', person);
       await push('qs-reception', 'petitions', petition);
       await push('qs-reception', 'case_events', matter);
@@ -77,7 +114,11 @@ describe('the desk stream, on PostgreSQL', () => {
       const qsIds = { petitioners: [person.id], petitions: [petition.id], case_events: [matter.id] };
       await qs.until(qsIds);
       await ls.until({ case_events: [lsCase.id] });
-      await county.until({ petitioners: [accuser.id, person.id], petitions: [letter.id, petition.id], case_events: [accusation.id, transfer.id, matter.id, lsCase.id] });
+      await county.until({
+        petitioners: [accuser.id, person.id],
+        petitions: [letter.id, petition.id],
+        case_events: [accusation.id, transfer.id, matter.id, lsCase.id],
+      });
       await jw.until({ case_events: [accusation.id, transfer.id] });
       expect(qs.ids().filter((id) => accusationIds.includes(id))).toEqual([]);
       expect(ls.ids().filter((id) => [...accusationIds, person.id, petition.id, matter.id].includes(id))).toEqual([]);
@@ -104,8 +145,12 @@ describe('the desk stream, on PostgreSQL', () => {
       // Batches of a 登记 and 49 notes of ~12 kB (~600 kB a push) until the server drops the slow reader.
       for (let round = 0; round < 80 && !slowSeen.closed; round++) {
         const reg = registerEvent(actors.qsReception);
-        const notes = Array.from({ length: 49 }, () => actEvent(actors.qsReception, reg.caseId, 'note', { text: text.slice(0, 4_000) }, [reg.id]));
-        expect((await c.push(pusher.accessToken, 'case_events', [reg, ...notes].map(fresh))).body).toMatchObject({ refused: [] });
+        const notes = Array.from({ length: 49 }, () =>
+          actEvent(actors.qsReception, reg.caseId, 'note', { text: text.slice(0, 4_000) }, [reg.id]),
+        );
+        expect((await c.push(pusher.accessToken, 'case_events', [reg, ...notes].map(fresh))).body).toMatchObject({
+          refused: [],
+        });
         pushed.push(reg.id, ...notes.map((n) => n.id));
       }
       await expect.poll(() => slowSeen.closed, { timeout: 10_000 }).toBe(true);
@@ -135,7 +180,9 @@ describe('the desk stream, on PostgreSQL', () => {
     try {
       for (const old of streams.slice(0, -2)) expect(await old.ended(3_000)).toBe('ended');
       const event = registerEvent(actors.lsReception);
-      expect((await c.push((await c.enrol('ls-reception')).accessToken, 'case_events', [fresh(event)])).body).toMatchObject({ refused: [] });
+      expect(
+        (await c.push((await c.enrol('ls-reception')).accessToken, 'case_events', [fresh(event)])).body,
+      ).toMatchObject({ refused: [] });
       for (const open of streams.slice(-2)) expect(await open.next(5_000)).toContain(event.id);
       // Another device of the office is not affected by this one's streams.
       const other = await openStream(s.url, syncPaths.stream, (await c.enrol('ls-approver')).accessToken);
@@ -182,7 +229,10 @@ async function watch(url: string, c: Client, login: string) {
       }
     }
   })().catch(() => undefined);
-  const idsOf = (collection?: string) => pages.filter((p) => !collection || p.collection === collection).flatMap((p) => p.documents.map((d) => String(d.id)));
+  const idsOf = (collection?: string) =>
+    pages
+      .filter((p) => !collection || p.collection === collection)
+      .flatMap((p) => p.documents.map((d) => String(d.id)));
   return {
     token: tokens.accessToken,
     ids: () => idsOf(),
@@ -190,7 +240,10 @@ async function watch(url: string, c: Client, login: string) {
     /** Resolves once every id has arrived in a page of its collection. */
     until: (wanted: Record<string, readonly string[]>, timeout = 10_000) =>
       expect
-        .poll(() => Object.entries(wanted).every(([collection, ids]) => ids.every((id) => idsOf(collection).includes(id))), { timeout, interval: 100 })
+        .poll(
+          () => Object.entries(wanted).every(([collection, ids]) => ids.every((id) => idsOf(collection).includes(id))),
+          { timeout, interval: 100 },
+        )
         .toBe(true),
     cancel: () => reader.cancel().catch(() => undefined),
   };
@@ -203,6 +256,8 @@ async function neverReads(url: string, token: string): Promise<net.Socket> {
   await new Promise((resolve, reject) => socket.once('connect', resolve).once('error', reject));
   socket.pause();
   socket.on('error', () => undefined); // the server drops it: that is the point
-  socket.write(`GET ${syncPaths.stream} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAuthorization: Bearer ${token}\r\n\r\n`);
+  socket.write(
+    `GET ${syncPaths.stream} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAuthorization: Bearer ${token}\r\n\r\n`,
+  );
   return socket;
 }

@@ -8,16 +8,37 @@ import { replicateRxCollection } from 'rxdb/plugins/replication';
 import { runReplicationBaseTestSuite, setConfig } from 'rxdb/plugins/test-utils';
 import { SyncClient } from '#shared/core/replication-client';
 import { SseParser } from '#shared/sync/sse';
-import { syncPaths, type FeedCheckpoint, type PullResponse, type PushResponse, type StreamMessage } from '#shared/sync/protocol';
+import {
+  syncPaths,
+  type FeedCheckpoint,
+  type PullResponse,
+  type PushResponse,
+  type StreamMessage,
+} from '#shared/sync/protocol';
 import type { CollectionPolicy } from '../../src-server/services/collections';
-import { client, seeded, startServer, testDatabase, type Backend, type RunningServer, type TestDatabase } from './support';
+import {
+  client,
+  seeded,
+  startServer,
+  testDatabase,
+  type Backend,
+  type RunningServer,
+  type TestDatabase,
+} from './support';
 
 /**
  * RxDB's own replication test suite against this server, on PGlite and on PostgreSQL. Its documents are
  * `human`s (primary key passportId, updates, deletes), so the server gets a test collection with RxDB's default
  * "master state wins" conflicts, visible to the pushing office.
  */
-const human: CollectionPolicy = { name: 'human', primaryKey: 'passportId', direction: 'both', write: 'replace', visibility: 'pusher', schema: undefined };
+const human: CollectionPolicy = {
+  name: 'human',
+  primaryKey: 'passportId',
+  direction: 'both',
+  write: 'replace',
+  visibility: 'pusher',
+  schema: undefined,
+};
 
 // The suite's collections use `ignoreDuplicate`, which RxDB allows in dev-mode only.
 addRxPlugin(RxDBDevModePlugin);
@@ -43,7 +64,12 @@ describe.each<Backend>(['pglite', 'pg'])('RxDB runReplicationBaseTestSuite on %s
     tdb = await testDatabase(backend);
     s = await startServer(await seeded(await tdb.open()), [human]);
     const tokens = await client(s.url).enrol('qs-handler');
-    sync = new SyncClient((u, i) => fetch(u, i), { serverUrl: s.url, deviceId: tokens.deviceId, officeId: tokens.officeId, refreshToken: tokens.refreshToken }, () => new Date(), async () => undefined);
+    sync = new SyncClient(
+      (u, i) => fetch(u, i),
+      { serverUrl: s.url, deviceId: tokens.deviceId, officeId: tokens.officeId, refreshToken: tokens.refreshToken },
+      () => new Date(),
+      async () => undefined,
+    );
   });
   afterAll(async () => {
     await s?.stop();
@@ -67,7 +93,11 @@ describe.each<Backend>(['pglite', 'pg'])('RxDB runReplicationBaseTestSuite on %s
         },
         ...(live ? { stream$: stream() } : {}),
       },
-      push: { batchSize: 1000, handler: async (rows) => (await sync.request<PushResponse>('POST', syncPaths.push('human'), rows)).conflicts as never[] },
+      push: {
+        batchSize: 1000,
+        handler: async (rows) =>
+          (await sync.request<PushResponse>('POST', syncPaths.push('human'), rows)).conflicts as never[],
+      },
     });
 
   /**
@@ -78,7 +108,14 @@ describe.each<Backend>(['pglite', 'pg'])('RxDB runReplicationBaseTestSuite on %s
     const subject = new Subject<RxReplicationPullStreamItem<unknown, FeedCheckpoint>>();
     void client(s.url)
       .enrol('qs-handler')
-      .then((tokens) => new SyncClient((u, i) => fetch(u, i), { serverUrl: s.url, deviceId: tokens.deviceId, officeId: tokens.officeId, refreshToken: tokens.refreshToken }, () => new Date(), async () => undefined).openStream(syncPaths.stream))
+      .then((tokens) =>
+        new SyncClient(
+          (u, i) => fetch(u, i),
+          { serverUrl: s.url, deviceId: tokens.deviceId, officeId: tokens.officeId, refreshToken: tokens.refreshToken },
+          () => new Date(),
+          async () => undefined,
+        ).openStream(syncPaths.stream),
+      )
       .then(async (response) => {
         const reader = response.body!.getReader();
         const parser = new SseParser();
@@ -86,7 +123,8 @@ describe.each<Backend>(['pglite', 'pg'])('RxDB runReplicationBaseTestSuite on %s
           for (const data of parser.push(chunk.value!)) {
             const m = JSON.parse(data) as StreamMessage;
             if (m === 'RESYNC') subject.next('RESYNC');
-            else if (m.collection === 'human') subject.next({ documents: m.documents as never[], checkpoint: m.checkpoint! });
+            else if (m.collection === 'human')
+              subject.next({ documents: m.documents as never[], checkpoint: m.checkpoint! });
           }
         }
       })
@@ -102,7 +140,9 @@ describe.each<Backend>(['pglite', 'pg'])('RxDB runReplicationBaseTestSuite on %s
       await state.cancel();
     },
     async getAllServerDocs() {
-      const { rows } = await s.db.query<{ body: Record<string, unknown>; deleted: boolean }>(`SELECT body, deleted FROM docs WHERE collection = 'human'`);
+      const { rows } = await s.db.query<{ body: Record<string, unknown>; deleted: boolean }>(
+        `SELECT body, deleted FROM docs WHERE collection = 'human'`,
+      );
       return rows.map((r) => ({ ...r.body, _deleted: r.deleted }));
     },
     async cleanUpServer() {

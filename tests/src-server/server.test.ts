@@ -15,7 +15,12 @@ describe.each<Backend>(['pglite', 'pg'])('the county server on %s', (backend) =>
   it('a desk pulls the reference data its office may see: every office, its own users only', async () => {
     const qs = await c.enrol('qs-reception');
     const offices = await c.pullAll(qs.accessToken, 'offices');
-    expect(offices.map((o) => o.id).sort()).toEqual(['office-county', 'office-jiwei', 'office-lvshui', 'office-qingshan']);
+    expect(offices.map((o) => o.id).sort()).toEqual([
+      'office-county',
+      'office-jiwei',
+      'office-lvshui',
+      'office-qingshan',
+    ]);
     const users = await c.pullAll(qs.accessToken, 'users');
     expect(users.map((u) => u.officeId)).toEqual(['office-qingshan', 'office-qingshan', 'office-qingshan']);
     expect(users[0]!.verifier).toMatch(/^scrypt\$/);
@@ -25,17 +30,28 @@ describe.each<Backend>(['pglite', 'pg'])('the county server on %s', (backend) =>
   it('refuses a wrong password, an unknown token and a revoked device', async () => {
     const wrong = await c.call('POST', syncPaths.login, { login: 'qs-reception', password: 'nope', deviceName: 'x' });
     expect(wrong).toMatchObject({ status: 401, body: { code: 'login-failed' } });
-    expect(await c.call('GET', syncPaths.pull('offices'), undefined, 'garbage')).toMatchObject({ status: 401, body: { code: 'token-invalid' } });
+    expect(await c.call('GET', syncPaths.pull('offices'), undefined, 'garbage')).toMatchObject({
+      status: 401,
+      body: { code: 'token-invalid' },
+    });
     const desk = await c.enrol('ls-reception');
     expect((await c.call('GET', syncPaths.pull('offices'), undefined, desk.accessToken)).status).toBe(200);
     await revokeDevice(s.db, desk.deviceId);
-    expect(await c.call('GET', syncPaths.pull('offices'), undefined, desk.accessToken)).toMatchObject({ status: 401, body: { code: 'device-revoked' } });
-    expect(await c.call('POST', syncPaths.refresh, { refreshToken: desk.refreshToken })).toMatchObject({ status: 401, body: { code: 'device-revoked' } });
+    expect(await c.call('GET', syncPaths.pull('offices'), undefined, desk.accessToken)).toMatchObject({
+      status: 401,
+      body: { code: 'device-revoked' },
+    });
+    expect(await c.call('POST', syncPaths.refresh, { refreshToken: desk.refreshToken })).toMatchObject({
+      status: 401,
+      body: { code: 'device-revoked' },
+    });
   });
 
   it('rotates refresh tokens: the new ones work, the old one stops working (its replay: tests/attacks/refresh-replay.test.ts)', async () => {
     const desk = await c.enrol('qs-handler');
-    const next = await c.call<{ refreshToken: string; accessToken: string }>('POST', syncPaths.refresh, { refreshToken: desk.refreshToken });
+    const next = await c.call<{ refreshToken: string; accessToken: string }>('POST', syncPaths.refresh, {
+      refreshToken: desk.refreshToken,
+    });
     expect(next.status).toBe(200);
     expect((await c.call('GET', syncPaths.pull('offices'), undefined, next.body.accessToken)).status).toBe(200);
     expect((await c.call('POST', syncPaths.refresh, { refreshToken: next.body.refreshToken })).status).toBe(200);
@@ -44,7 +60,10 @@ describe.each<Backend>(['pglite', 'pg'])('the county server on %s', (backend) =>
 
   it('rate-limits logins (design.md §5)', async () => {
     const tries = [];
-    for (let i = 0; i < 6; i++) tries.push((await c.call('POST', syncPaths.login, { login: 'ls-approver', password: `bad${i}`, deviceName: 'x' })).status);
+    for (let i = 0; i < 6; i++)
+      tries.push(
+        (await c.call('POST', syncPaths.login, { login: 'ls-approver', password: `bad${i}`, deviceName: 'x' })).status,
+      );
     expect(tries).toEqual([401, 401, 401, 401, 401, 429]);
   });
 
@@ -54,7 +73,13 @@ describe.each<Backend>(['pglite', 'pg'])('the county server on %s', (backend) =>
     const county = await c.enrol('county-handler');
     const person = petitionerDoc('office-qingshan');
     const reg = registerEvent(actors.qsReception, { petitionerIds: [person.id] });
-    const petition = petitionDoc('office-qingshan', reg.caseId, 'user-qs-reception', [person.id], (reg.payload as { petitionIds: string[] }).petitionIds[0]);
+    const petition = petitionDoc(
+      'office-qingshan',
+      reg.caseId,
+      'user-qs-reception',
+      [person.id],
+      (reg.payload as { petitionIds: string[] }).petitionIds[0],
+    );
     expect((await c.push(qs.accessToken, 'petitioners', [fresh(person)])).body).toEqual({ conflicts: [], refused: [] });
     expect((await c.push(qs.accessToken, 'petitions', [fresh(petition)])).body).toEqual({ conflicts: [], refused: [] });
     expect((await c.push(qs.accessToken, 'case_events', [fresh(reg)])).body).toEqual({ conflicts: [], refused: [] });
@@ -62,8 +87,17 @@ describe.each<Backend>(['pglite', 'pg'])('the county server on %s', (backend) =>
     const lsBefore = await c.pullAll(ls.accessToken, 'case_events');
     expect(lsBefore.map((d) => d.id)).not.toContain(reg.id);
     expect((await c.pullAll(county.accessToken, 'case_events')).map((d) => d.id)).toContain(reg.id); // the county sees its townships
-    const forward = actEvent(actors.qsHandler, reg.caseId, 'forward', { toOfficeId: 'office-lvshui', petitionerTold: true }, [reg.id]);
-    expect((await c.push(qs.accessToken, 'case_events', [fresh(forward)])).body).toEqual({ conflicts: [], refused: [] });
+    const forward = actEvent(
+      actors.qsHandler,
+      reg.caseId,
+      'forward',
+      { toOfficeId: 'office-lvshui', petitionerTold: true },
+      [reg.id],
+    );
+    expect((await c.push(qs.accessToken, 'case_events', [fresh(forward)])).body).toEqual({
+      conflicts: [],
+      refused: [],
+    });
     const events = await c.pullAll(ls.accessToken, 'case_events');
     expect(events.map((d) => d.id).sort()).toEqual([reg.id, forward.id].sort());
     expect((await c.pullAll(ls.accessToken, 'petitions')).map((d) => d.id)).toContain(petition.id);
@@ -76,12 +110,28 @@ describe.each<Backend>(['pglite', 'pg'])('the county server on %s', (backend) =>
     const qs = await c.enrol('qs-reception');
     const jw = await c.enrol('jw-handler');
     const person = petitionerDoc('office-county', { name: '李四' });
-    const reg = registerEvent(actors.countyReception, { cls: 'accusation', accused: ['office-qingshan'], petitionerIds: [person.id] });
-    const petition = petitionDoc('office-county', reg.caseId, 'user-county-reception', [person.id], (reg.payload as { petitionIds: string[] }).petitionIds[0]);
+    const reg = registerEvent(actors.countyReception, {
+      cls: 'accusation',
+      accused: ['office-qingshan'],
+      petitionerIds: [person.id],
+    });
+    const petition = petitionDoc(
+      'office-county',
+      reg.caseId,
+      'user-county-reception',
+      [person.id],
+      (reg.payload as { petitionIds: string[] }).petitionIds[0],
+    );
     await c.push(county.accessToken, 'petitioners', [fresh(person)]);
     await c.push(county.accessToken, 'petitions', [fresh(petition)]);
     await c.push(county.accessToken, 'case_events', [fresh(reg)]);
-    const transfer = actEvent(actors.countyHandler, reg.caseId, 'transfer', { target: 'discipline', organ: '示范县纪委监委', toOfficeId: 'office-jiwei' }, [reg.id]);
+    const transfer = actEvent(
+      actors.countyHandler,
+      reg.caseId,
+      'transfer',
+      { target: 'discipline', organ: '示范县纪委监委', toOfficeId: 'office-jiwei' },
+      [reg.id],
+    );
     expect((await c.push(countyHandler.accessToken, 'case_events', [fresh(transfer)])).body.refused).toEqual([]);
     for (const collection of ['case_events', 'petitions', 'petitioners']) {
       const seen = (await c.pullAll(qs.accessToken, collection)).map((d) => d.id);
@@ -89,10 +139,14 @@ describe.each<Backend>(['pglite', 'pg'])('the county server on %s', (backend) =>
       expect(seen).not.toContain(petition.id);
       expect(seen).not.toContain(person.id);
     }
-    expect((await c.pullAll(jw.accessToken, 'case_events')).map((d) => d.id)).toEqual(expect.arrayContaining([reg.id, transfer.id]));
+    expect((await c.pullAll(jw.accessToken, 'case_events')).map((d) => d.id)).toEqual(
+      expect.arrayContaining([reg.id, transfer.id]),
+    );
     // The accused office cannot write to the matter either.
     const note = actEvent(actors.qsReception, reg.caseId, 'note', { text: '查询' }, [reg.id]);
-    expect((await c.push(qs.accessToken, 'case_events', [fresh(note)])).body.refused).toEqual([{ id: note.id, code: 'case-not-visible' }]);
+    expect((await c.push(qs.accessToken, 'case_events', [fresh(note)])).body.refused).toEqual([
+      { id: note.id, code: 'case-not-visible' },
+    ]);
   });
 
   it('第三十条第三款 a 检举控告 a township registers against itself: it delivers its 登记 and routes it out (第四十四条第一项), and gets nothing back', async () => {
@@ -101,12 +155,26 @@ describe.each<Backend>(['pglite', 'pg'])('the county server on %s', (backend) =>
     const jw = await c.enrol('jw-handler');
     const county = await c.enrol('county-handler');
     const reg = registerEvent(actors.qsReception, { cls: 'accusation', accused: ['office-qingshan'] });
-    const petition = petitionDoc('office-qingshan', reg.caseId, 'user-qs-reception', [], (reg.payload as { petitionIds: string[] }).petitionIds[0]);
+    const petition = petitionDoc(
+      'office-qingshan',
+      reg.caseId,
+      'user-qs-reception',
+      [],
+      (reg.payload as { petitionIds: string[] }).petitionIds[0],
+    );
     expect((await c.push(qs.accessToken, 'case_events', [fresh(reg)])).body.refused).toEqual([]);
     expect((await c.push(qs.accessToken, 'petitions', [fresh(petition)])).body.refused).toEqual([]);
-    const transfer = actEvent(actors.qsHandler, reg.caseId, 'transfer', { target: 'discipline', organ: '示范县纪委监委', toOfficeId: 'office-jiwei' }, [reg.id]);
+    const transfer = actEvent(
+      actors.qsHandler,
+      reg.caseId,
+      'transfer',
+      { target: 'discipline', organ: '示范县纪委监委', toOfficeId: 'office-jiwei' },
+      [reg.id],
+    );
     expect((await c.push(qsHandler.accessToken, 'case_events', [fresh(transfer)])).body.refused).toEqual([]);
-    expect((await c.pullAll(jw.accessToken, 'case_events')).map((d) => d.id)).toEqual(expect.arrayContaining([reg.id, transfer.id]));
+    expect((await c.pullAll(jw.accessToken, 'case_events')).map((d) => d.id)).toEqual(
+      expect.arrayContaining([reg.id, transfer.id]),
+    );
     expect((await c.pullAll(jw.accessToken, 'petitions')).map((d) => d.id)).toContain(petition.id);
     // What the 纪委 does next reaches the county, never 青山镇.
     const note = actEvent(actors.jwHandler, reg.caseId, 'note', { text: '已初步核实' }, [transfer.id]);
@@ -123,7 +191,10 @@ describe.each<Backend>(['pglite', 'pg'])('the county server on %s', (backend) =>
     const notOurUser = registerEvent({ ...actors.qsReception, userId: 'user-ls-reception' });
     const wrongRole = registerEvent({ ...actors.qsReception, role: 'approver' });
     const badPayload = { ...registerEvent(actors.qsReception), payload: { caseNumber: 'x' } };
-    const oversize = { ...registerEvent(actors.qsReception), payload: { ...registerEvent(actors.qsReception).payload, title: '长'.repeat(300_000) } };
+    const oversize = {
+      ...registerEvent(actors.qsReception),
+      payload: { ...registerEvent(actors.qsReception).payload, title: '长'.repeat(300_000) },
+    };
     const malformed = { id: 'ev-malformed', caseId: 'c', type: 'no-such-act' };
     const rows = [good, otherOffice, notOurUser, wrongRole, badPayload, oversize, malformed].map(fresh);
     const r = await c.push(qs.accessToken, 'case_events', rows);
@@ -143,11 +214,15 @@ describe.each<Backend>(['pglite', 'pg'])('the county server on %s', (backend) =>
     const again = await c.push(qs.accessToken, 'case_events', [fresh(rewrite)]);
     expect(again.body.refused).toEqual([{ id: good.id, code: 'event-rewrite' }]);
     expect(again.body.conflicts).toEqual([expect.objectContaining({ id: good.id, occurredAt: good.occurredAt })]);
-    expect((await c.push(qs.accessToken, 'case_events', [{ newDocumentState: { ...good, _deleted: true } }])).body.refused).toEqual([{ id: good.id, code: 'delete-refused' }]);
+    expect(
+      (await c.push(qs.accessToken, 'case_events', [{ newDocumentState: { ...good, _deleted: true } }])).body.refused,
+    ).toEqual([{ id: good.id, code: 'delete-refused' }]);
     expect((await c.push(qs.accessToken, 'offices', [fresh({ id: 'x' })])).status).toBe(404);
     const petition = petitionDoc('office-qingshan', good.caseId, 'user-qs-reception');
     await c.push(qs.accessToken, 'petitions', [fresh(petition)]);
-    expect((await c.push(qs.accessToken, 'petitions', [fresh({ ...petition, headcount: 9 })])).body.refused).toEqual([{ id: petition.id, code: 'doc-immutable' }]);
+    expect((await c.push(qs.accessToken, 'petitions', [fresh({ ...petition, headcount: 9 })])).body.refused).toEqual([
+      { id: petition.id, code: 'doc-immutable' },
+    ]);
   });
 
   it('a signed event whose id is half a surrogate pair is refused (doc-malformed) in a batch that writes and refuses others; the refusal log never fails the push', async () => {
@@ -169,18 +244,47 @@ describe.each<Backend>(['pglite', 'pg'])('the county server on %s', (backend) =>
 
   it('第十九条 takes a correction of its own 信访人 with its 变更记录; refuses a 身份证 or phone that fails the intake’s checks', async () => {
     const qs = await c.enrol('qs-reception');
-    const base = petitionerDoc('office-qingshan', { idType: 'resident-id', idNumber: '11010519491231002X', birthDate: '1949-12-31', sex: 'F' });
+    const base = petitionerDoc('office-qingshan', {
+      idType: 'resident-id',
+      idNumber: '11010519491231002X',
+      birthDate: '1949-12-31',
+      sex: 'F',
+    });
     await c.push(qs.accessToken, 'petitioners', [fresh(base)]);
-    const entry = { at: '2025-12-02T00:00:00.000Z', by: 'user-qs-reception', byName: '青山镇接待员', reason: '信访人更换手机号', phone: base.phone };
-    const corrected = { ...base, phone: '13900139000', history: [entry], updatedAt: '2025-12-02T00:00:00.000Z', _deleted: false };
-    expect((await c.push(qs.accessToken, 'petitioners', [{ assumedMasterState: { ...base, _deleted: false }, newDocumentState: corrected }])).body).toEqual({ conflicts: [], refused: [] });
+    const entry = {
+      at: '2025-12-02T00:00:00.000Z',
+      by: 'user-qs-reception',
+      byName: '青山镇接待员',
+      reason: '信访人更换手机号',
+      phone: base.phone,
+    };
+    const corrected = {
+      ...base,
+      phone: '13900139000',
+      history: [entry],
+      updatedAt: '2025-12-02T00:00:00.000Z',
+      _deleted: false,
+    };
+    expect(
+      (
+        await c.push(qs.accessToken, 'petitioners', [
+          { assumedMasterState: { ...base, _deleted: false }, newDocumentState: corrected },
+        ])
+      ).body,
+    ).toEqual({ conflicts: [], refused: [] });
     const ls = await c.enrol('ls-reception');
-    expect((await c.pullAll(qs.accessToken, 'petitioners')).find((d) => d.id === base.id)).toMatchObject({ phone: '13900139000', history: [entry] });
+    expect((await c.pullAll(qs.accessToken, 'petitioners')).find((d) => d.id === base.id)).toMatchObject({
+      phone: '13900139000',
+      history: [entry],
+    });
     expect((await c.pullAll(ls.accessToken, 'petitioners')).map((d) => d.id)).not.toContain(base.id); // no matter of it at 绿水乡
 
     const badId = { ...corrected, idNumber: '110105194912310021', updatedAt: '2025-12-03T00:00:00.000Z' };
     const badPhone = { ...corrected, id: 'pr-bad-phone', phone: '12345678901' };
-    const answer = await c.push(qs.accessToken, 'petitioners', [{ assumedMasterState: corrected, newDocumentState: badId }, fresh(badPhone)]);
+    const answer = await c.push(qs.accessToken, 'petitioners', [
+      { assumedMasterState: corrected, newDocumentState: badId },
+      fresh(badPhone),
+    ]);
     expect(answer.body.refused).toEqual([
       { id: base.id, code: 'doc-malformed' },
       { id: 'pr-bad-phone', code: 'doc-malformed' },
@@ -193,8 +297,17 @@ describe.each<Backend>(['pglite', 'pg'])('the county server on %s', (backend) =>
     await c.push(qs.accessToken, 'petitioners', [fresh(base)]);
     const assumed = { ...base, _deleted: false };
     const a = { ...base, phone: '13900139000', updatedAt: '2025-12-02T00:00:00.000Z', _deleted: false };
-    const b = { ...base, address: '青山镇西街2号', phone: '13700137000', updatedAt: '2025-12-03T00:00:00.000Z', _deleted: false };
-    expect((await c.push(qs.accessToken, 'petitioners', [{ assumedMasterState: assumed, newDocumentState: a }])).body.conflicts).toEqual([]);
+    const b = {
+      ...base,
+      address: '青山镇西街2号',
+      phone: '13700137000',
+      updatedAt: '2025-12-03T00:00:00.000Z',
+      _deleted: false,
+    };
+    expect(
+      (await c.push(qs.accessToken, 'petitioners', [{ assumedMasterState: assumed, newDocumentState: a }])).body
+        .conflicts,
+    ).toEqual([]);
     const r = await c.push(qs.accessToken, 'petitioners', [{ assumedMasterState: assumed, newDocumentState: b }]);
     const merged = r.body.conflicts[0]!;
     expect(merged).toMatchObject({ address: '青山镇西街2号', phone: '13700137000' });

@@ -6,7 +6,13 @@ import { migrate } from '../../src-server/db/migrations';
 import { seedDemoCounty, type PasswordCost } from '../../src-server/services/admin';
 import type { CollectionPolicy } from '../../src-server/services/collections';
 import { DEMO_PASSWORD } from '#shared/demo/county';
-import { syncPaths, type DeviceTokens, type PullResponse, type PushResponse, type PushRow } from '#shared/sync/protocol';
+import {
+  syncPaths,
+  type DeviceTokens,
+  type PullResponse,
+  type PushResponse,
+  type PushRow,
+} from '#shared/sync/protocol';
 
 /** Test support: real PostgreSQL (a fresh database per suite, dropped after) or PGlite, and a listening server. */
 export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -50,7 +56,11 @@ export interface RunningServer {
 }
 
 /** A server listening on a free port over `db` (the caller owns the database). */
-export async function startServer(db: Database, extraPolicies?: readonly CollectionPolicy[], port = 0): Promise<RunningServer> {
+export async function startServer(
+  db: Database,
+  extraPolicies?: readonly CollectionPolicy[],
+  port = 0,
+): Promise<RunningServer> {
   const server = await createServer({ db, extraPolicies });
   const address = await server.app.listen({ host: '127.0.0.1', port });
   return { server, db, url: address, stop: () => server.close() };
@@ -64,10 +74,18 @@ export async function seeded(db: Database): Promise<Database> {
 
 /** Plain HTTP calls, as a desk would make them. */
 export function client(url: string) {
-  const call = async <T>(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: T }> => {
+  const call = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string,
+  ): Promise<{ status: number; body: T }> => {
     const response = await fetch(url + path, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     return { status: response.status, body: (await response.json()) as T };
@@ -84,14 +102,20 @@ export function client(url: string) {
       let checkpoint: PullResponse['checkpoint'] = null;
       for (;;) {
         const q: string = checkpoint ? `?checkpoint=${encodeURIComponent(JSON.stringify(checkpoint))}` : '';
-        const r: { status: number; body: PullResponse } = await call<PullResponse>('GET', syncPaths.pull(collection) + q, undefined, token);
+        const r: { status: number; body: PullResponse } = await call<PullResponse>(
+          'GET',
+          syncPaths.pull(collection) + q,
+          undefined,
+          token,
+        );
         if (r.status !== 200) throw new Error(`pull ${collection}: ${r.status} ${JSON.stringify(r.body)}`);
         docs.push(...r.body.documents);
         if (r.body.documents.length === 0) return docs;
         checkpoint = r.body.checkpoint;
       }
     },
-    push: (token: string, collection: string, rows: PushRow[]) => call<PushResponse>('POST', syncPaths.push(collection), rows, token),
+    push: (token: string, collection: string, rows: PushRow[]) =>
+      call<PushResponse>('POST', syncPaths.push(collection), rows, token),
   };
 }
 

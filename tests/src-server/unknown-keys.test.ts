@@ -19,7 +19,15 @@ const newerDesk = Object.entries(collectionSchemas)
   .join(',');
 
 const row = (doc: object) => ({ newDocumentState: { ...doc, _deleted: false } });
-const audit = () => ({ id: uid('audit'), at: AT, userId: actors.qsReception.userId, officeId: 'office-qingshan', action: 'view', caseId: uid('case'), detail: '查看' });
+const audit = () => ({
+  id: uid('audit'),
+  at: AT,
+  userId: actors.qsReception.userId,
+  officeId: 'office-qingshan',
+  action: 'view',
+  caseId: uid('case'),
+  detail: '查看',
+});
 
 describe.each<Backend>(['pglite', 'pg'])('unknown keys on %s', (backend) => {
   let server: RunningServer;
@@ -33,7 +41,11 @@ describe.each<Backend>(['pglite', 'pg'])('unknown keys on %s', (backend) => {
   async function push(token: string, collection: string, docs: object[], declared?: string): Promise<PushResponse> {
     const response = await fetch(server.url + syncPaths.push(collection), {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(declared === undefined ? {} : { 'x-desk-schema': declared }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        ...(declared === undefined ? {} : { 'x-desk-schema': declared }),
+      },
       body: JSON.stringify(docs.map(row)),
     });
     expect(response.status).toBe(200);
@@ -43,50 +55,109 @@ describe.each<Backend>(['pglite', 'pg'])('unknown keys on %s', (backend) => {
   /** Every document of `collection` another desk of 青山镇 pulls. */
   async function pulledByAnotherDesk(collection: string): Promise<PullResponse['documents']> {
     const token = await enrol('qs-handler');
-    const response = await fetch(`${server.url}${syncPaths.pull(collection)}?limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${server.url}${syncPaths.pull(collection)}?limit=1000`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     return ((await response.json()) as PullResponse).documents;
   }
 
   /** Which of the ids the server stores, each with its stored body. */
   async function storedBodies(ids: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
-    const { rows } = await server.db.query<{ id: string; body: Record<string, unknown> }>('SELECT id, body FROM docs WHERE id = ANY($1::text[])', [ids]);
+    const { rows } = await server.db.query<{ id: string; body: Record<string, unknown> }>(
+      'SELECT id, body FROM docs WHERE id = ANY($1::text[])',
+      [ids],
+    );
     return new Map(rows.map((r) => [r.id, r.body]));
   }
 
   it.each([
     ['as this server (a desk of today)', deskSchemaDeclaration],
     ['nothing (a desk of before)', undefined],
-  ])('a hostile desk declaring %s: a document with an unknown key, at the top, in the actor or in the payload, is refused (doc-unknown-field); the rest of the batch is stored; no other desk pulls the key', async (_label, declared) => {
-    const qs = await enrol('qs-reception');
-    const register = registerEvent(actors.qsReception);
-    const extraTop = signedByActor({ ...registerEvent(actors.qsReception), smuggled: '夹带' } as never);
-    const extraActor = signedByActor({ ...register, id: uid('ev'), caseId: uid('case'), actor: { ...actors.qsReception, smuggled: '夹带' } } as never);
-    const extraPayload = signedByActor({ ...register, id: uid('ev'), caseId: uid('case'), payload: { ...register.payload, smuggled: '夹带' } } as never);
-    // Not an unknown key: a text the payload's schema trims (zod changes the value, never adds a key).
-    const unspaced = registerEvent(actors.qsReception);
-    const spaced = signedByActor({ ...unspaced, payload: { ...unspaced.payload, title: ` ${unspaced.payload.title} ` } } as never);
-    const events = await push(qs, 'case_events', [extraTop, register, extraActor, extraPayload, spaced], declared);
-    expect(events).toEqual({ conflicts: [], refused: [extraTop, extraActor, extraPayload].map((e) => ({ id: e.id, code: 'doc-unknown-field' })) });
+  ])(
+    'a hostile desk declaring %s: a document with an unknown key, at the top, in the actor or in the payload, is refused (doc-unknown-field); the rest of the batch is stored; no other desk pulls the key',
+    async (_label, declared) => {
+      const qs = await enrol('qs-reception');
+      const register = registerEvent(actors.qsReception);
+      const extraTop = signedByActor({ ...registerEvent(actors.qsReception), smuggled: '夹带' } as never);
+      const extraActor = signedByActor({
+        ...register,
+        id: uid('ev'),
+        caseId: uid('case'),
+        actor: { ...actors.qsReception, smuggled: '夹带' },
+      } as never);
+      const extraPayload = signedByActor({
+        ...register,
+        id: uid('ev'),
+        caseId: uid('case'),
+        payload: { ...register.payload, smuggled: '夹带' },
+      } as never);
+      // Not an unknown key: a text the payload's schema trims (zod changes the value, never adds a key).
+      const unspaced = registerEvent(actors.qsReception);
+      const spaced = signedByActor({
+        ...unspaced,
+        payload: { ...unspaced.payload, title: ` ${unspaced.payload.title} ` },
+      } as never);
+      const events = await push(qs, 'case_events', [extraTop, register, extraActor, extraPayload, spaced], declared);
+      expect(events).toEqual({
+        conflicts: [],
+        refused: [extraTop, extraActor, extraPayload].map((e) => ({ id: e.id, code: 'doc-unknown-field' })),
+      });
 
-    const [petitioner, petitionerExtra] = [petitionerDoc('office-qingshan'), { ...petitionerDoc('office-qingshan'), smuggled: '夹带' }];
-    const [petition, petitionExtra] = [petitionDoc('office-qingshan', register.caseId, actors.qsReception.userId), { ...petitionDoc('office-qingshan', register.caseId, actors.qsReception.userId), smuggled: '夹带' }];
-    const [log, logExtra] = [audit(), { ...audit(), smuggled: '夹带' }];
-    for (const [collection, good, bad] of [['petitioners', petitioner, petitionerExtra], ['petitions', petition, petitionExtra], ['audit', log, logExtra]] as const) {
-      expect(await push(qs, collection, [bad, good], declared), collection).toEqual({ conflicts: [], refused: [{ id: bad.id, code: 'doc-unknown-field' }] });
-    }
-    const held = await storedBodies([register, spaced, petitioner, petition, log, extraTop, extraActor, extraPayload, petitionerExtra, petitionExtra, logExtra].map((d) => d.id));
-    expect([...held.keys()].sort()).toEqual([register.id, spaced.id, petitioner.id, petition.id, log.id].sort());
-    for (const collection of ['case_events', 'petitioners', 'petitions']) expect(JSON.stringify(await pulledByAnotherDesk(collection))).not.toContain('smuggled');
-  });
+      const [petitioner, petitionerExtra] = [
+        petitionerDoc('office-qingshan'),
+        { ...petitionerDoc('office-qingshan'), smuggled: '夹带' },
+      ];
+      const [petition, petitionExtra] = [
+        petitionDoc('office-qingshan', register.caseId, actors.qsReception.userId),
+        { ...petitionDoc('office-qingshan', register.caseId, actors.qsReception.userId), smuggled: '夹带' },
+      ];
+      const [log, logExtra] = [audit(), { ...audit(), smuggled: '夹带' }];
+      for (const [collection, good, bad] of [
+        ['petitioners', petitioner, petitionerExtra],
+        ['petitions', petition, petitionExtra],
+        ['audit', log, logExtra],
+      ] as const) {
+        expect(await push(qs, collection, [bad, good], declared), collection).toEqual({
+          conflicts: [],
+          refused: [{ id: bad.id, code: 'doc-unknown-field' }],
+        });
+      }
+      const held = await storedBodies(
+        [
+          register,
+          spaced,
+          petitioner,
+          petition,
+          log,
+          extraTop,
+          extraActor,
+          extraPayload,
+          petitionerExtra,
+          petitionExtra,
+          logExtra,
+        ].map((d) => d.id),
+      );
+      expect([...held.keys()].sort()).toEqual([register.id, spaced.id, petitioner.id, petition.id, log.id].sort());
+      for (const collection of ['case_events', 'petitioners', 'petitions'])
+        expect(JSON.stringify(await pulledByAnotherDesk(collection))).not.toContain('smuggled');
+    },
+  );
 
   it('a newer desk on this (older) server: the keys the server does not know are dropped and the rest stored, so they still talk; another desk never pulls them', async () => {
     const qs = await enrol('qs-reception');
     const register = registerEvent(actors.qsReception);
     expect(await push(qs, 'case_events', [register], newerDesk)).toEqual({ conflicts: [], refused: [] });
     const petitioner = { ...petitionerDoc('office-qingshan'), newField: '新版本字段' };
-    const petition = { ...petitionDoc('office-qingshan', register.caseId, actors.qsReception.userId), newField: '新版本字段' };
+    const petition = {
+      ...petitionDoc('office-qingshan', register.caseId, actors.qsReception.userId),
+      newField: '新版本字段',
+    };
     const log = { ...audit(), newField: '新版本字段' };
-    for (const [collection, doc] of [['petitioners', petitioner], ['petitions', petition], ['audit', log]] as const) {
+    for (const [collection, doc] of [
+      ['petitioners', petitioner],
+      ['petitions', petition],
+      ['audit', log],
+    ] as const) {
       expect(await push(qs, collection, [doc], newerDesk), collection).toEqual({ conflicts: [], refused: [] });
     }
     const held = await storedBodies([petitioner.id, petition.id, log.id]);
@@ -103,6 +174,9 @@ describe.each<Backend>(['pglite', 'pg'])('unknown keys on %s', (backend) => {
     }
     // A signed act is never cut: one with a key this server does not know waits for the server's update.
     const newerAct = signedByActor({ ...registerEvent(actors.qsReception), newField: '新版本字段' } as never);
-    expect(await push(qs, 'case_events', [newerAct], newerDesk)).toEqual({ conflicts: [], refused: [{ id: newerAct.id, code: 'doc-unknown-field' }] });
+    expect(await push(qs, 'case_events', [newerAct], newerDesk)).toEqual({
+      conflicts: [],
+      refused: [{ id: newerAct.id, code: 'doc-unknown-field' }],
+    });
   });
 });

@@ -33,11 +33,32 @@ const routeTargets = [...townships, 'office-county', 'office-jiwei'];
  * then a person this office registered before (`known`, linked by id), and for about one in five a 检举控告 against
  * another township (or, from a township, the county bureau) by a new person, who must never reach the accused.
  */
-export function walkInFor(random: Random, office: DeskOffice, serial: string, known: readonly string[]): { registration: RegistrationInput; accused: string[] } {
+export function walkInFor(
+  random: Random,
+  office: DeskOffice,
+  serial: string,
+  known: readonly string[],
+): { registration: RegistrationInput; accused: string[] } {
   const accusation = random() < 0.2;
-  const accused = accusation ? [pick(random, [...townships, 'office-county'].filter((o) => o !== office && !(office === 'office-county' && o === 'office-county')))] : [];
+  const accused = accusation
+    ? [
+        pick(
+          random,
+          [...townships, 'office-county'].filter(
+            (o) => o !== office && !(office === 'office-county' && o === 'office-county'),
+          ),
+        ),
+      ]
+    : [];
   const existing = !accusation && known.length > 0 && random() < 0.25 ? pick(random, known) : undefined;
-  const person = existing ? { kind: 'person' as const, existingId: existing } : { kind: 'person' as const, name: `信访人${serial}`, phone: `139${String(Math.floor(random() * 1e8)).padStart(8, '0')}`, address: `${serial}号` };
+  const person = existing
+    ? { kind: 'person' as const, existingId: existing }
+    : {
+        kind: 'person' as const,
+        name: `信访人${serial}`,
+        phone: `139${String(Math.floor(random() * 1e8)).padStart(8, '0')}`,
+        address: `${serial}号`,
+      };
   return {
     accused,
     registration: {
@@ -49,7 +70,11 @@ export function walkInFor(random: Random, office: DeskOffice, serial: string, kn
       facts: `事实${serial}`,
       reasons: `理由${serial}`,
       flags: [],
-      ...(accusation ? { class: 'accusation' as const } : random() < 0.5 ? { class: pick(random, ['claim', 'suggestion'] as const) } : {}),
+      ...(accusation
+        ? { class: 'accusation' as const }
+        : random() < 0.5
+          ? { class: pick(random, ['claim', 'suggestion'] as const) }
+          : {}),
       accusedOfficeIds: accused,
     },
   };
@@ -58,25 +83,51 @@ export function walkInFor(random: Random, office: DeskOffice, serial: string, kn
 type Payload = ApiArgs<'case-act'>['payload'];
 
 /** A payload for `type` on matter `c` at `office`, or undefined when this suite does not record that act. */
-export function payloadFor(random: Random, type: ActType, c: CaseProjection, office: string, serial: string): Payload | undefined {
+export function payloadFor(
+  random: Random,
+  type: ActType,
+  c: CaseProjection,
+  office: string,
+  serial: string,
+): Payload | undefined {
   const today = new Date().toISOString().slice(0, 10);
   const notice = { noticeMethod: pick(random, ['on-site', 'post', 'sms', 'phone'] as const) };
-  const elsewhere = routeTargets.filter((o) => o !== c.currentOfficeId && !(c.restricted && c.accusedOfficeIds.includes(o)));
+  const elsewhere = routeTargets.filter(
+    (o) => o !== c.currentOfficeId && !(c.restricted && c.accusedOfficeIds.includes(o)),
+  );
   const builders: Partial<Record<ActType, () => Payload | undefined>> = {
     note: () => ({ text: `备注${serial}` }),
     receive: () => ({}),
-    accept: () => ({ ...notice, class: c.class ?? pick(random, ['claim', 'suggestion'] as const), procedure: 'opinion' }),
+    accept: () => ({
+      ...notice,
+      class: c.class ?? pick(random, ['claim', 'suggestion'] as const),
+      procedure: 'opinion',
+    }),
     reject: () => ({ ...notice, ground: 'other', explanation: `不予受理${serial}` }),
     redirect: () => ({ ...notice, organ: '示范县人民法院' }),
-    forward: () => (elsewhere.length === 0 ? undefined : { toOfficeId: pick(random, elsewhere), petitionerTold: random() < 0.5 }),
+    forward: () =>
+      elsewhere.length === 0 ? undefined : { toOfficeId: pick(random, elsewhere), petitionerTold: random() < 0.5 },
     inform: () => notice,
     object: () => ({ reasons: `该事项不属于本机关职责范围，请核实（${serial}）` }),
     'object-decision': () => ({ agreed: random() < 0.5, reasons: `经核实${serial}` }),
     // 交办 goes downward only: from the county to a township.
-    assign: () => (office === 'office-county' ? { toOfficeId: pick(random, townships.filter((o) => o !== c.currentOfficeId && !(c.restricted && c.accusedOfficeIds.includes(o)))), dueDate: addDays(today, 20) } : undefined),
+    assign: () =>
+      office === 'office-county'
+        ? {
+            toOfficeId: pick(
+              random,
+              townships.filter((o) => o !== c.currentOfficeId && !(c.restricted && c.accusedOfficeIds.includes(o))),
+            ),
+            dueDate: addDays(today, 20),
+          }
+        : undefined,
     'report-return': () => ({ reasons: `报告不完整${serial}`, dueDate: addDays(today, 10) }),
     transfer: () => ({ target: 'discipline', organ: '示范县纪委监委', toOfficeId: 'office-jiwei' }),
-    decide: () => ({ outcome: pick(random, ['support', 'explain', 'not-support'] as const), basis: `依据${serial}`, reviewOrgan: '示范县人民政府' }),
+    decide: () => ({
+      outcome: pick(random, ['support', 'explain', 'not-support'] as const),
+      basis: `依据${serial}`,
+      reviewOrgan: '示范县人民政府',
+    }),
     reply: () => ({ content: `答复${serial}` }),
     serve: () => ({ method: pick(random, ['in-person', 'electronic'] as const), signedDay: today }),
     report: () => ({ content: `办结报告${serial}` }),
@@ -85,14 +136,21 @@ export function payloadFor(random: Random, type: ActType, c: CaseProjection, off
     'leader-case': () => ({ leader: '王书记' }),
     'follow-up': () => ({ method: 'phone', result: `回访满意${serial}` }),
     'urgent-report': () => ({ to: '示范县信访局', content: `紧急情况${serial}` }),
-    evaluate: () => ({ target: 'petition-office', stage: 'acceptance', rating: pick(random, ['satisfied', 'basically-satisfied', 'dissatisfied'] as const) }),
+    evaluate: () => ({
+      target: 'petition-office',
+      stage: 'acceptance',
+      rating: pick(random, ['satisfied', 'basically-satisfied', 'dissatisfied'] as const),
+    }),
     extend: () => ({ days: 15, reasons: `情况复杂${serial}`, noticeMethod: notice.noticeMethod }),
     'hearing-start': () => ({ note: `听证${serial}` }),
     'hearing-end': () => ({ conclusion: `听证结论${serial}` }),
     close: () => ({ ground: pick(random, ['replied', 'withdrawn', 'executed'] as const) }),
     supplement: () => ({ field: 'contentCategory', value: `类别${serial}` }),
     consult: () => ({ officeIds: [c.currentOfficeId], outcome: `协商一致${serial}` }),
-    approve: () => (c.proposals.length === 0 ? undefined : { proposalEventId: pick(random, c.proposals).eventId, approved: random() < 0.7 }),
+    approve: () =>
+      c.proposals.length === 0
+        ? undefined
+        : { proposalEventId: pick(random, c.proposals).eventId, approved: random() < 0.7 },
   };
   return builders[type]?.();
 }

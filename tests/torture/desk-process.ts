@@ -23,7 +23,8 @@ const desk = await createDesk({
   name: 'desk',
   sync: { fetch: (url, init) => fetch(url, init), retry: { minMs: 100, maxMs: 1_000 } },
 });
-for (const event of coreEventNames) if (event === 'sync-status-changed') desk.on(event, (payload) => send({ kind: 'event', event, payload }));
+for (const event of coreEventNames)
+  if (event === 'sync-status-changed') desk.on(event, (payload) => send({ kind: 'event', event, payload }));
 
 /** What the desk holds: every event (id, matter, type, the 信访件 a 重件 links), 信访件 and 信访人, and its projections. */
 export interface Inventory {
@@ -32,14 +33,23 @@ export interface Inventory {
   readonly petitioners: readonly string[];
   readonly cases: readonly string[];
   /** Matters whose stored projection differs from a fresh fold of the desk's events (or exists without one). */
-  readonly wrongProjections: readonly { caseId: string; why: string; unfolded: readonly { id: string; type: string; recordedAt: string }[] }[];
+  readonly wrongProjections: readonly {
+    caseId: string;
+    why: string;
+    unfolded: readonly { id: string; type: string; recordedAt: string }[];
+  }[];
 }
 
 async function inventory(): Promise<Inventory> {
   const eventDocs = (await desk.db.case_events.find().exec()).map((d) => d.toMutableJSON() as CaseEventDoc);
-  const petitions = (await desk.db.petitions.find().exec()).map((d) => ({ id: d.primary, caseId: String(d.get('caseId')) }));
+  const petitions = (await desk.db.petitions.find().exec()).map((d) => ({
+    id: d.primary,
+    caseId: String(d.get('caseId')),
+  }));
   const petitioners = (await desk.db.petitioners.find().exec()).map((d) => d.primary);
-  const stored = new Map((await desk.db.cases.find().exec()).map((d) => [d.primary, d.toMutableJSON().projection as CaseProjection]));
+  const stored = new Map(
+    (await desk.db.cases.find().exec()).map((d) => [d.primary, d.toMutableJSON().projection as CaseProjection]),
+  );
   const byCase = new Map<string, CaseEventDoc[]>();
   for (const e of eventDocs) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
   const tree = await readOfficeTree(desk.db);
@@ -50,14 +60,27 @@ async function inventory(): Promise<Inventory> {
     if (!fresh && !projection) continue; // events whose 登记 has not arrived: nothing to fold yet
     // The events a stale projection lacks, in the fold's order: the parent tells a local act from a replicated one.
     const ordered = [...causalOrder(events.map(asCaseEvent))];
-    const unfolded = ordered.slice(ordered.findIndex((e) => e.id === projection?.lastEventId) + 1).map((e) => ({ id: e.id, type: e.type, recordedAt: e.recordedAt }));
+    const unfolded = ordered
+      .slice(ordered.findIndex((e) => e.id === projection?.lastEventId) + 1)
+      .map((e) => ({ id: e.id, type: e.type, recordedAt: e.recordedAt }));
     if (!projection) wrongProjections.push({ caseId, why: `no projection (${events.length} events)`, unfolded });
     else if (!fresh) wrongProjections.push({ caseId, why: 'a projection without a 登记', unfolded: [] });
-    else if (JSON.stringify(fresh) !== JSON.stringify(projection)) wrongProjections.push({ caseId, why: `stale: folded ${projection.eventCount} of ${fresh.eventCount} events`, unfolded });
+    else if (JSON.stringify(fresh) !== JSON.stringify(projection))
+      wrongProjections.push({
+        caseId,
+        why: `stale: folded ${projection.eventCount} of ${fresh.eventCount} events`,
+        unfolded,
+      });
   }
-  for (const caseId of stored.keys()) if (!byCase.has(caseId)) wrongProjections.push({ caseId, why: 'a projection without events', unfolded: [] });
+  for (const caseId of stored.keys())
+    if (!byCase.has(caseId)) wrongProjections.push({ caseId, why: 'a projection without events', unfolded: [] });
   return {
-    events: eventDocs.map((e) => ({ id: e.id, caseId: e.caseId, type: e.type, ...(e.type === 'link' ? { petitionId: String((e.payload as { petitionId?: string }).petitionId) } : {}) })),
+    events: eventDocs.map((e) => ({
+      id: e.id,
+      caseId: e.caseId,
+      type: e.type,
+      ...(e.type === 'link' ? { petitionId: String((e.payload as { petitionId?: string }).petitionId) } : {}),
+    })),
     petitions,
     petitioners,
     cases: [...stored.keys()],

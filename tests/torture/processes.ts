@@ -48,7 +48,10 @@ export class DeskProcess {
       invoke: (name, args) =>
         new Promise((resolve, reject) => {
           rejectAll.add(reject);
-          transport.invoke(name, args).then(resolve, reject).finally(() => rejectAll.delete(reject));
+          transport
+            .invoke(name, args)
+            .then(resolve, reject)
+            .finally(() => rejectAll.delete(reject));
         }),
       on: transport.on,
     };
@@ -57,12 +60,23 @@ export class DeskProcess {
     });
     const desk = new DeskProcess(child, wrapped);
     await new Promise<void>((resolve, reject) => {
-      child.once('exit', (code, signal) => reject(new Error(`desk process exited before it opened (${code ?? signal})`)));
-      child.on('message', (m: WireResponse | WireEvent | { kind: 'ready' } | { kind: 'control-result'; id: number; value?: unknown; error?: string }) => {
-        if (m.kind === 'ready') resolve();
-        else if (m.kind === 'control-result') desk.answered(m);
-        else receive(m);
-      });
+      child.once('exit', (code, signal) =>
+        reject(new Error(`desk process exited before it opened (${code ?? signal})`)),
+      );
+      child.on(
+        'message',
+        (
+          m:
+            | WireResponse
+            | WireEvent
+            | { kind: 'ready' }
+            | { kind: 'control-result'; id: number; value?: unknown; error?: string },
+        ) => {
+          if (m.kind === 'ready') resolve();
+          else if (m.kind === 'control-result') desk.answered(m);
+          else receive(m);
+        },
+      );
     });
     return desk;
   }
@@ -83,7 +97,11 @@ export class DeskProcess {
 
   /** Closes the desk core (its replication stops, the database closes), then ends the process. */
   async close(): Promise<void> {
-    if (this.alive) await Promise.race([this.control('close').catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    if (this.alive)
+      await Promise.race([
+        this.control('close').catch(() => undefined),
+        new Promise((resolve) => setTimeout(resolve, 10_000)),
+      ]);
     this.child.kill('SIGKILL'); // closed (or hung past 10 s): its event loop would keep the process alive
     await this.exited;
   }
@@ -132,7 +150,13 @@ export class ServerProcess {
     const child = fork(fileURLToPath(new URL('../../src-server/main.ts', import.meta.url)), [], {
       cwd: root,
       execArgv: tsx,
-      env: { ...process.env, DATABASE_URL: this.databaseUrl, PORT: String(this.port), HOST: '127.0.0.1', LOG_LEVEL: 'error' },
+      env: {
+        ...process.env,
+        DATABASE_URL: this.databaseUrl,
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'error',
+      },
       stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     });
     this.child = child;

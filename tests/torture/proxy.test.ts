@@ -19,7 +19,8 @@ describe('fault proxy', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   /** A fresh connection per request (undici would reuse one cut connection's pool slot otherwise). */
-  const post = (url: string) => fetch(`${url}/write`, { method: 'POST', body: 'x', headers: { connection: 'close' } }).then((r) => r.text());
+  const post = (url: string) =>
+    fetch(`${url}/write`, { method: 'POST', body: 'x', headers: { connection: 'close' } }).then((r) => r.text());
   const withProxy = async (rates: Partial<typeof noFaults>, run: (proxy: FaultProxy) => Promise<void>) => {
     const proxy = await FaultProxy.start({ host: '127.0.0.1', port }, () => 0.001);
     proxy.setRates({ ...noFaults, ...rates });

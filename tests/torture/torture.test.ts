@@ -26,10 +26,14 @@ suite('torture: desks under faults', () => {
     console.log(lines.join('\n'));
     // The run did what it claims: acts of several kinds, every fault, kills and restarts, and the checks ran.
     expect(Object.values(report.acts).reduce((a, b) => a + b, 0)).toBeGreaterThan(20);
-    for (const kind of ['drop', 'reset', 'lost-answer', 'half-open', 'delay', 'desk-kill', 'server-restart'] as const) expect(report.faults[kind], kind).toBeGreaterThan(0);
+    for (const kind of ['drop', 'reset', 'lost-answer', 'half-open', 'delay', 'desk-kill', 'server-restart'] as const)
+      expect(report.faults[kind], kind).toBeGreaterThan(0);
     expect(report.checks.checks).toBeGreaterThan(100);
     expect(report.server5xx).toBe(0);
     expect(report.quiet, 'every desk went quiet after healing').toBe(true);
-    expect(Object.fromEntries([...report.checks.failures].map(([check, examples]) => [check, examples.length])), `seed ${seed}\n${lines.join('\n')}`).toEqual({});
+    expect(
+      Object.fromEntries([...report.checks.failures].map(([check, examples]) => [check, examples.length])),
+      `seed ${seed}\n${lines.join('\n')}`,
+    ).toEqual({});
   }, 180_000);
 });

@@ -38,7 +38,15 @@ export interface TortureReport {
   /** Acts the desk refused, by act and reason code (offered, yet refused for its payload or after a race). */
   readonly refused: Record<string, number>;
   readonly faults: Record<FaultKind | 'desk-kill' | 'server-restart' | 'unknown-outcome', number>;
-  readonly eventsPerDesk: readonly { desk: number; office: string; kills: number; status: string; events: number; petitions: number; petitioners: number }[];
+  readonly eventsPerDesk: readonly {
+    desk: number;
+    office: string;
+    kills: number;
+    status: string;
+    events: number;
+    petitions: number;
+    petitioners: number;
+  }[];
   readonly serverEvents: number;
   readonly server5xx: number;
   readonly quiet: boolean;
@@ -74,7 +82,8 @@ export async function torture(options: TortureOptions): Promise<TortureReport> {
   try {
     await Promise.all(servers.map((s) => s.start()));
     const chaos = seeded(options.seed);
-    for (const s of servers) proxies.push(await FaultProxy.start({ host: '127.0.0.1', port: s.port }, seeded(Math.floor(chaos() * 2 ** 32))));
+    for (const s of servers)
+      proxies.push(await FaultProxy.start({ host: '127.0.0.1', port: s.port }, seeded(Math.floor(chaos() * 2 ** 32))));
     const seeds = options.desks.map(() => Math.floor(chaos() * 2 ** 32));
     slots.push(
       ...(await Promise.all(
@@ -82,14 +91,31 @@ export async function torture(options: TortureOptions): Promise<TortureReport> {
           const dir = mkdtempSync(join(tmpdir(), `torture-desk-${index}-`));
           dirs.push(dir);
           const desk = await DeskProcess.open(dir);
-          const status = await desk.t.invoke('sync-enrol', { login: `${offices[office]}-approver`, password: DEMO_PASSWORD, serverUrl: proxies[index % 2]!.url });
-          if (status.state === 'offline' || status.state === 'error') throw new Error(`enrol desk ${index}: ${JSON.stringify(status)}`);
+          const status = await desk.t.invoke('sync-enrol', {
+            login: `${offices[office]}-approver`,
+            password: DEMO_PASSWORD,
+            serverUrl: proxies[index % 2]!.url,
+          });
+          if (status.state === 'offline' || status.state === 'error')
+            throw new Error(`enrol desk ${index}: ${JSON.stringify(status)}`);
           await firstSync(desk, `${offices[office]}-reception`);
-          return { index, office, dir, desk, login: undefined, killedAt: [], known: [], random: seeded(seeds[index]!), doing: 'idle' };
+          return {
+            index,
+            office,
+            dir,
+            desk,
+            login: undefined,
+            killedAt: [],
+            known: [],
+            random: seeded(seeds[index]!),
+            doing: 'idle',
+          };
         }),
       )),
     );
-    log(`# torture seed ${options.seed}: ${slots.length} desks (${options.desks.join(', ')}), 2 server processes on one PostgreSQL database, ${options.acts} acts or ${Math.round(options.durationMs / 1000)} s`);
+    log(
+      `# torture seed ${options.seed}: ${slots.length} desks (${options.desks.join(', ')}), 2 server processes on one PostgreSQL database, ${options.acts} acts or ${Math.round(options.durationMs / 1000)} s`,
+    );
 
     const run = new Run(options, slots, servers, proxies, chaos, log);
     const phases = { open: 0, act: 0, heal: 0, check: 0 };
@@ -103,15 +129,39 @@ export async function torture(options: TortureOptions): Promise<TortureReport> {
     phase('act');
     const heal = await run.heal();
     phase('heal');
-    const [holdings, server] = await Promise.all([Promise.all(slots.map(async (s): Promise<DeskHoldings> => ({ index: s.index, officeId: s.office, inventory: await s.desk.inventory(), status: await s.desk.t.invoke('sync-status', {}), killedAt: s.killedAt }))), serverHoldings(db)]);
+    const [holdings, server] = await Promise.all([
+      Promise.all(
+        slots.map(async (s): Promise<DeskHoldings> => ({
+          index: s.index,
+          officeId: s.office,
+          inventory: await s.desk.inventory(),
+          status: await s.desk.t.invoke('sync-status', {}),
+          killedAt: s.killedAt,
+        })),
+      ),
+      serverHoldings(db),
+    ]);
     const checks = checkRun(server, holdings, run.answered);
     phase('check');
     return {
       seed: options.seed,
       acts: run.acts,
       refused: run.refused,
-      faults: { ...sumFaults(proxies), 'desk-kill': run.kills, 'server-restart': run.restarts, 'unknown-outcome': run.unknown },
-      eventsPerDesk: holdings.map((h) => ({ desk: h.index, office: h.officeId, kills: slots[h.index]!.killedAt.length, status: `${h.status.state}/${h.status.pending}${h.status.lastError ? `/${h.status.lastError}` : ''}`, events: h.inventory.events.length, petitions: h.inventory.petitions.length, petitioners: h.inventory.petitioners.length })),
+      faults: {
+        ...sumFaults(proxies),
+        'desk-kill': run.kills,
+        'server-restart': run.restarts,
+        'unknown-outcome': run.unknown,
+      },
+      eventsPerDesk: holdings.map((h) => ({
+        desk: h.index,
+        office: h.officeId,
+        kills: slots[h.index]!.killedAt.length,
+        status: `${h.status.state}/${h.status.pending}${h.status.lastError ? `/${h.status.lastError}` : ''}`,
+        events: h.inventory.events.length,
+        petitions: h.inventory.petitions.length,
+        petitioners: h.inventory.petitioners.length,
+      })),
       serverEvents: server.events.length,
       server5xx: servers.reduce((n, s) => n + s.errors, 0),
       quiet: heal.quiet,
@@ -173,7 +223,8 @@ class Run {
         else await slot.desk.t.invoke('sync-now', {});
       } catch (error) {
         // A read the desk refused (a matter it lists but cannot open, say) is counted; a dead desk is reopened.
-        if (error instanceof ApiError) this.refused[`read: ${error.code}`] = (this.refused[`read: ${error.code}`] ?? 0) + 1;
+        if (error instanceof ApiError)
+          this.refused[`read: ${error.code}`] = (this.refused[`read: ${error.code}`] ?? 0) + 1;
         else if (!(error instanceof Error && error.message === 'desk process exited')) throw error;
       }
     }
@@ -191,14 +242,21 @@ class Run {
       await new Promise((resolve) => setTimeout(resolve, 150 + this.chaos() * 300));
       if (Date.now() - reported > 5_000) {
         reported = Date.now();
-        this.log(`# ${Math.round((reported - this.started) / 1000)} s: ${this.done} acts, ${this.kills} kills; ${this.slots.map((s) => `#${s.index} ${s.doing}`).join('; ')}`);
+        this.log(
+          `# ${Math.round((reported - this.started) / 1000)} s: ${this.done} acts, ${this.kills} kills; ${this.slots.map((s) => `#${s.index} ${s.doing}`).join('; ')}`,
+        );
       }
       const proxy = pick(this.chaos, this.proxies);
       if (this.chaos() < 0.5) proxy.cut(this.chaos() < 0.75 ? 'reset' : 'half-open', 0.3);
       const progress = Math.max(this.done / this.options.acts, (Date.now() - this.started) / this.options.durationMs);
       if (restartAt.length > 0 && progress >= restartAt[0]!) {
         restartAt.shift();
-        restarts.push(this.restart(this.servers[restarts.length % this.servers.length]!, this.chaos() < 0.5 ? 'SIGKILL' : 'SIGTERM'));
+        restarts.push(
+          this.restart(
+            this.servers[restarts.length % this.servers.length]!,
+            this.chaos() < 0.5 ? 'SIGKILL' : 'SIGTERM',
+          ),
+        );
       }
     }
     await Promise.all(restarts);
@@ -264,16 +322,28 @@ class Run {
     await this.loginAs(slot, 'reception');
     const serial = `${slot.index}-${++this.serial}`;
     const { registration, accused } = walkInFor(slot.random, slot.office, serial, slot.known);
-    const result = await this.write(slot, accused.length > 0 ? 'register 检举控告' : 'register', kill, () => slot.desk.t.invoke('petition-register', { registration, case: { kind: 'new' } }));
+    const result = await this.write(slot, accused.length > 0 ? 'register 检举控告' : 'register', kill, () =>
+      slot.desk.t.invoke('petition-register', { registration, case: { kind: 'new' } }),
+    );
     if (!result) return;
-    this.answered.push({ kind: 'register', desk: slot.index, caseId: result.caseId, petitionId: result.petitionId, petitionerIds: result.petitionerIds });
+    this.answered.push({
+      kind: 'register',
+      desk: slot.index,
+      caseId: result.caseId,
+      petitionId: result.petitionId,
+      petitionerIds: result.petitionerIds,
+    });
     if (accused.length === 0) slot.known.push(...result.petitionerIds);
   }
 
   /** A matter the desk lists, read whole (undefined when it lists none it may read). */
   private async someCase(slot: Slot) {
     slot.doing = 'reading a matter';
-    const list = await slot.desk.t.invoke('case-list', { filter: {}, page: { offset: 0, limit: 200 }, withTotal: false });
+    const list = await slot.desk.t.invoke('case-list', {
+      filter: {},
+      page: { offset: 0, limit: 200 },
+      withTotal: false,
+    });
     const readable = list.items.filter((i) => !i.masked);
     if (readable.length === 0) return undefined;
     return slot.desk.t.invoke('case-get', { id: pick(slot.random, readable).id });
@@ -286,8 +356,20 @@ class Run {
     if (!detail || !detail.allowedActs.includes('link')) return;
     const serial = `${slot.index}-${++this.serial}`;
     const { registration } = walkInFor(() => 0.99, slot.office, serial, []); // 0.99: never an accusation, always a new person
-    const result = await this.write(slot, 'link', kill, () => slot.desk.t.invoke('petition-register', { registration: { ...registration, class: detail.case.class }, case: { kind: 'link', caseId: detail.case.id } }));
-    if (result) this.answered.push({ kind: 'link', desk: slot.index, caseId: result.caseId, petitionId: result.petitionId, petitionerIds: result.petitionerIds });
+    const result = await this.write(slot, 'link', kill, () =>
+      slot.desk.t.invoke('petition-register', {
+        registration: { ...registration, class: detail.case.class },
+        case: { kind: 'link', caseId: detail.case.id },
+      }),
+    );
+    if (result)
+      this.answered.push({
+        kind: 'link',
+        desk: slot.index,
+        caseId: result.caseId,
+        petitionId: result.petitionId,
+        petitionerIds: result.petitionerIds,
+      });
   }
 
   /** An act the desk offers the signed-in handler or 负责人 on a matter it lists. */
@@ -301,8 +383,17 @@ class Run {
       const type = pick(slot.random, offered) as ActType;
       const payload = payloadFor(slot.random, type, detail.case, slot.office, serial);
       if (!payload) continue;
-      const result = await this.write(slot, type, kill, () => slot.desk.t.invoke('case-act', { caseId: detail.case.id, type: type as Exclude<ActType, 'register'>, payload }));
-      if (result) this.answered.push({ kind: 'act', desk: slot.index, caseId: detail.case.id, eventId: result.event.id, type: result.event.type });
+      const result = await this.write(slot, type, kill, () =>
+        slot.desk.t.invoke('case-act', { caseId: detail.case.id, type: type as Exclude<ActType, 'register'>, payload }),
+      );
+      if (result)
+        this.answered.push({
+          kind: 'act',
+          desk: slot.index,
+          caseId: detail.case.id,
+          eventId: result.event.id,
+          type: result.event.type,
+        });
       return;
     }
   }
@@ -320,7 +411,16 @@ class Run {
       for (const s of this.slots) if (!s.desk.alive) await this.reopen(s);
       const statuses = await Promise.all(this.slots.map((s) => s.desk.t.invoke('sync-now', {})));
       const inventories = await Promise.all(this.slots.map((s) => s.desk.inventory()));
-      const state = JSON.stringify([statuses.map((st) => [st.state, st.pending, st.lastError]), inventories.map((i) => [i.events.length, i.petitions.length, i.petitioners.length, i.cases.length, i.wrongProjections.length])]);
+      const state = JSON.stringify([
+        statuses.map((st) => [st.state, st.pending, st.lastError]),
+        inventories.map((i) => [
+          i.events.length,
+          i.petitions.length,
+          i.petitioners.length,
+          i.cases.length,
+          i.wrongProjections.length,
+        ]),
+      ]);
       this.log(`# heal round ${round}: ${state}`);
       unchanged = state === last ? unchanged + 1 : 0;
       last = state;
@@ -355,15 +455,20 @@ function sumFaults(proxies: readonly FaultProxy[]): Record<FaultKind, number> {
 }
 
 async function serverHoldings(db: Awaited<ReturnType<typeof seededDatabase>>): Promise<ServerHoldings> {
-  const docs = async <T>(collection: string, select: string) => (await db.query<T>(`SELECT ${select} FROM docs WHERE collection = $1 AND NOT deleted`, [collection])).rows;
+  const docs = async <T>(collection: string, select: string) =>
+    (await db.query<T>(`SELECT ${select} FROM docs WHERE collection = $1 AND NOT deleted`, [collection])).rows;
   const [events, petitions, petitioners, feed] = await Promise.all([
-    db.query<{ body: CaseEvent }>(
-      `SELECT d.body FROM docs d LEFT JOIN (SELECT doc_id, min(seq) AS seq FROM feed WHERE collection = 'case_events' GROUP BY doc_id) f ON f.doc_id = d.id
+    db
+      .query<{ body: CaseEvent }>(
+        `SELECT d.body FROM docs d LEFT JOIN (SELECT doc_id, min(seq) AS seq FROM feed WHERE collection = 'case_events' GROUP BY doc_id) f ON f.doc_id = d.id
        WHERE d.collection = 'case_events' AND NOT d.deleted ORDER BY f.seq NULLS LAST, d.id`,
-    ).then((r) => r.rows),
+      )
+      .then((r) => r.rows),
     docs<{ id: string; case_id: string }>('petitions', 'id, case_id'),
     docs<{ id: string; office_id: string }>('petitioners', 'id, office_id'),
-    db.query<{ key: string }>(`SELECT office_id || ' ' || collection || ' ' || doc_id AS key FROM feed WHERE collection IN ('case_events', 'petitions', 'petitioners')`),
+    db.query<{ key: string }>(
+      `SELECT office_id || ' ' || collection || ' ' || doc_id AS key FROM feed WHERE collection IN ('case_events', 'petitions', 'petitioners')`,
+    ),
   ]);
   return {
     events: events.map((r) => r.body),
@@ -385,6 +490,7 @@ export function describe(report: TortureReport): string[] {
     `server 5xx: ${report.server5xx}; healed: ${report.quiet ? `quiet after ${report.healRounds} rounds` : 'NOT quiet before the deadline'}`,
     `checks: ${report.checks.checks} done, ${[...report.checks.failures.values()].reduce((n, l) => n + l.length, 0)} failed`,
   ];
-  for (const [check, examples] of report.checks.failures) lines.push(`FAILED ${check}: ${examples.length}`, ...examples.slice(0, 5).map((e) => `    ${e}`));
+  for (const [check, examples] of report.checks.failures)
+    lines.push(`FAILED ${check}: ${examples.length}`, ...examples.slice(0, 5).map((e) => `    ${e}`));
   return lines;
 }

@@ -13,7 +13,11 @@ export function calendarHandlers(ctx: DeskContext, calendar: DeskCalendar): Pick
     async 'calendar-status'() {
       requireSession(ctx);
       const day = today(ctx);
-      return { today: day, years: [...calendar.years], missingYears: missingCalendarYears(day, calendar.current.coveredYears) };
+      return {
+        today: day,
+        years: [...calendar.years],
+        missingYears: missingCalendarYears(day, calendar.current.coveredYears),
+      };
     },
   };
 }

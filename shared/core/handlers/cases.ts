@@ -29,10 +29,17 @@ const WALK_AHEAD = 20_000;
 function readableBy(session: Session): MangoQuerySelector<CaseDoc> {
   if (!session.user.roles.some((r) => r === 'handler' || r === 'approver')) return { restricted: false };
   const office = session.office.id;
-  return { $or: [{ restricted: false }, { 'projection.officeIds': office, 'projection.accusedOfficeIds': { $ne: office } }] } as MangoQuerySelector<CaseDoc>; // RxDB's types do not reach into the projection's arrays
+  return {
+    $or: [{ restricted: false }, { 'projection.officeIds': office, 'projection.accusedOfficeIds': { $ne: office } }],
+  } as MangoQuerySelector<CaseDoc>; // RxDB's types do not reach into the projection's arrays
 }
 
-function listSelector(filter: ApiParsedArgs<'case-list'>['filter'], day: string, dueSoonDays: number, session: Session): MangoQuerySelector<CaseDoc> {
+function listSelector(
+  filter: ApiParsedArgs<'case-list'>['filter'],
+  day: string,
+  dueSoonDays: number,
+  session: Session,
+): MangoQuerySelector<CaseDoc> {
   const selector: MangoQuerySelector<CaseDoc> = {};
   if (filter.status?.length) selector.status = { $in: filter.status };
   if (filter.class?.length) selector.class = { $in: filter.class };
@@ -44,7 +51,10 @@ function listSelector(filter: ApiParsedArgs<'case-list'>['filter'], day: string,
   else if (filter.dueSoon) selector.nextDue = { $gte: day, $lte: addDays(day, dueSoonDays) };
   if (filter.text) {
     const escaped = filter.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    selector.$or = [{ caseNumber: { $regex: escaped } }, { 'projection.title': { $regex: escaped }, ...readableBy(session) }];
+    selector.$or = [
+      { caseNumber: { $regex: escaped } },
+      { 'projection.title': { $regex: escaped }, ...readableBy(session) },
+    ];
   }
   return selector;
 }
@@ -54,7 +64,12 @@ function listSelector(filter: ApiParsedArgs<'case-list'>['filter'], day: string,
  * recorded as its 报批 (checked as if a 负责人 did it); a 负责人 does it as 负责人. Refused when no role of the user
  * may do (or propose) it.
  */
-function recordedAct(session: Session, type: ActType, payload: Record<string, unknown>, approvalActs: readonly ProposableAct[]): { type: ActType; payload: Record<string, unknown>; role: Role } {
+function recordedAct(
+  session: Session,
+  type: ActType,
+  payload: Record<string, unknown>,
+  approvalActs: readonly ProposableAct[],
+): { type: ActType; payload: Record<string, unknown>; role: Role } {
   const roles = session.user.roles;
   const needsApproval = (approvalActs as readonly ActType[]).includes(type);
   if (needsApproval && !roles.includes('approver')) {
@@ -90,7 +105,10 @@ export function caseHandlers(ctx: DeskContext): Pick<Api, 'case-list' | 'case-ge
     const key = `${sort.field} ${sort.direction}`;
     let walk = walks.get(key);
     if (!walk) {
-      walk = sort.field === 'receivedAt' ? new Seek(ctx.db.cases, sort, ctx.now, { total: () => listedCount({}) }) : new Walk(ctx.db.cases, sort.field);
+      walk =
+        sort.field === 'receivedAt'
+          ? new Seek(ctx.db.cases, sort, ctx.now, { total: () => listedCount({}) })
+          : new Walk(ctx.db.cases, sort.field);
       walks.set(key, walk);
     }
     return walk;
@@ -101,7 +119,10 @@ export function caseHandlers(ctx: DeskContext): Pick<Api, 'case-list' | 'case-ge
    * an index wherever the filter's own count is (a `$ne` would make every count read the matches).
    */
   async function listedCount(selector: MangoQuerySelector<CaseDoc>): Promise<number> {
-    const [all, voided] = await Promise.all([ctx.db.cases.count({ selector }).exec(), ctx.db.cases.count({ selector: { ...selector, status: { $eq: UNLISTED } } }).exec()]);
+    const [all, voided] = await Promise.all([
+      ctx.db.cases.count({ selector }).exec(),
+      ctx.db.cases.count({ selector: { ...selector, status: { $eq: UNLISTED } } }).exec(),
+    ]);
     return all - voided;
   }
 
@@ -123,7 +144,9 @@ export function caseHandlers(ctx: DeskContext): Pick<Api, 'case-list' | 'case-ge
       const [docs, total] = await Promise.all([
         walkable(filtered, sort)
           ? walkFor(sort).page(page.offset, page.limit, WALK_AHEAD)
-          : ctx.db.cases.find({ selector, sort: [{ [sort.field]: sort.direction }], skip: page.offset, limit: page.limit }).exec(),
+          : ctx.db.cases
+              .find({ selector, sort: [{ [sort.field]: sort.direction }], skip: page.offset, limit: page.limit })
+              .exec(),
         // RxDB keeps these queries and brings their counts up to date from the change events: only the first count
         // of a filter (or one after a burst of more changes than RxDB buffers) reads the index.
         withTotal ? (listsAll ? listedCount(filtered) : ctx.db.cases.count({ selector }).exec()) : undefined,
@@ -145,15 +168,21 @@ export function caseHandlers(ctx: DeskContext): Pick<Api, 'case-list' | 'case-ge
     async 'case-act'({ caseId, type, payload, occurredAt }) {
       const session = requireSession(ctx);
       const parsed = payloadSchemas[type].safeParse(payload);
-      if (!parsed.success) throw new ApiError('act-payload-invalid', parsed.error.issues.map((i) => ({ code: 'act-payload-invalid', field: `payload.${i.path.join('.')}` })));
+      if (!parsed.success)
+        throw new ApiError(
+          'act-payload-invalid',
+          parsed.error.issues.map((i) => ({ code: 'act-payload-invalid', field: `payload.${i.path.join('.')}` })),
+        );
       const now = ctx.now();
       const dated = occurredAt === undefined ? undefined : new Date(occurredAt).toISOString();
-      if (dated && Date.parse(dated) > now.getTime() + CLOCK_TOLERANCE_MS) throw new ApiError('occurred-after-recorded', [{ code: 'occurred-after-recorded', field: 'occurredAt' }]);
+      if (dated && Date.parse(dated) > now.getTime() + CLOCK_TOLERANCE_MS)
+        throw new ApiError('occurred-after-recorded', [{ code: 'occurred-after-recorded', field: 'occurredAt' }]);
       const { approvalActs } = await ctx.settings();
 
       return ctx.serial(async () => {
         const [c, tree] = await Promise.all([load(caseId), readOfficeTree(ctx.db)]);
-        if (!mayReadRestricted(session, c) && !(mayRouteOut(session, c) && ROUTE_OUT_ACTS.includes(type))) throw new ApiError('forbidden');
+        if (!mayReadRestricted(session, c) && !(mayRouteOut(session, c) && ROUTE_OUT_ACTS.includes(type)))
+          throw new ApiError('forbidden');
         if (c.recusedUserIds.includes(session.user.id)) throw new ApiError('user-recused');
         const full = roomForAct(c);
         if (full) throw new ApiError(full);
@@ -171,10 +200,19 @@ export function caseHandlers(ctx: DeskContext): Pick<Api, 'case-list' | 'case-ge
           after: [c.lastEventId],
         } as CaseEvent; // payload parsed by the schema of this very type (a 报批's by the proposed act's)
         const refused = checkAct(c, event, { tree, afterAt: c.lastEventAt });
-        if (refused) throw new ApiError(refused, dated && refused.startsWith('occurred-') ? [{ code: refused, field: 'occurredAt' }] : undefined);
+        if (refused)
+          throw new ApiError(
+            refused,
+            dated && refused.startsWith('occurred-') ? [{ code: refused, field: 'occurredAt' }] : undefined,
+          );
         const signed = signedByUser(ctx, event);
         ctx.projector.willProject([signed.id]);
-        await ctx.db.case_events.insert({ ...signed, payload: { ...signed.payload }, actor: { ...signed.actor }, after: [...signed.after] });
+        await ctx.db.case_events.insert({
+          ...signed,
+          payload: { ...signed.payload },
+          actor: { ...signed.actor },
+          after: [...signed.after],
+        });
         const [projection] = await ctx.projector.refresh([caseId]);
         return { event: signed, detail: await caseDetail(ctx, projection ?? c, session) };
       });

@@ -11,7 +11,9 @@ export function directoryHandlers(ctx: DeskContext): Pick<Api, 'office-list' | '
     async 'office-list'() {
       requireSession(ctx);
       const docs = await ctx.db.offices.find().exec(); // a county has tens of offices: sorted here, not by an index
-      return docs.map(({ id, code, name, kind, parentId }): OfficeSummary => ({ id, code, name, kind, parentId })).sort((a, b) => a.code.localeCompare(b.code));
+      return docs
+        .map(({ id, code, name, kind, parentId }): OfficeSummary => ({ id, code, name, kind, parentId }))
+        .sort((a, b) => a.code.localeCompare(b.code));
     },
 
     async 'user-list'() {

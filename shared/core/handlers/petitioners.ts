@@ -26,17 +26,31 @@ export function searchField(query: string): 'idNumber' | 'phone' | 'nameInitials
   return 'name';
 }
 
-export function petitionerHandlers(ctx: DeskContext): Pick<Api, 'petitioner-search' | 'petitioner-get' | 'petitioner-update'> {
+export function petitionerHandlers(
+  ctx: DeskContext,
+): Pick<Api, 'petitioner-search' | 'petitioner-get' | 'petitioner-update'> {
   return {
     /** Finds 信访人 by 证件号码, phone or name; never one the user may not read (第三十条第三款: an accuser is not offered). */
     async 'petitioner-search'({ query, limit = 20 }) {
       const session = requireSession(ctx);
       const field = searchField(query);
       const q = query.replace(/\s+/g, '');
-      const value = field === 'idNumber' ? q.toUpperCase() : field === 'nameInitials' ? q.toLowerCase() : field === 'phone' ? q.replace(/^\+?86/, '') : q;
-      const docs = await ctx.db.petitioners.find({ selector: { [field]: { $gte: value, $lte: prefixEnd(value) } }, limit }).exec();
-      const cases = await ctx.db.cases.find({ selector: { 'projection.petitionerIds': { $in: docs.map((d) => d.id) } } }).exec();
-      const casesOf = (id: string) => cases.filter((c) => c.projection.petitionerIds.includes(id)).map((c) => c.projection);
+      const value =
+        field === 'idNumber'
+          ? q.toUpperCase()
+          : field === 'nameInitials'
+            ? q.toLowerCase()
+            : field === 'phone'
+              ? q.replace(/^\+?86/, '')
+              : q;
+      const docs = await ctx.db.petitioners
+        .find({ selector: { [field]: { $gte: value, $lte: prefixEnd(value) } }, limit })
+        .exec();
+      const cases = await ctx.db.cases
+        .find({ selector: { 'projection.petitionerIds': { $in: docs.map((d) => d.id) } } })
+        .exec();
+      const casesOf = (id: string) =>
+        cases.filter((c) => c.projection.petitionerIds.includes(id)).map((c) => c.projection);
       return docs.filter((d) => mayReadPetitioner(session, casesOf(d.id))).map((d) => d.toMutableJSON());
     },
 
@@ -51,14 +65,21 @@ export function petitionerHandlers(ctx: DeskContext): Pick<Api, 'petitioner-sear
       ]);
       const day = today(ctx);
       // A petitioner seen only through restricted matters the user may not read is shown masked.
-      const readable = mayReadPetitioner(session, cases.map((c) => c.projection));
+      const readable = mayReadPetitioner(
+        session,
+        cases.map((c) => c.projection),
+      );
       const doc: PetitionerDoc = petitioner.toMutableJSON();
       // 作废 matters, and the petitions registered in them, leave the lists (第十九条).
       const voided = new Set(cases.filter((c) => c.status === UNLISTED).map((c) => c.id));
       return {
         petitioner: readable ? doc : maskPetitioner(doc),
-        petitions: petitions.map((p) => p.toMutableJSON()).filter((p) => !voided.has(p.caseId) && (readable || !cases.some((c) => c.id === p.caseId && c.restricted))),
-        cases: cases.filter((c) => !voided.has(c.id)).map((c) => summarise(c.projection, session, day, settings.dueSoonDays)),
+        petitions: petitions
+          .map((p) => p.toMutableJSON())
+          .filter((p) => !voided.has(p.caseId) && (readable || !cases.some((c) => c.id === p.caseId && c.restricted))),
+        cases: cases
+          .filter((c) => !voided.has(c.id))
+          .map((c) => summarise(c.projection, session, day, settings.dueSoonDays)),
         masked: !readable,
       };
     },
@@ -74,7 +95,13 @@ export function petitionerHandlers(ctx: DeskContext): Pick<Api, 'petitioner-sear
         const record = await ctx.db.petitioners.findOne(id).exec();
         if (!record) throw new ApiError('not-found');
         const cases = await ctx.db.cases.find({ selector: { 'projection.petitionerIds': { $in: [id] } } }).exec();
-        if (!mayReadPetitioner(session, cases.map((c) => c.projection))) throw new ApiError('forbidden');
+        if (
+          !mayReadPetitioner(
+            session,
+            cases.map((c) => c.projection),
+          )
+        )
+          throw new ApiError('forbidden');
         const before: PetitionerDoc = record.toMutableJSON();
         const edit = editPetitioner(before, changes, today(ctx));
         if (!edit.ok) {
@@ -84,12 +111,21 @@ export function petitionerHandlers(ctx: DeskContext): Pick<Api, 'petitioner-sear
         if (Object.keys(edit.previous).length === 0) return { petitioner: before };
         if (edit.contact.idNumber && edit.contact.idNumber !== before.idNumber) {
           const holder = await ctx.db.petitioners.findOne({ selector: { idNumber: edit.contact.idNumber } }).exec();
-          if (holder && holder.id !== id) throw new ApiError('id-number-taken', [{ code: 'id-number-taken', field: 'changes.idNumber' }]);
+          if (holder && holder.id !== id)
+            throw new ApiError('id-number-taken', [{ code: 'id-number-taken', field: 'changes.idNumber' }]);
         }
         const now = ctx.now().toISOString();
         const { id: _id, kind, officeId, history } = before;
         const entry = { at: now, by: session.user.id, byName: session.user.name, reason, ...edit.previous };
-        const after: PetitionerDoc = { id, kind, ...edit.contact, nameInitials: nameInitials(edit.contact.name), officeId, history: [...history, entry].slice(-HISTORY_LIMIT), updatedAt: now };
+        const after: PetitionerDoc = {
+          id,
+          kind,
+          ...edit.contact,
+          nameInitials: nameInitials(edit.contact.name),
+          officeId,
+          history: [...history, entry].slice(-HISTORY_LIMIT),
+          updatedAt: now,
+        };
         await ctx.db.petitioners.incrementalUpsert(after);
         ctx.emitter.emit('data-changed', { collections: ['petitioners'], caseIds: cases.map((c) => c.id) });
         return { petitioner: after };

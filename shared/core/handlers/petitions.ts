@@ -39,7 +39,11 @@ function content(r: RegistrationInput): string {
  * The petitioner records a registration writes: an existing record (chosen by search, or found by 证件号码) is
  * updated field by field and keeps the replaced values in its history; a new one is created. Reads only.
  */
-async function preparePetitioners(ctx: DeskContext, session: Session, inputs: readonly PetitionerInput[]): Promise<PetitionerDoc[]> {
+async function preparePetitioners(
+  ctx: DeskContext,
+  session: Session,
+  inputs: readonly PetitionerInput[],
+): Promise<PetitionerDoc[]> {
   const now = ctx.now().toISOString();
   const saved: PetitionerDoc[] = [];
   for (const input of inputs) {
@@ -60,17 +64,20 @@ async function preparePetitioners(ctx: DeskContext, session: Session, inputs: re
       idType: input.idType ?? existing?.idType ?? 'none',
       idNumber: input.idNumber ?? existing?.idNumber ?? '',
       phone: input.phone ?? existing?.phone ?? '',
-      ...(input.address ?? existing?.address ? { address: input.address ?? existing?.address } : {}),
-      ...(input.regionCode ?? existing?.regionCode ? { regionCode: input.regionCode ?? existing?.regionCode } : {}),
+      ...((input.address ?? existing?.address) ? { address: input.address ?? existing?.address } : {}),
+      ...((input.regionCode ?? existing?.regionCode) ? { regionCode: input.regionCode ?? existing?.regionCode } : {}),
     };
-    const id = fields.idType !== 'none' && fields.idNumber ? checkDocumentNumber(fields.idType, fields.idNumber) : undefined;
+    const id =
+      fields.idType !== 'none' && fields.idNumber ? checkDocumentNumber(fields.idType, fields.idNumber) : undefined;
     const doc: PetitionerDoc = {
       id: existing?.id ?? newId(),
       ...fields,
       nameInitials: nameInitials(fields.name),
       ...(id?.ok && id.birthDate !== undefined && id.sex !== undefined ? { birthDate: id.birthDate, sex: id.sex } : {}),
       officeId: existing?.officeId ?? session.office.id,
-      history: existing ? [...existing.history, ...changedFields(existing.toMutableJSON(), fields, now)].slice(-100) : [],
+      history: existing
+        ? [...existing.history, ...changedFields(existing.toMutableJSON(), fields, now)].slice(-100)
+        : [],
       updatedAt: now,
     };
     saved.push(doc);
@@ -80,13 +87,21 @@ async function preparePetitioners(ctx: DeskContext, session: Session, inputs: re
 
 async function readablePetitioner(ctx: DeskContext, session: Session, id: string): Promise<boolean> {
   const cases = await ctx.db.cases.find({ selector: { 'projection.petitionerIds': { $in: [id] } } }).exec();
-  return mayReadPetitioner(session, cases.map((c) => c.projection));
+  return mayReadPetitioner(
+    session,
+    cases.map((c) => c.projection),
+  );
 }
 
 /** The previous values of the fields a registration changes, kept readable (design.md §2). */
 function changedFields(before: PetitionerDoc, after: Partial<PetitionerDoc>, at: string): Record<string, unknown>[] {
   const changed = Object.fromEntries(
-    Object.entries(after).filter(([key, value]) => before[key as keyof PetitionerDoc] !== value && before[key as keyof PetitionerDoc] !== undefined).map(([key]) => [key, before[key as keyof PetitionerDoc]]),
+    Object.entries(after)
+      .filter(
+        ([key, value]) =>
+          before[key as keyof PetitionerDoc] !== value && before[key as keyof PetitionerDoc] !== undefined,
+      )
+      .map(([key]) => [key, before[key as keyof PetitionerDoc]]),
   );
   return Object.keys(changed).length > 0 ? [{ at, ...changed }] : [];
 }
@@ -111,7 +126,14 @@ function accusedOf(r: RegistrationInput): { accusedOfficeIds?: string[]; accused
   };
 }
 
-async function prepareRegistration(ctx: DeskContext, session: Session, args: ApiParsedArgs<'petition-register'>, r: RegistrationInput, linkTo: RxDocument<CaseDoc> | null, missing: RegisterResult['missing']): Promise<Prepared> {
+async function prepareRegistration(
+  ctx: DeskContext,
+  session: Session,
+  args: ApiParsedArgs<'petition-register'>,
+  r: RegistrationInput,
+  linkTo: RxDocument<CaseDoc> | null,
+  missing: RegisterResult['missing'],
+): Promise<Prepared> {
   const now = ctx.now().toISOString();
   const petitioners = await preparePetitioners(ctx, session, r.petitioners);
   const petitionerIds = petitioners.map((p) => p.id);
@@ -139,12 +161,22 @@ async function prepareRegistration(ctx: DeskContext, session: Session, args: Api
   if (linkTo) {
     caseNumber = linkTo.caseNumber;
     const c = linkTo.projection;
-    event = { ...base, occurredAt: actInstant(ctx.now(), c.lastEventAt), type: 'link', payload: { petitionId: petition.id, petitionerIds, ...accusedOf(r) }, article: '第十九条', after: [c.lastEventId] };
+    event = {
+      ...base,
+      occurredAt: actInstant(ctx.now(), c.lastEventAt),
+      type: 'link',
+      payload: { petitionId: petition.id, petitionerIds, ...accusedOf(r) },
+      article: '第十九条',
+      after: [c.lastEventId],
+    };
     const refused = roomForAct(c) ?? checkAct(c, event, { tree: await readOfficeTree(ctx.db), afterAt: c.lastEventAt }); // a full matter: the county would refuse the 重件关联
     if (refused) throw new ApiError(refused);
   } else {
     caseNumber = await nextCaseNumber(ctx.db, session.office.code, Number(beijingDay(r.receivedAt).slice(0, 4)));
-    const title = (args.case.kind === 'new' && args.case.title) || r.title || (r.request ?? r.facts ?? '（未填写请求）').slice(0, 60);
+    const title =
+      (args.case.kind === 'new' && args.case.title) ||
+      r.title ||
+      (r.request ?? r.facts ?? '（未填写请求）').slice(0, 60);
     event = {
       ...base,
       occurredAt: r.receivedAt,
@@ -169,7 +201,16 @@ async function prepareRegistration(ctx: DeskContext, session: Session, args: Api
       },
     };
   }
-  const intent = { petitioners, petition, event: signedByUser(ctx, { ...event, payload: { ...event.payload }, actor: { ...event.actor }, after: [...event.after] }) };
+  const intent = {
+    petitioners,
+    petition,
+    event: signedByUser(ctx, {
+      ...event,
+      payload: { ...event.payload },
+      actor: { ...event.actor },
+      after: [...event.after],
+    }),
+  };
   return { intent, result: { caseId, caseNumber, petitionId: petition.id, petitionerIds, missing } };
 }
 
@@ -189,10 +230,19 @@ async function finishIntent(ctx: DeskContext, intent: RegistrationIntent): Promi
  * every read back until they are done. An apply that fails after the answer is retried before the next
  * registration, which is refused rather than written over it if that fails again.
  */
-function registrar(ctx: DeskContext, applied: AppliedWrites): (args: ApiParsedArgs<'petition-register'>) => Promise<RegisterResult> {
+function registrar(
+  ctx: DeskContext,
+  applied: AppliedWrites,
+): (args: ApiParsedArgs<'petition-register'>) => Promise<RegisterResult> {
   let unfinished: RegistrationIntent | undefined;
 
-  const write = async (session: Session, args: ApiParsedArgs<'petition-register'>, r: RegistrationInput, linkTo: RxDocument<CaseDoc> | null, missing: RegisterResult['missing']): Promise<Prepared> => {
+  const write = async (
+    session: Session,
+    args: ApiParsedArgs<'petition-register'>,
+    r: RegistrationInput,
+    linkTo: RxDocument<CaseDoc> | null,
+    missing: RegisterResult['missing'],
+  ): Promise<Prepared> => {
     if (unfinished) {
       await finishIntent(ctx, unfinished);
       unfinished = undefined;
@@ -208,16 +258,21 @@ function registrar(ctx: DeskContext, applied: AppliedWrites): (args: ApiParsedAr
     const session = requireSession(ctx);
     if (!session.user.roles.some((role) => role !== 'admin')) throw new ApiError('forbidden');
     const settings = await ctx.settings();
-    const check = checkRegistration(args.registration, { now: ctx.now().toISOString(), groupThreshold: settings.groupThreshold });
+    const check = checkRegistration(args.registration, {
+      now: ctx.now().toISOString(),
+      groupThreshold: settings.groupThreshold,
+    });
     if (!check.ok) {
       const problems = check.problems.map((p) => ({ code: p.reason, field: `registration.${p.field}` }));
       throw new ApiError(problems[0]?.code ?? 'registration-malformed', problems);
     }
     // 第三十条第三款: the accused are offices of the county this desk knows (the guard and the server match ids).
     const accused = await ctx.db.offices.findByIds(check.registration.accusedOfficeIds).exec();
-    if (check.registration.accusedOfficeIds.some((id) => !accused.has(id))) throw new ApiError('not-found', [{ code: 'not-found', field: 'registration.accusedOfficeIds' }]);
+    if (check.registration.accusedOfficeIds.some((id) => !accused.has(id)))
+      throw new ApiError('not-found', [{ code: 'not-found', field: 'registration.accusedOfficeIds' }]);
     const linkTo = args.case.kind === 'link' ? await ctx.db.cases.findOne(args.case.caseId).exec() : null;
-    if (args.case.kind === 'link' && !linkTo) throw new ApiError('not-found', [{ code: 'not-found', field: 'case.caseId' }]);
+    if (args.case.kind === 'link' && !linkTo)
+      throw new ApiError('not-found', [{ code: 'not-found', field: 'case.caseId' }]);
 
     return new Promise<RegisterResult>((resolve, reject) => {
       void ctx.serial(async () => {
@@ -240,7 +295,10 @@ function registrar(ctx: DeskContext, applied: AppliedWrites): (args: ApiParsedAr
 }
 
 /** `applied` is the desk's: registrations are answered before their writes are applied, and reads wait for them. */
-export function petitionHandlers(ctx: DeskContext, applied: AppliedWrites): Pick<Api, 'petition-register' | 'petition-find-similar'> {
+export function petitionHandlers(
+  ctx: DeskContext,
+  applied: AppliedWrites,
+): Pick<Api, 'petition-register' | 'petition-find-similar'> {
   return {
     'petition-register': registrar(ctx, applied),
 
@@ -249,7 +307,12 @@ export function petitionHandlers(ctx: DeskContext, applied: AppliedWrites): Pick
       const keys = petitioners.map((p) => {
         const id = p.idNumber ? checkIdNumber(p.idNumber) : undefined;
         const phone = p.phone ? checkPhone(p.phone) : undefined;
-        return petitionerKey({ ...p, idNumber: id?.ok ? id.normalized : (p.idNumber ?? ''), phone: phone?.ok ? phone.normalized : (p.phone ?? ''), name: p.name ?? '' });
+        return petitionerKey({
+          ...p,
+          idNumber: id?.ok ? id.normalized : (p.idNumber ?? ''),
+          phone: phone?.ok ? phone.normalized : (p.phone ?? ''),
+          name: p.name ?? '',
+        });
       });
       const scores = await ctx.repeats.find({ petitioners: keys, profile: contentProfile(text) }, limit);
       const docs = await ctx.db.cases.findByIds(scores.map((s) => s.caseId)).exec();
@@ -258,7 +321,15 @@ export function petitionHandlers(ctx: DeskContext, applied: AppliedWrites): Pick
       return scores.flatMap((s) => {
         const doc = docs.get(s.caseId);
         // A 作废 matter is never offered for linking (第十九条).
-        return doc && doc.status !== UNLISTED ? [{ ...s, summary: summarise(doc.projection, session, day, settings.dueSoonDays), closedByReReview: closedByReReview(doc.projection) }] : [];
+        return doc && doc.status !== UNLISTED
+          ? [
+              {
+                ...s,
+                summary: summarise(doc.projection, session, day, settings.dueSoonDays),
+                closedByReReview: closedByReReview(doc.projection),
+              },
+            ]
+          : [];
       });
     },
   };

@@ -15,7 +15,14 @@ export function sessionHandlers(ctx: DeskContext): Pick<Api, 'session-login' | '
   let lockedUntil = 0;
 
   async function audit(action: 'login' | 'login-failed' | 'logout', userId: string, officeId: string, detail?: string) {
-    await ctx.db.audit.insert({ id: newId(), at: ctx.now().toISOString(), userId, officeId, action, ...(detail ? { detail } : {}) });
+    await ctx.db.audit.insert({
+      id: newId(),
+      at: ctx.now().toISOString(),
+      userId,
+      officeId,
+      action,
+      ...(detail ? { detail } : {}),
+    });
   }
 
   return {
@@ -34,7 +41,8 @@ export function sessionHandlers(ctx: DeskContext): Pick<Api, 'session-login' | '
       if (user.disabled) throw new ApiError('user-disabled');
       failures = 0;
       const { publicKey, wrappedKey } = user;
-      const signingKey = publicKey && wrappedKey ? await unwrapSigningKey(user.id, { publicKey, wrappedKey }, password) : undefined;
+      const signingKey =
+        publicKey && wrappedKey ? await unwrapSigningKey(user.id, { publicKey, wrappedKey }, password) : undefined;
       // The verifier took the password, so a key that does not unwrap was tampered with: acts could not be signed.
       if (wrappedKey && !signingKey) throw new ApiError('signing-key-invalid');
       const session: Session = {

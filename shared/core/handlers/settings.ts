@@ -33,7 +33,11 @@ export async function writeSettings(db: DeskDatabase, patch: Partial<Stored>): P
 
 async function readStored(db: DeskDatabase): Promise<Stored> {
   // A desk of an earlier version kept its own approval acts here: the county's setting replaces them.
-  const { approvalActs: _formerlyLocal, deskId: _derived, ...kept } = ((await db.getLocal<Stored>(settingsDoc))?.toJSON().data ?? {}) as Partial<Settings>;
+  const {
+    approvalActs: _formerlyLocal,
+    deskId: _derived,
+    ...kept
+  } = ((await db.getLocal<Stored>(settingsDoc))?.toJSON().data ?? {}) as Partial<Settings>;
   return { ...defaults, ...kept };
 }
 

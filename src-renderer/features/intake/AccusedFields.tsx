@@ -12,7 +12,8 @@ const t = messages.intake;
 const MAX_ACCUSED = 20;
 
 /** Search the offices by name, or by code from its start, as typed. */
-const byNameOrCode = (typed: string, option?: { label?: unknown; code?: string }) => String(option?.label ?? '').includes(typed) || (option?.code ?? '').startsWith(typed);
+const byNameOrCode = (typed: string, option?: { label?: unknown; code?: string }) =>
+  String(option?.label ?? '').includes(typed) || (option?.code ?? '').startsWith(typed);
 
 /**
  * 被检举/被控告单位 and 人员 (第三十条第三款), asked for a 检举控告 or a matter filed under 纪检监察 (`accusedShown`).
@@ -22,7 +23,12 @@ const byNameOrCode = (typed: string, option?: { label?: unknown; code?: string }
 export const AccusedFields = memo(function AccusedFields({ problem }: { problem: ReasonCode | undefined }) {
   const update = useDraftStore((s) => s.update);
   const draft = useDraftStore(
-    useShallow((s) => ({ class: s.draft.class, contentCategory: s.draft.contentCategory, offices: s.draft.accusedOfficeIds, persons: s.draft.accusedPersons })),
+    useShallow((s) => ({
+      class: s.draft.class,
+      contentCategory: s.draft.contentCategory,
+      offices: s.draft.accusedOfficeIds,
+      persons: s.draft.accusedPersons,
+    })),
   );
   const offices = useDirectory((s) => s.offices);
   if (!accusedShown(draft)) return null;
@@ -45,7 +51,12 @@ export const AccusedFields = memo(function AccusedFields({ problem }: { problem:
         </Form.Item>
       </Col>
       <Col span={12}>
-        <Form.Item label={t.accusedPersons} htmlFor="intake-accused-persons" validateStatus={problem ? 'error' : undefined} help={problem ? reasonText[problem] : undefined}>
+        <Form.Item
+          label={t.accusedPersons}
+          htmlFor="intake-accused-persons"
+          validateStatus={problem ? 'error' : undefined}
+          help={problem ? reasonText[problem] : undefined}
+        >
           <Select
             id="intake-accused-persons"
             mode="tags"

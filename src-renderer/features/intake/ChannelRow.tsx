@@ -13,14 +13,29 @@ const t = messages.intake;
  * keys move between channels. The receipt time defaults to when typing began; a letter's can be set back.
  * Reads its two fields from the draft store itself, so typing elsewhere in the form does not render it again.
  */
-export const ChannelRow = memo(function ChannelRow({ channelProblem, timeProblem }: { channelProblem: ReasonCode | undefined; timeProblem: ReasonCode | undefined }) {
+export const ChannelRow = memo(function ChannelRow({
+  channelProblem,
+  timeProblem,
+}: {
+  channelProblem: ReasonCode | undefined;
+  timeProblem: ReasonCode | undefined;
+}) {
   const update = useDraftStore((s) => s.update);
   const channel = useDraftStore((s) => s.draft.channel);
   const receivedAt = useDraftStore((s) => s.draft.receivedAt);
   return (
     <Space wrap align="start" className="intake-channel-row">
-      <Form.Item label={t.channel} validateStatus={channelProblem ? 'error' : undefined} help={channelProblem ? reasonText[channelProblem] : undefined}>
-        <Radio.Group buttonStyle="solid" aria-label={t.channel} value={channel} onChange={(e) => update({ channel: channels.find((c) => c === e.target.value) })}>
+      <Form.Item
+        label={t.channel}
+        validateStatus={channelProblem ? 'error' : undefined}
+        help={channelProblem ? reasonText[channelProblem] : undefined}
+      >
+        <Radio.Group
+          buttonStyle="solid"
+          aria-label={t.channel}
+          value={channel}
+          onChange={(e) => update({ channel: channels.find((c) => c === e.target.value) })}
+        >
           {channels.map((c, i) => (
             <Radio.Button key={c} value={c} autoFocus={channel ? channel === c : i === 0}>
               {channelText[c]}
@@ -28,7 +43,12 @@ export const ChannelRow = memo(function ChannelRow({ channelProblem, timeProblem
           ))}
         </Radio.Group>
       </Form.Item>
-      <Form.Item label={t.receivedAt} htmlFor="intake-received" validateStatus={timeProblem ? 'error' : undefined} help={timeProblem ? reasonText[timeProblem] : undefined}>
+      <Form.Item
+        label={t.receivedAt}
+        htmlFor="intake-received"
+        validateStatus={timeProblem ? 'error' : undefined}
+        help={timeProblem ? reasonText[timeProblem] : undefined}
+      >
         <DatePicker
           id="intake-received"
           showTime={{ format: 'HH:mm' }}

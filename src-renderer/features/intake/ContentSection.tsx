@@ -24,16 +24,32 @@ const DraftText = memo(function DraftText({ name, rows }: { name: TextName; rows
   const update = useDraftStore((s) => s.update);
   return (
     <Form.Item label={t[name]} htmlFor={`intake-${name}`}>
-      <Input.TextArea id={`intake-${name}`} value={value} onChange={(e) => update({ [name]: e.target.value })} autoSize={{ minRows: rows, maxRows: 8 }} maxLength={name === 'request' ? 4000 : 20000} />
+      <Input.TextArea
+        id={`intake-${name}`}
+        value={value}
+        onChange={(e) => update({ [name]: e.target.value })}
+        autoSize={{ minRows: rows, maxRows: 8 }}
+        maxLength={name === 'request' ? 4000 : 20000}
+      />
     </Form.Item>
   );
 });
 
 /** 请求、事实、理由 (第十九条), the title, the classification pickers, the accused (第三十条) and the flags. */
-export const ContentSection = memo(function ContentSection({ accusedProblem }: { accusedProblem: ReasonCode | undefined }) {
+export const ContentSection = memo(function ContentSection({
+  accusedProblem,
+}: {
+  accusedProblem: ReasonCode | undefined;
+}) {
   const update = useDraftStore((s) => s.update);
   const draft = useDraftStore(
-    useShallow((s) => ({ title: s.draft.title, class: s.draft.class, contentCategory: s.draft.contentCategory, problemRegion: s.draft.problemRegion, flags: s.draft.flags })),
+    useShallow((s) => ({
+      title: s.draft.title,
+      class: s.draft.class,
+      contentCategory: s.draft.contentCategory,
+      problemRegion: s.draft.problemRegion,
+      flags: s.draft.flags,
+    })),
   );
   return (
     <section className="intake-section">
@@ -41,12 +57,23 @@ export const ContentSection = memo(function ContentSection({ accusedProblem }: {
       <DraftText name="facts" rows={3} />
       <DraftText name="reasons" rows={2} />
       <Form.Item label={t.titleField} htmlFor="intake-title">
-        <Input id="intake-title" value={draft.title} onChange={(e) => update({ title: e.target.value })} maxLength={200} />
+        <Input
+          id="intake-title"
+          value={draft.title}
+          onChange={(e) => update({ title: e.target.value })}
+          maxLength={200}
+        />
       </Form.Item>
       <Row gutter={8}>
         <Col span={6}>
           <Form.Item label={t.class} htmlFor="intake-class">
-            <Select<CaseClass> id="intake-class" allowClear value={draft.class} options={classOptions} onChange={(v) => update({ class: v })} />
+            <Select<CaseClass>
+              id="intake-class"
+              allowClear
+              value={draft.class}
+              options={classOptions}
+              onChange={(v) => update({ class: v })}
+            />
           </Form.Item>
         </Col>
         <Col span={10}>
@@ -62,13 +89,23 @@ export const ContentSection = memo(function ContentSection({ accusedProblem }: {
         </Col>
         <Col span={8}>
           <Form.Item label={t.problemRegion} htmlFor="intake-region" tooltip={t.bundledListNote}>
-            <Select id="intake-region" allowClear value={draft.problemRegion} options={problemRegions} onChange={(v?: string) => update({ problemRegion: v })} />
+            <Select
+              id="intake-region"
+              allowClear
+              value={draft.problemRegion}
+              options={problemRegions}
+              onChange={(v?: string) => update({ problemRegion: v })}
+            />
           </Form.Item>
         </Col>
       </Row>
       <AccusedFields problem={accusedProblem} />
       <Form.Item label={t.flags}>
-        <Checkbox.Group<PetitionFlag> options={flagOptions} value={[...draft.flags]} onChange={(flags) => update({ flags })} />
+        <Checkbox.Group<PetitionFlag>
+          options={flagOptions}
+          value={[...draft.flags]}
+          onChange={(flags) => update({ flags })}
+        />
       </Form.Item>
     </section>
   );

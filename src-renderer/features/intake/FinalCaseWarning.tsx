@@ -24,7 +24,12 @@ export function FinalCaseWarning({ cases }: { readonly cases: readonly SimilarCa
           {cases.map(({ caseId, summary }) => (
             <Flex key={caseId} vertical align="start">
               <Typography.Text>{t.finalWarning(summary.caseNumber, summary.title)}</Typography.Text>
-              <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => go({ name: 'case', id: caseId })}>
+              <Button
+                type="link"
+                size="small"
+                style={{ paddingInline: 0 }}
+                onClick={() => go({ name: 'case', id: caseId })}
+              >
                 {t.openCase}
               </Button>
             </Flex>

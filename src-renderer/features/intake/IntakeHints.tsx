@@ -25,7 +25,9 @@ export const IntakeHints = memo(
     // Filed under 纪检监察 but not (yet) a 检举控告: only a restricted matter is kept from the accused (第三十条第三款).
     const discipline = useDraftStore((s) => s.draft.class !== 'accusation' && disciplineCategory(s.draft));
     const routes = [
-      ...routingHints({ flags, ...(channel ? { channel } : {}), ...(caseClass ? { class: caseClass } : {}) }).map((hint) => messages.routing[hint]),
+      ...routingHints({ flags, ...(channel ? { channel } : {}), ...(caseClass ? { class: caseClass } : {}) }).map(
+        (hint) => messages.routing[hint],
+      ),
       ...(discipline ? [messages.routing.discipline] : []),
     ];
     return (

@@ -21,7 +21,11 @@ const t = messages.intake;
  * memoised, and a fresh Map after every keystroke would render them all again. Until a save was tried, a missing
  * channel is not yet an error: the receptionist is about to pick it.
  */
-function useShownProblems(found: ReadonlyMap<string, ReasonCode>, attempted: boolean, fromCore: ReadonlyMap<string, ReasonCode>): ReadonlyMap<string, ReasonCode> {
+function useShownProblems(
+  found: ReadonlyMap<string, ReasonCode>,
+  attempted: boolean,
+  fromCore: ReadonlyMap<string, ReasonCode>,
+): ReadonlyMap<string, ReasonCode> {
   const shown = new Map([...found].filter(([field]) => attempted || field !== 'channel'));
   for (const [field, reason] of fromCore) shown.set(field, reason);
   const key = JSON.stringify([...shown]);
@@ -76,16 +80,29 @@ export function IntakePage() {
   return (
     <div className="intake" onKeyDown={onKeyDown}>
       <div className="intake-form">
-        <Card size="small" title={t.pageTitle} extra={<Typography.Text type="secondary">{t.draftKept}</Typography.Text>}>
+        <Card
+          size="small"
+          title={t.pageTitle}
+          extra={<Typography.Text type="secondary">{t.draftKept}</Typography.Text>}
+        >
           <IntakeFields problems={problems} attempted={intake.attempted} today={today} />
           <IntakeHints missing={check.missing} valid={check.registration !== undefined} />
           {draft.link ? (
-            <Tag color="orange" closable onClose={() => useDraftStore.getState().update({ link: undefined })} className="intake-link">
+            <Tag
+              color="orange"
+              closable
+              onClose={() => useDraftStore.getState().update({ link: undefined })}
+              className="intake-link"
+            >
               {t.linkTo(draft.link.caseNumber)}
             </Tag>
           ) : null}
-          {intake.error ? <Alert type="error" showIcon role="alert" title={intake.error} className="intake-error" /> : null}
-          {intake.attempted && check.problems.size > 0 ? <Alert type="error" showIcon role="alert" title={t.fixFirst} className="intake-error" /> : null}
+          {intake.error ? (
+            <Alert type="error" showIcon role="alert" title={intake.error} className="intake-error" />
+          ) : null}
+          {intake.attempted && check.problems.size > 0 ? (
+            <Alert type="error" showIcon role="alert" title={t.fixFirst} className="intake-error" />
+          ) : null}
           <Space className="intake-actions">
             <Button type="primary" loading={intake.saving} onClick={intake.save}>
               {t.save}

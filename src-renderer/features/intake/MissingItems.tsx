@@ -20,10 +20,16 @@ const isText = (item: MissingItem): item is MissingItem & AmendableField => text
  * the missing items (第十九条 名称、住址、联系方式) it lacks.
  */
 function petitionersLacking(saved: SavedIntake, item: 'name' | 'address' | 'contact'): { id: string; label: string }[] {
-  const sent = (toRegistration(saved.draft, new Date().toISOString()) as Pick<RegistrationInput, 'petitioners'>).petitioners; // built from the very draft that was saved
+  const sent = (toRegistration(saved.draft, new Date().toISOString()) as Pick<RegistrationInput, 'petitioners'>)
+    .petitioners; // built from the very draft that was saved
   return sent.flatMap((p, i) => {
     const id = saved.result.petitionerIds[i];
-    const lacks = item === 'name' ? !p.name && !p.existingId : item === 'address' ? !p.address && !p.existingId : !p.phone && !p.address && !p.existingId;
+    const lacks =
+      item === 'name'
+        ? !p.name && !p.existingId
+        : item === 'address'
+          ? !p.address && !p.existingId
+          : !p.phone && !p.address && !p.existingId;
     return id && lacks ? [{ id, label: p.name || t.petitionerN(i + 1) }] : [];
   });
 }
@@ -37,7 +43,14 @@ export function MissingItems({ saved, onLeave }: { readonly saved: SavedIntake; 
   const { transport } = useDesk();
   const go = useNav((s) => s.go);
   const { petitionId, caseId, missing } = saved.result;
-  const [state, setState] = useState<{ petitionId: string; open?: MissingItem; value: string; done: readonly MissingItem[]; error?: string; saving?: boolean }>({ petitionId, value: '', done: [] });
+  const [state, setState] = useState<{
+    petitionId: string;
+    open?: MissingItem;
+    value: string;
+    done: readonly MissingItem[];
+    error?: string;
+    saving?: boolean;
+  }>({ petitionId, value: '', done: [] });
   if (state.petitionId !== petitionId) setState({ petitionId, value: '', done: [] }); // a new registration starts afresh
   if (missing.length === 0) return null;
 
@@ -47,8 +60,14 @@ export function MissingItems({ saved, onLeave }: { readonly saved: SavedIntake; 
       const value = state.value.trim();
       await transport.invoke('case-act', { caseId, type: 'supplement', payload: { field, value, petitionId } });
       // A new matter with neither title, request nor facts got a placeholder title: the request gives it one.
-      const untitled = !saved.linkedTo && !saved.draft.title.trim() && !saved.draft.request.trim() && !saved.draft.facts.trim();
-      if (field === 'request' && untitled) await transport.invoke('case-act', { caseId, type: 'supplement', payload: { field: 'title', value: value.slice(0, 60) } });
+      const untitled =
+        !saved.linkedTo && !saved.draft.title.trim() && !saved.draft.request.trim() && !saved.draft.facts.trim();
+      if (field === 'request' && untitled)
+        await transport.invoke('case-act', {
+          caseId,
+          type: 'supplement',
+          payload: { field: 'title', value: value.slice(0, 60) },
+        });
       setState((s) => ({ petitionId: s.petitionId, value: '', done: [...s.done, field] }));
     } catch (error) {
       setState((s) => ({ ...s, saving: false, error: errorText(error) }));
@@ -80,7 +99,8 @@ export function MissingItems({ saved, onLeave }: { readonly saved: SavedIntake; 
     ));
   };
 
-  const open = state.open !== undefined && isText(state.open) && !state.done.includes(state.open) ? state.open : undefined;
+  const open =
+    state.open !== undefined && isText(state.open) && !state.done.includes(state.open) ? state.open : undefined;
   return (
     <Alert
       type="warning"
@@ -97,10 +117,23 @@ export function MissingItems({ saved, onLeave }: { readonly saved: SavedIntake; 
           ))}
           {open ? (
             <Flex vertical gap={4}>
-              <Input.TextArea aria-label={missingText[open]} placeholder={t.supplementPlaceholder(missingText[open])} value={state.value} onChange={(e) => setState((s) => ({ ...s, value: e.target.value }))} autoSize={{ minRows: 2, maxRows: 6 }} maxLength={20_000} />
+              <Input.TextArea
+                aria-label={missingText[open]}
+                placeholder={t.supplementPlaceholder(missingText[open])}
+                value={state.value}
+                onChange={(e) => setState((s) => ({ ...s, value: e.target.value }))}
+                autoSize={{ minRows: 2, maxRows: 6 }}
+                maxLength={20_000}
+              />
               {state.error ? <Alert type="error" showIcon role="alert" title={state.error} /> : null}
               <Space>
-                <Button size="small" type="primary" loading={state.saving ?? false} disabled={state.value.trim() === ''} onClick={() => void supplement(open)}>
+                <Button
+                  size="small"
+                  type="primary"
+                  loading={state.saving ?? false}
+                  disabled={state.value.trim() === ''}
+                  onClick={() => void supplement(open)}
+                >
                   {t.supplementSave}
                 </Button>
                 <Button size="small" onClick={() => setState((s) => ({ ...s, open: undefined, error: undefined }))}>

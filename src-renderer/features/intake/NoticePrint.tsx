@@ -14,7 +14,11 @@ export type NoticeKind = 'accept' | 'redirect';
  */
 export function NoticePrint({ saved, kind, organ }: { saved: SavedIntake; kind: NoticeKind; organ: string }) {
   const { draft, result, session } = saved;
-  const opening = receivedParagraphs(noticeDate(draft.receivedAt ?? new Date()), draft.channel ? channelText[draft.channel] : '', (draft.request || draft.facts).trim());
+  const opening = receivedParagraphs(
+    noticeDate(draft.receivedAt ?? new Date()),
+    draft.channel ? channelText[draft.channel] : '',
+    (draft.request || draft.facts).trim(),
+  );
   return (
     <NoticeLetter
       letter={{
@@ -24,7 +28,10 @@ export function NoticePrint({ saved, kind, organ }: { saved: SavedIntake; kind: 
           draft.petitioners.map((p) => p.name),
           draft.flags.includes('anonymous'),
         ),
-        paragraphs: [...opening, ...(kind === 'accept' ? acceptParagraphs(draft.class, undefined) : [t.redirectBody(organ || '____________')])],
+        paragraphs: [
+          ...opening,
+          ...(kind === 'accept' ? acceptParagraphs(draft.class, undefined) : [t.redirectBody(organ || '____________')]),
+        ],
         contact: true,
         ...(kind === 'redirect' ? { competentOrgan: organ || '____________' } : {}),
         office: session.office.name,

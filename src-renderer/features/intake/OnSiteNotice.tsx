@@ -85,10 +85,21 @@ export function OnSiteNotice({ saved, open }: { readonly saved: SavedIntake; rea
       {mayAccept ? (
         <Space wrap>
           {registered === undefined ? (
-            <Select<CaseClass> aria-label={t.class} placeholder={t.class} style={{ width: 140 }} options={classOptions} value={choice.class} onChange={(v) => update({ class: v, problem: undefined })} />
+            <Select<CaseClass>
+              aria-label={t.class}
+              placeholder={t.class}
+              style={{ width: 140 }}
+              options={classOptions}
+              value={choice.class}
+              onChange={(v) => update({ class: v, problem: undefined })}
+            />
           ) : null}
           {klass === 'claim' ? (
-            <Radio.Group aria-label={t.procedure} value={choice.procedure} onChange={(e) => update({ procedure: e.target.value as Procedure, problem: undefined })}>
+            <Radio.Group
+              aria-label={t.procedure}
+              value={choice.procedure}
+              onChange={(e) => update({ procedure: e.target.value as Procedure, problem: undefined })}
+            >
               <Radio value="opinion">{optionText.procedure.opinion}</Radio>
               <Radio value="statutory">{optionText.procedure.statutory}</Radio>
             </Radio.Group>
@@ -100,16 +111,27 @@ export function OnSiteNotice({ saved, open }: { readonly saved: SavedIntake; rea
       ) : null}
       {mayRedirect ? (
         <Space.Compact>
-          <Input placeholder={t.organ} aria-label={t.organ} value={choice.organ} onChange={(e) => update({ organ: e.target.value, problem: undefined })} />
+          <Input
+            placeholder={t.organ}
+            aria-label={t.organ}
+            value={choice.organ}
+            onChange={(e) => update({ organ: e.target.value, problem: undefined })}
+          />
           <Button loading={choice.busy ?? false} onClick={() => void record('redirect')}>
             {t.printRedirect}
           </Button>
         </Space.Compact>
       ) : null}
-      {!choice.recorded && detail.data && mayRedirect && !mayAccept ? <Typography.Text type="secondary">{t.acceptByHandler}</Typography.Text> : null}
-      {!choice.recorded && detail.data && !mayRedirect && !mayAccept ? <Typography.Text type="secondary">{t.noOnSite}</Typography.Text> : null}
+      {!choice.recorded && detail.data && mayRedirect && !mayAccept ? (
+        <Typography.Text type="secondary">{t.acceptByHandler}</Typography.Text>
+      ) : null}
+      {!choice.recorded && detail.data && !mayRedirect && !mayAccept ? (
+        <Typography.Text type="secondary">{t.noOnSite}</Typography.Text>
+      ) : null}
       {choice.problem ? <Alert type="error" showIcon role="alert" title={choice.problem} /> : null}
-      {open && choice.printing ? <NoticePrint saved={saved} kind={choice.printing} organ={choice.organ.trim()} /> : null}
+      {open && choice.printing ? (
+        <NoticePrint saved={saved} kind={choice.printing} organ={choice.organ.trim()} />
+      ) : null}
     </Flex>
   );
 }

@@ -11,7 +11,8 @@ const t = messages.intake;
 const option = (v: IdType) => ({ value: v, label: t.idTypes[v] });
 const idTypeOptions = pickableIdTypes.map(option);
 /** The picker's options: a type new registrations are not offered stays shown while a picked petitioner holds it. */
-const optionsFor = (current: IdType) => (pickableIdTypes.includes(current) ? idTypeOptions : [...idTypeOptions, option(current)]);
+const optionsFor = (current: IdType) =>
+  pickableIdTypes.includes(current) ? idTypeOptions : [...idTypeOptions, option(current)];
 /** Types whose 18-character number encodes a birth date and sex (GB 11643): counted while typed, then decoded. */
 const encodesBirth: readonly IdType[] = ['resident-id', 'hmt-residence-permit'];
 
@@ -32,18 +33,38 @@ interface Props {
  * the birth date and sex it encodes; the other types show their reason.
  * Memoised: a row renders again only when its person, its problems or the mode changed.
  */
-export const PersonFields = memo(function PersonFields({ person, index, label, problems, attempted, removable, today }: Props) {
+export const PersonFields = memo(function PersonFields({
+  person,
+  index,
+  label,
+  problems,
+  attempted,
+  removable,
+  today,
+}: Props) {
   const updatePerson = useDraftStore((s) => s.updatePerson);
   const removePerson = useDraftStore((s) => s.removePerson);
   const set = (patch: Partial<PersonDraft>) => updatePerson(person.key, patch);
-  const field = (name: string) => problems.get(`petitioners.${index}.${name}`) ?? (name === 'name' ? problems.get(`petitioners.${index}`) : undefined);
+  const field = (name: string) =>
+    problems.get(`petitioners.${index}.${name}`) ??
+    (name === 'name' ? problems.get(`petitioners.${index}`) : undefined);
   const id = (name: string) => `person-${index}-${name}`;
 
   const idProblem = field('idNumber') ?? field('idType');
   const typed = person.idNumber.trim().length;
-  const stillTyping = (idProblem === 'id-length' || idProblem === 'hmt-permit-length') && typed < 18 && !attempted && /^\d*$/.test(person.idNumber.trim());
-  const decoded = encodesBirth.includes(person.idType) && typed > 0 && !idProblem ? checkDocumentNumber(person.idType, person.idNumber, { today }) : undefined;
-  const born = decoded?.ok && decoded.birthDate !== undefined && decoded.sex !== undefined ? t.idOk(decoded.birthDate, t.sex[decoded.sex]) : undefined;
+  const stillTyping =
+    (idProblem === 'id-length' || idProblem === 'hmt-permit-length') &&
+    typed < 18 &&
+    !attempted &&
+    /^\d*$/.test(person.idNumber.trim());
+  const decoded =
+    encodesBirth.includes(person.idType) && typed > 0 && !idProblem
+      ? checkDocumentNumber(person.idType, person.idNumber, { today })
+      : undefined;
+  const born =
+    decoded?.ok && decoded.birthDate !== undefined && decoded.sex !== undefined
+      ? t.idOk(decoded.birthDate, t.sex[decoded.sex])
+      : undefined;
   const idHelp = stillTyping ? t.idTyping(typed) : idProblem ? reasonText[idProblem] : born;
   const status = (reason: ReasonCode | undefined) => (reason ? 'error' : undefined);
   const help = (reason: ReasonCode | undefined) => (reason ? reasonText[reason] : undefined);
@@ -68,13 +89,28 @@ export const PersonFields = memo(function PersonFields({ person, index, label, p
       </div>
       <Row gutter={8}>
         <Col span={6}>
-          <Form.Item label={t.name} htmlFor={id('name')} validateStatus={status(field('name'))} help={help(field('name'))}>
-            <Input id={id('name')} value={person.name} onChange={(e) => set({ name: e.target.value })} maxLength={100} />
+          <Form.Item
+            label={t.name}
+            htmlFor={id('name')}
+            validateStatus={status(field('name'))}
+            help={help(field('name'))}
+          >
+            <Input
+              id={id('name')}
+              value={person.name}
+              onChange={(e) => set({ name: e.target.value })}
+              maxLength={100}
+            />
           </Form.Item>
         </Col>
         <Col span={6}>
           <Form.Item label={t.idType} htmlFor={id('idType')}>
-            <Select<IdType> id={id('idType')} value={person.idType} options={optionsFor(person.idType)} onChange={(v) => set({ idType: v })} />
+            <Select<IdType>
+              id={id('idType')}
+              value={person.idType}
+              options={optionsFor(person.idType)}
+              onChange={(v) => set({ idType: v })}
+            />
           </Form.Item>
         </Col>
         <Col span={12}>
@@ -84,19 +120,41 @@ export const PersonFields = memo(function PersonFields({ person, index, label, p
             validateStatus={stillTyping ? undefined : idProblem ? 'error' : born ? 'success' : undefined}
             help={idHelp}
           >
-            <Input id={id('idNumber')} value={person.idNumber} onChange={(e) => set({ idNumber: e.target.value })} maxLength={40} autoComplete="off" />
+            <Input
+              id={id('idNumber')}
+              value={person.idNumber}
+              onChange={(e) => set({ idNumber: e.target.value })}
+              maxLength={40}
+              autoComplete="off"
+            />
           </Form.Item>
         </Col>
       </Row>
       <Row gutter={8}>
         <Col span={8}>
-          <Form.Item label={t.phone} htmlFor={id('phone')} validateStatus={status(field('phone'))} help={help(field('phone'))}>
-            <Input id={id('phone')} value={person.phone} onChange={(e) => set({ phone: e.target.value })} maxLength={40} autoComplete="off" />
+          <Form.Item
+            label={t.phone}
+            htmlFor={id('phone')}
+            validateStatus={status(field('phone'))}
+            help={help(field('phone'))}
+          >
+            <Input
+              id={id('phone')}
+              value={person.phone}
+              onChange={(e) => set({ phone: e.target.value })}
+              maxLength={40}
+              autoComplete="off"
+            />
           </Form.Item>
         </Col>
         <Col span={16}>
           <Form.Item label={t.address} htmlFor={id('address')}>
-            <Input id={id('address')} value={person.address} onChange={(e) => set({ address: e.target.value })} maxLength={300} />
+            <Input
+              id={id('address')}
+              value={person.address}
+              onChange={(e) => set({ address: e.target.value })}
+              maxLength={300}
+            />
           </Form.Item>
         </Col>
       </Row>

@@ -32,7 +32,12 @@ export const PetitionerSearch = memo(function PetitionerSearch({ onPick }: { onP
       }}
       notFoundContent={query.length >= 2 ? messages.intake.searchEmpty : undefined}
     >
-      <Input prefix={<SearchOutlined />} placeholder={messages.intake.searchPlaceholder} aria-label={messages.intake.searchPlaceholder} allowClear />
+      <Input
+        prefix={<SearchOutlined />}
+        placeholder={messages.intake.searchPlaceholder}
+        aria-label={messages.intake.searchPlaceholder}
+        allowClear
+      />
     </AutoComplete>
   );
 });

@@ -59,11 +59,28 @@ export const PetitionerSection = memo(function PetitionerSection({ problems, att
   return (
     <section className="intake-section">
       <Space wrap className="intake-group-row">
-        <Switch id="intake-group" checked={group} onChange={(on) => update({ group: on, headcount: on ? Math.max(headcount, 2) : 1 })} />
+        <Switch
+          id="intake-group"
+          checked={group}
+          onChange={(on) => update({ group: on, headcount: on ? Math.max(headcount, 2) : 1 })}
+        />
         <label htmlFor="intake-group">{t.group}</label>
         {group ? (
-          <Form.Item label={t.headcount} htmlFor="intake-headcount" validateStatus={headcountProblem ? 'error' : undefined} help={headcountProblem ? reasonText[headcountProblem] : undefined} layout="horizontal" className="intake-inline">
-            <InputNumber id="intake-headcount" min={1} max={100000} value={headcount} onChange={(v) => update({ headcount: v ?? 1 })} />
+          <Form.Item
+            label={t.headcount}
+            htmlFor="intake-headcount"
+            validateStatus={headcountProblem ? 'error' : undefined}
+            help={headcountProblem ? reasonText[headcountProblem] : undefined}
+            layout="horizontal"
+            className="intake-inline"
+          >
+            <InputNumber
+              id="intake-headcount"
+              min={1}
+              max={100000}
+              value={headcount}
+              onChange={(v) => update({ headcount: v ?? 1 })}
+            />
           </Form.Item>
         ) : null}
       </Space>
@@ -87,7 +104,9 @@ export const PetitionerSection = memo(function PetitionerSection({ problems, att
               {t.addRepresentative}
             </Button>
           ) : null}
-          {group && overLimit && people.length >= MAX_REPRESENTATIVES ? <Alert type="error" showIcon role="alert" title={reasonText[overLimit]} className="intake-refused" /> : null}
+          {group && overLimit && people.length >= MAX_REPRESENTATIVES ? (
+            <Alert type="error" showIcon role="alert" title={reasonText[overLimit]} className="intake-refused" />
+          ) : null}
         </>
       )}
     </section>

@@ -17,7 +17,10 @@ const t = messages.similar;
  */
 export const SimilarPanel = memo(function SimilarPanel() {
   // Asked once typing has paused; until then only this small component renders per keystroke.
-  const query = useDebounced(useDraftStore((s) => similarQuery(s.draft)), 400);
+  const query = useDebounced(
+    useDraftStore((s) => similarQuery(s.draft)),
+    400,
+  );
   return <SimilarResults query={query} />;
 });
 
@@ -59,7 +62,16 @@ function Group({ title, items, linked, onLink }: GroupProps) {
         return (
           <List.Item
             actions={[
-              <Button key="link" size="small" type={isLinked ? 'primary' : 'default'} onClick={() => onLink(isLinked ? undefined : { caseId: s.caseId, caseNumber: summary.caseNumber, title: summary.title })}>
+              <Button
+                key="link"
+                size="small"
+                type={isLinked ? 'primary' : 'default'}
+                onClick={() =>
+                  onLink(
+                    isLinked ? undefined : { caseId: s.caseId, caseNumber: summary.caseNumber, title: summary.title },
+                  )
+                }
+              >
                 {isLinked ? t.linked : t.link}
               </Button>,
             ]}

@@ -62,7 +62,9 @@ class DraftWriter {
   private write(): void {
     this.timer = undefined;
     const { draft } = useDraftStore.getState();
-    const written = hasInput(draft) ? this.transport.invoke('draft-save', { form: toForm(draft) }) : this.transport.invoke('draft-clear', {});
+    const written = hasInput(draft)
+      ? this.transport.invoke('draft-save', { form: toForm(draft) })
+      : this.transport.invoke('draft-clear', {});
     // A write that fails (signed out meanwhile, the desk closing) is tried again at the next keystroke.
     written.catch(() => undefined);
   }

@@ -29,8 +29,16 @@ export const useDraftStore = create<DraftState>()((set, get) => ({
   draft: emptyDraft(),
   update: (patch) => set((s) => ({ draft: { ...stamped(s.draft), ...patch } })),
   updatePerson: (key, patch) =>
-    set((s) => ({ draft: { ...stamped(s.draft), petitioners: s.draft.petitioners.map((p) => (p.key === key ? { ...p, ...patch } : p)) } })),
-  replacePerson: (key, person) => set((s) => ({ draft: { ...stamped(s.draft), petitioners: s.draft.petitioners.map((p) => (p.key === key ? person : p)) } })),
+    set((s) => ({
+      draft: {
+        ...stamped(s.draft),
+        petitioners: s.draft.petitioners.map((p) => (p.key === key ? { ...p, ...patch } : p)),
+      },
+    })),
+  replacePerson: (key, person) =>
+    set((s) => ({
+      draft: { ...stamped(s.draft), petitioners: s.draft.petitioners.map((p) => (p.key === key ? person : p)) },
+    })),
   addPerson: () => {
     const { draft } = get();
     if (draft.channel === 'visit' && draft.petitioners.length >= MAX_REPRESENTATIVES) return false;

@@ -1,6 +1,11 @@
 import type { PetitionerDoc } from '#shared/domain/documents';
 import type { CaseClass, Channel, IdType, PetitionFlag } from '#shared/domain/codes';
-import { checkRegistration, type MissingItem, type RegistrationInput, type RegistrationProblem } from '#shared/domain/registration';
+import {
+  checkRegistration,
+  type MissingItem,
+  type RegistrationInput,
+  type RegistrationProblem,
+} from '#shared/domain/registration';
 import type { ReasonCode } from '#shared/domain/reasons';
 
 /**
@@ -52,24 +57,44 @@ export interface Draft {
 let counter = 0;
 export function newPerson(): PersonDraft {
   counter += 1;
-  return { key: `p${Date.now().toString(36)}${counter}`, name: '', idType: 'resident-id', idNumber: '', phone: '', address: '' };
+  return {
+    key: `p${Date.now().toString(36)}${counter}`,
+    name: '',
+    idType: 'resident-id',
+    idNumber: '',
+    phone: '',
+    address: '',
+  };
 }
 
 export function emptyDraft(): Draft {
-  return { group: false, headcount: 1, petitioners: [newPerson()], request: '', facts: '', reasons: '', title: '', flags: [], accusedOfficeIds: [], accusedPersons: [] };
+  return {
+    group: false,
+    headcount: 1,
+    petitioners: [newPerson()],
+    request: '',
+    facts: '',
+    reasons: '',
+    title: '',
+    flags: [],
+    accusedOfficeIds: [],
+    accusedPersons: [],
+  };
 }
 
 /** The 一级 内容分类 of matters for 纪检监察 (干部作风、失职渎职、贪污贿赂): what is usually a 检举控告. */
 export const DISCIPLINE_CATEGORY = '纪检监察';
 
 /** The draft's 内容分类 falls under 纪检监察: the form hints that a 检举控告 goes to 纪检监察 (第二十二条第二款). */
-export const disciplineCategory = (draft: Pick<Draft, 'contentCategory'>): boolean => draft.contentCategory?.split('_')[0] === DISCIPLINE_CATEGORY;
+export const disciplineCategory = (draft: Pick<Draft, 'contentCategory'>): boolean =>
+  draft.contentCategory?.split('_')[0] === DISCIPLINE_CATEGORY;
 
 /**
  * Whether the form asks for the accused (第三十条第三款): for a 检举控告, or a matter filed under 纪检监察. What was
  * typed while shown stays in the draft when the class changes, but is sent only while shown.
  */
-export const accusedShown = (draft: Pick<Draft, 'class' | 'contentCategory'>): boolean => draft.class === 'accusation' || disciplineCategory(draft);
+export const accusedShown = (draft: Pick<Draft, 'class' | 'contentCategory'>): boolean =>
+  draft.class === 'accusation' || disciplineCategory(draft);
 
 /** A person picked from the search: the record's data, kept editable (a changed phone updates the record). */
 export function personFrom(doc: PetitionerDoc, key: string): PersonDraft {
@@ -84,7 +109,8 @@ export function personFrom(doc: PetitionerDoc, key: string): PersonDraft {
   };
 }
 
-const blank = (p: PersonDraft) => !p.existingId && !p.name.trim() && !p.idNumber.trim() && !p.phone.trim() && !p.address.trim();
+const blank = (p: PersonDraft) =>
+  !p.existingId && !p.name.trim() && !p.idNumber.trim() && !p.phone.trim() && !p.address.trim();
 /**
  * The rows the form shows and sends: none when 匿名, only the first outside group mode (rows typed in group mode
  * stay in the draft, so switching the mode back and forth loses nothing).
@@ -100,7 +126,10 @@ const opt = (s: string) => (s.trim() === '' ? undefined : s.trim());
 function accusedOf(draft: Draft): Pick<RegistrationInput, 'accusedOfficeIds' | 'accusedPersons'> {
   if (!accusedShown(draft)) return { accusedOfficeIds: [] };
   const persons = [...new Set(draft.accusedPersons.map((p) => p.trim()).filter((p) => p !== ''))];
-  return { accusedOfficeIds: [...new Set(draft.accusedOfficeIds)], ...(persons.length > 0 ? { accusedPersons: persons } : {}) };
+  return {
+    accusedOfficeIds: [...new Set(draft.accusedOfficeIds)],
+    ...(persons.length > 0 ? { accusedPersons: persons } : {}),
+  };
 }
 
 /** The registration this draft stands for; empty rows are dropped, 匿名 sends no petitioner (第十九条). */

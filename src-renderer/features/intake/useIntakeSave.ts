@@ -84,7 +84,9 @@ export function useIntakeSave(session: Session): IntakeSave {
           setAttempted(true);
           setError(errorText(e));
           const problems = e instanceof ApiError ? (e.problems ?? []) : [];
-          setServerProblems(new Map(problems.flatMap((p) => (isReason(p.code) ? [[formPath(p.field), p.code] as const] : []))));
+          setServerProblems(
+            new Map(problems.flatMap((p) => (isReason(p.code) ? [[formPath(p.field), p.code] as const] : []))),
+          );
         },
       )
       .finally(() => {

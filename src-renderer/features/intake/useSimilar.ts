@@ -19,7 +19,12 @@ export function similarQuery(draft: Draft): string {
   const people = shownPeople(draft);
   return JSON.stringify({
     petitioners: people
-      .map((p) => ({ ...(p.idNumber.trim() ? { idNumber: p.idNumber.trim() } : {}), ...(p.phone.trim() ? { phone: p.phone.trim() } : {}), ...(p.name.trim() ? { name: p.name.trim() } : {}), ...(p.address.trim() ? { address: p.address.trim() } : {}) }))
+      .map((p) => ({
+        ...(p.idNumber.trim() ? { idNumber: p.idNumber.trim() } : {}),
+        ...(p.phone.trim() ? { phone: p.phone.trim() } : {}),
+        ...(p.name.trim() ? { name: p.name.trim() } : {}),
+        ...(p.address.trim() ? { address: p.address.trim() } : {}),
+      }))
       .filter((p) => Object.keys(p).length > 0),
     text: [draft.request, draft.facts, draft.reasons].join('\n').trim(),
   });

@@ -50,7 +50,14 @@ export function ContactHistory({ history }: { readonly history: readonly Record<
       const reason = entry.conflict === true ? t.mergedReason : text(entry.reason);
       return Object.entries(entry)
         .filter(([field]) => !entryKeys.has(field))
-        .map(([field, value]) => ({ key: `${i}-${field}`, at, field: fieldLabels[field] ?? field, value: shown(field, value), by, reason }));
+        .map(([field, value]) => ({
+          key: `${i}-${field}`,
+          at,
+          field: fieldLabels[field] ?? field,
+          value: shown(field, value),
+          by,
+          reason,
+        }));
     })
     .reverse();
   return (

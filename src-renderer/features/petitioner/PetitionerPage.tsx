@@ -30,7 +30,11 @@ export function PetitionerPage({ id, edit = false }: { id: string; edit?: boolea
     return (
       <Flex vertical gap={8} style={{ padding: 12 }}>
         {back}
-        {error === undefined ? <Spin description={t.loading} /> : <Alert type="error" showIcon title={errorText(error)} />}
+        {error === undefined ? (
+          <Spin description={t.loading} />
+        ) : (
+          <Alert type="error" showIcon title={errorText(error)} />
+        )}
       </Flex>
     );
   }
@@ -90,7 +94,11 @@ export function PetitionerPage({ id, edit = false }: { id: string; edit?: boolea
           onRow={(row) => ({ onClick: () => go({ name: 'case', id: row.id }), style: { cursor: 'pointer' } })}
         />
       </Card>
-      {data.petitions.length === 0 ? <Typography.Text type="secondary">{t.noPetitions}</Typography.Text> : <PetitionsCard petitions={data.petitions} />}
+      {data.petitions.length === 0 ? (
+        <Typography.Text type="secondary">{t.noPetitions}</Typography.Text>
+      ) : (
+        <PetitionsCard petitions={data.petitions} />
+      )}
     </Flex>
   );
 }

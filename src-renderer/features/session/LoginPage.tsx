@@ -38,13 +38,23 @@ export function LoginPage() {
         <Typography.Title level={3}>{messages.login.title}</Typography.Title>
         <Typography.Paragraph type="secondary">{messages.login.subtitle}</Typography.Paragraph>
         <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
-          <Form.Item name="login" label={messages.login.login} rules={[{ required: true, whitespace: true, message: messages.login.loginRequired }]}>
+          <Form.Item
+            name="login"
+            label={messages.login.login}
+            rules={[{ required: true, whitespace: true, message: messages.login.loginRequired }]}
+          >
             <Input prefix={<UserOutlined />} autoFocus autoComplete="username" />
           </Form.Item>
-          <Form.Item name="password" label={messages.login.password} rules={[{ required: true, message: messages.login.passwordRequired }]}>
+          <Form.Item
+            name="password"
+            label={messages.login.password}
+            rules={[{ required: true, message: messages.login.passwordRequired }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
-          {enrolling ? <Alert type="info" showIcon title={messages.login.enrolling} className="desk-login-error" /> : null}
+          {enrolling ? (
+            <Alert type="info" showIcon title={messages.login.enrolling} className="desk-login-error" />
+          ) : null}
           {error ? <Alert type="error" showIcon title={error} className="desk-login-error" role="alert" /> : null}
           <Button type="primary" htmlType="submit" block loading={busy}>
             {messages.login.submit}

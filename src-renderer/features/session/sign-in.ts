@@ -25,7 +25,11 @@ export class FirstLoginOffline extends Error {
  *
  * `onEnrolling` lets the page say why this login takes longer than usual.
  */
-export async function signIn(transport: Transport, credentials: Credentials, onEnrolling?: () => void): Promise<Session> {
+export async function signIn(
+  transport: Transport,
+  credentials: Credentials,
+  onEnrolling?: () => void,
+): Promise<Session> {
   try {
     return await transport.invoke('session-login', credentials);
   } catch (error) {

@@ -19,5 +19,16 @@ export function CalendarBanner() {
   }, [reload]);
   if (!data || data.missingYears.length === 0) return null;
   // A standing notice, not an event: a polite status region, so it is not announced again on every page.
-  return <Alert type="warning" showIcon banner role="status" className="desk-calendar-banner" data-testid="calendar-banner" title={t.bannerTitle} description={t.banner(data.missingYears)} />;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      banner
+      role="status"
+      className="desk-calendar-banner"
+      data-testid="calendar-banner"
+      title={t.bannerTitle}
+      description={t.banner(data.missingYears)}
+    />
+  );
 }

@@ -43,11 +43,21 @@ export function EnrolCard({ serverUrl }: { serverUrl: string }) {
     setBusy(true);
     setOutcome(undefined);
     try {
-      const status = await transport.invoke('sync-enrol', { serverUrl: url.trim(), login, password, ...(replaceServer ? { replaceServer: true } : {}) });
+      const status = await transport.invoke('sync-enrol', {
+        serverUrl: url.trim(),
+        login,
+        password,
+        ...(replaceServer ? { replaceServer: true } : {}),
+      });
       const problem = status.lastError;
-      setOutcome(status.state === 'error' || status.state === 'offline' ? { kind: 'error', text: problem ? syncErrorText[problem] : errorText(undefined) } : { kind: 'done' });
+      setOutcome(
+        status.state === 'error' || status.state === 'offline'
+          ? { kind: 'error', text: problem ? syncErrorText[problem] : errorText(undefined) }
+          : { kind: 'done' },
+      );
     } catch (e) {
-      if (typeof e === 'object' && e !== null && 'code' in e && e.code === 'server-identity-changed') setOfferReplace(true);
+      if (typeof e === 'object' && e !== null && 'code' in e && e.code === 'server-identity-changed')
+        setOfferReplace(true);
       setOutcome({ kind: 'error', text: errorText(e) });
     } finally {
       form.setFieldValue('password', '');
@@ -59,14 +69,32 @@ export function EnrolCard({ serverUrl }: { serverUrl: string }) {
     <Card size="small" title={t.title} data-testid="enrol-card">
       <Flex vertical gap={8}>
         <Typography.Text type="secondary">{t.hint}</Typography.Text>
-        <Form form={form} layout="inline" initialValues={{ serverUrl, login: session.user.login }} onFinish={(v) => void submit(v)} requiredMark={false}>
-          <Form.Item name="serverUrl" label={t.serverUrl} rules={[{ required: true, pattern: /^https?:\/\/\S+$/, message: t.serverUrlInvalid }]}>
+        <Form
+          form={form}
+          layout="inline"
+          initialValues={{ serverUrl, login: session.user.login }}
+          onFinish={(v) => void submit(v)}
+          requiredMark={false}
+        >
+          <Form.Item
+            name="serverUrl"
+            label={t.serverUrl}
+            rules={[{ required: true, pattern: /^https?:\/\/\S+$/, message: t.serverUrlInvalid }]}
+          >
             <Input style={{ width: 260 }} />
           </Form.Item>
-          <Form.Item name="login" label={t.login} rules={[{ required: true, whitespace: true, message: messages.login.loginRequired }]}>
+          <Form.Item
+            name="login"
+            label={t.login}
+            rules={[{ required: true, whitespace: true, message: messages.login.loginRequired }]}
+          >
             <Input style={{ width: 140 }} autoComplete="username" />
           </Form.Item>
-          <Form.Item name="password" label={t.password} rules={[{ required: true, message: messages.login.passwordRequired }]}>
+          <Form.Item
+            name="password"
+            label={t.password}
+            rules={[{ required: true, message: messages.login.passwordRequired }]}
+          >
             <Input.Password style={{ width: 160 }} autoComplete="current-password" />
           </Form.Item>
           {offerReplace ? (

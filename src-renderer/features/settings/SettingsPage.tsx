@@ -34,7 +34,11 @@ export function SettingsPage() {
                 span: 'filled',
                 children: (
                   <Flex vertical gap={2} data-testid="approval-acts">
-                    <span>{settings.data.approvalActs.length === 0 ? t.approvalNone : settings.data.approvalActs.map((a) => actText[a]).join('、')}</span>
+                    <span>
+                      {settings.data.approvalActs.length === 0
+                        ? t.approvalNone
+                        : settings.data.approvalActs.map((a) => actText[a]).join('、')}
+                    </span>
                     <Typography.Text type="secondary">{t.approvalSource}</Typography.Text>
                   </Flex>
                 ),
@@ -55,7 +59,12 @@ export function SettingsPage() {
 
 const columns = [
   { key: 'year', title: t.year, dataIndex: 'year', width: 100, render: (year: number) => t.yearLabel(year) },
-  { key: 'source', title: t.source, render: (_: unknown, y: CalendarYear) => (y.source === 'bundled' ? t.bundled : t.county(y.loadedAt ? beijingDay(y.loadedAt) : '')) },
+  {
+    key: 'source',
+    title: t.source,
+    render: (_: unknown, y: CalendarYear) =>
+      y.source === 'bundled' ? t.bundled : t.county(y.loadedAt ? beijingDay(y.loadedAt) : ''),
+  },
   { key: 'version', title: t.version, dataIndex: 'version', width: 220 },
 ];
 
@@ -75,9 +84,19 @@ function CalendarCard() {
                   {t.yearLabel(y.year)}
                 </Tag>
               ))}
-              {data.missingYears.length > 0 ? <Tag color="warning">{t.missing(data.missingYears)}</Tag> : <Tag color="success">{t.complete}</Tag>}
+              {data.missingYears.length > 0 ? (
+                <Tag color="warning">{t.missing(data.missingYears)}</Tag>
+              ) : (
+                <Tag color="success">{t.complete}</Tag>
+              )}
             </Flex>
-            <Table<CalendarYear> size="small" pagination={false} rowKey="year" columns={columns} dataSource={[...data.years]} />
+            <Table<CalendarYear>
+              size="small"
+              pagination={false}
+              rowKey="year"
+              columns={columns}
+              dataSource={[...data.years]}
+            />
           </>
         ) : error === undefined ? (
           <Spin description={messages.shell.loading} />

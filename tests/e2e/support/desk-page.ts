@@ -15,7 +15,10 @@ import type { Transport } from '#shared/contract/transport';
  * Electron edition's tests may declare the preload's.
  */
 export interface DeskWindow {
-  desk: { invoke(name: string, args: unknown): Promise<unknown>; on(event: string, listener: (payload: unknown) => void): () => void };
+  desk: {
+    invoke(name: string, args: unknown): Promise<unknown>;
+    on(event: string, listener: (payload: unknown) => void): () => void;
+  };
   deskEvent(event: string, payload: unknown): void;
 }
 
@@ -61,14 +64,23 @@ export async function pageTransport(page: Page): Promise<Transport> {
         ([n, a]) =>
           (window as unknown as DeskWindow).desk.invoke(n, a).then(
             (value) => ({ ok: true as const, value }),
-            (e: { code?: unknown; problems?: unknown }) => ({ ok: false as const, code: e.code, problems: e.problems, message: String(e) }),
+            (e: { code?: unknown; problems?: unknown }) => ({
+              ok: false as const,
+              code: e.code,
+              problems: e.problems,
+              message: String(e),
+            }),
           ),
         [name, args] as const,
       );
       if (outcome.ok) return outcome.value as never; // the page's desk answered this handler
-      if (typeof outcome.code !== 'string') throw new Error(`window.desk.invoke threw a non-Api error: ${outcome.message}`);
+      if (typeof outcome.code !== 'string')
+        throw new Error(`window.desk.invoke threw a non-Api error: ${outcome.message}`);
       // Rebuilt from the safe data only, as every transport's calling side does.
-      throw fromErrorData({ code: outcome.code as ApiErrorCode, problems: outcome.problems as readonly ApiProblem[] | undefined }); // checked by the suite's expectations
+      throw fromErrorData({
+        code: outcome.code as ApiErrorCode,
+        problems: outcome.problems as readonly ApiProblem[] | undefined,
+      }); // checked by the suite's expectations
     },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();

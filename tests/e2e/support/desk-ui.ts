@@ -32,7 +32,8 @@ export async function logout(page: Page) {
 }
 
 /** The option of a visible antd select dropdown. */
-export const option = (page: Page, text: string) => page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
+export const option = (page: Page, text: string) =>
+  page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
 
 /** Picks `text` in the select labelled `label` of the open dialog (an act form). */
 export async function choose(page: Page, label: string, text: string) {

@@ -21,7 +21,12 @@ export async function serveWebEdition(): Promise<ServedWebEdition> {
   try {
     await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
     // port 0: the OS picks a free port, so this never collides with `npm run web` on 4173.
-    const server = await preview({ configFile, logLevel: 'silent', build: { outDir }, preview: { port: 0, strictPort: true } });
+    const server = await preview({
+      configFile,
+      logLevel: 'silent',
+      build: { outDir },
+      preview: { port: 0, strictPort: true },
+    });
     const url = server.resolvedUrls?.local[0];
     if (!url) {
       await server.close();

@@ -1,7 +1,13 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
-import { acceptsSignature, checkedSignature, signatureStatus, signEvent, type Signer } from '#shared/auth/event-signatures';
+import {
+  acceptsSignature,
+  checkedSignature,
+  signatureStatus,
+  signEvent,
+  type Signer,
+} from '#shared/auth/event-signatures';
 import type { CaseEventDoc } from '#shared/domain/documents';
 
 /** Acts signed by the user who did them (design.md §5; 第四十四条–第四十七条: who did what). */
@@ -46,9 +52,14 @@ describe('event signatures', () => {
 
   it('a key retired by a password reset verifies what was recorded before it was retired, and nothing after', () => {
     const next = ed25519.utils.randomSecretKey();
-    const reset: Signer = { publicKey: bytesToHex(ed25519.getPublicKey(next)), retiredKeys: [{ publicKey: signer.publicKey!, until: '2025-12-03T00:00:00.000Z' }] };
+    const reset: Signer = {
+      publicKey: bytesToHex(ed25519.getPublicKey(next)),
+      retiredKeys: [{ publicKey: signer.publicKey!, until: '2025-12-03T00:00:00.000Z' }],
+    };
     expect(signatureStatus(signEvent(event, secret), reset)).toBe('valid');
-    expect(signatureStatus(signEvent({ ...event, recordedAt: '2025-12-03T00:00:00.000Z' }, secret), reset)).toBe('invalid');
+    expect(signatureStatus(signEvent({ ...event, recordedAt: '2025-12-03T00:00:00.000Z' }, secret), reset)).toBe(
+      'invalid',
+    );
     expect(signatureStatus(signEvent({ ...event, recordedAt: '2025-12-04T00:00:00.000Z' }, next), reset)).toBe('valid');
   });
 

@@ -25,10 +25,25 @@ describe('a user’s signing key wrapped under their password (design.md §5)', 
   });
 
   it.each<[string, (r: SigningKeyRecord) => SigningKeyRecord]>([
-    ['a flipped ciphertext byte', (r) => ({ ...r, wrappedKey: r.wrappedKey.replace(/.$/, (c) => (c === '0' ? '1' : '0')) })],
+    [
+      'a flipped ciphertext byte',
+      (r) => ({ ...r, wrappedKey: r.wrappedKey.replace(/.$/, (c) => (c === '0' ? '1' : '0')) }),
+    ],
     ['another scheme', (r) => ({ ...r, wrappedKey: r.wrappedKey.replace('scrypt-aes256gcm', 'scrypt') })],
-    ['an absurd scrypt cost (would hang the desk)', (r) => ({ ...r, wrappedKey: r.wrappedKey.replace('$1024$', `$${2 ** 30}$`) })],
-    ['a short nonce', (r) => ({ ...r, wrappedKey: r.wrappedKey.split('$').map((p, i) => (i === 5 ? p.slice(2) : p)).join('$') })],
+    [
+      'an absurd scrypt cost (would hang the desk)',
+      (r) => ({ ...r, wrappedKey: r.wrappedKey.replace('$1024$', `$${2 ** 30}$`) }),
+    ],
+    [
+      'a short nonce',
+      (r) => ({
+        ...r,
+        wrappedKey: r.wrappedKey
+          .split('$')
+          .map((p, i) => (i === 5 ? p.slice(2) : p))
+          .join('$'),
+      }),
+    ],
     ['not hex', (r) => ({ ...r, wrappedKey: r.wrappedKey.replace(/\$[0-9a-f]{4}/, '$zzzz') })],
     ['empty', (r) => ({ ...r, wrappedKey: '' })],
   ])('a tampered record (%s) unwraps to nothing', async (_what, tamper) => {
@@ -49,7 +64,11 @@ describe('a user’s signing key wrapped under their password (design.md §5)', 
 
   it('the demo users’ keys (a fixed wrapping key, so a web desk seeds without scrypt) unwrap with the demo password', async () => {
     const [user] = await demoUsers();
-    const secret = await unwrapSigningKey(user!.id, { publicKey: user!.publicKey!, wrappedKey: user!.wrappedKey! }, DEMO_PASSWORD);
+    const secret = await unwrapSigningKey(
+      user!.id,
+      { publicKey: user!.publicKey!, wrappedKey: user!.wrappedKey! },
+      DEMO_PASSWORD,
+    );
     expect(secret).toEqual(demoSigningKey(user!.login));
   });
 });

@@ -10,7 +10,9 @@ describe('wireClient', () => {
       throw failure;
     });
     transport.on('data-changed', after);
-    expect(() => receive({ kind: 'event', event: 'data-changed', payload: { collections: ['cases'] } })).toThrow(failure);
+    expect(() => receive({ kind: 'event', event: 'data-changed', payload: { collections: ['cases'] } })).toThrow(
+      failure,
+    );
     expect(after).toHaveBeenCalledWith({ collections: ['cases'] });
   });
 

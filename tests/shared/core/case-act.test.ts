@@ -13,7 +13,10 @@ const acceptClaim: Act = { type: 'accept', payload: { noticeMethod: 'on-site', c
 async function registered(login = 'qs-reception') {
   const d = await openDesk();
   await d.as(login);
-  const { caseId, petitionId } = await d.t.invoke('petition-register', { registration: visit(), case: { kind: 'new' } });
+  const { caseId, petitionId } = await d.t.invoke('petition-register', {
+    registration: visit(),
+    case: { kind: 'new' },
+  });
   const act = (a: Act) => d.t.invoke('case-act', { caseId, ...a });
   const get = () => d.t.invoke('case-get', { id: caseId });
   return { ...d, caseId, petitionId, act, get };
@@ -23,33 +26,58 @@ describe('case-act with the office tree', () => {
   it('第二十二条第三项 a township cannot 交办 up to the county or across to another township (assign-not-below); the county 交办 down', async () => {
     const { as, act, t } = await registered();
     await as('qs-handler');
-    await expectCode(act({ type: 'assign', payload: { toOfficeId: 'office-county', dueDate: '2025-12-20' } }), 'assign-not-below');
-    await expectCode(act({ type: 'assign', payload: { toOfficeId: 'office-lvshui', dueDate: '2025-12-20' } }), 'assign-not-below');
+    await expectCode(
+      act({ type: 'assign', payload: { toOfficeId: 'office-county', dueDate: '2025-12-20' } }),
+      'assign-not-below',
+    );
+    await expectCode(
+      act({ type: 'assign', payload: { toOfficeId: 'office-lvshui', dueDate: '2025-12-20' } }),
+      'assign-not-below',
+    );
 
     await as('county-reception');
     const county = await t.invoke('petition-register', { registration: visit(), case: { kind: 'new' } });
     await as('county-handler');
-    const { detail } = await t.invoke('case-act', { caseId: county.caseId, type: 'assign', payload: { toOfficeId: 'office-qingshan', dueDate: '2025-12-20' } });
+    const { detail } = await t.invoke('case-act', {
+      caseId: county.caseId,
+      type: 'assign',
+      payload: { toOfficeId: 'office-qingshan', dueDate: '2025-12-20' },
+    });
     expect(detail.case).toMatchObject({ status: 'assigned', currentOfficeId: 'office-qingshan' });
   });
 
   it('第四十条 a township cannot 督办 (supervise-not-petition-office); the county bureau 督办 a township matter', async () => {
     const { as, act } = await registered();
     await as('ls-handler');
-    await expectCode(act({ type: 'supervise', payload: { kind: 'supervise', issue: '请按期告知', feedbackDue: '2025-12-10' } }), 'supervise-not-petition-office');
+    await expectCode(
+      act({ type: 'supervise', payload: { kind: 'supervise', issue: '请按期告知', feedbackDue: '2025-12-10' } }),
+      'supervise-not-petition-office',
+    );
     await as('county-handler');
-    const { detail } = await act({ type: 'supervise', payload: { kind: 'supervise', issue: '请按期告知', feedbackDue: '2025-12-10' } });
-    expect(detail.case.clocks.find((k) => k.kind === 'supervision')).toMatchObject({ officeId: 'office-qingshan', due: '2025-12-10' });
+    const { detail } = await act({
+      type: 'supervise',
+      payload: { kind: 'supervise', issue: '请按期告知', feedbackDue: '2025-12-10' },
+    });
+    expect(detail.case.clocks.find((k) => k.kind === 'supervision')).toMatchObject({
+      officeId: 'office-qingshan',
+      due: '2025-12-10',
+    });
   });
 
   it('第三十五条 a 复查 request goes to the organ one level above the office that decided', async () => {
     const { as, act } = await registered();
     await as('qs-handler');
     await act(acceptClaim);
-    await act({ type: 'decide', payload: { outcome: 'not-support', basis: '补偿款已按方案足额发放', reviewOrgan: '示范县信访局' } });
+    await act({
+      type: 'decide',
+      payload: { outcome: 'not-support', basis: '补偿款已按方案足额发放', reviewOrgan: '示范县信访局' },
+    });
     await act({ type: 'serve', payload: { method: 'in-person' } });
     await as('qs-reception');
-    await expectCode(act({ type: 'review-request', payload: { organ: '绿水乡人民政府', toOfficeId: 'office-lvshui' } }), 'review-wrong-organ');
+    await expectCode(
+      act({ type: 'review-request', payload: { organ: '绿水乡人民政府', toOfficeId: 'office-lvshui' } }),
+      'review-wrong-organ',
+    );
     const { detail } = await act({ type: 'review-request', payload: { organ: '示范县信访局' } });
     // The organ comes from the tree the projector folded with: the county, above 青山镇.
     expect(detail.case).toMatchObject({ status: 'in-review', reviewOfficeId: 'office-county' });
@@ -119,10 +147,17 @@ describe('报批 and 审批 (第三十四条)', () => {
     expect(offered.proposedActs).toEqual(['close', 'extend']);
 
     const { event, detail } = await act({ type: 'close', payload: { ground: 'withdrawn', note: '信访人书面撤回' } });
-    expect(event).toMatchObject({ type: 'propose', payload: { act: 'close', payload: { ground: 'withdrawn' } }, actor: { role: 'handler' }, article: '第三十四条' });
+    expect(event).toMatchObject({
+      type: 'propose',
+      payload: { act: 'close', payload: { ground: 'withdrawn' } },
+      actor: { role: 'handler' },
+      article: '第三十四条',
+    });
     expect(detail.case.status).toBe('accepted');
     expect(detail.case.clocks.find((k) => k.kind === 'handling')?.stoppedDay).toBeUndefined();
-    expect(detail.case.proposals).toEqual([expect.objectContaining({ eventId: event.id, act: 'close', userId: 'user-qs-handler' })]);
+    expect(detail.case.proposals).toEqual([
+      expect.objectContaining({ eventId: event.id, act: 'close', userId: 'user-qs-handler' }),
+    ]);
 
     await as('qs-approver');
     const approver = await get();
@@ -135,7 +170,10 @@ describe('报批 and 审批 (第三十四条)', () => {
 
   it('第三十四条 a 报批 not approved has no effect; a 负责人’s own 不予受理 needs none; a 接待员 may not propose', async () => {
     const { as, act, get } = await registered();
-    const reject: Act = { type: 'reject', payload: { noticeMethod: 'on-site', ground: 'not-a-petition', explanation: '不属于信访事项' } };
+    const reject: Act = {
+      type: 'reject',
+      payload: { noticeMethod: 'on-site', ground: 'not-a-petition', explanation: '不属于信访事项' },
+    };
     await as('qs-handler');
     const proposal = await act(reject);
     expect(proposal.event.type).toBe('propose');
@@ -143,7 +181,10 @@ describe('报批 and 审批 (第三十四条)', () => {
     expect(proposal.detail.allowedActs).not.toContain('reject'); // as the act itself too: it would be a second 报批
     await expectCode(act(reject), 'proposal-pending');
     await as('qs-approver');
-    const refused = await act({ type: 'approve', payload: { proposalEventId: proposal.event.id, approved: false, note: '应予受理' } });
+    const refused = await act({
+      type: 'approve',
+      payload: { proposalEventId: proposal.event.id, approved: false, note: '应予受理' },
+    });
     expect(refused.detail.case).toMatchObject({ status: 'registered', proposals: [] });
 
     await as('qs-reception');
@@ -170,7 +211,9 @@ describe('报批 and 审批 (第三十四条)', () => {
 
   it('第三十四条 an office’s own approval acts replace the county’s for its staff only; the desk cannot change them', async () => {
     const { as, t, desk } = await registered();
-    await (await desk.db.offices.findOne('office-county').exec())?.incrementalPatch({ approvalActs: ['reject', 'close'] });
+    await (
+      await desk.db.offices.findOne('office-county').exec()
+    )?.incrementalPatch({ approvalActs: ['reject', 'close'] });
     await (await desk.db.offices.findOne('office-qingshan').exec())?.incrementalPatch({ approvalActs: [] });
     await as('qs-approver');
     expect((await t.invoke('settings-get', {})).approvalActs).toEqual([]);
@@ -184,14 +227,28 @@ describe('补充 and 更正 (第十九条)', () => {
   it('第十九条 a missing 事实 supplemented and a title corrected: case-get shows both, the stored petition keeps what was registered', async () => {
     const d = await openDesk();
     await d.as('qs-reception');
-    const { caseId, petitionId } = await d.t.invoke('petition-register', { registration: visit({ facts: undefined }), case: { kind: 'new', title: '补偿款' } });
+    const { caseId, petitionId } = await d.t.invoke('petition-register', {
+      registration: visit({ facts: undefined }),
+      case: { kind: 'new', title: '补偿款' },
+    });
     const act = (a: Act) => d.t.invoke('case-act', { caseId, ...a });
-    await expectCode(act({ type: 'supplement', payload: { field: 'facts', value: '2024年征地后补偿款未足额发放' } }), 'act-payload-invalid');
+    await expectCode(
+      act({ type: 'supplement', payload: { field: 'facts', value: '2024年征地后补偿款未足额发放' } }),
+      'act-payload-invalid',
+    );
     await act({ type: 'supplement', payload: { field: 'facts', value: '2024年征地后补偿款未足额发放', petitionId } });
-    const { detail } = await act({ type: 'correct', payload: { field: 'title', oldValue: '补偿款', value: '要求补发2024年土地征收补偿款', reason: '摘要过简' } });
+    const { detail } = await act({
+      type: 'correct',
+      payload: { field: 'title', oldValue: '补偿款', value: '要求补发2024年土地征收补偿款', reason: '摘要过简' },
+    });
 
     expect(detail.case.title).toBe('要求补发2024年土地征收补偿款');
-    expect(detail.petitions[0]).toMatchObject({ id: petitionId, facts: '2024年征地后补偿款未足额发放', request: '要求补发2024年土地征收补偿款', amended: { facts: 'supplement' } });
+    expect(detail.petitions[0]).toMatchObject({
+      id: petitionId,
+      facts: '2024年征地后补偿款未足额发放',
+      request: '要求补发2024年土地征收补偿款',
+      amended: { facts: 'supplement' },
+    });
     expect(detail.events.map((e) => e.type)).toEqual(['register', 'supplement', 'correct']);
     expect((await d.desk.db.petitions.findOne(petitionId).exec())?.facts).toBeUndefined();
   });
@@ -202,11 +259,20 @@ describe('补充 of a 检举控告 matter (第三十条第三款)', () => {
     const d = await openDesk();
     await d.as('county-reception');
     const { caseId, petitionId } = await d.t.invoke('petition-register', {
-      registration: visit({ class: 'accusation', accusedOfficeIds: ['office-qingshan'], request: '举报青山镇某干部违规发放补偿款', facts: undefined }),
+      registration: visit({
+        class: 'accusation',
+        accusedOfficeIds: ['office-qingshan'],
+        request: '举报青山镇某干部违规发放补偿款',
+        facts: undefined,
+      }),
       case: { kind: 'new' },
     });
     await d.as('county-handler');
-    await d.t.invoke('case-act', { caseId, type: 'supplement', payload: { field: 'facts', value: '李四经手的补偿款少发三成', petitionId, accusedPersons: ['李四'] } });
+    await d.t.invoke('case-act', {
+      caseId,
+      type: 'supplement',
+      payload: { field: 'facts', value: '李四经手的补偿款少发三成', petitionId, accusedPersons: ['李四'] },
+    });
     expect((await d.t.invoke('case-get', { id: caseId })).case.accusedPersons).toEqual(['李四']);
 
     await d.as('qs-handler');
@@ -222,17 +288,29 @@ describe('补充 of a 检举控告 matter (第三十条第三款)', () => {
     const d = await openDesk();
     await d.as('county-reception');
     const first = await d.t.invoke('petition-register', {
-      registration: visit({ class: 'accusation', accusedOfficeIds: ['office-qingshan'], request: '举报青山镇某干部违规发放补偿款' }),
+      registration: visit({
+        class: 'accusation',
+        accusedOfficeIds: ['office-qingshan'],
+        request: '举报青山镇某干部违规发放补偿款',
+      }),
       case: { kind: 'new' },
     });
     await d.t.invoke('petition-register', {
-      registration: visit({ class: 'accusation', accusedOfficeIds: ['office-lvshui'], accusedPersons: ['王五'], request: '再次举报，绿水乡也有人参与' }),
+      registration: visit({
+        class: 'accusation',
+        accusedOfficeIds: ['office-lvshui'],
+        accusedPersons: ['王五'],
+        request: '再次举报，绿水乡也有人参与',
+      }),
       case: { kind: 'link', caseId: first.caseId },
     });
     await d.as('county-handler');
     const detail = await d.t.invoke('case-get', { id: first.caseId });
     expect(detail.events.map((e) => e.type)).toEqual(['register', 'link']);
-    expect(detail.case).toMatchObject({ accusedOfficeIds: ['office-qingshan', 'office-lvshui'], accusedPersons: ['王五'] });
+    expect(detail.case).toMatchObject({
+      accusedOfficeIds: ['office-qingshan', 'office-lvshui'],
+      accusedPersons: ['王五'],
+    });
     await d.as('ls-handler');
     const masked = await d.t.invoke('case-get', { id: first.caseId });
     expect(masked.masked).toBe(true);

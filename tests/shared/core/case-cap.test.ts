@@ -34,8 +34,14 @@ describe('the cap of events per matter at the desk', () => {
     const count = () => desk.db.case_events.count({ selector: { caseId } }).exec();
     expect(await count()).toBe(MAX_EVENTS_PER_CASE);
 
-    await expectCode(t.invoke('case-act', { caseId, type: 'note', payload: { text: '超出上限的备注' } }), 'case-too-many-events');
-    await expectCode(t.invoke('petition-register', { registration: visit(), case: { kind: 'link', caseId } }), 'case-too-many-events');
+    await expectCode(
+      t.invoke('case-act', { caseId, type: 'note', payload: { text: '超出上限的备注' } }),
+      'case-too-many-events',
+    );
+    await expectCode(
+      t.invoke('petition-register', { registration: visit(), case: { kind: 'link', caseId } }),
+      'case-too-many-events',
+    );
     expect(await count()).toBe(MAX_EVENTS_PER_CASE);
     expect((await t.invoke('case-get', { id: caseId })).case.eventCount).toBe(MAX_EVENTS_PER_CASE);
     expect(apiErrorText['case-too-many-events']).toContain('上限');

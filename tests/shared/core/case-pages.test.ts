@@ -41,7 +41,19 @@ function expected(all: readonly CaseDoc[], sort: ListSort): string[] {
   const sign = sort.direction === 'asc' ? 1 : -1;
   return all
     .filter((d) => d.status !== 'voided')
-    .sort((a, b) => sign * (a[sort.field] < b[sort.field] ? -1 : a[sort.field] > b[sort.field] ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort(
+      (a, b) =>
+        sign *
+        (a[sort.field] < b[sort.field]
+          ? -1
+          : a[sort.field] > b[sort.field]
+            ? 1
+            : a.id < b.id
+              ? -1
+              : a.id > b.id
+                ? 1
+                : 0),
+    )
     .map((d) => d.id);
 }
 
@@ -53,7 +65,19 @@ const sorts: ListSort[] = [
 ];
 /** Rows a list shows: every 23rd row is 作废. */
 const LISTED = Array.from({ length: COUNT }, (_, i) => i).filter((i) => i % 23 !== 4).length;
-const offsets = [0, 1, STRIDE - 1, STRIDE, STRIDE + 1, 2 * STRIDE - 3, 2 * STRIDE, LISTED - 50, LISTED - 1, LISTED, LISTED + 300];
+const offsets = [
+  0,
+  1,
+  STRIDE - 1,
+  STRIDE,
+  STRIDE + 1,
+  2 * STRIDE - 3,
+  2 * STRIDE,
+  LISTED - 50,
+  LISTED - 1,
+  LISTED,
+  LISTED + 300,
+];
 
 describe.each([
   ['Dexie (fake-indexeddb)', () => getRxStorageDexie({ indexedDB, IDBKeyRange })],
@@ -68,16 +92,22 @@ describe.each([
   afterAll(() => db.close());
 
   // A walk serves the ascending sorts; receivedAt in either direction is a seek's (below).
-  it.each(sorts.filter((s) => s.direction === 'asc'))('walk, $field $direction: every page equals the same slice of the full order', async (sort) => {
-    const order = expected(all, sort);
-    const walk = new Walk(db.cases, sort.field);
-    for (const offset of offsets) {
-      for (const limit of [1, 50, 200]) {
-        const page = await walk.page(offset, limit);
-        expect(page.map((d) => d.id), `offset ${offset}, limit ${limit}`).toEqual(order.slice(offset, offset + limit));
+  it.each(sorts.filter((s) => s.direction === 'asc'))(
+    'walk, $field $direction: every page equals the same slice of the full order',
+    async (sort) => {
+      const order = expected(all, sort);
+      const walk = new Walk(db.cases, sort.field);
+      for (const offset of offsets) {
+        for (const limit of [1, 50, 200]) {
+          const page = await walk.page(offset, limit);
+          expect(
+            page.map((d) => d.id),
+            `offset ${offset}, limit ${limit}`,
+          ).toEqual(order.slice(offset, offset + limit));
+        }
       }
-    }
-  });
+    },
+  );
 
   it('a page read before any other (a jump) matches one read after the walk learned the way', async () => {
     const sort: ListSort = { field: 'nextDue', direction: 'asc' };
@@ -87,28 +117,40 @@ describe.each([
     expect(jump.map((d) => d.id)).toEqual(order.slice(LISTED - 7));
   });
 
-  it.each(sorts.filter((s) => s.field === 'receivedAt'))('seek, $field $direction: every page equals the same slice of the full order', async (sort) => {
-    const order = expected(all, sort);
-    const seek = new Seek(db.cases, sort, () => NOW);
-    for (const offset of offsets) {
-      for (const limit of [1, 50, 200]) {
-        const page = await seek.page(offset, limit);
-        expect(page.map((d) => d.id), `offset ${offset}, limit ${limit}`).toEqual(order.slice(offset, offset + limit));
+  it.each(sorts.filter((s) => s.field === 'receivedAt'))(
+    'seek, $field $direction: every page equals the same slice of the full order',
+    async (sort) => {
+      const order = expected(all, sort);
+      const seek = new Seek(db.cases, sort, () => NOW);
+      for (const offset of offsets) {
+        for (const limit of [1, 50, 200]) {
+          const page = await seek.page(offset, limit);
+          expect(
+            page.map((d) => d.id),
+            `offset ${offset}, limit ${limit}`,
+          ).toEqual(order.slice(offset, offset + limit));
+        }
       }
-    }
-  });
+    },
+  );
 
-  it.each(sorts.filter((s) => s.field === 'receivedAt'))('seek, $field $direction: jumps in any order, then the pages after them', async (sort) => {
-    const order = expected(all, sort);
-    // Near 5: almost every jump counts its way in (the default, 300, is most of this small list).
-    const seek = new Seek(db.cases, sort, () => NOW, { near: 5 });
-    // Scrambled positions, some near each other (a boundary counted for one serves the next backward or forward).
-    const jumps = Array.from({ length: 24 }, (_, i) => (i * 7919 + 13) % LISTED);
-    for (const offset of jumps) {
-      for (const at of [offset, offset + 20]) {
-        const page = await seek.page(at, 20);
-        expect(page.map((d) => d.id), `offset ${at}`).toEqual(order.slice(at, at + 20));
+  it.each(sorts.filter((s) => s.field === 'receivedAt'))(
+    'seek, $field $direction: jumps in any order, then the pages after them',
+    async (sort) => {
+      const order = expected(all, sort);
+      // Near 5: almost every jump counts its way in (the default, 300, is most of this small list).
+      const seek = new Seek(db.cases, sort, () => NOW, { near: 5 });
+      // Scrambled positions, some near each other (a boundary counted for one serves the next backward or forward).
+      const jumps = Array.from({ length: 24 }, (_, i) => (i * 7919 + 13) % LISTED);
+      for (const offset of jumps) {
+        for (const at of [offset, offset + 20]) {
+          const page = await seek.page(at, 20);
+          expect(
+            page.map((d) => d.id),
+            `offset ${at}`,
+          ).toEqual(order.slice(at, at + 20));
+        }
       }
-    }
-  });
+    },
+  );
 });

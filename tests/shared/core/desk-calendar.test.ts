@@ -39,7 +39,11 @@ afterEach(async () => {
   desks = [];
 });
 
-async function open(storage: AnyStorage = getRxStorageMemory(), name = `cal-${Math.random().toString(36).slice(2)}`, sync?: Parameters<typeof createDesk>[0]['sync']) {
+async function open(
+  storage: AnyStorage = getRxStorageMemory(),
+  name = `cal-${Math.random().toString(36).slice(2)}`,
+  sync?: Parameters<typeof createDesk>[0]['sync'],
+) {
   const desk = await createDesk({ storage, name, clock: () => DESK_NOW, ...(sync ? { sync } : {}) });
   desks.push(desk);
   const t = inProcessTransport(desk.api, desk, (error) => console.error(error));
@@ -51,11 +55,15 @@ async function open(storage: AnyStorage = getRxStorageMemory(), name = `cal-${Ma
 }
 
 async function registerWalkIn(t: Transport): Promise<string> {
-  const { caseId } = await t.invoke('petition-register', { registration: walkIn({ receivedAt: RECEIVED }), case: { kind: 'new' } });
+  const { caseId } = await t.invoke('petition-register', {
+    registration: walkIn({ receivedAt: RECEIVED }),
+    case: { kind: 'new' },
+  });
   return caseId;
 }
 
-const nextDue = async (t: Transport, caseId: string) => (await t.invoke('case-list', {})).items.find((i) => i.id === caseId)?.nextDue;
+const nextDue = async (t: Transport, caseId: string) =>
+  (await t.invoke('case-list', {})).items.find((i) => i.id === caseId)?.nextDue;
 
 describe('第二十三条 15 日 over 元旦 2027 (民法典 第二百零一条、第二百零三条)', () => {
   it('is uncertain on the bundled calendar, and certain, moved to 2027-01-04, once the county document for 2027 arrives', async () => {
@@ -67,11 +75,22 @@ describe('第二十三条 15 日 over 元旦 2027 (民法典 第二百零一条�
     expect(await t.invoke('calendar-status', {})).toMatchObject({ today: '2026-12-17', missingYears: [2027] });
 
     await desk.db.calendars.insert(doc2027()); // as replication writes it
-    await vi.waitFor(async () => expect(await nextDue(t, caseId)).toMatchObject({ due: '2027-01-04', uncertain: false }), { timeout: 10_000 });
+    await vi.waitFor(
+      async () => expect(await nextDue(t, caseId)).toMatchObject({ due: '2027-01-04', uncertain: false }),
+      { timeout: 10_000 },
+    );
     const status = await t.invoke('calendar-status', {});
     expect(status.missingYears).toEqual([]);
-    expect(status.years.map((y) => [y.year, y.source])).toEqual([[2024, 'bundled'], [2025, 'bundled'], [2026, 'bundled'], [2027, 'county']]);
-    expect((await t.invoke('case-get', { id: caseId })).case.clocks.find((k) => k.kind === 'notice')).toMatchObject({ due: '2027-01-04', uncertain: false });
+    expect(status.years.map((y) => [y.year, y.source])).toEqual([
+      [2024, 'bundled'],
+      [2025, 'bundled'],
+      [2026, 'bundled'],
+      [2027, 'county'],
+    ]);
+    expect((await t.invoke('case-get', { id: caseId })).case.clocks.find((k) => k.kind === 'notice')).toMatchObject({
+      due: '2027-01-04',
+      uncertain: false,
+    });
   });
 
   it('a document that arrived while the desk was stopped, before it was folded in, is folded in at the next start', async () => {
@@ -90,7 +109,10 @@ describe('第二十三条 15 日 over 元旦 2027 (民法典 第二百零一条�
 
       const second = await open(getRxStorageSQLite({ databaseDirectory: dir }), 'desk');
       await second.as('qs-reception');
-      await vi.waitFor(async () => expect(await nextDue(second.t, caseId)).toMatchObject({ due: '2027-01-04', uncertain: false }), { timeout: 10_000 });
+      await vi.waitFor(
+        async () => expect(await nextDue(second.t, caseId)).toMatchObject({ due: '2027-01-04', uncertain: false }),
+        { timeout: 10_000 },
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -110,17 +132,27 @@ describe('a year loaded on the county server reaches the desk at its next sync (
     await tdb?.drop();
   });
 
-  it('admin calendar-add 2027 on the server, sync now at the desk: the 2027 deadline is certain', { timeout: 60_000 }, async () => {
-    const { desk, t, as } = await open(undefined, undefined, { fetch: (...a) => fetch(...a), retry: { minMs: 100, maxMs: 1_000 } });
-    await t.invoke('sync-enrol', { login: 'qs-reception', password: DEMO_PASSWORD, serverUrl: server.url });
-    await desk.sync.awaitInSync();
-    await as('qs-reception');
-    const caseId = await registerWalkIn(t);
-    expect(await nextDue(t, caseId)).toMatchObject({ due: '2027-01-01', uncertain: true });
+  it(
+    'admin calendar-add 2027 on the server, sync now at the desk: the 2027 deadline is certain',
+    { timeout: 60_000 },
+    async () => {
+      const { desk, t, as } = await open(undefined, undefined, {
+        fetch: (...a) => fetch(...a),
+        retry: { minMs: 100, maxMs: 1_000 },
+      });
+      await t.invoke('sync-enrol', { login: 'qs-reception', password: DEMO_PASSWORD, serverUrl: server.url });
+      await desk.sync.awaitInSync();
+      await as('qs-reception');
+      const caseId = await registerWalkIn(t);
+      expect(await nextDue(t, caseId)).toMatchObject({ due: '2027-01-01', uncertain: true });
 
-    await addCalendarYear(server.db, 2027, EXAMPLE_2027);
-    await t.invoke('sync-now', {});
-    await vi.waitFor(async () => expect(await nextDue(t, caseId)).toMatchObject({ due: '2027-01-04', uncertain: false }), { timeout: 20_000 });
-    expect((await t.invoke('calendar-status', {})).missingYears).toEqual([]);
-  });
+      await addCalendarYear(server.db, 2027, EXAMPLE_2027);
+      await t.invoke('sync-now', {});
+      await vi.waitFor(
+        async () => expect(await nextDue(t, caseId)).toMatchObject({ due: '2027-01-04', uncertain: false }),
+        { timeout: 20_000 },
+      );
+      expect((await t.invoke('calendar-status', {})).missingYears).toEqual([]);
+    },
+  );
 });

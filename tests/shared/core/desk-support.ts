@@ -16,7 +16,11 @@ afterEach(async () => {
 });
 
 export async function openDesk(clock = { now: new Date('2025-12-01T02:00:00Z') }) {
-  const desk = await createDesk({ storage: getRxStorageMemory(), name: `desk-${Math.random().toString(36).slice(2)}`, clock: () => clock.now });
+  const desk = await createDesk({
+    storage: getRxStorageMemory(),
+    name: `desk-${Math.random().toString(36).slice(2)}`,
+    clock: () => clock.now,
+  });
   desks.push(desk);
   await seedDemo(desk.db, { N: 2 ** 10 });
   const t = inProcessTransport(desk.api, desk, (error) => console.error(error));

@@ -27,7 +27,12 @@ afterEach(async () => {
 
 async function openProjector(folds: string[][] = [], clock = { ms: 0 }) {
   const db = await openDeskDatabase(getRxStorageSQLite({ databaseDirectory: dir }), 'desk', false);
-  const projector = new Projector(db, () => defaultCalendar, (caseIds) => folds.push(caseIds), () => clock.ms);
+  const projector = new Projector(
+    db,
+    () => defaultCalendar,
+    (caseIds) => folds.push(caseIds),
+    () => clock.ms,
+  );
   projector.start();
   open.push({ db, projector });
   return { db, projector, folds };
@@ -37,7 +42,13 @@ async function openProjector(folds: string[][] = [], clock = { ms: 0 }) {
 function replicatedEvents() {
   return [1, 2, 3].flatMap(() => {
     const register = registerEvent(actors.qsReception);
-    const urge = actEvent(actors.countyHandler, register.caseId, 'supervise', { kind: 'urge', issue: '请按期告知', feedbackDue: '2025-12-10' }, [register.id]);
+    const urge = actEvent(
+      actors.countyHandler,
+      register.caseId,
+      'supervise',
+      { kind: 'urge', issue: '请按期告知', feedbackDue: '2025-12-10' },
+      [register.id],
+    );
     return [register, urge];
   });
 }
@@ -60,7 +71,9 @@ describe('the projector during a catch-up', () => {
     await projector.release();
     expect(folds).toEqual([expect.arrayContaining([...new Set(events.map((e) => e.caseId))])]);
     const folded = await projections(db);
-    expect([...folded.values()].map((p) => p.clocks.map((k) => k.kind))).toEqual([1, 2, 3].map(() => expect.arrayContaining(['supervision'])));
+    expect([...folded.values()].map((p) => p.clocks.map((k) => k.kind))).toEqual(
+      [1, 2, 3].map(() => expect.arrayContaining(['supervision'])),
+    );
     expect(await db.getLocal('projector-held')).toBeNull();
 
     await db.cases.find().remove();
@@ -126,7 +139,11 @@ describe('the projector at an open', () => {
   /** Opens the folder with a projector that folds nothing by itself: what a desk killed before its fold leaves. */
   async function openUnfolded() {
     const db = await openDeskDatabase(getRxStorageSQLite({ databaseDirectory: dir }), 'desk', false);
-    const projector = new Projector(db, () => defaultCalendar, () => undefined);
+    const projector = new Projector(
+      db,
+      () => defaultCalendar,
+      () => undefined,
+    );
     open.push({ db, projector });
     return { db, projector };
   }
@@ -144,7 +161,10 @@ describe('the projector at an open', () => {
     await db.case_events.insert(urge!); // an act stored, its fold lost
     expect((await projections(db)).get(urge!.caseId)?.eventCount).toBe(1);
     expect(await projector.catchUp()).toBe(1);
-    expect((await projections(db)).get(urge!.caseId)).toMatchObject({ eventCount: 2, clocks: expect.arrayContaining([expect.objectContaining({ kind: 'supervision' })]) });
+    expect((await projections(db)).get(urge!.caseId)).toMatchObject({
+      eventCount: 2,
+      clocks: expect.arrayContaining([expect.objectContaining({ kind: 'supervision' })]),
+    });
 
     // A matter whose projection already holds every event is only counted, never folded again.
     const rest = events.filter((e) => e.type !== 'register' && e.id !== urge!.id);

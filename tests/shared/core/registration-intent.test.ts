@@ -37,9 +37,18 @@ describe('registration intent', () => {
     const done = await t.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
     const detail = await t.invoke('case-get', { id: done.caseId });
     // What a crash right after the intent write leaves behind: the intent, and nothing of a second registration.
-    const event = { ...detail.events[0]!, id: '01990000-0000-7000-8000-00000000abcd', caseId: 'case-crashed', payload: { ...detail.events[0]!.payload, caseNumber: 'X-2026-CRASH-00001', petitionIds: ['petition-crashed'] } };
+    const event = {
+      ...detail.events[0]!,
+      id: '01990000-0000-7000-8000-00000000abcd',
+      caseId: 'case-crashed',
+      payload: { ...detail.events[0]!.payload, caseNumber: 'X-2026-CRASH-00001', petitionIds: ['petition-crashed'] },
+    };
     const petition = { ...detail.petitions[0]!, id: 'petition-crashed', caseId: 'case-crashed' };
-    await writeIntent(first.db, { petitioners: [...detail.petitioners], petition, event: { ...event, payload: { ...event.payload }, actor: { ...event.actor }, after: [] } });
+    await writeIntent(first.db, {
+      petitioners: [...detail.petitioners],
+      petition,
+      event: { ...event, payload: { ...event.payload }, actor: { ...event.actor }, after: [] },
+    });
     await first.close();
     desks.splice(0);
 
@@ -57,7 +66,10 @@ describe('registration intent', () => {
 /** The answer goes out once the intent is written; applying it follows (handlers/petitions.ts). Memory storage. */
 describe('a registration confirmed before it is applied', () => {
   async function openMemoryDesk() {
-    const desk = await createDesk({ storage: getRxStorageMemory(), name: `intent-${Math.random().toString(36).slice(2)}` });
+    const desk = await createDesk({
+      storage: getRxStorageMemory(),
+      name: `intent-${Math.random().toString(36).slice(2)}`,
+    });
     desks.push(desk);
     await seedDemo(desk.db, { N: 2 ** 10 });
     const t = inProcessTransport(desk.api, desk);
@@ -71,7 +83,10 @@ describe('a registration confirmed before it is applied', () => {
     // No pause: reads (and a registration's own reads) wait for the writes that follow an answer.
     const detail = await t.invoke('case-get', { id: first.caseId });
     expect(detail.case.caseNumber).toBe(first.caseNumber);
-    const linked = await t.invoke('petition-register', { registration: walkIn(), case: { kind: 'link', caseId: first.caseId } });
+    const linked = await t.invoke('petition-register', {
+      registration: walkIn(),
+      case: { kind: 'link', caseId: first.caseId },
+    });
     expect(linked.caseId).toBe(first.caseId);
   });
 
@@ -86,8 +101,14 @@ describe('a registration confirmed before it is applied', () => {
     expect((await t.invoke('case-list', {})).items).toEqual([]);
     expect(await desk.db.getLocal('pending-registration')).not.toBeNull();
     // The next registration must not take the slot while the first cannot be applied.
-    await expectCode(t.invoke('petition-register', { registration: walkIn({ request: '第二件' }), case: { kind: 'new' } }), 'internal');
-    const third = await t.invoke('petition-register', { registration: walkIn({ request: '第三件' }), case: { kind: 'new' } });
+    await expectCode(
+      t.invoke('petition-register', { registration: walkIn({ request: '第二件' }), case: { kind: 'new' } }),
+      'internal',
+    );
+    const third = await t.invoke('petition-register', {
+      registration: walkIn({ request: '第三件' }),
+      case: { kind: 'new' },
+    });
 
     const numbers = (await t.invoke('case-list', {})).items.map((i) => i.caseNumber);
     expect(numbers.sort()).toEqual([first.caseNumber, third.caseNumber].sort());
@@ -100,7 +121,11 @@ describe('a registration confirmed before it is applied', () => {
     const done = await t.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
     const detail = await t.invoke('case-get', { id: done.caseId });
     const event = detail.events[0]!;
-    const intent = { petitioners: [...detail.petitioners], petition: { ...detail.petitions[0]! }, event: { ...event, payload: { ...event.payload }, actor: { ...event.actor }, after: [...event.after] } };
+    const intent = {
+      petitioners: [...detail.petitioners],
+      petition: { ...detail.petitions[0]! },
+      event: { ...event, payload: { ...event.payload }, actor: { ...event.actor }, after: [...event.after] },
+    };
     return { desk, done, intent };
   }
 
@@ -118,6 +143,8 @@ describe('a registration confirmed before it is applied', () => {
     const theirs = { ...mine, event: { ...mine.event, id: '01990000-0000-7000-8000-00000000beef' } };
     await writeIntent(desk.db, theirs);
     await applyIntent(desk.db, mine);
-    expect((await desk.db.getLocal<{ event: { id: string } }>('pending-registration'))?.get('event').id).toBe(theirs.event.id);
+    expect((await desk.db.getLocal<{ event: { id: string } }>('pending-registration'))?.get('event').id).toBe(
+      theirs.event.id,
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
-import { SyncClient, SyncFailure, type DeviceState, type FetchLike, type ResponseLike } from '#shared/core/replication-client';
+import {
+  SyncClient,
+  SyncFailure,
+  type DeviceState,
+  type FetchLike,
+  type ResponseLike,
+} from '#shared/core/replication-client';
 import { identityMessage, syncPaths } from '#shared/sync/protocol';
 
 const serverUrl = 'https://county.example';
@@ -23,9 +29,13 @@ function county(silent: string) {
     signals.set(path, init.signal);
     if (path === syncPaths.identityChallenge) {
       const { nonce } = JSON.parse(init.body ?? '{}') as { nonce: string };
-      return answer(200, { id: server.id, signature: bytesToHex(ed25519.sign(utf8ToBytes(identityMessage(server.id, nonce)), secret)) });
+      return answer(200, {
+        id: server.id,
+        signature: bytesToHex(ed25519.sign(utf8ToBytes(identityMessage(server.id, nonce)), secret)),
+      });
     }
-    if (path === syncPaths.refresh) return answer(200, { accessToken: 'access', refreshToken: 'next', deviceId: 'd1', officeId: 'o1' });
+    if (path === syncPaths.refresh)
+      return answer(200, { accessToken: 'access', refreshToken: 'next', deviceId: 'd1', officeId: 'o1' });
     if (path === silent) {
       return new Promise<never>((_resolve, reject) => {
         init.signal?.addEventListener('abort', () => reject(new Error('aborted')));
@@ -38,13 +48,21 @@ function county(silent: string) {
 
 function client(fetch: FetchLike, requestMs: number): SyncClient {
   const device: DeviceState = { serverUrl, deviceId: 'd1', officeId: 'o1', refreshToken: 'first', server };
-  return new SyncClient(fetch, device, () => new Date(), async () => undefined, { requestMs, streamSilenceMs: 60_000 });
+  return new SyncClient(
+    fetch,
+    device,
+    () => new Date(),
+    async () => undefined,
+    { requestMs, streamSilenceMs: 60_000 },
+  );
 }
 
 describe('SyncClient deadlines', () => {
   it('aborts the fetch of a request that missed its deadline, and reports the county unreachable', async () => {
     const net = county('/api/v1/slow');
-    const failure: unknown = await client(net.fetch, 50).request('POST', '/api/v1/slow', { page: 1 }).catch((e: unknown) => e);
+    const failure: unknown = await client(net.fetch, 50)
+      .request('POST', '/api/v1/slow', { page: 1 })
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(SyncFailure);
     expect((failure as SyncFailure).code).toBe('server-unreachable');
     expect(net.signals.get('/api/v1/slow')?.aborted).toBe(true);
@@ -52,7 +70,9 @@ describe('SyncClient deadlines', () => {
 
   it('aborts the fetch of a stream that did not open in time', async () => {
     const net = county(syncPaths.stream);
-    await expect(client(net.fetch, 50).openStream(syncPaths.stream)).rejects.toMatchObject({ code: 'server-unreachable' });
+    await expect(client(net.fetch, 50).openStream(syncPaths.stream)).rejects.toMatchObject({
+      code: 'server-unreachable',
+    });
     expect(net.signals.get(syncPaths.stream)?.aborted).toBe(true);
   });
 

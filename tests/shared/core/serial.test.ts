@@ -48,11 +48,13 @@ describe('SerialQueue', () => {
     const first = deferred();
     const later = deferred();
     let firstDone = false;
-    void queue.run(async () => {
-      await first.promise;
-      firstDone = true;
-      throw new Error('failed task');
-    }).catch(() => undefined);
+    void queue
+      .run(async () => {
+        await first.promise;
+        firstDone = true;
+        throw new Error('failed task');
+      })
+      .catch(() => undefined);
     const idle = queue.idle();
     void queue.run(() => later.promise);
     first.resolve();

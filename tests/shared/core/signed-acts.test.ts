@@ -28,9 +28,22 @@ describe('acts signed at the desk', () => {
     await as('qs-reception');
     const { caseId } = await t.invoke('petition-register', { registration: visit(), case: { kind: 'new' } });
     const [registered] = await desk.db.case_events.find({ selector: { caseId } }).exec();
-    const base = { caseId, actor: { userId: 'user-qs-handler', officeId: 'office-qingshan', role: 'handler' as const }, occurredAt: '2025-12-01T01:30:00.000Z', recordedAt: '2025-12-01T01:30:00.000Z', article: '第二十一条', after: [registered!.id] };
+    const base = {
+      caseId,
+      actor: { userId: 'user-qs-handler', officeId: 'office-qingshan', role: 'handler' as const },
+      occurredAt: '2025-12-01T01:30:00.000Z',
+      recordedAt: '2025-12-01T01:30:00.000Z',
+      article: '第二十一条',
+      after: [registered!.id],
+    };
     const unsigned = { ...base, id: 'ev-unsigned', type: 'note' as const, payload: { text: '启用签名前的备注' } };
-    const tampered = { ...signEvent({ ...base, id: 'ev-tampered', type: 'note' as const, payload: { text: '原文' } }, demoSigningKey('qs-handler')), payload: { text: '改过的' } };
+    const tampered = {
+      ...signEvent(
+        { ...base, id: 'ev-tampered', type: 'note' as const, payload: { text: '原文' } },
+        demoSigningKey('qs-handler'),
+      ),
+      payload: { text: '改过的' },
+    };
     await desk.db.case_events.bulkInsert([unsigned, tampered]);
     await as('qs-approver');
     const detail = await t.invoke('case-get', { id: caseId });

@@ -14,7 +14,12 @@ describe('approvalActsOf (第三十四条 报批)', () => {
   });
 
   it('第三十四条 the county’s setting reaches every office below it; an office’s own setting (even none) wins for it and below', () => {
-    const offices = [{ ...county, approvalActs: ['extend' as const] }, { ...township, approvalActs: [] }, station, { id: 'other', parentId: 'county' }];
+    const offices = [
+      { ...county, approvalActs: ['extend' as const] },
+      { ...township, approvalActs: [] },
+      station,
+      { id: 'other', parentId: 'county' },
+    ];
     expect(approvalActsOf(offices, 'other')).toEqual(['extend']);
     expect(approvalActsOf(offices, 'county')).toEqual(['extend']);
     expect(approvalActsOf(offices, 'township')).toEqual([]);
@@ -22,6 +27,14 @@ describe('approvalActsOf (第三十四条 报批)', () => {
   });
 
   it('a directory with a cycle ends the walk at the default instead of looping', () => {
-    expect(approvalActsOf([{ id: 'a', parentId: 'b' }, { id: 'b', parentId: 'a' }], 'a')).toEqual(DEFAULT_APPROVAL_ACTS);
+    expect(
+      approvalActsOf(
+        [
+          { id: 'a', parentId: 'b' },
+          { id: 'b', parentId: 'a' },
+        ],
+        'a',
+      ),
+    ).toEqual(DEFAULT_APPROVAL_ACTS);
   });
 });

@@ -41,7 +41,11 @@ export function event<T extends ActType>(
   } as CaseEvent; // T is one act type: the object is exactly that act's event
 }
 
-export function register(when: string, by: Actor = actor('receptionist'), extra: Partial<ActPayload<'register'>> = {}): CaseEvent {
+export function register(
+  when: string,
+  by: Actor = actor('receptionist'),
+  extra: Partial<ActPayload<'register'>> = {},
+): CaseEvent {
   return event(
     'register',
     {

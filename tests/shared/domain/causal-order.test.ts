@@ -19,7 +19,8 @@ function quadraticOrder(events: Iterable<CaseEvent>): CaseEvent[] {
   const placed = new Set<string>();
   const ordered: CaseEvent[] = [];
   const isReady = (e: CaseEvent) =>
-    (e.type === 'register' || registrations.every((id) => placed.has(id))) && e.after.every((id) => placed.has(id) || !byId.has(id));
+    (e.type === 'register' || registrations.every((id) => placed.has(id))) &&
+    e.after.every((id) => placed.has(id) || !byId.has(id));
   while (pending.length > 0) {
     const ready = pending.findIndex(isReady);
     const [next] = pending.splice(ready === -1 ? 0 : ready, 1);
@@ -38,12 +39,31 @@ function compareEvents(a: CaseEvent, b: CaseEvent): number {
 
 /** A bare event: the order reads only id, type, occurredAt and after. */
 const bare = (id: string, type: 'register' | 'note', occurredAt: string, after: string[], tag = 0): CaseEvent =>
-  ({ id, caseId: 'case-1', type, payload: { tag }, actor: { userId: 'u', officeId: 'o', role: 'handler' }, occurredAt, recordedAt: occurredAt, article: '第十九条', after }) as unknown as CaseEvent; // only the fields the order reads matter here
+  ({
+    id,
+    caseId: 'case-1',
+    type,
+    payload: { tag },
+    actor: { userId: 'u', officeId: 'o', role: 'handler' },
+    occurredAt,
+    recordedAt: occurredAt,
+    article: '第十九条',
+    after,
+  }) as unknown as CaseEvent; // only the fields the order reads matter here
 
 /** Ids from a small pool, so sets repeat ids and `after` names present, absent and own ids, and makes cycles. */
 const ids = Array.from({ length: 14 }, (_, i) => `e${String(i).padStart(2, '0')}`);
 /** Few instants, so times tie; one instant in two spellings; and texts no date parses (NaN, as a forged event may carry). */
-const instants = ['2025-12-01T01:00:00.000Z', '2025-12-01T01:00:00Z', '2025-12-01T09:00:00+08:00', '2025-12-02T01:00:00.000Z', '2025-11-30T01:00:00.000Z', '', 'garbage', '+275760-09-13T00:00:00Z'];
+const instants = [
+  '2025-12-01T01:00:00.000Z',
+  '2025-12-01T01:00:00Z',
+  '2025-12-01T09:00:00+08:00',
+  '2025-12-02T01:00:00.000Z',
+  '2025-11-30T01:00:00.000Z',
+  '',
+  'garbage',
+  '+275760-09-13T00:00:00Z',
+];
 const arbEvent = fc
   .record({
     id: fc.constantFrom(...ids),
@@ -68,17 +88,29 @@ describe('causal order in O(n log n), the same order as the quadratic reference'
   });
 
   it('gives the quadratic order on realistic logs: chains of `after` back to earlier acts, shuffled', () => {
-    const arbLog = fc.array(fc.tuple(fc.integer({ min: 0, max: 500 }), fc.nat(), fc.boolean()), { minLength: 1, maxLength: 60 }).map((steps) => {
-      const events = [bare('reg', 'register', '2025-12-01T00:00:00.000Z', [])];
-      steps.forEach(([minutes, back, causal], i) => {
-        const seen = events[back % events.length]!;
-        events.push(bare(`n${String(i).padStart(3, '0')}`, 'note', new Date(Date.parse('2025-12-01T00:00:00Z') + minutes * 60_000).toISOString(), causal ? [seen.id] : []));
+    const arbLog = fc
+      .array(fc.tuple(fc.integer({ min: 0, max: 500 }), fc.nat(), fc.boolean()), { minLength: 1, maxLength: 60 })
+      .map((steps) => {
+        const events = [bare('reg', 'register', '2025-12-01T00:00:00.000Z', [])];
+        steps.forEach(([minutes, back, causal], i) => {
+          const seen = events[back % events.length]!;
+          events.push(
+            bare(
+              `n${String(i).padStart(3, '0')}`,
+              'note',
+              new Date(Date.parse('2025-12-01T00:00:00Z') + minutes * 60_000).toISOString(),
+              causal ? [seen.id] : [],
+            ),
+          );
+        });
+        return events;
       });
-      return events;
-    });
     fc.assert(
       fc.property(arbLog, fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })), (events, keys) => {
-        const shuffled = events.map((e) => ({ e, k: keys.next().value as number })).sort((a, b) => a.k - b.k).map(({ e }) => e);
+        const shuffled = events
+          .map((e) => ({ e, k: keys.next().value as number }))
+          .sort((a, b) => a.k - b.k)
+          .map(({ e }) => e);
         expect(causalOrder(shuffled)).toStrictEqual(quadraticOrder(shuffled));
       }),
       { numRuns: 500 },
@@ -92,7 +124,9 @@ describe('causal order in O(n log n), the same order as the quadratic reference'
   function hostileLog(n: number): CaseEvent[] {
     const start = Date.parse('2025-01-01T00:00:00Z');
     const note = (i: number) => `n${String(i).padStart(6, '0')}`;
-    const notes = Array.from({ length: n - 3 }, (_, i) => bare(note(i), 'note', new Date(start + i * 1000).toISOString(), i + 1 < n - 3 ? [note(i + 1)] : []));
+    const notes = Array.from({ length: n - 3 }, (_, i) =>
+      bare(note(i), 'note', new Date(start + i * 1000).toISOString(), i + 1 < n - 3 ? [note(i + 1)] : []),
+    );
     const registers = [1, 2, 3].map((k) => bare(`reg-${k}`, 'register', '2025-12-31T00:00:00.000Z', []));
     return [...notes, ...registers];
   }
@@ -123,14 +157,20 @@ describe('causal order in O(n log n), the same order as the quadratic reference'
     fastest(hostileLog(2_500)); // warm up the compiler before timing
     const small = fastest(hostileLog(2_500));
     const large = fastest(hostileLog(20_000));
-    console.log(`causal order: 2,500 events ${small.toFixed(1)} ms, 20,000 events ${large.toFixed(1)} ms, ratio ${(large / small).toFixed(1)}`);
+    console.log(
+      `causal order: 2,500 events ${small.toFixed(1)} ms, 20,000 events ${large.toFixed(1)} ms, ratio ${(large / small).toFixed(1)}`,
+    );
     expect(large / small).toBeLessThan(32);
   });
 
   it('a push of 1,000 登记 and 999 earlier 备注 of one matter is ordered in well under a second (the quadratic order takes 3.7–6.5 s)', () => {
     const start = Date.parse('2025-11-01T00:00:00Z');
-    const registers = Array.from({ length: 1_000 }, (_, i) => bare(`reg-${String(i).padStart(4, '0')}`, 'register', '2025-12-01T00:00:00.000Z', []));
-    const notes = Array.from({ length: 999 }, (_, i) => bare(`note-${String(i).padStart(4, '0')}`, 'note', new Date(start + i * 1000).toISOString(), []));
+    const registers = Array.from({ length: 1_000 }, (_, i) =>
+      bare(`reg-${String(i).padStart(4, '0')}`, 'register', '2025-12-01T00:00:00.000Z', []),
+    );
+    const notes = Array.from({ length: 999 }, (_, i) =>
+      bare(`note-${String(i).padStart(4, '0')}`, 'note', new Date(start + i * 1000).toISOString(), []),
+    );
     const t = performance.now();
     const ordered = causalOrder([...registers, ...notes]);
     expect(performance.now() - t).toBeLessThan(1_000);

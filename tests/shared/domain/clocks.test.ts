@@ -25,14 +25,22 @@ describe('derived deadline flags', () => {
   });
 
   it('第二十三条 a notice given on time is met, not overdue, whatever today is', () => {
-    expect(deadlineFlags(accepted, '2025-12-31')).toMatchObject({ overdue: [expect.objectContaining({ kind: 'handling' })], dueSoon: [] });
+    expect(deadlineFlags(accepted, '2025-12-31')).toMatchObject({
+      overdue: [expect.objectContaining({ kind: 'handling' })],
+      dueSoon: [],
+    });
     const notice = accepted.clocks.find((k) => k.kind === 'notice')!;
     expect(clockState(notice, '2025-12-31')).toBe('met');
   });
 
   it('第三十五条 the petitioner’s lapsed window is “lapsed”, not an office’s overdue duty', () => {
     const served = foldCase(
-      [register('2025-03-01'), event('accept', acceptClaim, '2025-03-01'), event('decide', { outcome: 'support', basis: '依据', reviewOrgan: '县人民政府' }, '2025-03-20'), event('serve', { method: 'post', signedDay: '2025-03-21' }, '2025-03-22')],
+      [
+        register('2025-03-01'),
+        event('accept', acceptClaim, '2025-03-01'),
+        event('decide', { outcome: 'support', basis: '依据', reviewOrgan: '县人民政府' }, '2025-03-20'),
+        event('serve', { method: 'post', signedDay: '2025-03-21' }, '2025-03-22'),
+      ],
       defaultCalendar,
     )!;
     const window = served.clocks.find((k) => k.kind === 'review-window')!;

@@ -15,7 +15,12 @@ describe('domain-research.md §9.3 worked examples (民法典 第二百零一条
     ['第二十三条 15日 from receipt 2025-09-20 → 2025-10-09 (国庆)', '2025-09-20', days(15), '2025-10-09'],
     ['第二十三条 15日 from 2025-12-01 → 2025-12-16 (Tuesday)', '2025-12-01', days(15), '2025-12-16'],
     ['第三十五条 30日 from 送达 2026-01-03 → 2026-02-02 (Monday)', '2026-01-03', days(30), '2026-02-02'],
-    ['第二十三条第三款 5个工作日 from 2025-09-29 → 2025-10-13 (10/11 调休 Saturday counts)', '2025-09-29', workingDays(5), '2025-10-13'],
+    [
+      '第二十三条第三款 5个工作日 from 2025-09-29 → 2025-10-13 (10/11 调休 Saturday counts)',
+      '2025-09-29',
+      workingDays(5),
+      '2025-10-13',
+    ],
     ['第二十三条第三款 5个工作日 from 2025-01-24 → 2025-02-07 (春节)', '2025-01-24', workingDays(5), '2025-02-07'],
     ['第二十三条第三款 5个工作日 from 2025-04-25 → 2025-05-06 (劳动节)', '2025-04-25', workingDays(5), '2025-05-06'],
   ])('%s', (_name, start, period, due) => {
@@ -32,8 +37,18 @@ describe('rest-day rule and 调休 (民法典 第二百零三条; 信访工作�
     ['第三十五条 30日 raw day 2026-02-15 (春节) → 2026-02-24', '2026-01-16', days(30), '2026-02-24'],
     ['第二十三条第三款 5个工作日 starting on a Friday skips the weekend', '2025-12-05', workingDays(5), '2025-12-12'],
     ['第二十三条第三款 5个工作日 from a Sunday start counts Mon–Fri', '2025-12-07', workingDays(5), '2025-12-12'],
-    ['第二十三条第三款 1个工作日 from Friday 2025-10-10 → 调休 Saturday 2025-10-11', '2025-10-10', workingDays(1), '2025-10-11'],
-    ['第二十三条第三款 1个工作日 from 2025-09-30 skips the whole 国庆 break', '2025-09-30', workingDays(1), '2025-10-09'],
+    [
+      '第二十三条第三款 1个工作日 from Friday 2025-10-10 → 调休 Saturday 2025-10-11',
+      '2025-10-10',
+      workingDays(1),
+      '2025-10-11',
+    ],
+    [
+      '第二十三条第三款 1个工作日 from 2025-09-30 skips the whole 国庆 break',
+      '2025-09-30',
+      workingDays(1),
+      '2025-10-09',
+    ],
   ])('%s', (_name, start, period, due) => {
     expect(dueDate(start, period, cal)).toEqual({ due, uncertain: false });
   });
@@ -63,13 +78,37 @@ describe('rest-day rule and 调休 (民法典 第二百零三条; 信访工作�
 describe('uncovered years are flagged uncertain (domain-rules.md "Deadlines"; §9.3 pitfall)', () => {
   it.each([
     ['第二十三条 15日 crossing into 2027 (raw 2027-01-04)', '2026-12-20', days(15), '2027-01-04', true],
-    ['第二十三条第三款 5个工作日 from 2026-12-20 ends 2026-12-25: certain', '2026-12-20', workingDays(5), '2026-12-25', false],
+    [
+      '第二十三条第三款 5个工作日 from 2026-12-20 ends 2026-12-25: certain',
+      '2026-12-20',
+      workingDays(5),
+      '2026-12-25',
+      false,
+    ],
     ['第二十三条第三款 5个工作日 from 2026-12-28 walks into 2027', '2026-12-28', workingDays(5), '2027-01-04', true],
     ['第二十三条 15日 from 2026-12-10 ends 2026-12-25: certain', '2026-12-10', days(15), '2026-12-25', false],
     ['第三十四条 60日 wholly in 2027', '2027-03-01', days(60), '2027-04-30', true],
-    ['第二十三条 15日 in 2023 (raw 2023-10-05, really 国庆): Mon–Fri guess', '2023-09-20', days(15), '2023-10-05', true],
-    ['第二十三条 15日 from 2023-12-20 ends in covered 2024-01-04: certain', '2023-12-20', days(15), '2024-01-04', false],
-    ['第二十三条第三款 5个工作日 from 2023-12-29 walks over 2023-12-31', '2023-12-29', workingDays(5), '2024-01-08', true],
+    [
+      '第二十三条 15日 in 2023 (raw 2023-10-05, really 国庆): Mon–Fri guess',
+      '2023-09-20',
+      days(15),
+      '2023-10-05',
+      true,
+    ],
+    [
+      '第二十三条 15日 from 2023-12-20 ends in covered 2024-01-04: certain',
+      '2023-12-20',
+      days(15),
+      '2024-01-04',
+      false,
+    ],
+    [
+      '第二十三条第三款 5个工作日 from 2023-12-29 walks over 2023-12-31',
+      '2023-12-29',
+      workingDays(5),
+      '2024-01-08',
+      true,
+    ],
   ])('%s', (_name, start, period, due, uncertain) => {
     expect(dueDate(start, period, cal)).toEqual({ due, uncertain });
   });
@@ -149,7 +188,9 @@ describe('properties (fast-check)', () => {
       fc.property(anyDay, fc.integer({ min: 0, max: 60 }), (start, n) => {
         expect(dueDate(start, days(n + 1), cal).due >= dueDate(start, days(n), cal).due).toBe(true);
         const next = dueDate(start, workingDays(n + 1), cal).due;
-        expect(n === 0 ? next >= dueDate(start, workingDays(0), cal).due : next > dueDate(start, workingDays(n), cal).due).toBe(true);
+        expect(
+          n === 0 ? next >= dueDate(start, workingDays(0), cal).due : next > dueDate(start, workingDays(n), cal).due,
+        ).toBe(true);
       }),
     );
   });

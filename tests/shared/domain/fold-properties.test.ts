@@ -11,10 +11,12 @@ import { acceptClaim, actor, county, event, register, township, townshipB } from
  */
 
 const offices = [township, townshipB, county];
-const arbActor = fc.record({
-  officeId: fc.constantFrom(...offices),
-  role: fc.constantFrom('receptionist', 'handler', 'approver'),
-}).map(({ officeId, role }): Actor => actor(role as Actor['role'], officeId));
+const arbActor = fc
+  .record({
+    officeId: fc.constantFrom(...offices),
+    role: fc.constantFrom('receptionist', 'handler', 'approver'),
+  })
+  .map(({ officeId, role }): Actor => actor(role as Actor['role'], officeId));
 
 /** Days in November–December 2025, with a time, so events interleave and tie. */
 const arbWhen = fc.tuple(fc.integer({ min: 2, max: 60 }), fc.constantFrom('09:00', '10:00', '15:30')).map(([d, t]) => {
@@ -25,21 +27,24 @@ const arbWhen = fc.tuple(fc.integer({ min: 2, max: 60 }), fc.constantFrom('09:00
 const acts = [
   (when: string, by: Actor) => event('accept', acceptClaim, when, by),
   (when: string, by: Actor) => event('accept', { ...acceptClaim, class: 'suggestion' }, when, by),
-  (when: string, by: Actor) => event('reject', { noticeMethod: 'post', ground: 'other', explanation: '不属于信访事项' }, when, by),
+  (when: string, by: Actor) =>
+    event('reject', { noticeMethod: 'post', ground: 'other', explanation: '不属于信访事项' }, when, by),
   (when: string, by: Actor) => event('forward', { toOfficeId: township, petitionerTold: true }, when, by),
   (when: string, by: Actor) => event('forward', { toOfficeId: townshipB, petitionerTold: true }, when, by),
   (when: string, by: Actor) => event('assign', { toOfficeId: townshipB, dueDate: '2026-01-31' }, when, by),
   (when: string, by: Actor) => event('receive', {}, when, by),
   (when: string, by: Actor) => event('object', { reasons: '不属于本机关职责范围，详见说明。' }, when, by),
   (when: string, by: Actor) => event('extend', { days: 30, reasons: '情况复杂', noticeMethod: 'post' }, when, by),
-  (when: string, by: Actor) => event('decide', { outcome: 'support', basis: '依法', reviewOrgan: '县人民政府' }, when, by),
+  (when: string, by: Actor) =>
+    event('decide', { outcome: 'support', basis: '依法', reviewOrgan: '县人民政府' }, when, by),
   (when: string, by: Actor) => event('reply', { content: '已采纳' }, when, by),
   (when: string, by: Actor) => event('serve', { method: 'post' }, when, by),
   (when: string, by: Actor) => event('review-request', { organ: '县人民政府' }, when, by),
   (when: string, by: Actor) => event('hearing-start', {}, when, by),
   (when: string, by: Actor) => event('hearing-end', {}, when, by),
   (when: string, by: Actor) => event('close', { ground: 'withdrawn' }, when, by),
-  (when: string, by: Actor) => event('supervise', { kind: 'urge', issue: '请加快办理', feedbackDue: '2026-01-10' }, when, by),
+  (when: string, by: Actor) =>
+    event('supervise', { kind: 'urge', issue: '请加快办理', feedbackDue: '2026-01-10' }, when, by),
   (when: string, by: Actor) => event('note', { text: '电话回访' }, when, by),
 ];
 
@@ -60,7 +65,10 @@ describe('the fold is order-independent (design.md §2, 第二十一条: every a
   it('any permutation of the same events gives the same projection', () => {
     fc.assert(
       fc.property(arbHistory, fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })), (events, keys) => {
-        const shuffled = events.map((e) => ({ e, k: keys.next().value as number })).sort((a, b) => a.k - b.k).map(({ e }) => e);
+        const shuffled = events
+          .map((e) => ({ e, k: keys.next().value as number }))
+          .sort((a, b) => a.k - b.k)
+          .map(({ e }) => e);
         expect(foldCase(shuffled, defaultCalendar)).toEqual(foldCase(events, defaultCalendar));
       }),
       { numRuns: 300 },

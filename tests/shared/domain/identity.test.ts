@@ -122,7 +122,9 @@ describe('GB 11643 birth date (GB/T 7408): leap years and today', () => {
     ['born next year is refused', '20260101', '2025-06-01', false],
   ])('GB 11643 / 第十九条: %s', (_rule, date, today, valid) => {
     const id = withCheck(`110105${date}001`);
-    expect(checkIdNumber(id, { today })).toEqual(valid ? expect.objectContaining({ ok: true }) : { ok: false, reason: 'id-birth-date' });
+    expect(checkIdNumber(id, { today })).toEqual(
+      valid ? expect.objectContaining({ ok: true }) : { ok: false, reason: 'id-birth-date' },
+    );
   });
 
   it('GB 11643: a future birth date is only refused when today is given (shared code never reads the clock)', () => {
@@ -135,9 +137,12 @@ describe('GB 11643 birth date (GB/T 7408): leap years and today', () => {
 });
 
 describe('证件类型 each by its own check (checkDocumentNumber)', () => {
-  it.each(['11010519491231002X', '11010519491231002x', '110105491231002', '110105194912310021', ''])('居民身份证法 第三条 / GB 11643: 居民身份证 %j is checked exactly as checkIdNumber checks it', (raw) => {
-    expect(checkDocumentNumber('resident-id', raw)).toEqual(checkIdNumber(raw));
-  });
+  it.each(['11010519491231002X', '11010519491231002x', '110105491231002', '110105194912310021', ''])(
+    '居民身份证法 第三条 / GB 11643: 居民身份证 %j is checked exactly as checkIdNumber checks it',
+    (raw) => {
+      expect(checkDocumentNumber('resident-id', raw)).toEqual(checkIdNumber(raw));
+    },
+  );
 
   it.each([
     ['香港 810000', withCheck('81000019800101001'), '1980-01-01', 'M'],
@@ -148,7 +153,9 @@ describe('证件类型 each by its own check (checkDocumentNumber)', () => {
   });
 
   it('GB 11643: a 港澳台居民居住证 number typed with a lower-case x or full-width digits is stored half-width, X upper-case', () => {
-    const body = [...Array(10).keys()].map((n) => `81000019800101${String(n).padStart(3, '0')}`).find((b) => withCheck(b).endsWith('X'));
+    const body = [...Array(10).keys()]
+      .map((n) => `81000019800101${String(n).padStart(3, '0')}`)
+      .find((b) => withCheck(b).endsWith('X'));
     expect(body).toBeDefined();
     const id = withCheck(body ?? '');
     expect(checkDocumentNumber('hmt-residence-permit', id.toLowerCase())).toMatchObject({ ok: true, normalized: id });
@@ -165,14 +172,22 @@ describe('证件类型 each by its own check (checkDocumentNumber)', () => {
     ['81 with a county code (not 810000)', withCheck('81010019800101001'), 'hmt-permit-prefix'],
     ['710000 (台湾 province code, not the 居住证 830000)', withCheck('71000019800101001'), 'hmt-permit-prefix'],
     ['February 30', withCheck('83000019800230001'), 'hmt-permit-birth-date'],
-    ['wrong check character', `${withCheck('82000019900228002').slice(0, 17)}${withCheck('82000019900228002').endsWith('0') ? '1' : '0'}`, 'hmt-permit-checksum'],
+    [
+      'wrong check character',
+      `${withCheck('82000019900228002').slice(0, 17)}${withCheck('82000019900228002').endsWith('0') ? '1' : '0'}`,
+      'hmt-permit-checksum',
+    ],
   ])('GB 11643: 港澳台居民居住证 %s → %s', (_rule, raw, reason) => {
     expect(checkDocumentNumber('hmt-residence-permit', raw)).toEqual({ ok: false, reason });
   });
 
   it('GB 11643: a 港澳台居民居住证 born after today is refused when today is given', () => {
-    expect(checkDocumentNumber('hmt-residence-permit', withCheck('81000020250602001'), { today: '2025-06-01' })).toEqual({ ok: false, reason: 'hmt-permit-birth-date' });
-    expect(() => checkDocumentNumber('hmt-residence-permit', withCheck('81000020250602001'), { today: '2025-6-1' })).toThrow(RangeError);
+    expect(
+      checkDocumentNumber('hmt-residence-permit', withCheck('81000020250602001'), { today: '2025-06-01' }),
+    ).toEqual({ ok: false, reason: 'hmt-permit-birth-date' });
+    expect(() =>
+      checkDocumentNumber('hmt-residence-permit', withCheck('81000020250602001'), { today: '2025-6-1' }),
+    ).toThrow(RangeError);
   });
 
   it.each([
@@ -182,10 +197,22 @@ describe('证件类型 each by its own check (checkDocumentNumber)', () => {
     [' h12345678 ', 'H12345678'],
     ['Ｍ１２３４５６７８', 'M12345678'],
   ])('港澳居民来往内地通行证 %s is valid, stored %s', (raw, normalized) => {
-    expect(checkDocumentNumber('hk-macao-travel-permit', raw.replace(/ \(.*\)$/, ''))).toEqual({ ok: true, normalized });
+    expect(checkDocumentNumber('hk-macao-travel-permit', raw.replace(/ \(.*\)$/, ''))).toEqual({
+      ok: true,
+      normalized,
+    });
   });
 
-  it.each(['H1234567', 'H123456789', 'H123456789012', 'K12345678', '12345678', 'HM12345678', 'H1234 5678', '11010519491231002X'])('港澳居民来往内地通行证 %j is refused with hk-macao-permit-format', (raw) => {
+  it.each([
+    'H1234567',
+    'H123456789',
+    'H123456789012',
+    'K12345678',
+    '12345678',
+    'HM12345678',
+    'H1234 5678',
+    '11010519491231002X',
+  ])('港澳居民来往内地通行证 %j is refused with hk-macao-permit-format', (raw) => {
     expect(checkDocumentNumber('hk-macao-travel-permit', raw)).toEqual({ ok: false, reason: 'hk-macao-permit-format' });
   });
 
@@ -201,11 +228,21 @@ describe('证件类型 each by its own check (checkDocumentNumber)', () => {
     expect(checkDocumentNumber('taiwan-travel-permit', raw)).toEqual({ ok: true, normalized });
   });
 
-  it.each(['1234567', '12345678901', 'T12345678', '12345678(', '12345678()', '12345678(ABC)', '1234567B', 'ABCDEFGH'])('台湾居民来往大陆通行证 %j is refused with taiwan-permit-format', (raw) => {
-    expect(checkDocumentNumber('taiwan-travel-permit', raw)).toEqual({ ok: false, reason: 'taiwan-permit-format' });
-  });
+  it.each(['1234567', '12345678901', 'T12345678', '12345678(', '12345678()', '12345678(ABC)', '1234567B', 'ABCDEFGH'])(
+    '台湾居民来往大陆通行证 %j is refused with taiwan-permit-format',
+    (raw) => {
+      expect(checkDocumentNumber('taiwan-travel-permit', raw)).toEqual({ ok: false, reason: 'taiwan-permit-format' });
+    },
+  );
 
-  it.each(['hk-macao-travel-permit', 'taiwan-travel-permit', 'passport', 'residence-permit', 'hk-macao-taiwan-pass', 'other'] as const)('证件类型 %s: a blank number is refused with id-number-empty, never stored empty', (idType) => {
+  it.each([
+    'hk-macao-travel-permit',
+    'taiwan-travel-permit',
+    'passport',
+    'residence-permit',
+    'hk-macao-taiwan-pass',
+    'other',
+  ] as const)('证件类型 %s: a blank number is refused with id-number-empty, never stored empty', (idType) => {
     expect(checkDocumentNumber(idType, ' \t')).toEqual({ ok: false, reason: 'id-number-empty' });
   });
 
@@ -229,7 +266,11 @@ const validBody = fc
   .record({
     province: fc.constantFrom(...PROVINCES),
     county: fc.integer({ min: 0, max: 9999 }),
-    birth: fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }),
+    birth: fc.date({
+      min: new Date('1900-01-01T00:00:00Z'),
+      max: new Date('2099-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    }),
     sequence: fc.integer({ min: 0, max: 999 }),
   })
   .map(({ province, county, birth, sequence }) => {

@@ -23,15 +23,41 @@ const today = '2026-01-06';
 describe('第十九条 更正信访人信息: the intake’s checks, the replaced values kept', () => {
   it.each<[string, PetitionerChanges, Partial<PetitionerDoc>, Record<string, string>]>([
     ['a phone is normalised', { phone: '＋86 139-0013-9000' }, { phone: '13900139000' }, { phone: '13800138000' }],
-    ['an address that was unknown', { address: '青山镇西街2号' }, { address: '青山镇西街2号' }, { address: '青山镇东街1号' }],
-    ['a lower-case x is stored upper-case, birth date and sex follow the number', { idNumber: '11010519800101069x' }, { idNumber: '11010519800101069X', birthDate: '1980-01-01', sex: 'M' }, { idNumber: '11010519491231002X', birthDate: '1949-12-31', sex: 'F' }],
-    ['a passport carries no birth date or sex', { idType: 'passport', idNumber: 'E12345678' }, { idType: 'passport', idNumber: 'E12345678', birthDate: undefined, sex: undefined }, { idType: 'resident-id', idNumber: '11010519491231002X', birthDate: '1949-12-31', sex: 'F' }],
-    ['a cleared address is dropped, its old value kept', { address: '' }, { address: undefined }, { address: '青山镇东街1号' }],
-    ['the same value changes nothing', { name: '张三', phone: '138 0013 8000' }, { name: '张三', phone: '13800138000' }, {}],
+    [
+      'an address that was unknown',
+      { address: '青山镇西街2号' },
+      { address: '青山镇西街2号' },
+      { address: '青山镇东街1号' },
+    ],
+    [
+      'a lower-case x is stored upper-case, birth date and sex follow the number',
+      { idNumber: '11010519800101069x' },
+      { idNumber: '11010519800101069X', birthDate: '1980-01-01', sex: 'M' },
+      { idNumber: '11010519491231002X', birthDate: '1949-12-31', sex: 'F' },
+    ],
+    [
+      'a passport carries no birth date or sex',
+      { idType: 'passport', idNumber: 'E12345678' },
+      { idType: 'passport', idNumber: 'E12345678', birthDate: undefined, sex: undefined },
+      { idType: 'resident-id', idNumber: '11010519491231002X', birthDate: '1949-12-31', sex: 'F' },
+    ],
+    [
+      'a cleared address is dropped, its old value kept',
+      { address: '' },
+      { address: undefined },
+      { address: '青山镇东街1号' },
+    ],
+    [
+      'the same value changes nothing',
+      { name: '张三', phone: '138 0013 8000' },
+      { name: '张三', phone: '13800138000' },
+      {},
+    ],
   ])('第十九条 %s', (_name, changes, expected, previous) => {
     const edit = editPetitioner(before, changes, today);
     if (!edit.ok) throw new Error(JSON.stringify(edit.problems));
-    for (const [field, value] of Object.entries(expected)) expect(edit.contact[field as keyof typeof edit.contact]).toBe(value);
+    for (const [field, value] of Object.entries(expected))
+      expect(edit.contact[field as keyof typeof edit.contact]).toBe(value);
     expect(edit.previous).toEqual(previous);
   });
 

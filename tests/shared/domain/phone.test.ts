@@ -71,4 +71,3 @@ describe('domain-rules 登记 4 / 第十九条: any phone (landlines free-form)'
     expect(checkPhone(raw)).toEqual({ ok: false, reason });
   });
 });
-

@@ -47,7 +47,10 @@ describe('第二十一条第二款 查询码 as typed by a person', () => {
     ['lower case', code.toLowerCase()],
     ['no dashes', bare],
     ['spaces', `${bare.slice(0, 4)} ${bare.slice(4, 8)} ${bare.slice(8)}`],
-    ['surrounding whitespace and full-width characters', `\u3000${[...code].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('')} `],
+    [
+      'surrounding whitespace and full-width characters',
+      `\u3000${[...code].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('')} `,
+    ],
     ['en dashes', code.replace(/-/g, '–')],
   ])('第二十一条: %s → accepted', (_case, typed) => {
     expect(parseQueryCode(typed)).toEqual({ ok: true, code });
@@ -68,7 +71,11 @@ describe('第二十一条第二款 查询码 as typed by a person', () => {
     ['the case number instead', '999901101-2025-ABC123-00001', 'query-code-length'],
     ['U is not a digit', `U${bare.slice(1)}`, 'query-code-character'],
     ['punctuation', `${bare.slice(0, 10)}*`, 'query-code-character'],
-    ['wrong check character', `${bare.slice(0, 10)}${ALPHABET[(ALPHABET.indexOf(bare.slice(-1)) + 1) % 32]}`, 'query-code-check'],
+    [
+      'wrong check character',
+      `${bare.slice(0, 10)}${ALPHABET[(ALPHABET.indexOf(bare.slice(-1)) + 1) % 32]}`,
+      'query-code-check',
+    ],
   ])('第二十一条: %s → %s', (_case, typed, problem) => {
     expect(parseQueryCode(typed)).toEqual({ ok: false, problem });
   });
@@ -82,11 +89,13 @@ describe('第二十一条第二款 查询码 as typed by a person', () => {
     for (const id of Array.from({ length: 200 }, () => uuidv7())) {
       const chars = [...queryCode(id).replace(/-/g, '')];
       chars.forEach((original, i) => {
-        for (const other of ALPHABET) if (other !== original) caught([...chars.slice(0, i), other, ...chars.slice(i + 1)].join(''));
+        for (const other of ALPHABET)
+          if (other !== original) caught([...chars.slice(0, i), other, ...chars.slice(i + 1)].join(''));
       });
       for (let i = 0; i + 1 < chars.length; i++) {
         const [a, b] = [chars[i]!, chars[i + 1]!];
-        if (a !== b && [a, b].sort().join('') !== '0Z') caught([...chars.slice(0, i), b, a, ...chars.slice(i + 2)].join(''));
+        if (a !== b && [a, b].sort().join('') !== '0Z')
+          caught([...chars.slice(0, i), b, a, ...chars.slice(i + 2)].join(''));
       }
     }
     expect(missed).toEqual([]);

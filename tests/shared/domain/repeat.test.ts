@@ -113,41 +113,105 @@ describe('第十九条第三款 / 第三十六条第三款: content similarity (
 
   it('is symmetric, in [0, 1], and 1 for any non-empty text with itself', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }), (a, b) => {
-        const [pa, pb] = [contentProfile(a), contentProfile(b)];
-        const value = contentSimilarity(pa, pb);
-        expect(value).toBe(contentSimilarity(pb, pa));
-        expect(value).toBeGreaterThanOrEqual(0);
-        expect(value).toBeLessThanOrEqual(1);
-        expect(contentSimilarity(pa, pa)).toBe(pa.length === 0 ? 0 : 1);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 40 }),
+        fc.string({ unit: 'grapheme', maxLength: 40 }),
+        (a, b) => {
+          const [pa, pb] = [contentProfile(a), contentProfile(b)];
+          const value = contentSimilarity(pa, pb);
+          expect(value).toBe(contentSimilarity(pb, pa));
+          expect(value).toBeGreaterThanOrEqual(0);
+          expect(value).toBeLessThanOrEqual(1);
+          expect(contentSimilarity(pa, pa)).toBe(pa.length === 0 ? 0 : 1);
+        },
+      ),
     );
   });
 });
 
 describe('第十九条第三款: same petitioner', () => {
   it.each<[string, PetitionerKey, PetitionerKey, PetitionerMatch | null]>([
-    ['same 证件号码', { idNumber: '11010519491231002X', name: '王伟' }, { idNumber: '11010519491231002X', name: '王 伟' }, 'id-number'],
-    ['id before phone', { idNumber: '11010519491231002X', phone: '13812345678' }, { idNumber: '11010519491231002X', phone: '13812345678' }, 'id-number'],
-    ['same phone, different ids', { idNumber: '11010519491231002X', phone: '13812345678' }, { idNumber: '440306199001011236', phone: '13812345678' }, 'phone'],
-    ['same name and address', { name: '王伟', address: '城关镇东风村三组12号' }, { name: '王伟', address: '城关镇东风村三组12号' }, 'name-address'],
-    ['name and address differ only in spacing and width', { name: '王　伟', address: '东风村 三组１２号' }, { name: '王伟', address: '东风村三组12号' }, 'name-address'],
-    ['address contained (≥ 6 characters)', { name: '王伟', address: '东风村三组12号' }, { name: '王伟', address: '城关镇东风村三组12号' }, 'name-address'],
-    ['address contained, the other way round', { name: '王伟', address: '城关镇东风村三组12号' }, { name: '王伟', address: '东风村三组12号' }, 'name-address'],
-    ['address contained but only 5 characters', { name: '王伟', address: '东风村三组' }, { name: '王伟', address: '城关镇东风村三组' }, null],
-    ['same name, different address', { name: '王伟', address: '城关镇东风村三组' }, { name: '王伟', address: '城关镇红旗村一组' }, null],
-    ['same address, different name', { name: '王伟', address: '城关镇东风村三组' }, { name: '李娜', address: '城关镇东风村三组' }, null],
+    [
+      'same 证件号码',
+      { idNumber: '11010519491231002X', name: '王伟' },
+      { idNumber: '11010519491231002X', name: '王 伟' },
+      'id-number',
+    ],
+    [
+      'id before phone',
+      { idNumber: '11010519491231002X', phone: '13812345678' },
+      { idNumber: '11010519491231002X', phone: '13812345678' },
+      'id-number',
+    ],
+    [
+      'same phone, different ids',
+      { idNumber: '11010519491231002X', phone: '13812345678' },
+      { idNumber: '440306199001011236', phone: '13812345678' },
+      'phone',
+    ],
+    [
+      'same name and address',
+      { name: '王伟', address: '城关镇东风村三组12号' },
+      { name: '王伟', address: '城关镇东风村三组12号' },
+      'name-address',
+    ],
+    [
+      'name and address differ only in spacing and width',
+      { name: '王　伟', address: '东风村 三组１２号' },
+      { name: '王伟', address: '东风村三组12号' },
+      'name-address',
+    ],
+    [
+      'address contained (≥ 6 characters)',
+      { name: '王伟', address: '东风村三组12号' },
+      { name: '王伟', address: '城关镇东风村三组12号' },
+      'name-address',
+    ],
+    [
+      'address contained, the other way round',
+      { name: '王伟', address: '城关镇东风村三组12号' },
+      { name: '王伟', address: '东风村三组12号' },
+      'name-address',
+    ],
+    [
+      'address contained but only 5 characters',
+      { name: '王伟', address: '东风村三组' },
+      { name: '王伟', address: '城关镇东风村三组' },
+      null,
+    ],
+    [
+      'same name, different address',
+      { name: '王伟', address: '城关镇东风村三组' },
+      { name: '王伟', address: '城关镇红旗村一组' },
+      null,
+    ],
+    [
+      'same address, different name',
+      { name: '王伟', address: '城关镇东风村三组' },
+      { name: '李娜', address: '城关镇东风村三组' },
+      null,
+    ],
     ['same name, one address missing', { name: '王伟', address: '城关镇东风村三组' }, { name: '王伟' }, null],
     ['empty ids and phones never match', { idNumber: '', phone: '' }, { idNumber: '', phone: '' }, null],
     ['nothing known', {}, {}, null],
-    ['different everything', { idNumber: '11010519491231002X', phone: '13812345678' }, { idNumber: '440306199001011236', phone: '13912345678' }, null],
+    [
+      'different everything',
+      { idNumber: '11010519491231002X', phone: '13812345678' },
+      { idNumber: '440306199001011236', phone: '13912345678' },
+      null,
+    ],
   ])('第十九条第三款: %s → %s', (_rule, a, b, expected) => {
     expect(petitionerMatch(a, b)).toBe(expected);
     expect(petitionerMatch(b, a)).toBe(expected);
   });
 });
 
-const WANG: PetitionerKey = { idNumber: '11010519491231002X', phone: '13812345678', name: '王伟', address: '城关镇东风村三组12号' };
+const WANG: PetitionerKey = {
+  idNumber: '11010519491231002X',
+  phone: '13812345678',
+  name: '王伟',
+  address: '城关镇东风村三组12号',
+};
 const input = { petitioners: [WANG], profile: contentProfile(LAND_A) };
 const candidate = (caseId: string, text: string, petitioners: PetitionerKey[] = []): RepeatCandidate => ({
   caseId,
@@ -162,7 +226,11 @@ describe('第十九条第三款 / 第三十六条第三款: scoring and ranking'
   });
 
   it('scoreRepeat: the strongest match over all pairs of a group petition (第二十条)', () => {
-    const group = [{ name: '李娜', address: '城关镇东风村一组' }, { phone: '13812345678' }, { name: '王伟', address: '东风村三组12号' }];
+    const group = [
+      { name: '李娜', address: '城关镇东风村一组' },
+      { phone: '13812345678' },
+      { name: '王伟', address: '东风村三组12号' },
+    ];
     expect(scoreRepeat(input, candidate('c2', NOISE, group)).samePetitioner).toBe('phone');
   });
 
@@ -197,14 +265,24 @@ describe('第十九条第三款 / 第三十六条第三款: scoring and ranking'
 
   it('findRepeats: equal scores are ordered by caseId', () => {
     const ids = ['m-3', 'm-1', 'm-2', 'M-9'];
-    const result = findRepeats(input, ids.map((id) => candidate(id, LAND_A)));
+    const result = findRepeats(
+      input,
+      ids.map((id) => candidate(id, LAND_A)),
+    );
     expect(result.map((r) => r.caseId)).toEqual(['M-9', 'm-1', 'm-2', 'm-3']);
   });
 
   it('findRepeats: the order of candidates does not change the result', () => {
     const texts = [LAND_A, LAND_B, NOISE, BRIBE, `${LAND_A}${NOISE}`, `${BRIBE}${LAND_B}`];
-    const others: PetitionerKey[] = [{}, { phone: WANG.phone }, { idNumber: WANG.idNumber }, { name: '李娜', address: '红旗村' }];
-    const pool = Array.from({ length: 24 }, (_, i) => candidate(`case-${i}`, texts[i % texts.length] ?? '', [others[i % 4] ?? {}]));
+    const others: PetitionerKey[] = [
+      {},
+      { phone: WANG.phone },
+      { idNumber: WANG.idNumber },
+      { name: '李娜', address: '红旗村' },
+    ];
+    const pool = Array.from({ length: 24 }, (_, i) =>
+      candidate(`case-${i}`, texts[i % texts.length] ?? '', [others[i % 4] ?? {}]),
+    );
     const expected = findRepeats(input, pool, { limit: 7 });
     expect(expected).toHaveLength(7);
     fc.assert(
@@ -218,7 +296,13 @@ describe('第十九条第三款 / 第三十六条第三款: scoring and ranking'
     const fragments = [LAND_A, LAND_B, NOISE, BRIBE, '征地补偿', '拖欠工资', cjkText(3, 2500), cjkText(4, 300)];
     // Near-copies give scores that differ by little, where an inexact early exit would show.
     fragments.push(LAND_A.slice(2), LAND_A.slice(0, -3), LAND_B.slice(1), `${LAND_A}。`, `${LAND_B}补偿`);
-    const keys: PetitionerKey[] = [WANG, { phone: WANG.phone }, { name: '王伟', address: '东风村三组12号' }, { name: '李娜' }, {}];
+    const keys: PetitionerKey[] = [
+      WANG,
+      { phone: WANG.phone },
+      { name: '王伟', address: '东风村三组12号' },
+      { name: '李娜' },
+      {},
+    ];
     const arbitraryCandidate = fc.record({
       caseId: fc.stringMatching(/^[a-c][0-9]$/),
       petitioners: fc.array(fc.constantFrom(...keys), { maxLength: 2 }),
@@ -252,12 +336,20 @@ describe('第十九条第三款 / 第三十六条第三款: scoring and ranking'
 
   it('mergeRepeats: a scan in slices, merged, equals one scan of every candidate (the desk scans 100k in slices)', () => {
     const texts = [LAND_A, LAND_B, NOISE, BRIBE, `${LAND_A}${NOISE}`, `${BRIBE}${LAND_B}`, LAND_A.slice(3)];
-    const others: PetitionerKey[] = [{}, { phone: WANG.phone }, { idNumber: WANG.idNumber }, { name: '李娜', address: '红旗村' }];
-    const pool = Array.from({ length: 40 }, (_, i) => candidate(`case-${i % 17}-${i}`, texts[i % texts.length] ?? '', [others[i % 4] ?? {}]));
+    const others: PetitionerKey[] = [
+      {},
+      { phone: WANG.phone },
+      { idNumber: WANG.idNumber },
+      { name: '李娜', address: '红旗村' },
+    ];
+    const pool = Array.from({ length: 40 }, (_, i) =>
+      candidate(`case-${i % 17}-${i}`, texts[i % texts.length] ?? '', [others[i % 4] ?? {}]),
+    );
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 12 }), (size, limit) => {
         let merged = mergeRepeats([], [], limit);
-        for (let i = 0; i < pool.length; i += size) merged = mergeRepeats(merged, findRepeats(input, pool.slice(i, i + size), { limit }), limit);
+        for (let i = 0; i < pool.length; i += size)
+          merged = mergeRepeats(merged, findRepeats(input, pool.slice(i, i + size), { limit }), limit);
         expect(merged).toEqual(findRepeats(input, pool, { limit }));
       }),
     );
@@ -276,9 +368,17 @@ describe('第三十六条第三款 a matter closed by a final 复核', () => {
   it.each<[string, Parameters<typeof closedByReReview>[0], boolean]>([
     ['复核 upheld', { status: 're-reviewed', finalAfterReReview: true }, true],
     ['终结 as 复核完毕', { status: 'closed', finalAfterReReview: true, closeGround: 're-review-done' }, true],
-    ['终结 otherwise after a final 复核', { status: 'closed', finalAfterReReview: true, closeGround: 'withdrawn' }, true],
+    [
+      '终结 otherwise after a final 复核',
+      { status: 'closed', finalAfterReReview: true, closeGround: 'withdrawn' },
+      true,
+    ],
     ['复核 sent back to the 复查 organ', { status: 'in-review', finalAfterReReview: false }, false],
-    ['终结 after the 复查 window lapsed', { status: 'closed', finalAfterReReview: false, closeGround: 'review-window-lapsed' }, false],
+    [
+      '终结 after the 复查 window lapsed',
+      { status: 'closed', finalAfterReReview: false, closeGround: 'review-window-lapsed' },
+      false,
+    ],
     ['still being handled', { status: 'accepted', finalAfterReReview: false }, false],
   ])('第三十六条第三款 %s', (_name, c, final) => {
     expect(closedByReReview(c)).toBe(final);

@@ -20,7 +20,10 @@ let db: RxDatabase;
 beforeAll(async () => {
   addRxPlugin(RxDBDevModePlugin);
   addRxPlugin(RxDBMigrationSchemaPlugin); // a collection past version 0 checks for migrations when it opens
-  db = await createRxDatabase({ name: `schemas-${Date.now()}`, storage: wrappedValidateAjvStorage({ storage: getRxStorageMemory() }) });
+  db = await createRxDatabase({
+    name: `schemas-${Date.now()}`,
+    storage: wrappedValidateAjvStorage({ storage: getRxStorageMemory() }),
+  });
   await db.addCollections(collectionCreators);
 });
 afterAll(async () => {
@@ -29,7 +32,17 @@ afterAll(async () => {
 
 describe('collection schemas (design.md §2)', () => {
   it('all collections of design.md §2 (and the local-only intake drafts) exist, within the free RxDB limit of 13', () => {
-    expect(Object.keys(db.collections).sort()).toEqual(['audit', 'calendars', 'case_events', 'cases', 'drafts', 'offices', 'petitioners', 'petitions', 'users']);
+    expect(Object.keys(db.collections).sort()).toEqual([
+      'audit',
+      'calendars',
+      'case_events',
+      'cases',
+      'drafts',
+      'offices',
+      'petitioners',
+      'petitions',
+      'users',
+    ]);
     expect(Object.keys(db.collections).length).toBeLessThanOrEqual(13);
   });
 
@@ -40,14 +53,30 @@ describe('collection schemas (design.md §2)', () => {
     const projection = foldCase([e], defaultCalendar)!;
     const row = toCaseDoc(projection);
     await db.collections.cases!.insert(row);
-    const found = await db.collections.cases!.findOne({ selector: { status: 'registered', nextDue: { $lte: '2025-12-16' } } }).exec();
+    const found = await db.collections
+      .cases!.findOne({ selector: { status: 'registered', nextDue: { $lte: '2025-12-16' } } })
+      .exec();
     expect(found?.toJSON().projection).toEqual(projection);
   });
 
   it('a document that breaks its schema is refused on write', async () => {
-    await expect(db.collections.case_events!.insert({ id: 'x', caseId: 'c', type: 'not-an-act' } as never)).rejects.toThrow();
     await expect(
-      db.collections.petitions!.insert({ id: 'p', caseId: 'c', officeId: 'o', channel: 'visit', receivedAt: '2025-12-01T10:00:00+08:00', petitionerIds: [], headcount: 0, flags: [], repeat: false, registeredBy: 'u', recordedAt: '2025-12-01T10:00:00+08:00' }),
+      db.collections.case_events!.insert({ id: 'x', caseId: 'c', type: 'not-an-act' } as never),
+    ).rejects.toThrow();
+    await expect(
+      db.collections.petitions!.insert({
+        id: 'p',
+        caseId: 'c',
+        officeId: 'o',
+        channel: 'visit',
+        receivedAt: '2025-12-01T10:00:00+08:00',
+        petitionerIds: [],
+        headcount: 0,
+        flags: [],
+        repeat: false,
+        registeredBy: 'u',
+        recordedAt: '2025-12-01T10:00:00+08:00',
+      }),
     ).rejects.toThrow();
   });
 });

@@ -17,17 +17,30 @@ afterAll(async () => {
 });
 const hostChild = fileURLToPath(new URL('./host-child.ts', import.meta.url));
 
-type Line = { reported?: Record<string, string>; answer?: Record<string, unknown>; after?: Record<string, unknown>; closed?: 'ok' | Record<string, string>; alive?: true };
+type Line = {
+  reported?: Record<string, string>;
+  answer?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+  closed?: 'ok' | Record<string, string>;
+  alive?: true;
+};
 
-async function runHost(fault: 'hang-close' | 'abort-in-request'): Promise<{ exit: string; lines: Line[]; stderr: string }> {
+async function runHost(
+  fault: 'hang-close' | 'abort-in-request',
+): Promise<{ exit: string; lines: Line[]; stderr: string }> {
   const dir = await mkdtemp(join(tmpdir(), `desk-core-${fault}-`));
   folders.push(dir);
-  const child = spawn(process.execPath, ['--import', 'tsx', hostChild, dir], { env: { ...process.env, CORE_FAULT: fault }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', hostChild, dir], {
+    env: { ...process.env, CORE_FAULT: fault },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exit = await new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `code ${code}`)));
+  const exit = await new Promise<string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `code ${code}`)),
+  );
   const lines = stdout
     .split('\n')
     .filter((line) => line.startsWith('{'))
@@ -50,9 +63,17 @@ describe('the host outlives its desk core', () => {
     const { exit, lines, stderr } = await runHost('abort-in-request');
     expect(stderr).not.toContain('FATAL ERROR');
     expect(exit).toBe('code 0');
-    expect(lines.find((l) => l.answer)?.answer).toMatchObject({ kind: 'result', id: 1, ok: false, error: { code: 'internal' } });
+    expect(lines.find((l) => l.answer)?.answer).toMatchObject({
+      kind: 'result',
+      id: 1,
+      ok: false,
+      error: { code: 'internal' },
+    });
     expect(lines.find((l) => l.after)?.after).toMatchObject({ kind: 'result', id: 2, ok: false });
-    expect(lines.find((l) => l.reported)?.reported).toMatchObject({ code: 'desk-core-exited', detail: 'signal SIGABRT' });
+    expect(lines.find((l) => l.reported)?.reported).toMatchObject({
+      code: 'desk-core-exited',
+      detail: 'signal SIGABRT',
+    });
     expect(deskHostErrorText['desk-core-exited']).toContain('请重新启动本程序');
     expect(lines.at(-1)).toEqual({ alive: true });
   }, 120_000);

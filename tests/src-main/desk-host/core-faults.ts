@@ -21,5 +21,6 @@ function raiseSqliteErrorsForever(): never {
 
 export async function runInDeskWorker(desk: Desk): Promise<void> {
   if (process.env.CORE_FAULT === 'hang-close') Object.assign(desk, { close: raiseSqliteErrorsForever });
-  if (process.env.CORE_FAULT === 'abort-in-request') Object.assign(desk.api, { 'session-current': () => process.abort() });
+  if (process.env.CORE_FAULT === 'abort-in-request')
+    Object.assign(desk.api, { 'session-current': () => process.abort() });
 }

@@ -8,7 +8,12 @@ import { writeSync } from 'node:fs';
 import { startDeskHostWithHooks } from '../../../src-main/desk-host/worker-hooks';
 
 const say = (line: object) => writeSync(1, `${JSON.stringify(line)}\n`);
-const describe = (error: unknown) => ({ name: (error as Error).name, code: (error as { code?: string }).code, message: (error as Error).message, detail: (error as { detail?: string }).detail });
+const describe = (error: unknown) => ({
+  name: (error as Error).name,
+  code: (error as { code?: string }).code,
+  message: (error as Error).message,
+  detail: (error as { detail?: string }).detail,
+});
 
 const host = await startDeskHostWithHooks({
   databaseDirectory: process.argv[2]!,

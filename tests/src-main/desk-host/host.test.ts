@@ -27,7 +27,10 @@ describe('the desk host', () => {
     const databaseDirectory = await folder();
     const first = await startDeskHost({ databaseDirectory, key: KEY, ...cheap });
     await first.transport.invoke('session-login', { login: 'qs-reception', password: DEMO_PASSWORD });
-    const { caseId } = await first.transport.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
+    const { caseId } = await first.transport.invoke('petition-register', {
+      registration: walkIn(),
+      case: { kind: 'new' },
+    });
     await first.close();
 
     const second = await startDeskHost({ databaseDirectory, key: KEY });
@@ -46,20 +49,35 @@ describe('the desk host', () => {
     });
   });
 
-  it('answers raw wire requests with the caller\'s ids and forwards events as wire messages', async () => {
+  it("answers raw wire requests with the caller's ids and forwards events as wire messages", async () => {
     const host = await startDeskHost({ databaseDirectory: await folder(), ...cheap });
     const events: WireEvent[] = [];
     const off = host.onEvent((event) => events.push(event));
-    const login = await host.request({ kind: 'invoke', id: 7, name: 'session-login', args: { login: 'qs-reception', password: DEMO_PASSWORD } });
+    const login = await host.request({
+      kind: 'invoke',
+      id: 7,
+      name: 'session-login',
+      args: { login: 'qs-reception', password: DEMO_PASSWORD },
+    });
     expect(login).toMatchObject({ kind: 'result', id: 7, ok: true });
     const unknown = await host.request({ kind: 'invoke', id: 7, name: 'no-such-handler', args: {} });
     expect(unknown).toEqual({ kind: 'result', id: 7, ok: false, error: { code: 'unknown-handler' } });
-    await host.request({ kind: 'invoke', id: 8, name: 'petition-register', args: { registration: walkIn(), case: { kind: 'new' } } });
-    await vi.waitFor(() => expect(events.some((e) => e.kind === 'event' && e.event === 'data-changed')).toBe(true), { timeout: 5_000 });
+    await host.request({
+      kind: 'invoke',
+      id: 8,
+      name: 'petition-register',
+      args: { registration: walkIn(), case: { kind: 'new' } },
+    });
+    await vi.waitFor(() => expect(events.some((e) => e.kind === 'event' && e.event === 'data-changed')).toBe(true), {
+      timeout: 5_000,
+    });
     off();
     await host.close();
     // After close every request gets a safe error, never a hang.
-    expect(await host.request({ kind: 'invoke', id: 9, name: 'session-current', args: {} })).toMatchObject({ ok: false, id: 9 });
+    expect(await host.request({ kind: 'invoke', id: 9, name: 'session-current', args: {} })).toMatchObject({
+      ok: false,
+      id: 9,
+    });
   });
 
   it('keeps the main event loop responsive while the worker bulk-loads documents', async () => {

@@ -58,7 +58,10 @@ describe('loadDatabaseKey', () => {
   });
 
   it('refuses to start without the OS key store, and writes nothing', async () => {
-    await expectKeyError(loadDatabaseKey({ keyFile, databaseDirectory, cipher: fakeCipher({ available: false }) }), 'encryption-unavailable');
+    await expectKeyError(
+      loadDatabaseKey({ keyFile, databaseDirectory, cipher: fakeCipher({ available: false }) }),
+      'encryption-unavailable',
+    );
     expect(await readdir(folder)).toEqual([]);
   });
 

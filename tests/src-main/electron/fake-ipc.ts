@@ -53,7 +53,8 @@ export function fakeIpc(): FakeIpc {
       const delivery = new Promise<void>((resolve) =>
         setTimeout(() => {
           try {
-            for (const listener of [...(rendererListeners.get(channel) ?? [])]) listener({ sender: 'raw ipcRenderer' }, copy);
+            for (const listener of [...(rendererListeners.get(channel) ?? [])])
+              listener({ sender: 'raw ipcRenderer' }, copy);
           } finally {
             resolve();
           }
@@ -66,7 +67,8 @@ export function fakeIpc(): FakeIpc {
   const ipcRenderer: FakeIpc['ipcRenderer'] = {
     async invoke(channel, ...args) {
       const handler = handlers.get(channel);
-      if (!handler) throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`);
+      if (!handler)
+        throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`);
       const frameUrl = sender.frameUrl;
       const event: InvokeEventLike = {
         sender: { id: sender.contentsId },

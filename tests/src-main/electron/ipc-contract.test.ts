@@ -16,9 +16,18 @@ import { fakeIpc } from './fake-ipc';
  */
 handlerContractSuite('the IPC dispatcher (fake ipcMain/webContents)', async () => {
   const folder = await mkdtemp(join(tmpdir(), 'desk-ipc-'));
-  const host = await startDeskHost({ databaseDirectory: folder, key: 'ab'.repeat(32), seedDemo: true, demoPasswordCost: { N: 2 ** 10 } });
+  const host = await startDeskHost({
+    databaseDirectory: folder,
+    key: 'ab'.repeat(32),
+    seedDemo: true,
+    demoPasswordCost: { N: 2 ** 10 },
+  });
   const ipc = fakeIpc();
-  const stopDispatcher = registerDispatcher(ipc.ipcMain, host.request, trustedSender('app://desk', () => ipc.webContents.id));
+  const stopDispatcher = registerDispatcher(
+    ipc.ipcMain,
+    host.request,
+    trustedSender('app://desk', () => ipc.webContents.id),
+  );
   const stopEvents = forwardEvents(host.onEvent, ipc.webContents, 'app://desk');
   // The renderer's own Electron transport over the bridge: it rebuilds the ApiError from the bridge's safe data.
   const transport = fromBridge(createBridge(ipc.ipcRenderer));

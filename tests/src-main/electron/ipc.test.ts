@@ -37,11 +37,20 @@ describe('registerDispatcher', () => {
     const built = fakeApi();
     spies = built.spies;
     // What the desk worker does with a forwarded request (src-main/desk-host/serve.ts), minus the thread.
-    stop = registerDispatcher(ipc.ipcMain, (wire) => answer(built.api, wire), trustedSender(appOrigin, () => ipc.webContents.id));
+    stop = registerDispatcher(
+      ipc.ipcMain,
+      (wire) => answer(built.api, wire),
+      trustedSender(appOrigin, () => ipc.webContents.id),
+    );
   });
 
   it('answers a request from the app window with the handler result', async () => {
-    expect(await call({ kind: 'invoke', id: 7, name: 'session-current', args: {} })).toEqual({ kind: 'result', id: 7, ok: true, value: session });
+    expect(await call({ kind: 'invoke', id: 7, name: 'session-current', args: {} })).toEqual({
+      kind: 'result',
+      id: 7,
+      ok: true,
+      value: session,
+    });
   });
 
   it.each([
@@ -52,7 +61,12 @@ describe('registerDispatcher', () => {
     ['a destroyed frame', (s: FakeIpc['sender']) => (s.frameUrl = null)],
   ])('refuses %s with forbidden, without calling the handler', async (_label, untrust) => {
     untrust(ipc.sender);
-    expect(await call({ kind: 'invoke', id: 3, name: 'session-current', args: {} })).toEqual({ kind: 'result', id: 3, ok: false, error: { code: 'forbidden' } });
+    expect(await call({ kind: 'invoke', id: 3, name: 'session-current', args: {} })).toEqual({
+      kind: 'result',
+      id: 3,
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(spies['session-current']).not.toHaveBeenCalled();
   });
 
@@ -79,7 +93,12 @@ describe('registerDispatcher', () => {
   });
 
   it('passes an ApiError code through and hides anything else behind internal', async () => {
-    expect(await call({ kind: 'invoke', id: 10, name: 'case-get', args: { id: 'c1' } })).toEqual({ kind: 'result', id: 10, ok: false, error: { code: 'not-found' } });
+    expect(await call({ kind: 'invoke', id: 10, name: 'case-get', args: { id: 'c1' } })).toEqual({
+      kind: 'result',
+      id: 10,
+      ok: false,
+      error: { code: 'not-found' },
+    });
     const hidden = await call({ kind: 'invoke', id: 11, name: 'session-logout', args: {} });
     expect(hidden).toEqual({ kind: 'result', id: 11, ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(hidden)).not.toContain('SQLITE');
@@ -93,14 +112,18 @@ describe('registerDispatcher', () => {
   it('registers one handler and removes it on stop', async () => {
     expect([...ipc.ipcMain.handlers.keys()]).toEqual([ipcChannels.invoke]);
     stop();
-    await expect(call({ kind: 'invoke', id: 1, name: 'session-current', args: {} })).rejects.toThrow(/No handler registered/);
+    await expect(call({ kind: 'invoke', id: 1, name: 'session-current', args: {} })).rejects.toThrow(
+      /No handler registered/,
+    );
   });
 });
 
 /** The core's events as wire messages, as the desk host's `onEvent` delivers them. */
 function wireEvents(emitter: CoreEmitter): WireEventSource {
   return (listener: (event: WireEvent) => void) => {
-    const stops = coreEventNames.map((event) => emitter.on(event, (payload) => listener({ kind: 'event', event, payload })));
+    const stops = coreEventNames.map((event) =>
+      emitter.on(event, (payload) => listener({ kind: 'event', event, payload })),
+    );
     return () => stops.forEach((stop) => stop());
   };
 }

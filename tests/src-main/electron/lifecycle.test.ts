@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { gracefulQuit } from '../../../src-main/electron/lifecycle';
 
 function quitEvent() {
-  return { prevented: false, preventDefault() { this.prevented = true; } };
+  return {
+    prevented: false,
+    preventDefault() {
+      this.prevented = true;
+    },
+  };
 }
 
 describe('gracefulQuit', () => {

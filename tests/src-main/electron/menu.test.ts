@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { menuTemplate } from '../../../src-main/electron/menu';
 
-const roles = (template: ReturnType<typeof menuTemplate>) => JSON.stringify(template).match(/"role":"\w+"/g)?.map((r) => r.slice(8, -1)) ?? [];
+const roles = (template: ReturnType<typeof menuTemplate>) =>
+  JSON.stringify(template)
+    .match(/"role":"\w+"/g)
+    ?.map((r) => r.slice(8, -1)) ?? [];
 
 describe('menuTemplate', () => {
   it('offers editing, zoom and quit, labelled in Chinese', () => {
@@ -12,7 +15,9 @@ describe('menuTemplate', () => {
 
   it('keeps reload and the developer tools out of an installed app', () => {
     expect(roles(menuTemplate({ platform: 'win32', devTools: false }))).not.toContain('toggleDevTools');
-    expect(roles(menuTemplate({ platform: 'win32', devTools: true }))).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
+    expect(roles(menuTemplate({ platform: 'win32', devTools: true }))).toEqual(
+      expect.arrayContaining(['reload', 'toggleDevTools']),
+    );
   });
 
   it('puts the application menu first on macOS', () => {

@@ -35,7 +35,12 @@ describe('createBridge', () => {
   });
 
   it('rejects with a plain object carrying only the safe code and problems (contextBridge drops Error fields)', async () => {
-    answer = (request) => ({ kind: 'result', id: request.id, ok: false, error: { code: 'invalid-arguments', problems: [{ code: 'invalid-arguments', field: 'login' }], stack: 'at x' } });
+    answer = (request) => ({
+      kind: 'result',
+      id: request.id,
+      ok: false,
+      error: { code: 'invalid-arguments', problems: [{ code: 'invalid-arguments', field: 'login' }], stack: 'at x' },
+    });
     const error: unknown = await bridge.invoke('session-login', { login: '', password: '' }).catch((e: unknown) => e);
     expect(error).toEqual({ code: 'invalid-arguments', problems: [{ code: 'invalid-arguments', field: 'login' }] });
     expect(error).not.toBeInstanceOf(Error);
@@ -43,7 +48,10 @@ describe('createBridge', () => {
 
   it.each([
     ['the main process has no handler', () => ipc.ipcMain.removeHandler(ipcChannels.invoke)],
-    ['the answer is for another request', () => (answer = (r) => ({ kind: 'result', id: r.id + 1, ok: true, value: 1 }))],
+    [
+      'the answer is for another request',
+      () => (answer = (r) => ({ kind: 'result', id: r.id + 1, ok: true, value: 1 })),
+    ],
     ['the answer is not a response', () => (answer = () => 'hello')],
   ])('rejects with internal when %s', async (_label, breakIt) => {
     breakIt();

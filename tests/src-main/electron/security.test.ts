@@ -15,7 +15,12 @@ import {
 const appOrigin = 'app://desk';
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split('; ').map((d) => { const [name, ...values] = d.split(' '); return [name!, values]; }));
+  return new Map(
+    csp.split('; ').map((d) => {
+      const [name, ...values] = d.split(' ');
+      return [name!, values];
+    }),
+  );
 }
 
 describe('webPreferences', () => {
@@ -38,15 +43,25 @@ describe('webPreferences', () => {
 
 describe('rendererLocation', () => {
   it('serves the built renderer from app://desk', () => {
-    expect(rendererLocation({ isPackaged: true, devServerUrl: undefined })).toEqual({ url: 'app://desk/index.html', origin: appOrigin, devServer: false });
+    expect(rendererLocation({ isPackaged: true, devServerUrl: undefined })).toEqual({
+      url: 'app://desk/index.html',
+      origin: appOrigin,
+      devServer: false,
+    });
   });
 
   it('uses the dev server only in an unpackaged app', () => {
-    expect(rendererLocation({ isPackaged: false, devServerUrl: 'http://localhost:5173' })).toEqual({ url: 'http://localhost:5173/', origin: 'http://localhost:5173', devServer: true });
+    expect(rendererLocation({ isPackaged: false, devServerUrl: 'http://localhost:5173' })).toEqual({
+      url: 'http://localhost:5173/',
+      origin: 'http://localhost:5173',
+      devServer: true,
+    });
   });
 
   it('ignores ELECTRON_RENDERER_URL in a packaged app (it would load any page next to the bridge)', () => {
-    expect(rendererLocation({ isPackaged: true, devServerUrl: 'https://evil.example' }).url).toBe('app://desk/index.html');
+    expect(rendererLocation({ isPackaged: true, devServerUrl: 'https://evil.example' }).url).toBe(
+      'app://desk/index.html',
+    );
   });
 });
 
@@ -92,7 +107,8 @@ describe('contentSecurityPolicy', () => {
     expect(csp.get('worker-src')).toEqual(["'self'"]);
     expect(csp.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]); // antd's CSS-in-JS
     expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
-    for (const name of ['object-src', 'base-uri', 'form-action', 'frame-ancestors', 'frame-src']) expect(csp.get(name)).toEqual(["'none'"]);
+    for (const name of ['object-src', 'base-uri', 'form-action', 'frame-ancestors', 'frame-src'])
+      expect(csp.get(name)).toEqual(["'none'"]);
     expect(contentSecurityPolicy({ origin: appOrigin, devServer: false })).not.toMatch(/unsafe-eval|\*/);
   });
 
@@ -105,8 +121,15 @@ describe('contentSecurityPolicy', () => {
 
 describe('withSecurityHeaders', () => {
   it('replaces any policy already present, whatever its case, and keeps the other headers', () => {
-    const out = withSecurityHeaders({ 'content-security-policy': ['default-src *'], 'Content-Type': 'text/html' }, "default-src 'self'");
-    expect(out).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': ["default-src 'self'"], 'X-Content-Type-Options': ['nosniff'] });
+    const out = withSecurityHeaders(
+      { 'content-security-policy': ['default-src *'], 'Content-Type': 'text/html' },
+      "default-src 'self'",
+    );
+    expect(out).toEqual({
+      'Content-Type': ['text/html'],
+      'Content-Security-Policy': ["default-src 'self'"],
+      'X-Content-Type-Options': ['nosniff'],
+    });
   });
 
   it('adds the policy when there are no headers', () => {
@@ -131,7 +154,9 @@ describe('guardWebContents', () => {
   function guarded() {
     const emitter = new EventEmitter();
     let openHandler: (() => { action: string }) | undefined;
-    const contents = Object.assign(emitter, { setWindowOpenHandler: (h: () => { action: string }) => (openHandler = h) });
+    const contents = Object.assign(emitter, {
+      setWindowOpenHandler: (h: () => { action: string }) => (openHandler = h),
+    });
     guardWebContents(contents as unknown as GuardedContents, appOrigin); // the fake implements the two members used
     const attempt = (event: string, url: string) => {
       let prevented = false;

@@ -15,7 +15,11 @@ const instance = await createInstance<TestDoc>(storage, testSchema(), 'crash', '
 const note = '来访事项说明'.repeat(40);
 for (let batch = 0; ; batch++) {
   const rows = Array.from({ length: 400 }, (_, i) => ({
-    document: newDocument(`${batch}-${i}`, { name: `张${i % 50}`, age: i % 150, flag: i % 2 === 0, tag: '', note }, false),
+    document: newDocument(
+      `${batch}-${i}`,
+      { name: `张${i % 50}`, age: i % 150, flag: i % 2 === 0, tag: '', note },
+      false,
+    ),
   }));
   const result = await instance.bulkWrite(rows, 'crash');
   if (result.error.length > 0) throw new Error('unexpected write error');

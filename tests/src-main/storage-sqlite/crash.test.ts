@@ -39,19 +39,30 @@ function runAndKill(directory: string, batches: number, key?: string): Promise<n
 }
 
 describe('kill -9 in the middle of bulk writes', () => {
-  it.each([undefined, 'crash-key'])('leaves a file that opens, passes integrity_check and holds every resolved write (key: %s)', async (key) => {
-    const directory = path.join(temp.dir, key ?? 'plain');
-    const lastOk = await runAndKill(directory, 6, key);
-    expect(lastOk).toBeGreaterThanOrEqual(5);
+  it.each([undefined, 'crash-key'])(
+    'leaves a file that opens, passes integrity_check and holds every resolved write (key: %s)',
+    async (key) => {
+      const directory = path.join(temp.dir, key ?? 'plain');
+      const lastOk = await runAndKill(directory, 6, key);
+      expect(lastOk).toBeGreaterThanOrEqual(5);
 
-    const db = openDatabase({ filePath: databaseFilePath(directory, 'crash'), key });
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    db.close();
+      const db = openDatabase({ filePath: databaseFilePath(directory, 'crash'), key });
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      db.close();
 
-    const instance = await createInstance<TestDoc>(getRxStorageSQLite({ databaseDirectory: directory, ...(key ? { key } : {}) }), testSchema(), 'crash', 'petitions');
-    const ids = Array.from({ length: lastOk + 1 }, (_, batch) => Array.from({ length: 400 }, (_, i) => `${batch}-${i}`)).flat();
-    const found = await instance.findDocumentsById(ids, false);
-    expect(found.length).toBe(ids.length);
-    await instance.close();
-  }, 60_000);
+      const instance = await createInstance<TestDoc>(
+        getRxStorageSQLite({ databaseDirectory: directory, ...(key ? { key } : {}) }),
+        testSchema(),
+        'crash',
+        'petitions',
+      );
+      const ids = Array.from({ length: lastOk + 1 }, (_, batch) =>
+        Array.from({ length: 400 }, (_, i) => `${batch}-${i}`),
+      ).flat();
+      const found = await instance.findDocumentsById(ids, false);
+      expect(found.length).toBe(ids.length);
+      await instance.close();
+    },
+    60_000,
+  );
 });

@@ -98,7 +98,10 @@ describe('storage with a key', () => {
     const schema = testSchema();
     const right = getRxStorageSQLite({ databaseDirectory: dir, key: 'k1' });
     const instance = await createInstance<TestDoc>(right, schema, 'desk');
-    await instance.bulkWrite([{ document: newDocument('a', { name: '张三', age: 1, flag: true, tag: '', note: '' }, false) }], 't');
+    await instance.bulkWrite(
+      [{ document: newDocument('a', { name: '张三', age: 1, flag: true, tag: '', note: '' }, false) }],
+      't',
+    );
     await instance.close();
     const wrong = getRxStorageSQLite({ databaseDirectory: dir, key: 'k2' });
     await expect(createInstance<TestDoc>(wrong, schema, 'desk')).rejects.toMatchObject({ code: 'SQLITE_WRONG_KEY' });

@@ -101,7 +101,11 @@ async function randomWrites(pair: Pair): Promise<WriteRows> {
 }
 
 function summariseWrite(result: RxStorageBulkWriteResponse<TestDoc>) {
-  return result.error.map((e) => ({ status: e.status, id: e.documentId, revInDb: 'documentInDb' in e ? e.documentInDb?._rev : undefined }));
+  return result.error.map((e) => ({
+    status: e.status,
+    id: e.documentId,
+    revInDb: 'documentInDb' in e ? e.documentInDb?._rev : undefined,
+  }));
 }
 
 function summariseEvents(bulks: Bulk[]) {

@@ -49,9 +49,18 @@ describe('a full RxDatabase on the SQLite storage', () => {
     await db.humans.bulkInsert(people);
     await db.averages.bulkInsert(Array.from({ length: 50 }, () => averageSchemaData()));
     const letter = await db.letters.insert({ id: 'l1', title: '来信' });
-    await letter.putAttachment({ id: 'scan.png', data: new Blob(['扫描件'], { type: 'image/png' }), type: 'image/png' });
+    await letter.putAttachment({
+      id: 'scan.png',
+      data: new Blob(['扫描件'], { type: 'image/png' }),
+      type: 'image/png',
+    });
     const oldest = await db.humans.find({ sort: [{ age: 'desc' }], limit: 3 }).exec();
-    expect(oldest.map((d) => d.age)).toEqual(people.map((p) => p.age ?? 0).sort((a, b) => b - a).slice(0, 3));
+    expect(oldest.map((d) => d.age)).toEqual(
+      people
+        .map((p) => p.age ?? 0)
+        .sort((a, b) => b - a)
+        .slice(0, 3),
+    );
     const first = people[0];
     if (!first) throw new Error('no people');
     await (await db.humans.findOne(first.passportId).exec())?.incrementalPatch({ firstName: '改名' });
@@ -67,7 +76,7 @@ describe('a full RxDatabase on the SQLite storage', () => {
     await reopened.remove();
   });
 
-  it('two storage instances of one collection in one process see each other\'s changes (multiInstance)', async () => {
+  it("two storage instances of one collection in one process see each other's changes (multiInstance)", async () => {
     const storage = getRxStorageSQLite({ databaseDirectory: temp.dir });
     const schema = testSchema();
     const open = () =>
@@ -83,7 +92,10 @@ describe('a full RxDatabase on the SQLite storage', () => {
     const a = await open();
     const b = await open();
     const seen = firstValueFrom(b.changeStream());
-    await a.bulkWrite([{ document: newDocument('x', { name: '张三', age: 1, flag: true, tag: '', note: '' }, false) }], 't');
+    await a.bulkWrite(
+      [{ document: newDocument('x', { name: '张三', age: 1, flag: true, tag: '', note: '' }, false) }],
+      't',
+    );
     expect((await seen).events.map((e) => e.documentId)).toEqual(['x']);
     await b.close();
     await a.remove();

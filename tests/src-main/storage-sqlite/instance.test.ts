@@ -51,7 +51,11 @@ describe('bulkWrite', () => {
     expect(result.error.map((e) => [e.status, e.documentId])).toEqual([[409, 'kept']]);
     expect(bulks.map((bulk) => bulk.events.map((e) => e.documentId))).toEqual([['kept'], ['n1', 'n2']]);
     const docs = await instance.findDocumentsById(['kept', 'n1', 'n2'], false);
-    expect(docs.map((d) => [d.id, d.name]).sort()).toEqual([['kept', '原'], ['n1', '新'], ['n2', '新']]);
+    expect(docs.map((d) => [d.id, d.name]).sort()).toEqual([
+      ['kept', '原'],
+      ['n1', '新'],
+      ['n2', '新'],
+    ]);
     await instance.remove();
   });
 
@@ -99,7 +103,10 @@ describe('checkpoints and cleanup', () => {
     const instance = await createInstance<TestDoc>(storage, schema);
     const lwt = now() + 0.37;
     const docs = ['b', '😀', 'a', '𠀀'].map((id) => ({ ...newDocument(id, fields, id === 'a'), _meta: { lwt } }));
-    await instance.bulkWrite(docs.map((document) => ({ document })), 't');
+    await instance.bulkWrite(
+      docs.map((document) => ({ document })),
+      't',
+    );
     const first = await getChangedDocumentsSince(instance, 2);
     expect(first.documents.map((d) => d.id)).toEqual(['a', 'b']);
     const rest = await getChangedDocumentsSince(instance, 10, first.checkpoint);
@@ -115,7 +122,10 @@ describe('checkpoints and cleanup', () => {
     const old = { ...newDocument('old', fields, true), _meta: { lwt: now() - 100_000 } };
     const recent = newDocument('recent', fields, true);
     const live = { ...newDocument('live', fields, false), _meta: { lwt: now() - 100_000 } };
-    await instance.bulkWrite([old, recent, live].map((document) => ({ document })), 't');
+    await instance.bulkWrite(
+      [old, recent, live].map((document) => ({ document })),
+      't',
+    );
     expect(await instance.cleanup(50_000)).toBe(true);
     const left = await instance.findDocumentsById(['old', 'recent', 'live'], true);
     expect(left.map((d) => d.id).sort()).toEqual(['live', 'recent']);
@@ -132,7 +142,7 @@ describe('identity and lifecycle', () => {
     await expect(instance.findDocumentsById(['a'], false)).rejects.toMatchObject({ code: 'SQLITE_CLOSED' });
   });
 
-  it('remove() after close() rejects with a plain Error, as RxDB\'s storage tests require, still carrying its code', async () => {
+  it("remove() after close() rejects with a plain Error, as RxDB's storage tests require, still carrying its code", async () => {
     const instance = await createInstance<TestDoc>(storage, schema);
     await instance.close();
     // RxDB's "should throw on call to .remove() after .close()" checks the error's constructor this way.

@@ -12,7 +12,18 @@ afterAll(() => temp.cleanup());
 const schema = testSchema();
 
 function doc(id: string, name: string, age: number, lwt: number): RxDocumentData<TestDoc> {
-  return { id, name, age, flag: false, tag: 't', note: '', _deleted: false, _attachments: {}, _rev: '1-a', _meta: { lwt } };
+  return {
+    id,
+    name,
+    age,
+    flag: false,
+    tag: 't',
+    note: '',
+    _deleted: false,
+    _attachments: {},
+    _rev: '1-a',
+    _meta: { lwt },
+  };
 }
 
 /**
@@ -42,18 +53,32 @@ function writeFirstLayoutFile(databaseName: string, docs: RxDocumentData<TestDoc
 describe('files of the first layout (BLOB keys, idb column)', () => {
   it('still open, answer queries in RxDB order, feed changes and take writes', async () => {
     const lwt = now() - 1000;
-    writeFirstLayoutFile('legacy', [doc('a', '😀', 30, lwt), doc('b', '\uFF01', 20, lwt + 1), doc('c', '张三', 40, lwt + 2)]);
-    const instance = await createInstance<TestDoc>(getRxStorageSQLite({ databaseDirectory: temp.dir }), schema, 'legacy');
+    writeFirstLayoutFile('legacy', [
+      doc('a', '😀', 30, lwt),
+      doc('b', '\uFF01', 20, lwt + 1),
+      doc('c', '张三', 40, lwt + 2),
+    ]);
+    const instance = await createInstance<TestDoc>(
+      getRxStorageSQLite({ databaseDirectory: temp.dir }),
+      schema,
+      'legacy',
+    );
     await instance.bulkWrite([{ document: doc('d', '𠀀王', 10, now()) }], 'test');
     // An update rewrites the row's BLOB keys: 'b' moves from after everything to the front.
     const [stored] = await instance.findDocumentsById(['b'], false);
     if (!stored) throw new Error('b was not read back');
-    const update = await instance.bulkWrite([{ previous: stored, document: { ...doc('b', 'a', 20, now() + 1), _rev: '2-b' } }], 'test');
+    const update = await instance.bulkWrite(
+      [{ previous: stored, document: { ...doc('b', 'a', 20, now() + 1), _rev: '2-b' } }],
+      'test',
+    );
     expect(update.error).toEqual([]);
     // An insert of a stored id fails on the primary key and is redone with the full conflict check.
     const again = await instance.bulkWrite([{ document: doc('a', 'x', 1, now() + 2) }], 'test');
     expect(again.error.map((e) => [e.status, e.documentId])).toEqual([[409, 'a']]);
-    const byName = prepareQuery(schema, normalizeMangoQuery(schema, { selector: notDeleted(), sort: [{ name: 'asc' }] }));
+    const byName = prepareQuery(
+      schema,
+      normalizeMangoQuery(schema, { selector: notDeleted(), sort: [{ name: 'asc' }] }),
+    );
     // UTF-16 code-unit order: 'a' < 张 (U+5F20) < 😀 (D83D…) < 𠀀 (D840…).
     expect((await instance.query(byName)).documents.map((d) => d.id)).toEqual(['b', 'c', 'a', 'd']);
     const first = await getChangedDocumentsSince(instance, 2);

@@ -22,20 +22,29 @@ async function filledInstance() {
   const instance = (await createInstance<TestDoc>(storage, schema)) as RxStorageInstanceSQLite<TestDoc>;
   const names = ['张三', '😀', '𠀀', 'abc', '\uFFEE', '李四'];
   const docs = Array.from({ length: 60 }, (_, i) =>
-    newDocument(`d${String(i).padStart(2, '0')}`, { name: names[i % names.length] ?? '', age: i % 7, flag: i % 2 === 0, tag: '', note: '' }, false),
+    newDocument(
+      `d${String(i).padStart(2, '0')}`,
+      { name: names[i % names.length] ?? '', age: i % 7, flag: i % 2 === 0, tag: '', note: '' },
+      false,
+    ),
   );
-  await instance.bulkWrite(docs.map((document) => ({ document })), 'fill');
+  await instance.bulkWrite(
+    docs.map((document) => ({ document })),
+    'fill',
+  );
   return instance;
 }
 
 describe('index order is JavaScript UTF-16 code-unit order', () => {
-  it('finds emoji and CJK Ext-B names with a range query that ends at RxDB\'s upper bound', async () => {
+  it("finds emoji and CJK Ext-B names with a range query that ends at RxDB's upper bound", async () => {
     const instance = await filledInstance();
     const result = await instance.query(prepared({ selector: { name: { $gt: '李四' } }, sort: [{ name: 'asc' }] }));
     const names = [...new Set(result.documents.map((d) => d.name))];
     // U+5F20 张 < U+674E 李 < U+D83D (😀) < U+D840 (𠀀) < U+FFEE in UTF-16; UTF-8 would put 😀 and 𠀀 last.
     expect(names).toEqual(['😀', '𠀀', '\uFFEE']);
-    const count = await instance.count(prepareQuery(schema, normalizeMangoQuery(schema, { selector: notDeleted({ name: { $gte: '😀' } }) }, true)));
+    const count = await instance.count(
+      prepareQuery(schema, normalizeMangoQuery(schema, { selector: notDeleted({ name: { $gte: '😀' } }) }, true)),
+    );
     expect(count.count).toBe(30);
     await instance.remove();
   });
@@ -46,7 +55,10 @@ describe('descending sorts', () => {
     const instance = await filledInstance();
     const memory = await createInstance<TestDoc>(getRxStorageMemory(), schema, 'mem-desc');
     const all = await instance.query(prepared({ selector: {} }));
-    await memory.bulkWrite(all.documents.map((document) => ({ document })), 'copy');
+    await memory.bulkWrite(
+      all.documents.map((document) => ({ document })),
+      'copy',
+    );
     for (const query of [
       { selector: {}, sort: [{ age: 'desc' as const }], limit: 10 },
       { selector: {}, sort: [{ name: 'desc' as const }], skip: 3, limit: 7 },
@@ -72,7 +84,9 @@ describe('EXPLAIN QUERY PLAN', () => {
     ];
     for (const query of queries) {
       await instance.query(prepared(query));
-      await instance.count(prepareQuery(schema, normalizeMangoQuery(schema, { selector: notDeleted(query.selector) }, true)));
+      await instance.count(
+        prepareQuery(schema, normalizeMangoQuery(schema, { selector: notDeleted(query.selector) }, true)),
+      );
     }
     const db = instance.internals.db;
     const fullScans = new Set([`SELECT data FROM "${instance.layout.table}"`]);

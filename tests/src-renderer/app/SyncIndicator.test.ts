@@ -45,7 +45,12 @@ describe('the sync state in the top bar', { timeout: 90_000 }, () => {
     await renderDesk(transport);
     const indicator = await screen.findByTestId('sync-indicator');
     await waitFor(() => expect(indicator.textContent).toContain(syncStateText.disabled));
-    publish({ state: 'offline', pending: 3, lastSuccessAt: '2025-12-01T02:00:00.000Z', lastError: 'server-unreachable' });
+    publish({
+      state: 'offline',
+      pending: 3,
+      lastSuccessAt: '2025-12-01T02:00:00.000Z',
+      lastError: 'server-unreachable',
+    });
     await waitFor(() => expect(indicator.textContent).toContain('待上传 3 条'));
     expect(indicator.textContent).toContain(syncStateText.offline);
     await userEvent.setup({ delay: null }).click(indicator);

@@ -35,7 +35,9 @@ function currentText(detail: ActModalProps['detail'], field: unknown, petitionId
   if (field === 'problemRegion') return c.problemRegion ?? '';
   if (field === 'contentCategory') return c.contentCategory ?? '';
   const petition = detail.petitions.find((p) => p.id === petitionId);
-  return petition && petitionFields.includes(field as AmendableField) ? (petition[field as 'request' | 'facts' | 'reasons'] ?? '') : ''; // an amendable field name, checked just before
+  return petition && petitionFields.includes(field as AmendableField)
+    ? (petition[field as 'request' | 'facts' | 'reasons'] ?? '')
+    : ''; // an amendable field name, checked just before
 }
 
 /**
@@ -43,7 +45,16 @@ function currentText(detail: ActModalProps['detail'], field: unknown, petitionId
  * then `case-act`. Acts that record a real-world event also ask when it happened (发生时间). A refusal by the core
  * shows its Chinese reason, on the field it concerns where it names one, and leaves every input as typed.
  */
-export function ActModal({ caseId, type, supervisions, proposals, detail, proposed = false, onClose, onDone }: ActModalProps) {
+export function ActModal({
+  caseId,
+  type,
+  supervisions,
+  proposals,
+  detail,
+  proposed = false,
+  onClose,
+  onDone,
+}: ActModalProps) {
   const [form] = Form.useForm<FormValues>();
   const fields = actFields[type];
   const petitions = [...(detail?.petitions ?? [])].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
@@ -71,7 +82,9 @@ export function ActModal({ caseId, type, supervisions, proposals, detail, propos
       data-testid={`act-modal-${type}`}
     >
       {proposed && <Alert type="info" showIcon title={caseText.proposedNotice} style={{ marginBottom: 12 }} />}
-      {refusal !== undefined && <Alert type="error" showIcon title={errorText(refusal)} style={{ marginBottom: 12 }} role="alert" />}
+      {refusal !== undefined && (
+        <Alert type="error" showIcon title={errorText(refusal)} style={{ marginBottom: 12 }} role="alert" />
+      )}
       <Form
         form={form}
         layout="vertical"
@@ -81,18 +94,31 @@ export function ActModal({ caseId, type, supervisions, proposals, detail, propos
         initialValues={amends && petitions[0] ? { petitionId: petitions[0].id } : {}}
         onValuesChange={(changed: FormValues, all: FormValues) => {
           // A 更正 starts from the text now in force, recorded as the old value.
-          if (type === 'correct' && ('field' in changed || 'petitionId' in changed)) form.setFieldValue('oldValue', currentText(detail, all.field, all.petitionId));
+          if (type === 'correct' && ('field' in changed || 'petitionId' in changed))
+            form.setFieldValue('oldValue', currentText(detail, all.field, all.petitionId));
         }}
       >
-        {fields.length === 0 && !datedActs.has(type) && <Typography.Paragraph>{caseText.noFields}</Typography.Paragraph>}
+        {fields.length === 0 && !datedActs.has(type) && (
+          <Typography.Paragraph>{caseText.noFields}</Typography.Paragraph>
+        )}
         {fields.map((f) => (
           <Form.Item key={f.name} name={f.name} label={f.label} required={isRequired(type, f.name)}>
-            <ActFieldInput input={f.input} supervisions={supervisions} petitions={petitions} {...(proposals ? { proposals } : {})} />
+            <ActFieldInput
+              input={f.input}
+              supervisions={supervisions}
+              petitions={petitions}
+              {...(proposals ? { proposals } : {})}
+            />
           </Form.Item>
         ))}
         {datedActs.has(type) && (
           <Form.Item name="occurredAt" label={fieldText.occurredAt}>
-            <DatePicker showTime placeholder={caseText.occurredAtNow} disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day')} style={{ width: 220 }} />
+            <DatePicker
+              showTime
+              placeholder={caseText.occurredAtNow}
+              disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day')}
+              style={{ width: 220 }}
+            />
           </Form.Item>
         )}
       </Form>
@@ -105,7 +131,12 @@ export function ActModal({ caseId, type, supervisions, proposals, detail, propos
  * in a field and a click on 确定 may both ask): never the same act twice. A refusal about one input (发生时间, the
  * 信访件) is said at that input too.
  */
-function useActSubmit(form: FormInstance<FormValues>, caseId: string, type: FormActType, onDone: ActModalProps['onDone']) {
+function useActSubmit(
+  form: FormInstance<FormValues>,
+  caseId: string,
+  type: FormActType,
+  onDone: ActModalProps['onDone'],
+) {
   const { transport } = useDesk();
   const [refusal, setRefusal] = useState<unknown>(undefined);
   const [saving, setSaving] = useState(false);
@@ -117,10 +148,14 @@ function useActSubmit(form: FormInstance<FormValues>, caseId: string, type: Form
     const values = form.getFieldsValue(true) as FormValues; // getFieldsValue(true) returns the store as is
     const payload = toPayload(type, values);
     // Only a request, facts or reasons belongs to one 信访件; the title and the other items are the case's.
-    if ((type === 'supplement' || type === 'correct') && !petitionFields.includes(payload.field as AmendableField)) delete payload.petitionId; // `field` is one of the select's amendable fields
+    if ((type === 'supplement' || type === 'correct') && !petitionFields.includes(payload.field as AmendableField))
+      delete payload.petitionId; // `field` is one of the select's amendable fields
     const checked = validatePayload(type, payload);
     form.setFields([
-      ...fields.map((f) => ({ name: f.name, errors: checked.ok ? [] : (checked.errors.find((e) => e.name === f.name)?.errors ?? []) })),
+      ...fields.map((f) => ({
+        name: f.name,
+        errors: checked.ok ? [] : (checked.errors.find((e) => e.name === f.name)?.errors ?? []),
+      })),
       { name: 'occurredAt', errors: [] },
     ]);
     if (!checked.ok) return;
@@ -129,14 +164,23 @@ function useActSubmit(form: FormInstance<FormValues>, caseId: string, type: Form
     setSaving(true);
     setRefusal(undefined);
     try {
-      const { event } = await transport.invoke('case-act', { caseId, type, payload, ...(when ? { occurredAt: when.toISOString() } : {}) });
+      const { event } = await transport.invoke('case-act', {
+        caseId,
+        type,
+        payload,
+        ...(when ? { occurredAt: when.toISOString() } : {}),
+      });
       onDone(type, event.type === 'propose');
     } catch (error) {
       setRefusal(error);
       const problems = (error as { problems?: readonly { field?: string; code: string }[] }).problems ?? []; // ApiError's shape; absent on others
       const named = (field: string | undefined) => field?.replace(/^payload\./, '');
       const inputs = new Set(['occurredAt', ...fields.map((f) => f.name)]);
-      form.setFields(problems.flatMap((p) => (inputs.has(named(p.field) ?? '') ? [{ name: named(p.field) ?? '', errors: [errorText(p)] }] : [])));
+      form.setFields(
+        problems.flatMap((p) =>
+          inputs.has(named(p.field) ?? '') ? [{ name: named(p.field) ?? '', errors: [errorText(p)] }] : [],
+        ),
+      );
     } finally {
       busy.current = false;
       setSaving(false);

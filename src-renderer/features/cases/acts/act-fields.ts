@@ -1,6 +1,13 @@
 import type { ActType } from '#shared/domain/act-payloads';
 import { caseClasses } from '#shared/domain/codes';
-import { classText, fieldText as t, noticeMethodText, optionText as o, ratingText, serviceMethodText } from '#shared/messages/zh-CN';
+import {
+  classText,
+  fieldText as t,
+  noticeMethodText,
+  optionText as o,
+  ratingText,
+  serviceMethodText,
+} from '#shared/messages/zh-CN';
 
 /**
  * The fields of each act's form, in the order a person fills them. Which fields exist and their limits come from
@@ -51,48 +58,133 @@ export type FormActType = Exclude<ActType, 'register' | 'link' | 'propose'>;
 
 const yesNo = (options: Readonly<Record<'yes' | 'no', string>>): FieldInput => ({ kind: 'yes-no', options });
 const amendable = select(o.amendField);
-const accused = [f('accusedOfficeIds', t.accusedOfficeIds, { kind: 'offices' }), f('accusedPersons', t.accusedPersons, { kind: 'tags' })];
+const accused = [
+  f('accusedOfficeIds', t.accusedOfficeIds, { kind: 'offices' }),
+  f('accusedPersons', t.accusedPersons, { kind: 'tags' }),
+];
 
 export const actFields: { readonly [T in FormActType]: readonly ActField[] } = {
   receive: [],
-  accept: [f('noticeMethod', t.noticeMethod, select(noticeMethodText)), f('class', t.class, select(classes)), f('procedure', t.procedure, select(o.procedure)), f('route', t.route, select(o.route)), f('noticeNo', t.noticeNo, text), ...accused],
+  accept: [
+    f('noticeMethod', t.noticeMethod, select(noticeMethodText)),
+    f('class', t.class, select(classes)),
+    f('procedure', t.procedure, select(o.procedure)),
+    f('route', t.route, select(o.route)),
+    f('noticeNo', t.noticeNo, text),
+    ...accused,
+  ],
   reject: [f('ground', t.ground, select(o.ground)), f('explanation', t.explanation, area), ...notice],
   redirect: [f('organ', t.organ, text), ...notice],
-  forward: [f('toOfficeId', t.toOfficeId, { kind: 'office' }), f('petitionerTold', t.petitionerTold, { kind: 'yes-no', options: o.petitionerTold }), f('note', t.note, area)],
+  forward: [
+    f('toOfficeId', t.toOfficeId, { kind: 'office' }),
+    f('petitionerTold', t.petitionerTold, { kind: 'yes-no', options: o.petitionerTold }),
+    f('note', t.note, area),
+  ],
   object: [f('reasons', t.objectReasons, area)],
-  assign: [f('toOfficeId', t.toOfficeId, { kind: 'office' }), f('dueDate', t.dueDate, { kind: 'date' }), f('note', t.note, area)],
-  transfer: [f('target', t.target, select(o.target)), f('organ', t.transferOrgan, text), f('toOfficeId', t.toOfficeId, { kind: 'office' })],
-  extend: [f('days', t.days, { kind: 'number' }), f('reasons', t.extendReasons, area), f('noticeMethod', t.noticeMethod, select(noticeMethodText))],
+  assign: [
+    f('toOfficeId', t.toOfficeId, { kind: 'office' }),
+    f('dueDate', t.dueDate, { kind: 'date' }),
+    f('note', t.note, area),
+  ],
+  transfer: [
+    f('target', t.target, select(o.target)),
+    f('organ', t.transferOrgan, text),
+    f('toOfficeId', t.toOfficeId, { kind: 'office' }),
+  ],
+  extend: [
+    f('days', t.days, { kind: 'number' }),
+    f('reasons', t.extendReasons, area),
+    f('noticeMethod', t.noticeMethod, select(noticeMethodText)),
+  ],
   'hearing-start': [f('note', t.note, area)],
   'hearing-end': [f('conclusion', t.conclusion, area)],
-  decide: [f('outcome', t.outcome, select(o.outcome)), f('basis', t.basis, area), f('reviewOrgan', t.reviewOrgan, text), f('documentNo', t.documentNo, text)],
+  decide: [
+    f('outcome', t.outcome, select(o.outcome)),
+    f('basis', t.basis, area),
+    f('reviewOrgan', t.reviewOrgan, text),
+    f('documentNo', t.documentNo, text),
+  ],
   reply: [f('content', t.replyContent, area), f('adoption', t.adoption, select(o.adoption))],
   agree: [f('kind', t.kind, select(o.agreeKind)), f('terms', t.terms, area), f('documentNo', t.documentNo, text)],
-  serve: [f('method', t.method, select(serviceMethodText)), f('signedDay', t.signedDay, { kind: 'date' }), f('receiptNo', t.receiptNo, text)],
+  serve: [
+    f('method', t.method, select(serviceMethodText)),
+    f('signedDay', t.signedDay, { kind: 'date' }),
+    f('receiptNo', t.receiptNo, text),
+  ],
   report: [f('content', t.reportContent, area)],
   'review-request': [f('organ', t.reviewOrgan, text)],
-  'review-decision': [f('result', t.result, select(o.result)), f('content', t.reviewContent, area), f('redoDue', t.redoDue, { kind: 'date' }), f('documentNo', t.documentNo, text)],
-  're-review-request': [f('organ', t.reReviewOrgan, text), f('toOfficeId', t.reReviewOffice, { kind: 'office' }), f('lateReason', t.lateReason, area), f('transitDays', t.transitDays, { kind: 'number' })],
-  're-review-decision': [f('result', t.result, select(o.result)), f('content', t.reReviewContent, area), f('redoDue', t.redoDue, { kind: 'date' }), f('documentNo', t.documentNo, text)],
+  'review-decision': [
+    f('result', t.result, select(o.result)),
+    f('content', t.reviewContent, area),
+    f('redoDue', t.redoDue, { kind: 'date' }),
+    f('documentNo', t.documentNo, text),
+  ],
+  're-review-request': [
+    f('organ', t.reReviewOrgan, text),
+    f('toOfficeId', t.reReviewOffice, { kind: 'office' }),
+    f('lateReason', t.lateReason, area),
+    f('transitDays', t.transitDays, { kind: 'number' }),
+  ],
+  're-review-decision': [
+    f('result', t.result, select(o.result)),
+    f('content', t.reReviewContent, area),
+    f('redoDue', t.redoDue, { kind: 'date' }),
+    f('documentNo', t.documentNo, text),
+  ],
   close: [f('ground', t.closeGround, select(o.closeGround)), f('note', t.note, area)],
-  evaluate: [f('target', t.evaluateTarget, select(o.evaluateTarget)), f('stage', t.stage, select(o.stage)), f('rating', t.rating, select(ratingText))],
-  supervise: [f('kind', t.kind, select(o.superviseKind)), f('issue', t.issue, area), f('feedbackDue', t.feedbackDue, { kind: 'date' })],
+  evaluate: [
+    f('target', t.evaluateTarget, select(o.evaluateTarget)),
+    f('stage', t.stage, select(o.stage)),
+    f('rating', t.rating, select(ratingText)),
+  ],
+  supervise: [
+    f('kind', t.kind, select(o.superviseKind)),
+    f('issue', t.issue, area),
+    f('feedbackDue', t.feedbackDue, { kind: 'date' }),
+  ],
   feedback: [f('superviseEventId', t.superviseEventId, { kind: 'supervision' }), f('content', t.feedbackContent, area)],
   recuse: [f('userId', t.userId, { kind: 'user' }), f('reason', t.reason, area)],
-  'no-further-acceptance': [f('priorCaseNumber', t.priorCaseNumber, text), f('explanation', t.explanation, area), ...notice],
+  'no-further-acceptance': [
+    f('priorCaseNumber', t.priorCaseNumber, text),
+    f('explanation', t.explanation, area),
+    ...notice,
+  ],
   inform: [...notice],
   'object-decision': [f('agreed', t.agreed, yesNo(o.agreed)), f('reasons', t.reasons, area)],
   'report-return': [f('reasons', t.returnReasons, area), f('dueDate', t.dueDate, { kind: 'date' })],
   'serve-receipt': [f('signedDay', t.signedDay, { kind: 'date' }), f('receiptNo', t.receiptNo, text)],
-  'late-request-decision': [f('admitted', t.admitted, yesNo(o.admitted)), f('explanation', t.explanation, area), f('noticeMethod', t.noticeMethod, select(noticeMethodText))],
+  'late-request-decision': [
+    f('admitted', t.admitted, yesNo(o.admitted)),
+    f('explanation', t.explanation, area),
+    f('noticeMethod', t.noticeMethod, select(noticeMethodText)),
+  ],
   reassign: [f('userId', t.assignee, { kind: 'user' }), f('note', t.note, area)],
-  supplement: [f('field', t.amendField, amendable), f('petitionId', t.petitionPick, { kind: 'petition' }), f('value', t.amendValue, area), ...accused],
-  correct: [f('field', t.amendField, amendable), f('petitionId', t.petitionPick, { kind: 'petition' }), f('oldValue', t.oldValue, area), f('value', t.amendValue, area), f('reason', t.correctReason, area)],
+  supplement: [
+    f('field', t.amendField, amendable),
+    f('petitionId', t.petitionPick, { kind: 'petition' }),
+    f('value', t.amendValue, area),
+    ...accused,
+  ],
+  correct: [
+    f('field', t.amendField, amendable),
+    f('petitionId', t.petitionPick, { kind: 'petition' }),
+    f('oldValue', t.oldValue, area),
+    f('value', t.amendValue, area),
+    f('reason', t.correctReason, area),
+  ],
   void: [f('reason', t.voidReason, area)],
-  approve: [f('proposalEventId', t.proposalEventId, { kind: 'proposal' }), f('approved', t.approved, yesNo(o.approved)), f('note', t.note, area)],
+  approve: [
+    f('proposalEventId', t.proposalEventId, { kind: 'proposal' }),
+    f('approved', t.approved, yesNo(o.approved)),
+    f('note', t.note, area),
+  ],
   'leader-reception': [f('leader', t.leader, text), f('note', t.note, area)],
   'leader-case': [f('leader', t.leader, text), f('note', t.note, area)],
-  'joint-reception': [f('officeIds', t.jointOffices, { kind: 'offices' }), f('offices', t.otherOffices, text), f('note', t.note, area)],
+  'joint-reception': [
+    f('officeIds', t.jointOffices, { kind: 'offices' }),
+    f('offices', t.otherOffices, text),
+    f('note', t.note, area),
+  ],
   consult: [f('officeIds', t.consultOffices, { kind: 'offices' }), f('outcome', t.consultOutcome, area)],
   'urgent-report': [f('to', t.reportTo, text), f('content', t.content, area)],
   'follow-up': [f('method', t.followUpMethod, select(noticeMethodText)), f('result', t.followUpResult, area)],

@@ -18,7 +18,12 @@ export function isRequired(type: FormActType, name: string): boolean {
 }
 
 function isDayjs(value: unknown): value is Dayjs {
-  return typeof value === 'object' && value !== null && 'format' in value && typeof (value as { format: unknown }).format === 'function'; // narrowed by the checks before it
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'format' in value &&
+    typeof (value as { format: unknown }).format === 'function'
+  ); // narrowed by the checks before it
 }
 
 /** The payload an act's form stands for: empty inputs are left out, dates become Beijing days, yes/no booleans. */
@@ -41,7 +46,9 @@ export interface FieldError {
 
 /** The Chinese message of one zod issue, phrased for the kind of input that produced it. */
 function issueText(issue: z.core.$ZodIssue, field: ActField | undefined): string {
-  const choosing = field !== undefined && ['select', 'yes-no', 'office', 'supervision', 'date', 'proposal', 'petition'].includes(field.input.kind);
+  const choosing =
+    field !== undefined &&
+    ['select', 'yes-no', 'office', 'supervision', 'date', 'proposal', 'petition'].includes(field.input.kind);
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? (choosing ? v.choose : v.required) : v.invalid;
@@ -62,7 +69,10 @@ function issueText(issue: z.core.$ZodIssue, field: ActField | undefined): string
 }
 
 /** Checks the payload with the act's own schema; the errors come back per field, in Chinese. */
-export function validatePayload(type: FormActType, payload: Record<string, unknown>): { ok: true } | { ok: false; errors: FieldError[] } {
+export function validatePayload(
+  type: FormActType,
+  payload: Record<string, unknown>,
+): { ok: true } | { ok: false; errors: FieldError[] } {
   const parsed = payloadSchemas[type].safeParse(payload);
   if (parsed.success) return { ok: true };
   const byField = new Map<string, string[]>();

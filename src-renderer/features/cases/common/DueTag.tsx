@@ -20,7 +20,11 @@ export function DueTag({ due, overdue, late = false, dueSoon, uncertain, daysLef
   const type = overdue || late ? 'danger' : dueSoon ? 'warning' : undefined;
   return (
     <Space size={4} wrap={false}>
-      <Typography.Text type={type} strong={overdue} data-due-state={overdue ? 'overdue' : late ? 'met-late' : dueSoon ? 'due-soon' : 'running'}>
+      <Typography.Text
+        type={type}
+        strong={overdue}
+        data-due-state={overdue ? 'overdue' : late ? 'met-late' : dueSoon ? 'due-soon' : 'running'}
+      >
         {due}
         {daysLeft === undefined ? '' : `（${casesText.daysLeft(daysLeft)}）`}
       </Typography.Text>

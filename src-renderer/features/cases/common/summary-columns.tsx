@@ -9,7 +9,15 @@ import { channelText, classText, casesText, statusText } from '#shared/messages/
 const c = casesText.column;
 
 /** Received time as a Beijing wall clock, minutes only: the desk is in China whatever the PC's zone says. */
-const received = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+const received = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
 
 export function formatInstant(iso: string): string {
   return received.format(new Date(iso));
@@ -37,7 +45,12 @@ export function summaryColumns<Row>(pick: (row: Row) => CaseSummary | undefined)
       },
     },
     { key: 'status', title: c.status, width: 84, render: cell((s) => statusText[s.status]) },
-    { key: 'class', title: c.class, width: 96, render: cell((s) => (s.class ? classText[s.class] : casesText.unclassified)) },
+    {
+      key: 'class',
+      title: c.class,
+      width: 96,
+      render: cell((s) => (s.class ? classText[s.class] : casesText.unclassified)),
+    },
     { key: 'channel', title: c.channel, width: 76, render: cell((s) => channelText[s.channel]) },
     { key: 'receivedAt', title: c.receivedAt, width: 130, render: cell((s) => formatInstant(s.receivedAt)) },
     { key: 'office', title: c.office, width: 120, ellipsis: true, render: cell((s) => officeName(s.currentOfficeId)) },
@@ -45,8 +58,17 @@ export function summaryColumns<Row>(pick: (row: Row) => CaseSummary | undefined)
       key: 'nextDue',
       title: c.nextDue,
       width: 130,
-      render: cell((s) => (s.nextDue ? <DueTag due={s.nextDue.due} overdue={s.overdue} dueSoon={s.dueSoon} uncertain={s.nextDue.uncertain} /> : null)),
+      render: cell((s) =>
+        s.nextDue ? (
+          <DueTag due={s.nextDue.due} overdue={s.overdue} dueSoon={s.dueSoon} uncertain={s.nextDue.uncertain} />
+        ) : null,
+      ),
     },
-    { key: 'flags', title: c.flags, width: 170, render: cell((s) => <CaseMarks flags={s.flags} restricted={s.restricted} conflictCount={s.conflictCount} />) },
+    {
+      key: 'flags',
+      title: c.flags,
+      width: 170,
+      render: cell((s) => <CaseMarks flags={s.flags} restricted={s.restricted} conflictCount={s.conflictCount} />),
+    },
   ];
 }

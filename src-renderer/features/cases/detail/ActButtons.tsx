@@ -9,7 +9,13 @@ import { actText, caseText } from '#shared/messages/zh-CN';
  * only for a 负责人). 重件关联 is left out: a repeat is linked while registering it (intake), not from here. An act
  * this user records as 报批 for a 负责人 to approve (`detail.proposedActs`, 第三十四条) says so, e.g. 终结（报批）.
  */
-export function ActButtons({ acts, proposed = [] }: { readonly acts: readonly ActType[]; readonly proposed?: readonly ActType[] }) {
+export function ActButtons({
+  acts,
+  proposed = [],
+}: {
+  readonly acts: readonly ActType[];
+  readonly proposed?: readonly ActType[];
+}) {
   const setOpenAct = useCasesUi((s) => s.setOpenAct);
   const shown = acts.filter(isFormAct);
   return (
@@ -19,7 +25,13 @@ export function ActButtons({ acts, proposed = [] }: { readonly acts: readonly Ac
       ) : (
         <Space wrap size={[6, 6]}>
           {shown.map((type, i) => (
-            <Button key={type} size="small" type={i === 0 ? 'primary' : 'default'} onClick={() => setOpenAct(type)} data-act={type}>
+            <Button
+              key={type}
+              size="small"
+              type={i === 0 ? 'primary' : 'default'}
+              onClick={() => setOpenAct(type)}
+              data-act={type}
+            >
               {proposed.includes(type) ? caseText.proposedAct(actText[type]) : actText[type]}
             </Button>
           ))}

@@ -22,7 +22,13 @@ import { actText, channelText, classText, documentText, casesText, caseText, sta
 /** 事项详情: one matter, its people, its petitions, its clocks and timeline, and the acts allowed now. */
 export function CasePage({ id }: { id: string }) {
   // 'session': another user signing in changes the allowed acts and what is masked.
-  const { data: detail, error } = useApi('case-get', { id }, ['cases', 'case_events', 'petitions', 'petitioners', 'session']);
+  const { data: detail, error } = useApi('case-get', { id }, [
+    'cases',
+    'case_events',
+    'petitions',
+    'petitioners',
+    'session',
+  ]);
   const go = useNav((s) => s.go);
   const openAct = useCasesUi((s) => s.openAct);
   const setOpenAct = useCasesUi((s) => s.setOpenAct);
@@ -40,7 +46,11 @@ export function CasePage({ id }: { id: string }) {
     return (
       <Flex vertical gap={8} style={{ padding: 12 }}>
         {back}
-        {error === undefined ? <Spin description={caseText.loading} /> : <Alert type="error" showIcon title={errorText(error)} />}
+        {error === undefined ? (
+          <Spin description={caseText.loading} />
+        ) : (
+          <Alert type="error" showIcon title={errorText(error)} />
+        )}
       </Flex>
     );
   }
@@ -48,7 +58,8 @@ export function CasePage({ id }: { id: string }) {
   const c = detail.case;
   const supervisions = c.clocks.filter((k) => k.kind === 'supervision' && k.stoppedDay === undefined);
   // Only an act the core still allows may keep its form open (another desk's act may have changed the status).
-  const open = openAct !== undefined && isFormAct(openAct) && detail.allowedActs.includes(openAct) ? openAct : undefined;
+  const open =
+    openAct !== undefined && isFormAct(openAct) && detail.allowedActs.includes(openAct) ? openAct : undefined;
 
   return (
     <Flex vertical gap={8} style={{ padding: '8px 12px 12px' }} data-testid="case-page">
@@ -137,12 +148,24 @@ function CaseFacts({ detail }: { detail: CaseDetail }) {
             </>
           ),
         },
-        { key: 'class', label: casesText.column.class, children: c.class ? classText[c.class] : casesText.unclassified },
+        {
+          key: 'class',
+          label: casesText.column.class,
+          children: c.class ? classText[c.class] : casesText.unclassified,
+        },
         { key: 'channel', label: casesText.column.channel, children: channelText[c.channel] },
         { key: 'received', label: casesText.column.receivedAt, children: formatInstant(c.receivedAt) },
         { key: 'office', label: casesText.column.office, children: officeName(c.currentOfficeId) },
         // 查询码 (第二十一条第二款): the petitioner's to quote, derived from the id; not for a reader who may not see the case.
-        ...(detail.masked ? [] : [{ key: 'queryCode', label: documentText.queryCodeLabel, children: <span data-testid="query-code">{queryCode(c.id)}</span> }]),
+        ...(detail.masked
+          ? []
+          : [
+              {
+                key: 'queryCode',
+                label: documentText.queryCodeLabel,
+                children: <span data-testid="query-code">{queryCode(c.id)}</span>,
+              },
+            ]),
       ]}
     />
   );

@@ -5,12 +5,20 @@ import { useOfficeName } from '../../../app/directory';
 import { DueTag } from '../common/DueTag';
 import { clockStateByKind, clockText, caseText } from '#shared/messages/zh-CN';
 
-const stateColor: Record<ClockState, string> = { running: 'blue', 'due-soon': 'orange', overdue: 'red', met: 'green', 'met-late': 'volcano', lapsed: 'default' };
+const stateColor: Record<ClockState, string> = {
+  running: 'blue',
+  'due-soon': 'orange',
+  overdue: 'red',
+  met: 'green',
+  'met-late': 'volcano',
+  lapsed: 'default',
+};
 
 /** Kinds whose running out is no office's delay: the petitioner's windows, and the receiver's option to object (第二十三条第三款). */
 const noDelay: readonly ClockKind[] = [...petitionerWindows, 'objection'];
 const late = (k: Clock, state: ClockState) => state === 'met-late' && !noDelay.includes(k.kind);
-const colorOf = (k: Clock, state: ClockState) => (state === 'met-late' && !late(k, state) ? 'default' : stateColor[state]);
+const colorOf = (k: Clock, state: ClockState) =>
+  state === 'met-late' && !late(k, state) ? 'default' : stateColor[state];
 
 /** Whole days from `today` to `due` (both Beijing days, YYYY-MM-DD). */
 function daysBetween(today: string, due: string): number {
@@ -31,7 +39,12 @@ interface ClocksCardProps {
 export function ClocksCard({ clocks, today, extensionDays }: ClocksCardProps) {
   const officeName = useOfficeName();
   return (
-    <Card size="small" title={caseText.clocks} extra={extensionDays > 0 ? <Tag color="blue">{caseText.extension(extensionDays)}</Tag> : null} data-testid="clocks">
+    <Card
+      size="small"
+      title={caseText.clocks}
+      extra={extensionDays > 0 ? <Tag color="blue">{caseText.extension(extensionDays)}</Tag> : null}
+      data-testid="clocks"
+    >
       <Table<Clock>
         size="small"
         pagination={false}
@@ -46,11 +59,31 @@ export function ClocksCard({ clocks, today, extensionDays }: ClocksCardProps) {
             render: (_, k) => {
               const state = clockState(k, today);
               const running = k.stoppedDay === undefined;
-              return <DueTag due={k.due} overdue={state === 'overdue'} late={late(k, state)} dueSoon={state === 'due-soon'} uncertain={k.uncertain} daysLeft={running ? daysBetween(today, k.due) : undefined} />;
+              return (
+                <DueTag
+                  due={k.due}
+                  overdue={state === 'overdue'}
+                  late={late(k, state)}
+                  dueSoon={state === 'due-soon'}
+                  uncertain={k.uncertain}
+                  daysLeft={running ? daysBetween(today, k.due) : undefined}
+                />
+              );
             },
           },
-          { key: 'state', title: '', width: 100, render: (_, k) => <Tag color={colorOf(k, clockState(k, today))}>{clockStateByKind[k.kind][clockState(k, today)]}</Tag> },
-          { key: 'office', title: caseText.clockOffice, render: (_, k) => (k.officeId && !petitionerWindows.includes(k.kind) ? officeName(k.officeId) : null) },
+          {
+            key: 'state',
+            title: '',
+            width: 100,
+            render: (_, k) => (
+              <Tag color={colorOf(k, clockState(k, today))}>{clockStateByKind[k.kind][clockState(k, today)]}</Tag>
+            ),
+          },
+          {
+            key: 'office',
+            title: caseText.clockOffice,
+            render: (_, k) => (k.officeId && !petitionerWindows.includes(k.kind) ? officeName(k.officeId) : null),
+          },
         ]}
       />
     </Card>

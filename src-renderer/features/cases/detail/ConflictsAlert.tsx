@@ -16,7 +16,9 @@ export function ConflictsAlert({ conflicts }: { readonly conflicts: readonly Cas
       description={
         <ul style={{ margin: 0, paddingInlineStart: 18 }}>
           {conflicts.map((c) => (
-            <li key={c.eventId}>{caseText.conflictLine(actText[c.type], reasonText[c.reason], officeName(c.officeId))}</li>
+            <li key={c.eventId}>
+              {caseText.conflictLine(actText[c.type], reasonText[c.reason], officeName(c.officeId))}
+            </li>
           ))}
         </ul>
       }

@@ -4,7 +4,13 @@ import { useNav } from '../../../app/nav-store';
 import { caseText, petitionerText as p } from '#shared/messages/zh-CN';
 
 /** The matter's petitioners (masked as the core returns them for a restricted matter), each linking to their page. */
-export function PetitionersCard({ petitioners, masked }: { readonly petitioners: readonly PetitionerDoc[]; readonly masked: boolean }) {
+export function PetitionersCard({
+  petitioners,
+  masked,
+}: {
+  readonly petitioners: readonly PetitionerDoc[];
+  readonly masked: boolean;
+}) {
   const go = useNav((s) => s.go);
   return (
     <Card size="small" title={`${caseText.petitioners}（${petitioners.length}）`} data-testid="petitioners">

@@ -52,7 +52,9 @@ export function TimelineCard({ detail }: { readonly detail: CaseDetail }) {
                 <Space size={6} wrap>
                   <Typography.Text strong>{actText[e.type]}</Typography.Text>
                   <Tag>{e.article}</Tag>
-                  <Typography.Text type="secondary">{caseText.actor(who(e.actor.userId), roleText[e.actor.role], officeName(e.actor.officeId))}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {caseText.actor(who(e.actor.userId), roleText[e.actor.role], officeName(e.actor.officeId))}
+                  </Typography.Text>
                   <SignatureTag flag={detail.signatures[e.id]} />
                   {kind ? (
                     <Button size="small" type="link" onClick={() => print(e)}>

@@ -4,7 +4,17 @@ import type { CaseEvent, CaseEventOf } from '#shared/domain/case-types';
 import type { PetitionDoc } from '#shared/domain/documents';
 import { queryCode } from '#shared/domain/query-code';
 import { channelText, classText, documentText, messages, optionText, serviceMethodText } from '#shared/messages/zh-CN';
-import { acceptParagraphs, addressee, noticeDate, noticeDay, receivedParagraphs, routeOf, type DocumentKind, type Letter, type LetterRow } from '../../../app/letters';
+import {
+  acceptParagraphs,
+  addressee,
+  noticeDate,
+  noticeDay,
+  receivedParagraphs,
+  routeOf,
+  type DocumentKind,
+  type Letter,
+  type LetterRow,
+} from '../../../app/letters';
 
 /**
  * The one place that picks the document an act prints (domain-research §7.4) and fills it from the matter: the
@@ -34,12 +44,20 @@ type Ctx = {
 type Build<T extends CaseEvent['type']> = (e: CaseEventOf<T>, x: Ctx) => Letter;
 
 /** The act `event` puts in force: itself, or for an approved 报批 the proposed act at the approval. */
-function inForce(event: CaseEvent, events: readonly CaseEvent[]): { act: CaseEvent; proposer?: CaseEvent['actor'] } | undefined {
+function inForce(
+  event: CaseEvent,
+  events: readonly CaseEvent[],
+): { act: CaseEvent; proposer?: CaseEvent['actor'] } | undefined {
   if (event.type !== 'approve') return { act: event };
-  const proposal = events.find((e): e is CaseEventOf<'propose'> => e.id === event.payload.proposalEventId && e.type === 'propose');
+  const proposal = events.find(
+    (e): e is CaseEventOf<'propose'> => e.id === event.payload.proposalEventId && e.type === 'propose',
+  );
   if (!event.payload.approved || !proposal) return undefined;
   const { act, payload } = proposal.payload;
-  return { act: approvedEvent(event, { eventId: proposal.id, act, payload, userId: proposal.actor.userId }), proposer: proposal.actor };
+  return {
+    act: approvedEvent(event, { eventId: proposal.id, act, payload, userId: proposal.actor.userId }),
+    proposer: proposal.actor,
+  };
 }
 
 /** Which document the event prints, if any (the timeline's print button). */
@@ -55,7 +73,12 @@ export function actDocument(event: CaseEvent, detail: CaseDetail, names: Names):
   const found = inForce(event, detail.events);
   if (!found || !(found.act.type in builders)) return undefined;
   const index = detail.events.findIndex((e) => e.id === event.id);
-  const x: Ctx = { detail, names, before: index < 0 ? detail.events : detail.events.slice(0, index), ...(found.proposer ? { proposer: found.proposer } : {}) };
+  const x: Ctx = {
+    detail,
+    names,
+    before: index < 0 ? detail.events : detail.events.slice(0, index),
+    ...(found.proposer ? { proposer: found.proposer } : {}),
+  };
   const build = builders[found.act.type as keyof typeof builders] as Build<CaseEvent['type']>; // indexed by the act's own type
   return build(found.act, x);
 }
@@ -63,13 +86,18 @@ export function actDocument(event: CaseEvent, detail: CaseDetail, names: Names):
 // ---- what every document reads from the matter
 
 /** The first petition (初件). */
-const firstPetition = (d: CaseDetail): PetitionDoc | undefined => [...d.petitions].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)).find((p) => !p.repeat) ?? d.petitions[0];
+const firstPetition = (d: CaseDetail): PetitionDoc | undefined =>
+  [...d.petitions].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)).find((p) => !p.repeat) ?? d.petitions[0];
 
 /** A petition's request, facts or reasons as registered, with the 补充/更正 made before the act (第十九条). */
 function petitionText(x: Ctx, field: 'request' | 'facts' | 'reasons'): string {
   const p = firstPetition(x.detail);
   const earlier = new Set(x.before.map((e) => e.id));
-  const amended = x.detail.case.amendments.filter((a) => a.field === field && earlier.has(a.eventId) && (a.petitionId === undefined || a.petitionId === p?.id)).pop();
+  const amended = x.detail.case.amendments
+    .filter(
+      (a) => a.field === field && earlier.has(a.eventId) && (a.petitionId === undefined || a.petitionId === p?.id),
+    )
+    .pop();
   return (amended?.value ?? p?.[field] ?? '').trim();
 }
 
@@ -78,14 +106,27 @@ const to = (x: Ctx) =>
     x.detail.petitioners.map((p) => p.name),
     x.detail.case.flags.includes('anonymous'),
   );
-const opening = (x: Ctx) => receivedParagraphs(noticeDate(x.detail.case.receivedAt), channelText[x.detail.case.channel], petitionText(x, 'request') || petitionText(x, 'facts'));
-const latest = <E extends CaseEvent>(events: readonly CaseEvent[], test: (e: CaseEvent) => e is E): E | undefined => [...events].reverse().find(test);
-const last = <T extends CaseEvent['type']>(x: Ctx, ...types: T[]) => latest(x.before, (e): e is CaseEventOf<T> => (types as string[]).includes(e.type));
+const opening = (x: Ctx) =>
+  receivedParagraphs(
+    noticeDate(x.detail.case.receivedAt),
+    channelText[x.detail.case.channel],
+    petitionText(x, 'request') || petitionText(x, 'facts'),
+  );
+const latest = <E extends CaseEvent>(events: readonly CaseEvent[], test: (e: CaseEvent) => e is E): E | undefined =>
+  [...events].reverse().find(test);
+const last = <T extends CaseEvent['type']>(x: Ctx, ...types: T[]) =>
+  latest(x.before, (e): e is CaseEventOf<T> => (types as string[]).includes(e.type));
 const by = (e: CaseEvent, x: Ctx) => ({ office: x.names.office(e.actor.officeId), date: noticeDate(e.occurredAt) });
 const numbered = (no: string | undefined, text: (no: string) => string) => (no ? { reference: text(no) } : {});
 
 /** A notice or opinion to the petitioner: addressed to them, with the 查询码 (第二十一条第二款). */
-function toPetitioner(kind: DocumentKind, e: CaseEvent, x: Ctx, paragraphs: readonly string[], extra: Partial<Letter> = {}): Letter {
+function toPetitioner(
+  kind: DocumentKind,
+  e: CaseEvent,
+  x: Ctx,
+  paragraphs: readonly string[],
+  extra: Partial<Letter> = {},
+): Letter {
   return { kind, queryCode: queryCode(x.detail.case.id), to: to(x), paragraphs, ...by(e, x), ...extra };
 }
 
@@ -110,7 +151,11 @@ function caseRows(x: Ctx): LetterRow[] {
 const secrecy = (x: Ctx) => (x.detail.case.restricted ? [t.secrecy] : []);
 
 /** The organ a 复查/复核 request went to: the office it names, else the one above the organ it is against. */
-function requestOrgan(request: CaseEventOf<'review-request' | 're-review-request'> | undefined, below: string | undefined, x: Ctx) {
+function requestOrgan(
+  request: CaseEventOf<'review-request' | 're-review-request'> | undefined,
+  below: string | undefined,
+  x: Ctx,
+) {
   const id = request?.payload.toOfficeId ?? (below === undefined ? undefined : x.names.above(below));
   return { id, name: id !== undefined ? x.names.office(id) : request?.payload.organ };
 }
@@ -118,22 +163,63 @@ function requestOrgan(request: CaseEventOf<'review-request' | 're-review-request
 // ---- the documents, by act
 
 const builders = {
-  accept: (e, x) => toPetitioner('accept', e, x, [...opening(x), ...acceptParagraphs(e.payload.class, e.payload.procedure, routeOf(e.payload))], { contact: true, ...numbered(e.payload.noticeNo, t.documentNo) }),
+  accept: (e, x) =>
+    toPetitioner(
+      'accept',
+      e,
+      x,
+      [...opening(x), ...acceptParagraphs(e.payload.class, e.payload.procedure, routeOf(e.payload))],
+      { contact: true, ...numbered(e.payload.noticeNo, t.documentNo) },
+    ),
   reject: (e, x) =>
-    toPetitioner('reject', e, x, [...opening(x), t.rejectBody(optionText.ground[e.payload.ground]), t.explanation(e.payload.explanation)], { contact: true, ...numbered(e.payload.noticeNo, t.documentNo) }),
-  redirect: (e, x) => toPetitioner('redirect', e, x, [...opening(x), notice.redirectBody(e.payload.organ)], { contact: true, competentOrgan: e.payload.organ, ...numbered(e.payload.noticeNo, t.documentNo) }),
+    toPetitioner(
+      'reject',
+      e,
+      x,
+      [...opening(x), t.rejectBody(optionText.ground[e.payload.ground]), t.explanation(e.payload.explanation)],
+      { contact: true, ...numbered(e.payload.noticeNo, t.documentNo) },
+    ),
+  redirect: (e, x) =>
+    toPetitioner('redirect', e, x, [...opening(x), notice.redirectBody(e.payload.organ)], {
+      contact: true,
+      competentOrgan: e.payload.organ,
+      ...numbered(e.payload.noticeNo, t.documentNo),
+    }),
   extend: (e, x) => {
     const handling = x.detail.case.clocks.find((k) => k.kind === 'handling');
-    return toPetitioner('extend', e, x, [...opening(x), t.extendBody(e.payload.days, handling ? noticeDay(handling.due) : t.blankDate), t.extendReasons(e.payload.reasons)], { contact: true });
+    return toPetitioner(
+      'extend',
+      e,
+      x,
+      [
+        ...opening(x),
+        t.extendBody(e.payload.days, handling ? noticeDay(handling.due) : t.blankDate),
+        t.extendReasons(e.payload.reasons),
+      ],
+      { contact: true },
+    );
   },
   'no-further-acceptance': (e, x) => {
     const prior = e.payload.priorCaseNumber ? t.priorCase(e.payload.priorCaseNumber) : '';
-    return toPetitioner('no-further-acceptance', e, x, [...opening(x), t.noFurther(prior), t.explanation(e.payload.explanation), t.aftercare], { contact: true, ...numbered(e.payload.noticeNo, t.documentNo) });
+    return toPetitioner(
+      'no-further-acceptance',
+      e,
+      x,
+      [...opening(x), t.noFurther(prior), t.explanation(e.payload.explanation), t.aftercare],
+      { contact: true, ...numbered(e.payload.noticeNo, t.documentNo) },
+    );
   },
   inform: (e, x) => {
-    const sent = latest(x.before, (s): s is CaseEventOf<'forward' | 'assign'> => (s.type === 'forward' || s.type === 'assign') && s.actor.officeId === e.actor.officeId);
+    const sent = latest(
+      x.before,
+      (s): s is CaseEventOf<'forward' | 'assign'> =>
+        (s.type === 'forward' || s.type === 'assign') && s.actor.officeId === e.actor.officeId,
+    );
     const where = sent ? x.names.office(sent.payload.toOfficeId) : t.none;
-    return toPetitioner('inform', e, x, [...opening(x), t.informBody(t.verb[sent?.type ?? 'forward'], where)], { contact: true, ...numbered(e.payload.noticeNo, t.documentNo) });
+    return toPetitioner('inform', e, x, [...opening(x), t.informBody(t.verb[sent?.type ?? 'forward'], where)], {
+      contact: true,
+      ...numbered(e.payload.noticeNo, t.documentNo),
+    });
   },
   decide: (e, x) => {
     const c = x.detail.case;
@@ -142,7 +228,14 @@ const builders = {
       'decide',
       e,
       x,
-      [t.decide.opening(noticeDate(c.receivedAt), channelText[c.channel]), t.decide.request(petitionText(x, 'request') || t.none), t.decide.facts(facts || t.none), t.decide.outcome[e.payload.outcome], t.decide.basis(e.payload.basis), t.decide.rights(e.payload.reviewOrgan)],
+      [
+        t.decide.opening(noticeDate(c.receivedAt), channelText[c.channel]),
+        t.decide.request(petitionText(x, 'request') || t.none),
+        t.decide.facts(facts || t.none),
+        t.decide.outcome[e.payload.outcome],
+        t.decide.basis(e.payload.basis),
+        t.decide.rights(e.payload.reviewOrgan),
+      ],
       numbered(e.payload.documentNo, t.documentNo),
     );
   },
@@ -152,18 +245,40 @@ const builders = {
     const reviewer = requestOrgan(request, decider, x);
     const deciderName = decider === undefined ? t.none : x.names.office(decider);
     const above = reviewer.id === undefined ? undefined : x.names.above(reviewer.id);
-    const next = e.payload.result === 'redo' ? t.review.redo(deciderName, e.payload.redoDue ? noticeDay(e.payload.redoDue) : t.blankDate) : t.review.next(above ? x.names.office(above) : t.review.organAbove);
-    const paragraphs = [t.review.opening(deciderName, request ? noticeDate(request.occurredAt) : t.blankDate), t.review.result[e.payload.result], t.review.content(e.payload.content), next];
-    return toPetitioner('review-decision', e, x, paragraphs, { ...numbered(e.payload.documentNo, t.documentNo), office: reviewer.name ?? by(e, x).office });
+    const next =
+      e.payload.result === 'redo'
+        ? t.review.redo(deciderName, e.payload.redoDue ? noticeDay(e.payload.redoDue) : t.blankDate)
+        : t.review.next(above ? x.names.office(above) : t.review.organAbove);
+    const paragraphs = [
+      t.review.opening(deciderName, request ? noticeDate(request.occurredAt) : t.blankDate),
+      t.review.result[e.payload.result],
+      t.review.content(e.payload.content),
+      next,
+    ];
+    return toPetitioner('review-decision', e, x, paragraphs, {
+      ...numbered(e.payload.documentNo, t.documentNo),
+      office: reviewer.name ?? by(e, x).office,
+    });
   },
   're-review-decision': (e, x) => {
     const reviewer = requestOrgan(last(x, 'review-request'), last(x, 'decide')?.actor.officeId, x);
     const request = last(x, 're-review-request');
     const reReviewer = requestOrgan(request, reviewer.id, x);
     const reviewerName = reviewer.name ?? t.none;
-    const next = e.payload.result === 'redo' ? t.reReview.redo(reviewerName, e.payload.redoDue ? noticeDay(e.payload.redoDue) : t.blankDate) : t.reReview.final;
-    const paragraphs = [t.reReview.opening(reviewerName, request ? noticeDate(request.occurredAt) : t.blankDate), t.reReview.result[e.payload.result], t.reReview.content(e.payload.content), next];
-    return toPetitioner('re-review-decision', e, x, paragraphs, { ...numbered(e.payload.documentNo, t.documentNo), office: reReviewer.name ?? by(e, x).office });
+    const next =
+      e.payload.result === 'redo'
+        ? t.reReview.redo(reviewerName, e.payload.redoDue ? noticeDay(e.payload.redoDue) : t.blankDate)
+        : t.reReview.final;
+    const paragraphs = [
+      t.reReview.opening(reviewerName, request ? noticeDate(request.occurredAt) : t.blankDate),
+      t.reReview.result[e.payload.result],
+      t.reReview.content(e.payload.content),
+      next,
+    ];
+    return toPetitioner('re-review-decision', e, x, paragraphs, {
+      ...numbered(e.payload.documentNo, t.documentNo),
+      office: reReviewer.name ?? by(e, x).office,
+    });
   },
   forward: (e, x) => ({
     kind: 'forward',
@@ -177,30 +292,43 @@ const builders = {
     kind: 'assign',
     to: x.names.office(e.payload.toOfficeId),
     paragraphs: [t.assign.body(noticeDay(e.payload.dueDate))],
-    rows: [...caseRows(x), [t.row.due, noticeDay(e.payload.dueDate)], ...(e.payload.note ? [[t.row.note, e.payload.note] as const] : [])],
+    rows: [
+      ...caseRows(x),
+      [t.row.due, noticeDay(e.payload.dueDate)],
+      ...(e.payload.note ? [[t.row.note, e.payload.note] as const] : []),
+    ],
     after: [t.forward.duty, ...secrecy(x)],
     ...by(e, x),
   }),
   supervise: (e, x) => {
     const urge = e.payload.kind === 'urge';
     const verb = optionText.superviseKind[e.payload.kind];
-    const office = x.detail.case.clocks.find((k) => k.sourceEventId === e.id)?.officeId ?? x.detail.case.currentOfficeId;
+    const office =
+      x.detail.case.clocks.find((k) => k.sourceEventId === e.id)?.officeId ?? x.detail.case.currentOfficeId;
     const due = e.payload.feedbackDue ? noticeDay(e.payload.feedbackDue) : undefined;
     return {
       kind: urge ? 'urge' : 'supervise',
       to: x.names.office(office),
       paragraphs: [due ? t.supervise.body(verb, due) : t.supervise.bodyNoDue(verb)],
-      rows: [[t.row.caseNumber, x.detail.case.caseNumber], [t.row.title, x.detail.case.title], [urge ? t.row.urgeIssue : t.row.issue, e.payload.issue], [t.row.feedbackDue, due ?? t.none]],
+      rows: [
+        [t.row.caseNumber, x.detail.case.caseNumber],
+        [t.row.title, x.detail.case.title],
+        [urge ? t.row.urgeIssue : t.row.issue, e.payload.issue],
+        [t.row.feedbackDue, due ?? t.none],
+      ],
       ...by(e, x),
     };
   },
   serve: (e, x) => {
     const answer = last(x, 'decide', 'reply', 'agree', 'review-decision', 're-review-decision');
     const title =
-      answer === undefined ? t.none
-      : answer.type === 'reply' ? t.served.reply
-      : answer.type === 'agree' ? t.served[answer.payload.kind]
-      : t.title[answer.type];
+      answer === undefined
+        ? t.none
+        : answer.type === 'reply'
+          ? t.served.reply
+          : answer.type === 'agree'
+            ? t.served[answer.payload.kind]
+            : t.title[answer.type];
     const no = answer && 'documentNo' in answer.payload ? (answer.payload.documentNo ?? '') : '';
     const address = x.detail.petitioners[0]?.address ?? '';
     return {

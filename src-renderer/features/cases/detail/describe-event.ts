@@ -23,15 +23,28 @@ export function describeEvent(event: CaseEvent, officeName: (id: string) => stri
       const out: Lines = [[channelText[p.channel], p.title]];
       if (p.class) out.push(['', classText[p.class]]);
       // 第三十条第三款: shown only to who may read the matter (the core leaves them out of a masked one).
-      if (p.accusedOfficeIds.length > 0) out.push([fieldText.accusedOfficeIds, p.accusedOfficeIds.map(officeName).join('、')]);
+      if (p.accusedOfficeIds.length > 0)
+        out.push([fieldText.accusedOfficeIds, p.accusedOfficeIds.map(officeName).join('、')]);
       if (p.accusedPersons?.length) out.push([messages.intake.accusedPersons, p.accusedPersons.join('、')]);
       return out;
     }
     case 'propose':
-      return [[caseText.proposedAs, actText[event.payload.act]], ...describePayload(event.payload.act, event.payload.payload, officeName)];
+      return [
+        [caseText.proposedAs, actText[event.payload.act]],
+        ...describePayload(event.payload.act, event.payload.payload, officeName),
+      ];
     case 'approve': {
-      const proposal = context?.events.find((e): e is CaseEvent & { type: 'propose' } => e.id === event.payload.proposalEventId && e.type === 'propose');
-      const named = proposal ? [[caseText.proposedAs, caseText.proposalOption(actText[proposal.payload.act], context?.userName(proposal.actor.userId) ?? '')] as [string, string]] : [];
+      const proposal = context?.events.find(
+        (e): e is CaseEvent & { type: 'propose' } => e.id === event.payload.proposalEventId && e.type === 'propose',
+      );
+      const named = proposal
+        ? [
+            [
+              caseText.proposedAs,
+              caseText.proposalOption(actText[proposal.payload.act], context?.userName(proposal.actor.userId) ?? ''),
+            ] as [string, string],
+          ]
+        : [];
       return [...named, ...describePayload('approve', event.payload, officeName)];
     }
     case 'correct': {
@@ -48,7 +61,11 @@ export function describeEvent(event: CaseEvent, officeName: (id: string) => stri
 }
 
 /** The fields of one act's payload, field by field as its form has them. */
-function describePayload(type: FormActType, payload: Readonly<Record<string, unknown>>, officeName: (id: string) => string): Lines {
+function describePayload(
+  type: FormActType,
+  payload: Readonly<Record<string, unknown>>,
+  officeName: (id: string) => string,
+): Lines {
   const out: Lines = [];
   for (const field of actFields[type]) {
     const value = payload[field.name];
@@ -56,11 +73,15 @@ function describePayload(type: FormActType, payload: Readonly<Record<string, unk
     // A picked 报批 or 信访件 is named by the lines around it, never by its id.
     if (value === undefined || value === '' || input.kind === 'proposal' || input.kind === 'petition') continue;
     const shown =
-      input.kind === 'select' ? (input.options[String(value)] ?? String(value))
-      : input.kind === 'yes-no' ? input.options[value === true ? 'yes' : 'no']
-      : input.kind === 'office' ? officeName(String(value))
-      : Array.isArray(value) ? value.map((v) => (input.kind === 'offices' ? officeName(String(v)) : String(v))).join('、')
-      : String(value);
+      input.kind === 'select'
+        ? (input.options[String(value)] ?? String(value))
+        : input.kind === 'yes-no'
+          ? input.options[value === true ? 'yes' : 'no']
+          : input.kind === 'office'
+            ? officeName(String(value))
+            : Array.isArray(value)
+              ? value.map((v) => (input.kind === 'offices' ? officeName(String(v)) : String(v))).join('、')
+              : String(value);
     out.push([field.label, shown]);
   }
   return out;

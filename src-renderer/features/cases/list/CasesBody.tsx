@@ -30,7 +30,18 @@ interface CasesBodyProps {
  * slot (index modulo the number of rows rendered), so a scroll or a scrollbar jump updates the row elements
  * already there: a jump mounts nothing, and a row whose data did not change is not rendered again.
  */
-export const CasesBody = memo(function CasesBody({ ref, length, rowAt, counted, columns, selected, height, ahead, ensure, onClick }: CasesBodyProps) {
+export const CasesBody = memo(function CasesBody({
+  ref,
+  length,
+  rowAt,
+  counted,
+  columns,
+  selected,
+  height,
+  ahead,
+  ensure,
+  onClick,
+}: CasesBodyProps) {
   const [scrollTop, setScrollTop] = useState(0);
 
   // Prefetch ahead of the wheel: the rows about to come into view are asked for before they show as pending.
@@ -68,7 +79,13 @@ export const CasesBody = memo(function CasesBody({ ref, length, rowAt, counted, 
       ) : (
         <div style={{ height: length * ROW_HEIGHT, position: 'relative' }}>
           {bySlot.map((row) => (
-            <CasesTableRow key={row.key % slots} row={row} columns={columns} selected={row.key === selected} onClick={onClick} />
+            <CasesTableRow
+              key={row.key % slots}
+              row={row}
+              columns={columns}
+              selected={row.key === selected}
+              onClick={onClick}
+            />
           ))}
         </div>
       )}

@@ -16,11 +16,22 @@ const sorts: Record<SortKey, CaseSort> = {
   nextDue: { field: 'nextDue', direction: 'asc' },
   caseNumber: { field: 'caseNumber', direction: 'asc' },
 };
-const sortLabels: Record<SortKey, string> = { 'received-desc': s.receivedDesc, 'received-asc': s.receivedAsc, nextDue: s.nextDue, caseNumber: s.caseNumber };
-const sortKeyOf = (sort: CaseSort) => (Object.keys(sorts) as SortKey[]).find((k) => sorts[k].field === sort.field && sorts[k].direction === sort.direction) ?? 'received-desc';
+const sortLabels: Record<SortKey, string> = {
+  'received-desc': s.receivedDesc,
+  'received-asc': s.receivedAsc,
+  nextDue: s.nextDue,
+  caseNumber: s.caseNumber,
+};
+const sortKeyOf = (sort: CaseSort) =>
+  (Object.keys(sorts) as SortKey[]).find(
+    (k) => sorts[k].field === sort.field && sorts[k].direction === sort.direction,
+  ) ?? 'received-desc';
 
 const statusOptions = caseStatuses.map((v) => ({ value: v, label: statusText[v] }));
-const classOptions = [...caseClasses.map((v) => ({ value: v, label: classText[v] })), { value: 'unclassified' as const, label: casesText.unclassified }];
+const classOptions = [
+  ...caseClasses.map((v) => ({ value: v, label: classText[v] })),
+  { value: 'unclassified' as const, label: casesText.unclassified },
+];
 const channelOptions = channels.map((v) => ({ value: v, label: channelText[v] }));
 
 /**
@@ -35,7 +46,12 @@ export const CasesFilters = memo(function CasesFilters() {
   const setFilter = useCasesUi((st) => st.setFilter);
   const resetFilter = useCasesUi((st) => st.resetFilter);
   const setSort = useCasesUi((st) => st.setSort);
-  const multi = { mode: 'multiple' as const, allowClear: true, maxTagCount: 'responsive' as const, size: 'small' as const };
+  const multi = {
+    mode: 'multiple' as const,
+    allowClear: true,
+    maxTagCount: 'responsive' as const,
+    size: 'small' as const,
+  };
 
   return (
     <Space wrap size={[8, 6]} aria-label={casesText.listTitle}>
@@ -50,14 +66,53 @@ export const CasesFilters = memo(function CasesFilters() {
         defaultValue={filter.text}
         onSearch={(text) => setFilter({ text: text.trim() || undefined })}
       />
-      <Select {...multi} aria-label={f.status} placeholder={f.status} style={{ width: 150 }} options={statusOptions} value={filter.status ?? []} onChange={(v) => setFilter({ status: v.length ? v : undefined })} />
-      <Select {...multi} aria-label={f.class} placeholder={f.class} style={{ width: 150 }} options={classOptions} value={filter.class ?? []} onChange={(v) => setFilter({ class: v.length ? v : undefined })} />
-      <Select {...multi} aria-label={f.channel} placeholder={f.channel} style={{ width: 150 }} options={channelOptions} value={filter.channel ?? []} onChange={(v) => setFilter({ channel: v.length ? v : undefined })} />
-      <Select size="small" allowClear aria-label={f.office} placeholder={f.office} style={{ width: 150 }} options={officeOptions} value={filter.officeId} onChange={(v?: string) => setFilter({ officeId: v })} />
-      <Checkbox checked={filter.dueSoon === true} onChange={(e) => setFilter({ dueSoon: e.target.checked || undefined })}>
+      <Select
+        {...multi}
+        aria-label={f.status}
+        placeholder={f.status}
+        style={{ width: 150 }}
+        options={statusOptions}
+        value={filter.status ?? []}
+        onChange={(v) => setFilter({ status: v.length ? v : undefined })}
+      />
+      <Select
+        {...multi}
+        aria-label={f.class}
+        placeholder={f.class}
+        style={{ width: 150 }}
+        options={classOptions}
+        value={filter.class ?? []}
+        onChange={(v) => setFilter({ class: v.length ? v : undefined })}
+      />
+      <Select
+        {...multi}
+        aria-label={f.channel}
+        placeholder={f.channel}
+        style={{ width: 150 }}
+        options={channelOptions}
+        value={filter.channel ?? []}
+        onChange={(v) => setFilter({ channel: v.length ? v : undefined })}
+      />
+      <Select
+        size="small"
+        allowClear
+        aria-label={f.office}
+        placeholder={f.office}
+        style={{ width: 150 }}
+        options={officeOptions}
+        value={filter.officeId}
+        onChange={(v?: string) => setFilter({ officeId: v })}
+      />
+      <Checkbox
+        checked={filter.dueSoon === true}
+        onChange={(e) => setFilter({ dueSoon: e.target.checked || undefined })}
+      >
         {f.dueSoon}
       </Checkbox>
-      <Checkbox checked={filter.overdue === true} onChange={(e) => setFilter({ overdue: e.target.checked || undefined })}>
+      <Checkbox
+        checked={filter.overdue === true}
+        onChange={(e) => setFilter({ overdue: e.target.checked || undefined })}
+      >
         {f.overdue}
       </Checkbox>
       <Select

@@ -84,7 +84,16 @@ export function CasesTable({ length, rowAt, counted, ensure }: CasesTableProps) 
   const css = useMemo(() => tableCss(token), [token]);
 
   return (
-    <div ref={box} className="xf-cases" tabIndex={0} onKeyDown={onKeyDown} aria-label={casesText.keyboardHint} data-testid="cases-table" role="grid" aria-rowcount={length + 1}>
+    <div
+      ref={box}
+      className="xf-cases"
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      aria-label={casesText.keyboardHint}
+      data-testid="cases-table"
+      role="grid"
+      aria-rowcount={length + 1}
+    >
       <style>{css}</style>
       <div className="xf-cases-head" role="row" aria-rowindex={1}>
         {listColumns.map((c) => (
@@ -93,7 +102,18 @@ export function CasesTable({ length, rowAt, counted, ensure }: CasesTableProps) 
           </div>
         ))}
       </div>
-      <CasesBody ref={holder} length={length} rowAt={rowAt} counted={counted} columns={listColumns} selected={selected} height={height} ahead={pageRows + BLOCK} ensure={ensure} onClick={click} />
+      <CasesBody
+        ref={holder}
+        length={length}
+        rowAt={rowAt}
+        counted={counted}
+        columns={listColumns}
+        selected={selected}
+        height={height}
+        ahead={pageRows + BLOCK}
+        ensure={ensure}
+        onClick={click}
+      />
     </div>
   );
 }

@@ -38,7 +38,12 @@ export const CasesTableRow = memo(function CasesTableRow({ row, columns, selecte
           </div>
         ))
       ) : (
-        <div role="gridcell" className="xf-cases-cell xf-cases-pending" aria-colindex={2} aria-colspan={columns.length - 1}>
+        <div
+          role="gridcell"
+          className="xf-cases-cell xf-cases-pending"
+          aria-colindex={2}
+          aria-colspan={columns.length - 1}
+        >
           {casesText.loadingRow}
         </div>
       )}
@@ -47,5 +52,11 @@ export const CasesTableRow = memo(function CasesTableRow({ row, columns, selecte
 }, same);
 
 function same(a: CasesTableRowProps, b: CasesTableRowProps): boolean {
-  return a.row.key === b.row.key && a.row.summary === b.row.summary && a.selected === b.selected && a.columns === b.columns && a.onClick === b.onClick;
+  return (
+    a.row.key === b.row.key &&
+    a.row.summary === b.row.summary &&
+    a.selected === b.selected &&
+    a.columns === b.columns &&
+    a.onClick === b.onClick
+  );
 }

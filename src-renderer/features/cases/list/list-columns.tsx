@@ -58,7 +58,11 @@ function marksCell(s: CaseSummary): ReactNode {
   return (
     <>
       {s.conflictCount > 0 && (
-        <span className="xf-mark xf-mark-red" title={casesText.conflict(s.conflictCount)} data-conflicts={s.conflictCount}>
+        <span
+          className="xf-mark xf-mark-red"
+          title={casesText.conflict(s.conflictCount)}
+          data-conflicts={s.conflictCount}
+        >
           {s.conflictCount}
         </span>
       )}

@@ -61,31 +61,36 @@ class WindowLoader {
     const call = ++this.calls;
     this.latest.set(block, call);
     this.pending.add(block);
-    this.transport.invoke('case-list', { ...this.args, page: { offset: block * BLOCK, limit: BLOCK }, withTotal: false }).then(
-      (answer) =>
-        this.update((prev) => {
-          if (prev.query !== this.query || this.latest.get(block) !== call) return prev; // a newer call or query wins
+    this.transport
+      .invoke('case-list', { ...this.args, page: { offset: block * BLOCK, limit: BLOCK }, withTotal: false })
+      .then(
+        (answer) =>
+          this.update((prev) => {
+            if (prev.query !== this.query || this.latest.get(block) !== call) return prev; // a newer call or query wins
+            this.pending.delete(block);
+            const blocks = new Map(prev.blocks);
+            blocks.set(
+              block,
+              answer.items.map((summary, i) => ({ key: block * BLOCK + i, summary })),
+            );
+            evictFarthest(blocks, this.near);
+            return { ...prev, blocks, error: undefined };
+          }),
+        (error: unknown) => {
           this.pending.delete(block);
-          const blocks = new Map(prev.blocks);
-          blocks.set(
-            block,
-            answer.items.map((summary, i) => ({ key: block * BLOCK + i, summary })),
-          );
-          evictFarthest(blocks, this.near);
-          return { ...prev, blocks, error: undefined };
-        }),
-      (error: unknown) => {
-        this.pending.delete(block);
-        this.failed(error);
-      },
-    );
+          this.failed(error);
+        },
+      );
   }
 
   fetchTotal(): void {
     const call = ++this.calls;
     this.latest.set(-1, call);
     this.transport.invoke('case-list', { ...this.args, page: { offset: 0, limit: 1 }, withTotal: true }).then(
-      ({ total }) => this.update((prev) => (prev.query !== this.query || this.latest.get(-1) !== call || total === undefined ? prev : { ...prev, total })),
+      ({ total }) =>
+        this.update((prev) =>
+          prev.query !== this.query || this.latest.get(-1) !== call || total === undefined ? prev : { ...prev, total },
+        ),
       (error: unknown) => this.failed(error),
     );
   }
@@ -109,7 +114,11 @@ class WindowLoader {
   refresh({ blocks }: WindowState): void {
     this.fetchTotal();
     const keep = [...blocks.keys()].filter((b) => Math.abs(b - this.near) <= REFRESH_AROUND);
-    this.update((prev) => (prev.query === this.query ? { ...prev, blocks: new Map([...prev.blocks].filter(([b]) => keep.includes(b))) } : prev));
+    this.update((prev) =>
+      prev.query === this.query
+        ? { ...prev, blocks: new Map([...prev.blocks].filter(([b]) => keep.includes(b))) }
+        : prev,
+    );
     for (const block of keep.length > 0 ? keep : [0]) this.fetchBlock(block);
   }
 
@@ -155,12 +164,18 @@ export function useCaseWindow(filter: CaseFilter, sort: CaseSort): CaseWindow {
     [transport, loader],
   );
 
-  const ensure = useCallback((first: number, lastRow: number) => loader.ensure(first, lastRow, current.current), [loader]);
+  const ensure = useCallback(
+    (first: number, lastRow: number) => loader.ensure(first, lastRow, current.current),
+    [loader],
+  );
 
   // Until the total is known, the list is as long as the rows that have arrived (the first block, usually). No
   // array of every row: at 100,000 rows, building one per arriving block cost the page a long task each time.
   const length = state.total ?? Math.max(0, ...[...state.blocks.values()].map((b) => (b.at(-1)?.key ?? -1) + 1));
-  const rowAt = useCallback((index: number): WindowRow => state.blocks.get(Math.floor(index / BLOCK))?.[index % BLOCK] ?? { key: index }, [state.blocks]);
+  const rowAt = useCallback(
+    (index: number): WindowRow => state.blocks.get(Math.floor(index / BLOCK))?.[index % BLOCK] ?? { key: index },
+    [state.blocks],
+  );
 
   return { length, rowAt, total: state.total, error: state.error, ensure };
 }

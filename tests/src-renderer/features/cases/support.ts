@@ -23,5 +23,10 @@ function SignedIn({ children }: { children: ReactNode }) {
 /** A page inside the providers the app gives it: antd in zh_CN and the desk on `transport`. */
 export function renderPage(transport: Transport, page: ReactNode): RenderResult {
   const signedIn = createElement(SignedIn, { children: page });
-  return render(createElement(ConfigProvider, { locale: zhCN, children: createElement(App, { children: createElement(DeskProvider, { transport, children: signedIn }) }) }));
+  return render(
+    createElement(ConfigProvider, {
+      locale: zhCN,
+      children: createElement(App, { children: createElement(DeskProvider, { transport, children: signedIn }) }),
+    }),
+  );
 }

@@ -31,8 +31,12 @@ afterEach(async () => {
 
 /** 张三's claim, answered, reviewed by the county and re-reviewed with the 复核 upheld: final. */
 async function reReviewedCase(): Promise<{ caseId: string; caseNumber: string }> {
-  const { caseId, caseNumber } = await desk.transport.invoke('petition-register', { registration: walkIn({ title: '土地征收补偿款未足额发放' }), case: { kind: 'new' } });
-  const act = (type: Exclude<ActType, 'register'>, payload: Record<string, unknown>) => desk.transport.invoke('case-act', { caseId, type, payload });
+  const { caseId, caseNumber } = await desk.transport.invoke('petition-register', {
+    registration: walkIn({ title: '土地征收补偿款未足额发放' }),
+    case: { kind: 'new' },
+  });
+  const act = (type: Exclude<ActType, 'register'>, payload: Record<string, unknown>) =>
+    desk.transport.invoke('case-act', { caseId, type, payload });
   await desk.as('qs-handler');
   await act('accept', { noticeMethod: 'on-site', class: 'claim', procedure: 'opinion' });
   await act('decide', { outcome: 'not-support', basis: '不符合补偿条件', reviewOrgan: '示范县信访局' });
@@ -66,9 +70,16 @@ describe('不再受理 at the intake (第三十六条第三款)', { timeout: 90_
   });
 
   it('第三十六条第三款 no warning for the same petitioner while the earlier matter is still being handled', async () => {
-    const { caseId } = await desk.transport.invoke('petition-register', { registration: walkIn(), case: { kind: 'new' } });
+    const { caseId } = await desk.transport.invoke('petition-register', {
+      registration: walkIn(),
+      case: { kind: 'new' },
+    });
     await desk.as('qs-handler');
-    await desk.transport.invoke('case-act', { caseId, type: 'accept', payload: { noticeMethod: 'on-site', class: 'claim', procedure: 'opinion' } });
+    await desk.transport.invoke('case-act', {
+      caseId,
+      type: 'accept',
+      payload: { noticeMethod: 'on-site', class: 'claim', procedure: 'opinion' },
+    });
     await desk.as('qs-reception');
     const user = userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
     await renderDesk(desk.transport);

@@ -31,7 +31,9 @@ describe('登记: routing hints and missing items', { timeout: 90_000 }, () => {
     const headcount = screen.getByLabelText('总人数');
     await user.type(headcount, '6', { initialSelectionStart: 0, initialSelectionEnd: 10 }); // typed over the 2 shown
     await user.type(screen.getByLabelText('请求'), '要求修复村道');
-    await waitFor(() => expect(screen.getByTestId('intake-missing').textContent).toContain(missingText.representatives));
+    await waitFor(() =>
+      expect(screen.getByTestId('intake-missing').textContent).toContain(missingText.representatives),
+    );
 
     await user.click(screen.getByRole('button', { name: /保存登记/ }));
     const dialog = await screen.findByRole('dialog');

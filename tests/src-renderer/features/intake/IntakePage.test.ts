@@ -32,7 +32,9 @@ async function choose(user: ReturnType<typeof userEvent.setup>, label: string, o
 
 const findOption = (text: string) =>
   waitFor(() => {
-    const found = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].find((o) => o.textContent === text);
+    const found = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].find(
+      (o) => o.textContent === text,
+    );
     if (!found) throw new Error(`no option ${text}`);
     return found;
   });
@@ -85,7 +87,8 @@ describe('登记 (intake)', { timeout: 90_000 }, () => {
     await user.click(screen.getByRole('radio', { name: '来信' }));
     await user.type(screen.getByLabelText('姓名（名称）'), '李四');
     const missing = await screen.findByTestId('intake-missing');
-    for (const item of ['address', 'request', 'facts', 'reasons'] as const) expect(missing.textContent).toContain(missingText[item]);
+    for (const item of ['address', 'request', 'facts', 'reasons'] as const)
+      expect(missing.textContent).toContain(missingText[item]);
     await user.type(screen.getByLabelText('请求'), '要求修复村道');
     await waitFor(() => expect(screen.getByTestId('intake-missing').textContent).not.toContain(missingText.request));
     await user.click(screen.getByRole('button', { name: /保存登记/ }));
@@ -137,7 +140,7 @@ describe('登记 (intake)', { timeout: 90_000 }, () => {
     expect(new Set(numbers).size).toBe(2);
   });
 
-  it('第三十条第三款: a 检举控告 names the accused offices (the desk\'s own among them) and persons, kept in the draft and carried into the 登记', async () => {
+  it("第三十条第三款: a 检举控告 names the accused offices (the desk's own among them) and persons, kept in the draft and carried into the 登记", async () => {
     const { user } = await openIntake();
     await user.click(screen.getByRole('radio', { name: '来访' }));
     await user.type(screen.getByLabelText('姓名（名称）'), '赵六');
@@ -153,15 +156,26 @@ describe('登记 (intake)', { timeout: 90_000 }, () => {
     await user.click(await findOption('绿水乡人民政府'));
     await user.type(screen.getByLabelText('被检举/被控告人员'), '王某某{Enter}李某（站长）{Enter}');
     await user.keyboard('{Escape}');
-    expect(useDraftStore.getState().draft).toMatchObject({ accusedOfficeIds: ['office-lvshui'], accusedPersons: ['王某某', '李某（站长）'] });
+    expect(useDraftStore.getState().draft).toMatchObject({
+      accusedOfficeIds: ['office-lvshui'],
+      accusedPersons: ['王某某', '李某（站长）'],
+    });
     // Crash-safe like the rest of the draft: kept in the desk core.
-    await waitFor(async () => expect((await desk.transport.invoke('draft-get', {}))?.form).toMatchObject({ accusedPersons: ['王某某', '李某（站长）'] }));
+    await waitFor(async () =>
+      expect((await desk.transport.invoke('draft-get', {}))?.form).toMatchObject({
+        accusedPersons: ['王某某', '李某（站长）'],
+      }),
+    );
 
     await user.click(screen.getByRole('button', { name: /保存登记/ }));
     const dialog = await screen.findByRole('dialog');
     await waitFor(() => expect(dialog.textContent).toMatch(/已登记，编号 999901101-/));
     const { items } = await desk.transport.invoke('case-list', {});
-    expect(await registerPayload(items[0]!.id)).toMatchObject({ class: 'accusation', accusedOfficeIds: ['office-lvshui'], accusedPersons: ['王某某', '李某（站长）'] });
+    expect(await registerPayload(items[0]!.id)).toMatchObject({
+      class: 'accusation',
+      accusedOfficeIds: ['office-lvshui'],
+      accusedPersons: ['王某某', '李某（站长）'],
+    });
     expect(items[0]).toMatchObject({ restricted: true, masked: true }); // a 接待员 may not read a 检举控告 (第三十条第三款)
   });
 
@@ -196,7 +210,9 @@ describe('登记 (intake)', { timeout: 90_000 }, () => {
     await user.click(screen.getByRole('radio', { name: '来电' }));
     await user.type(screen.getByLabelText('姓名（名称）'), '王五');
     await user.type(screen.getByLabelText('请求'), '反映噪声扰民');
-    await waitFor(async () => expect((await desk.transport.invoke('draft-get', {}))?.form).toMatchObject({ request: '反映噪声扰民' }));
+    await waitFor(async () =>
+      expect((await desk.transport.invoke('draft-get', {}))?.form).toMatchObject({ request: '反映噪声扰民' }),
+    );
     view.unmount();
     // A new module graph is a new page: the store starts empty and must load the draft from the desk.
     vi.resetModules();
@@ -209,7 +225,17 @@ describe('登记 (intake)', { timeout: 90_000 }, () => {
 
   // Last, as the test above: a fresh module graph stays for the tests after it.
   it('a draft kept by the version before the accused fields loads, and the fields start empty', async () => {
-    const { accusedOfficeIds: _o, accusedPersons: _p, ...before } = { ...useDraftStore.getState().draft, channel: 'visit' as const, receivedAt: new Date().toISOString(), request: '旧草稿的请求', class: 'accusation' as const };
+    const {
+      accusedOfficeIds: _o,
+      accusedPersons: _p,
+      ...before
+    } = {
+      ...useDraftStore.getState().draft,
+      channel: 'visit' as const,
+      receivedAt: new Date().toISOString(),
+      request: '旧草稿的请求',
+      class: 'accusation' as const,
+    };
     await desk.transport.invoke('draft-save', { form: JSON.parse(JSON.stringify(before)) as Record<string, unknown> });
     vi.resetModules();
     const { DeskApp } = await import('../../../../src-renderer/app/DeskApp');

@@ -30,7 +30,16 @@ describe('登记: 证件类型', { timeout: 90_000 }, () => {
     const { user } = await openIntake(desk());
     const labels = await pickIdType(user);
     const t = messages.intake.idTypes;
-    expect(labels).toEqual(expect.arrayContaining([t['resident-id'], t['hmt-residence-permit'], t['hk-macao-travel-permit'], t['taiwan-travel-permit'], t['residence-permit'], t.passport]));
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        t['resident-id'],
+        t['hmt-residence-permit'],
+        t['hk-macao-travel-permit'],
+        t['taiwan-travel-permit'],
+        t['residence-permit'],
+        t.passport,
+      ]),
+    );
     expect(labels).not.toContain(t['hk-macao-taiwan-pass']);
   });
 

@@ -47,7 +47,8 @@ async function registerVisit(login: string) {
 }
 
 /** The dialog's buttons, whose two-character labels antd spaces out ('补 充'). */
-const button = (scope: HTMLElement, label: string) => within(scope).findByRole('button', { name: new RegExp(`^${[...label].join('\\s*')}$`) });
+const button = (scope: HTMLElement, label: string) =>
+  within(scope).findByRole('button', { name: new RegExp(`^${[...label].join('\\s*')}$`) });
 
 describe('登记 saved dialog', { timeout: 90_000 }, () => {
   it('第十九条 the missing facts are 补充 from the dialog (the petition’s record kept); the missing address opens the 信访人 edit form', async () => {
@@ -62,9 +63,18 @@ describe('登记 saved dialog', { timeout: 90_000 }, () => {
     const detail = await desk.transport.invoke('case-get', { id: caseId });
     const petitionId = detail.petitions[0]!.id;
     // Shown with the 补充 marked; the petition as registered stays as it was (its record is the 登记).
-    expect(detail.petitions[0]).toMatchObject({ facts: '村道去年冬天塌陷，至今未修', amended: { facts: 'supplement' } });
-    expect(detail.case.amendments).toEqual([expect.objectContaining({ field: 'facts', value: '村道去年冬天塌陷，至今未修', petitionId })]);
-    expect(detail.events.at(-1)).toMatchObject({ type: 'supplement', actor: { userId: 'user-qs-reception' }, article: '第十九条' });
+    expect(detail.petitions[0]).toMatchObject({
+      facts: '村道去年冬天塌陷，至今未修',
+      amended: { facts: 'supplement' },
+    });
+    expect(detail.case.amendments).toEqual([
+      expect.objectContaining({ field: 'facts', value: '村道去年冬天塌陷，至今未修', petitionId }),
+    ]);
+    expect(detail.events.at(-1)).toMatchObject({
+      type: 'supplement',
+      actor: { userId: 'user-qs-reception' },
+      article: '第十九条',
+    });
 
     await user.click(within(missing).getAllByRole('button', { name: t.editPetitioner('张三') })[0]!);
     await waitFor(() => expect(screen.queryByRole('dialog', { name: /已登记/ })).toBeNull());
@@ -97,7 +107,9 @@ describe('登记 saved dialog', { timeout: 90_000 }, () => {
     expect(within(onSite).queryByRole('button', { name: t.printAccept })).toBeNull(); // recorded once; printed again without a second 受理
     await user.click(within(onSite).getByRole('button', { name: t.reprint }));
     await waitFor(() => expect(print).toHaveBeenCalledTimes(2));
-    expect((await desk.transport.invoke('case-get', { id: caseId })).events.filter((e) => e.type === 'accept')).toHaveLength(1);
+    expect(
+      (await desk.transport.invoke('case-get', { id: caseId })).events.filter((e) => e.type === 'accept'),
+    ).toHaveLength(1);
   });
 
   it('第二十三条第一款 a 接待员 is offered 告知 only: the organ is asked for, 告知 is recorded on the spot, then the 告知书 prints', async () => {
@@ -114,13 +126,21 @@ describe('登记 saved dialog', { timeout: 90_000 }, () => {
     expect(document.querySelector('article.desk-notice')?.textContent).toContain('县人力资源和社会保障局');
     const { case: c, events } = await desk.transport.invoke('case-get', { id: caseId });
     expect(c.status).toBe('redirected');
-    expect(events.at(-1)).toMatchObject({ type: 'redirect', payload: { noticeMethod: 'on-site', organ: '县人力资源和社会保障局' }, actor: { role: 'receptionist' } });
+    expect(events.at(-1)).toMatchObject({
+      type: 'redirect',
+      payload: { noticeMethod: 'on-site', organ: '县人力资源和社会保障局' },
+      actor: { role: 'receptionist' },
+    });
     expect(c.clocks.find((k) => k.kind === 'notice')?.stoppedDay).toBe(beijingDay(new Date().toISOString()));
   });
 
   it('第二十八条 a 受理 the core refuses (the handler has recused) shows the Chinese reason and prints nothing', async () => {
     const { user, dialog, caseId } = await registerVisit('qs-handler');
-    await desk.transport.invoke('case-act', { caseId, type: 'recuse', payload: { userId: 'user-qs-handler', reason: '与信访人系亲属' } });
+    await desk.transport.invoke('case-act', {
+      caseId,
+      type: 'recuse',
+      payload: { userId: 'user-qs-handler', reason: '与信访人系亲属' },
+    });
     const onSite = within(dialog).getByTestId('intake-on-site');
     await user.click(within(onSite).getByRole('combobox', { name: t.class }));
     await user.click(await screen.findByTitle(classText.suggestion));

@@ -50,7 +50,12 @@ describe('the intake draft is kept in the desk core, per user', { timeout: 90_00
   });
 
   it('a fresh page signed in as the same user restores the draft from the desk', async () => {
-    const form = { channel: 'call', receivedAt: new Date().toISOString(), request: REQUEST, petitioners: [{ key: 'p1', name: NAME, idType: 'resident-id', idNumber: '', phone: '', address: '' }] };
+    const form = {
+      channel: 'call',
+      receivedAt: new Date().toISOString(),
+      request: REQUEST,
+      petitioners: [{ key: 'p1', name: NAME, idType: 'resident-id', idNumber: '', phone: '', address: '' }],
+    };
     await desk.transport.invoke('draft-save', { form });
     await openIntake();
     expect(await screen.findByDisplayValue(NAME)).toBeTruthy();
@@ -88,7 +93,10 @@ describe('the intake draft is kept in the desk core, per user', { timeout: 90_00
   });
 
   it('a draft an older version left in localStorage in plain text is removed at start-up and shown to nobody', async () => {
-    localStorage.setItem('xinfang-desk.intake-draft', JSON.stringify({ state: { draft: { request: REQUEST } }, version: 2 }));
+    localStorage.setItem(
+      'xinfang-desk.intake-draft',
+      JSON.stringify({ state: { draft: { request: REQUEST } }, version: 2 }),
+    );
     const root = document.body.appendChild(document.createElement('div'));
     mountDesk(root, desk.transport);
     await screen.findByLabelText('证件号码');

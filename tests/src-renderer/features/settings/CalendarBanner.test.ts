@@ -42,7 +42,8 @@ describe('民法典 第二百零三条 the desk asks for a year its holiday cale
 
     await userEvent.setup({ delay: null }).click(screen.getByText(calendarMessages.nav));
     const years = await screen.findByTestId('calendar-years');
-    for (const year of [2024, 2025, 2026]) expect(within(years).getAllByText(t.yearLabel(year)).length).toBeGreaterThan(0);
+    for (const year of [2024, 2025, 2026])
+      expect(within(years).getAllByText(t.yearLabel(year)).length).toBeGreaterThan(0);
     expect(within(years).getByText(t.missing([2027]))).toBeTruthy();
     expect(screen.getByTestId('calendar-banner')).toBeTruthy(); // on the settings page too
 
@@ -60,7 +61,8 @@ describe('民法典 第二百零三条 the desk asks for a year its holiday cale
     ['2026-10-31T16:00:00Z', true, 'Beijing 11-01 00:00: 2027 is needed'],
   ])('desk clock %s: banner %s (%s)', async (instant, shown) => {
     await openAt(instant);
-    if (shown) expect((await screen.findByTestId('calendar-banner')).textContent).toContain(calendarMessages.banner([2027]));
+    if (shown)
+      expect((await screen.findByTestId('calendar-banner')).textContent).toContain(calendarMessages.banner([2027]));
     else {
       await userEvent.setup({ delay: null }).click(screen.getByText(calendarMessages.nav));
       expect(await within(await screen.findByTestId('calendar-years')).findByText(t.complete)).toBeTruthy();

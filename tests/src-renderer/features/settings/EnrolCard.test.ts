@@ -45,7 +45,11 @@ afterEach(async () => {
 
 /** A desk enrolled with the county (its first login), `login` signed in, on the settings page. */
 async function settingsAs(login: string) {
-  desk = await createDesk({ storage: getRxStorageMemory(), name: `enrol-ui-${Math.random().toString(36).slice(2)}`, sync: { fetch: net, retry: { minMs: 100, maxMs: 1_000 } } });
+  desk = await createDesk({
+    storage: getRxStorageMemory(),
+    name: `enrol-ui-${Math.random().toString(36).slice(2)}`,
+    sync: { fetch: net, retry: { minMs: 100, maxMs: 1_000 } },
+  });
   const transport = inProcessTransport(desk.api, desk, (error) => console.error(error));
   await transport.invoke('sync-enrol', { login: 'qs-reception', password: DEMO_PASSWORD, serverUrl: county.url });
   await desk.sync.awaitInSync();

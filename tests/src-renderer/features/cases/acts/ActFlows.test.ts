@@ -22,7 +22,10 @@ beforeEach(async () => {
   useCasesUi.setState({ openAct: undefined });
   t = await openTestDesk();
   await t.as('qs-reception');
-  ({ caseId } = await t.transport.invoke('petition-register', { registration: walkIn({ facts: undefined }), case: { kind: 'new', title: '补偿款' } }));
+  ({ caseId } = await t.transport.invoke('petition-register', {
+    registration: walkIn({ facts: undefined }),
+    case: { kind: 'new', title: '补偿款' },
+  }));
 });
 afterEach(async () => {
   cleanup();
@@ -42,7 +45,9 @@ async function openPage() {
 async function choose(user: ReturnType<typeof setup>, label: string, option: string) {
   await user.click(within(screen.getByRole('dialog')).getByLabelText(label));
   const item = await waitFor(() => {
-    const found = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].find((o) => o.textContent === option);
+    const found = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].find(
+      (o) => o.textContent === option,
+    );
     if (!found) throw new Error(`no option ${option}`);
     return found;
   });
@@ -50,7 +55,8 @@ async function choose(user: ReturnType<typeof setup>, label: string, option: str
 }
 
 /** Clicks the form's 确定 once it is not busy with an earlier submit (its name reads "loading 确定" meanwhile). */
-const submit = async (user: ReturnType<typeof setup>) => user.click(await within(screen.getByRole('dialog')).findByRole('button', { name: named('确定') }));
+const submit = async (user: ReturnType<typeof setup>) =>
+  user.click(await within(screen.getByRole('dialog')).findByRole('button', { name: named('确定') }));
 
 describe('act forms: dates, 报批, 补充/更正', { timeout: 90_000 }, () => {
   it('第二十三条 a 受理 dated (发生时间) before the matter’s last event is refused in Chinese and keeps every input', async () => {
@@ -68,7 +74,10 @@ describe('act forms: dates, 报批, 补充/更正', { timeout: 90_000 }, () => {
     await user.type(when, `${yesterday}{Enter}`); // Enter confirms the typed time
     await submit(user);
 
-    expect(await within(dialog).findByRole('alert')).toHaveProperty('textContent', reasonText['occurred-before-previous']);
+    expect(await within(dialog).findByRole('alert')).toHaveProperty(
+      'textContent',
+      reasonText['occurred-before-previous'],
+    );
     expect(screen.getByRole('dialog')).toBe(dialog);
     expect(within(dialog).getByLabelText<HTMLInputElement>('发生时间（不填为现在）').value).toBe(yesterday);
     expect(within(dialog).getByText('申诉求决类')).toBeTruthy();
@@ -77,7 +86,11 @@ describe('act forms: dates, 报批, 补充/更正', { timeout: 90_000 }, () => {
 
   it('第三十四条 a handler’s 终结（报批） leaves the matter 已受理 with its clocks running; the 负责人 approves it and the matter is 终结', async () => {
     await t.as('qs-handler');
-    await t.transport.invoke('case-act', { caseId, type: 'accept', payload: { noticeMethod: 'on-site', class: 'claim', procedure: 'opinion' } });
+    await t.transport.invoke('case-act', {
+      caseId,
+      type: 'accept',
+      payload: { noticeMethod: 'on-site', class: 'claim', procedure: 'opinion' },
+    });
     const user = setup();
     await openPage();
     await user.click(await screen.findByRole('button', { name: '终结（报批）' }));
@@ -125,7 +138,9 @@ describe('act forms: dates, 报批, 补充/更正', { timeout: 90_000 }, () => {
     await user.type(within(dialog).getByLabelText('内容'), '要求补发2024年土地征收补偿款');
     await user.type(within(dialog).getByLabelText('更正理由'), '摘要过简');
     await submit(user);
-    await waitFor(() => expect(screen.getByTestId('case-page').textContent).toContain('要求补发2024年土地征收补偿款已更正'));
+    await waitFor(() =>
+      expect(screen.getByTestId('case-page').textContent).toContain('要求补发2024年土地征收补偿款已更正'),
+    );
 
     const timeline = screen.getByTestId('timeline');
     expect(within(timeline).getByText('补偿款 → 要求补发2024年土地征收补偿款')).toBeTruthy();
@@ -137,9 +152,17 @@ describe('act forms: dates, 报批, 补充/更正', { timeout: 90_000 }, () => {
     const printed = vi.fn();
     window.print = printed; // jsdom has no printer
     await t.as('qs-handler');
-    const { event } = await t.transport.invoke('case-act', { caseId, type: 'reject', payload: { noticeMethod: 'post', ground: 'not-a-petition', explanation: '所反映的是民事纠纷' } });
+    const { event } = await t.transport.invoke('case-act', {
+      caseId,
+      type: 'reject',
+      payload: { noticeMethod: 'post', ground: 'not-a-petition', explanation: '所反映的是民事纠纷' },
+    });
     await t.as('qs-approver');
-    await t.transport.invoke('case-act', { caseId, type: 'approve', payload: { proposalEventId: event.id, approved: true } });
+    await t.transport.invoke('case-act', {
+      caseId,
+      type: 'approve',
+      payload: { proposalEventId: event.id, approved: true },
+    });
     const user = setup();
     await openPage();
     const timeline = screen.getByTestId('timeline');

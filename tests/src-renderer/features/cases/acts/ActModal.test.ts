@@ -42,7 +42,9 @@ async function choose(user: ReturnType<typeof setup>, label: string, option: str
 /** The open dropdown's option reading `text`. */
 const findOption = (text: string) =>
   waitFor(() => {
-    const found = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].find((o) => o.textContent === text);
+    const found = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].find(
+      (o) => o.textContent === text,
+    );
     if (!found) throw new Error(`no option ${text}`);
     return found;
   });
@@ -93,7 +95,11 @@ describe('act forms (事项详情)', { timeout: 60_000 }, () => {
     await user.click(within(dialog).getByRole('button', { name: named('确定') }));
     await waitFor(async () => expect(await status()).toBe('accepted'));
     const { case: c, events } = await t.transport.invoke('case-get', { id: caseId });
-    expect(events.find((e) => e.type === 'accept')?.payload).toMatchObject({ class: 'accusation', accusedOfficeIds: ['office-lvshui'], accusedPersons: ['王某某'] });
+    expect(events.find((e) => e.type === 'accept')?.payload).toMatchObject({
+      class: 'accusation',
+      accusedOfficeIds: ['office-lvshui'],
+      accusedPersons: ['王某某'],
+    });
     expect(c).toMatchObject({ restricted: true, accusedOfficeIds: ['office-lvshui'], accusedPersons: ['王某某'] });
     const timeline = screen.getByTestId('timeline');
     expect(await within(timeline).findByText('绿水乡人民政府')).toBeTruthy();
@@ -101,7 +107,10 @@ describe('act forms (事项详情)', { timeout: 60_000 }, () => {
   });
 
   it('第三十条 an act the core refuses (转送 a 检举控告 to the office it accuses) shows its Chinese reason and keeps what was typed', async () => {
-    ({ caseId } = await t.transport.invoke('petition-register', { registration: walkIn({ class: 'accusation', accusedOfficeIds: ['office-lvshui'], request: '举报绿水乡某干部' }), case: { kind: 'new' } }));
+    ({ caseId } = await t.transport.invoke('petition-register', {
+      registration: walkIn({ class: 'accusation', accusedOfficeIds: ['office-lvshui'], request: '举报绿水乡某干部' }),
+      case: { kind: 'new' },
+    }));
     await t.as('qs-handler');
     const user = setup();
     await openPage();
@@ -127,12 +136,17 @@ describe('act forms (事项详情)', { timeout: 60_000 }, () => {
   });
 
   it('第三十条第三款 a township accused in what it registered reads none of it and, from the screen, can only pass it on: 转纪检监察', async () => {
-    ({ caseId } = await t.transport.invoke('petition-register', { registration: walkIn({ class: 'accusation', accusedOfficeIds: ['office-qingshan'], request: '举报青山镇某领导' }), case: { kind: 'new' } }));
+    ({ caseId } = await t.transport.invoke('petition-register', {
+      registration: walkIn({ class: 'accusation', accusedOfficeIds: ['office-qingshan'], request: '举报青山镇某领导' }),
+      case: { kind: 'new' },
+    }));
     await t.as('qs-handler');
     const user = setup();
     await openPage();
     expect(screen.getByText(caseText.maskedNotice)).toBeTruthy();
-    expect([...within(screen.getByTestId('acts')).getAllByRole('button')].map((b) => b.getAttribute('data-act'))).toEqual(['forward', 'transfer']);
+    expect(
+      [...within(screen.getByTestId('acts')).getAllByRole('button')].map((b) => b.getAttribute('data-act')),
+    ).toEqual(['forward', 'transfer']);
     await user.click(screen.getByRole('button', { name: '转政法/转纪检监察' }));
     const dialog = await screen.findByRole('dialog');
     await choose(user, '转往', '转纪检监察机关');
@@ -145,7 +159,11 @@ describe('act forms (事项详情)', { timeout: 60_000 }, () => {
 
   it('第三十四条 延期 is offered to the 负责人 only and refuses 31 days', async () => {
     await t.as('qs-handler');
-    await t.transport.invoke('case-act', { caseId, type: 'accept', payload: { noticeMethod: 'on-site', class: 'claim', procedure: 'opinion' } });
+    await t.transport.invoke('case-act', {
+      caseId,
+      type: 'accept',
+      payload: { noticeMethod: 'on-site', class: 'claim', procedure: 'opinion' },
+    });
     const user = setup();
     await openPage();
     expect(screen.queryByRole('button', { name: named('延期') })).toBeNull();
@@ -165,7 +183,9 @@ describe('act forms (事项详情)', { timeout: 60_000 }, () => {
     await user.clear(within(dialog).getByLabelText('延长天数'));
     await user.type(within(dialog).getByLabelText('延长天数'), '30');
     await user.click(within(dialog).getByRole('button', { name: named('确定') }));
-    await waitFor(async () => expect((await t.transport.invoke('case-get', { id: caseId })).case.extensionDays).toBe(30));
+    await waitFor(async () =>
+      expect((await t.transport.invoke('case-get', { id: caseId })).case.extensionDays).toBe(30),
+    );
     expect(await within(screen.getByTestId('timeline')).findByText('延期')).toBeTruthy();
   });
 });

@@ -23,7 +23,10 @@ beforeEach(async () => {
   printed.mockClear();
   t = await openTestDesk();
   await t.as('qs-reception');
-  ({ caseId, caseNumber } = await t.transport.invoke('petition-register', { registration: walkIn({ request: '要求补发土地征收补偿款' }), case: { kind: 'new' } }));
+  ({ caseId, caseNumber } = await t.transport.invoke('petition-register', {
+    registration: walkIn({ request: '要求补发土地征收补偿款' }),
+    case: { kind: 'new' },
+  }));
   await t.as('qs-handler');
 });
 afterEach(async () => {
@@ -46,7 +49,11 @@ async function printFromTimeline(kind: keyof typeof documentText.title): Promise
 
 describe('notices printed from the matter page', { timeout: 60_000 }, () => {
   it('第二十三条 受理 prints the 受理告知书 with the 查询码 (第二十一条, also on the summary), the 60-day promise (第三十四条) and the 复查 right (第三十五条)', async () => {
-    await t.transport.invoke('case-act', { caseId, type: 'accept', payload: { noticeMethod: 'on-site', class: 'claim', procedure: 'opinion' } });
+    await t.transport.invoke('case-act', {
+      caseId,
+      type: 'accept',
+      payload: { noticeMethod: 'on-site', class: 'claim', procedure: 'opinion' },
+    });
     const text = await printFromTimeline('accept');
     expect(text).toContain(documentText.title.accept);
     expect(text).toContain(`查询码：${queryCode(caseId)}`);
@@ -61,7 +68,15 @@ describe('notices printed from the matter page', { timeout: 60_000 }, () => {
 
   it('第十九条第三款 不予受理 prints the 不予受理告知书 with the ground and the explanation; 登记 alone offers none', async () => {
     await t.as('qs-approver'); // a 负责人's own 不予受理 needs no 报批 (第三十四条)
-    await t.transport.invoke('case-act', { caseId, type: 'reject', payload: { noticeMethod: 'post', ground: 'higher-level-duplicate', explanation: '同一事项已向县信访局提出，正在办理中' } });
+    await t.transport.invoke('case-act', {
+      caseId,
+      type: 'reject',
+      payload: {
+        noticeMethod: 'post',
+        ground: 'higher-level-duplicate',
+        explanation: '同一事项已向县信访局提出，正在办理中',
+      },
+    });
     const text = await printFromTimeline('reject');
     expect(text).toContain(documentText.title.reject);
     expect(text).toContain(optionText.ground['higher-level-duplicate']);

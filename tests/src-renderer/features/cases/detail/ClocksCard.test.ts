@@ -28,13 +28,27 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString
 
 async function registered(receivedDaysAgo: number): Promise<string> {
   await t.as('qs-reception');
-  const { caseId } = await t.transport.invoke('petition-register', { registration: walkIn({ receivedAt: daysAgo(receivedDaysAgo) }), case: { kind: 'new' } });
+  const { caseId } = await t.transport.invoke('petition-register', {
+    registration: walkIn({ receivedAt: daysAgo(receivedDaysAgo) }),
+    case: { kind: 'new' },
+  });
   return caseId;
 }
 
-async function act(who: string, caseId: string, type: ActType, payload: Record<string, unknown>, occurredDaysAgo?: number) {
+async function act(
+  who: string,
+  caseId: string,
+  type: ActType,
+  payload: Record<string, unknown>,
+  occurredDaysAgo?: number,
+) {
   await t.as(who);
-  await t.transport.invoke('case-act', { caseId, type, payload, ...(occurredDaysAgo === undefined ? {} : { occurredAt: daysAgo(occurredDaysAgo) }) });
+  await t.transport.invoke('case-act', {
+    caseId,
+    type,
+    payload,
+    ...(occurredDaysAgo === undefined ? {} : { occurredAt: daysAgo(occurredDaysAgo) }),
+  });
 }
 
 /** The clocks card's row of one clock kind: its cells' texts (kind, due, state, office). */
@@ -48,10 +62,19 @@ async function clockRow(caseId: string, kind: keyof typeof clockText): Promise<s
 }
 
 /** A 申诉求决类 matter accepted (第三十一条第六项), decided and served, received `receivedDaysAgo` days ago. */
-async function served(receivedDaysAgo: number, [accepted, decided, serviced]: readonly [number, number, number]): Promise<string> {
+async function served(
+  receivedDaysAgo: number,
+  [accepted, decided, serviced]: readonly [number, number, number],
+): Promise<string> {
   const caseId = await registered(receivedDaysAgo);
   await act('qs-handler', caseId, 'accept', { noticeMethod: 'post', class: 'claim', procedure: 'opinion' }, accepted);
-  await act('qs-handler', caseId, 'decide', { outcome: 'support', basis: '符合补偿方案', reviewOrgan: '县人民政府' }, decided);
+  await act(
+    'qs-handler',
+    caseId,
+    'decide',
+    { outcome: 'support', basis: '符合补偿方案', reviewOrgan: '县人民政府' },
+    decided,
+  );
   await act('qs-reception', caseId, 'serve', { method: 'in-person' }, serviced);
   return caseId;
 }
@@ -63,7 +86,12 @@ describe('办理期限 (the clocks card)', { timeout: 60_000 }, () => {
     const [, due, state, office] = await clockRow(late, 'notice');
     expect(state).toBe('逾期告知');
     expect(office).toBe('青山镇人民政府');
-    expect(screen.getByText((due ?? '').trim()).closest('[data-due-state]')?.getAttribute('data-due-state')).toBe('met-late');
+    expect(
+      screen
+        .getByText((due ?? '').trim())
+        .closest('[data-due-state]')
+        ?.getAttribute('data-due-state'),
+    ).toBe('met-late');
     cleanup();
 
     const waiting = await registered(40);

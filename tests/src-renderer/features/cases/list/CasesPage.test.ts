@@ -24,7 +24,10 @@ beforeEach(async () => {
   useCasesUi.setState({ filter: {}, sort: { field: 'receivedAt', direction: 'desc' }, selected: 0 });
   t = await openTestDesk();
   await t.as('qs-reception');
-  const register = (extra: Parameters<typeof walkIn>[0]) => t.transport.invoke('petition-register', { registration: walkIn({ petitioners: [], ...extra }), case: { kind: 'new' } }).then((r) => r.caseId);
+  const register = (extra: Parameters<typeof walkIn>[0]) =>
+    t.transport
+      .invoke('petition-register', { registration: walkIn({ petitioners: [], ...extra }), case: { kind: 'new' } })
+      .then((r) => r.caseId);
   // 20 days ago: the 15-day notice clock (第二十三条) has run out.
   ids.overdue = await register({ receivedAt: new Date(Date.now() - 20 * DAY).toISOString() });
   ids.letter = await register({ channel: 'letter', receivedAt: new Date(Date.now() - 2 * DAY).toISOString() });
@@ -57,7 +60,11 @@ async function openList() {
 describe('事项 list', { timeout: 60_000 }, () => {
   it('is newest first, fetched by block, and marks the overdue row (第二十三条 15 日)', async () => {
     await openList();
-    expect(lists[0]).toMatchObject({ filter: {}, sort: { field: 'receivedAt', direction: 'desc' }, page: { offset: 0, limit: 200 } });
+    expect(lists[0]).toMatchObject({
+      filter: {},
+      sort: { field: 'receivedAt', direction: 'desc' },
+      page: { offset: 0, limit: 200 },
+    });
     const marked = rows().filter((r) => r.dataset.overdue === 'true');
     expect(marked).toHaveLength(1);
     expect(marked[0]!.dataset.rowIndex).toBe('2'); // the oldest, last in newest-first order
@@ -75,7 +82,9 @@ describe('事项 list', { timeout: 60_000 }, () => {
 
     await user.click(screen.getByLabelText('信访形式'));
     const letter = await waitFor(() => {
-      const found = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].find((o) => o.textContent === '来信');
+      const found = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].find(
+        (o) => o.textContent === '来信',
+      );
       if (!found) throw new Error('no 来信 option');
       return found;
     });
@@ -92,7 +101,9 @@ describe('事项 list', { timeout: 60_000 }, () => {
     fireEvent.keyDown(table, { key: 'ArrowDown' });
     fireEvent.keyDown(table, { key: 'ArrowDown' });
     fireEvent.keyDown(table, { key: 'ArrowUp' });
-    await waitFor(() => expect(rows().find((r) => r.getAttribute('aria-selected') === 'true')?.dataset.rowIndex).toBe('1'));
+    await waitFor(() =>
+      expect(rows().find((r) => r.getAttribute('aria-selected') === 'true')?.dataset.rowIndex).toBe('1'),
+    );
     fireEvent.keyDown(table, { key: 'Enter' });
     expect(useNav.getState().page).toEqual({ name: 'case', id: ids.letter });
   });

@@ -37,7 +37,10 @@ function summary(i: number): CaseSummary {
 }
 
 /** Records the row pages asked for; a call for the total (one row, `withTotal`) is counted apart. */
-function syntheticDesk(pages: ApiArgs<'case-list'>['page'][], totals: { asked: number; answer?: () => Promise<void> }): Transport {
+function syntheticDesk(
+  pages: ApiArgs<'case-list'>['page'][],
+  totals: { asked: number; answer?: () => Promise<void> },
+): Transport {
   return {
     invoke: async (name, args) => {
       if (name === 'session-current') return session as never; // answers the one handler asked
@@ -66,7 +69,9 @@ describe('the matter list at 100,000 matters', () => {
     const pages: ApiArgs<'case-list'>['page'][] = [];
     const totals = { asked: 0 };
     renderPage(syntheticDesk(pages, totals), createElement(CasesPage));
-    await waitFor(() => expect(screen.getByTestId('cases-total').textContent).toBe('共 100,000 件'), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByTestId('cases-total').textContent).toBe('共 100,000 件'), {
+      timeout: 10_000,
+    });
     await screen.findByText('第0号事项');
     expect(pages).toEqual([{ offset: 0, limit: 200 }]);
     expect(totals.asked).toBe(1);
@@ -83,14 +88,20 @@ describe('the matter list at 100,000 matters', () => {
     await screen.findByText(`第${TOTAL - 1}号事项`, {}, { timeout: 5_000 });
     expect(pages.map((p) => p?.offset)).toContain(99_800);
     // Only blocks near the two ends were ever asked for.
-    expect(pages.every((p) => p !== undefined && (p.offset === 0 || (p.offset >= 99_000 && p.offset < TOTAL)) && p.limit === 200)).toBe(true);
+    expect(
+      pages.every(
+        (p) => p !== undefined && (p.offset === 0 || (p.offset >= 99_000 && p.offset < TOTAL)) && p.limit === 200,
+      ),
+    ).toBe(true);
     expect(totals.asked).toBe(1);
   });
 
   it('re-uses its row elements after a jump and a scroll, and shows a row still loading as one cell', async () => {
     useCasesUi.setState({ filter: {}, sort: { field: 'receivedAt', direction: 'desc' }, selected: 0 });
     renderPage(syntheticDesk([], { asked: 0 }), createElement(CasesPage));
-    await waitFor(() => expect(screen.getByTestId('cases-total').textContent).toBe('共 100,000 件'), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByTestId('cases-total').textContent).toBe('共 100,000 件'), {
+      timeout: 10_000,
+    });
     const holder = screen.getByTestId('cases-scroll');
     const rows = () => [...holder.querySelectorAll<HTMLElement>('[data-row-index]')];
     const scrollTo = (row: number) => {
