@@ -142,13 +142,8 @@ describe('causal order in O(n log n), the same order as the quadratic reference'
     return best;
   }
 
-  it('orders 20,000 hostile events in well under 2 s (the quadratic order takes 81 s), in the order the chain demands', () => {
-    const log = hostileLog(20_000);
-    const t = performance.now();
-    const ordered = causalOrder(log);
-    const ms = performance.now() - t;
-    console.log(`causal order of 20,000 hostile events: ${ms.toFixed(0)} ms`);
-    expect(ms).toBeLessThan(2_000);
+  it('orders 20,000 hostile events in the order the chain demands', () => {
+    const ordered = causalOrder(hostileLog(20_000));
     expect(ordered.slice(0, 3).map((e) => e.id)).toEqual(['reg-1', 'reg-2', 'reg-3']);
     expect(ordered.at(-1)?.id).toBe('n000000'); // it listed n000001 in `after`, and so on up the chain
   });
@@ -163,17 +158,24 @@ describe('causal order in O(n log n), the same order as the quadratic reference'
     expect(large / small).toBeLessThan(32);
   });
 
-  it('a push of 1,000 登记 and 999 earlier 备注 of one matter is ordered in well under a second (the quadratic order takes 3.7–6.5 s)', () => {
+  /** One push to one case: `n` 登记 and `n - 1` earlier 备注 with no links between them. */
+  function registersAndNotes(n: number): CaseEvent[] {
     const start = Date.parse('2025-11-01T00:00:00Z');
-    const registers = Array.from({ length: 1_000 }, (_, i) =>
+    const registers = Array.from({ length: n }, (_, i) =>
       bare(`reg-${String(i).padStart(4, '0')}`, 'register', '2025-12-01T00:00:00.000Z', []),
     );
-    const notes = Array.from({ length: 999 }, (_, i) =>
+    const notes = Array.from({ length: n - 1 }, (_, i) =>
       bare(`note-${String(i).padStart(4, '0')}`, 'note', new Date(start + i * 1000).toISOString(), []),
     );
-    const t = performance.now();
-    const ordered = causalOrder([...registers, ...notes]);
-    expect(performance.now() - t).toBeLessThan(1_000);
+    return [...registers, ...notes];
+  }
+
+  it('a push of 1,000 登记 and 999 earlier 备注 of one case puts every 登记 first, and 8× the push takes far less than 64× the time', () => {
+    const ordered = causalOrder(registersAndNotes(1_000));
     expect(ordered.slice(0, 1_000).every((e) => e.type === 'register')).toBe(true);
+    fastest(registersAndNotes(250), 5); // warm up the compiler before timing
+    const small = fastest(registersAndNotes(250), 5);
+    const large = fastest(registersAndNotes(2_000), 5);
+    expect(large / small).toBeLessThan(32);
   });
 });
